@@ -1,0 +1,5 @@
+export * from './desimal';
+export * from './satuan';
+export * from './parse';
+export * from './format';
+export * from './kolom';

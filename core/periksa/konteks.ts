@@ -1,0 +1,95 @@
+import { ColumnMarks, inferColumnMarks } from '../angka/kolom';
+import { ParsedCell, parseCell } from '../angka/parse';
+import { Skala } from '../fungsi/skala';
+import { a1, cellAt, Sheet, Workbook } from '../lembar/model';
+import { Table } from '../tata-letak/model';
+import { Finding, RuleId, Severity } from './temuan';
+
+export interface CheckOptions {
+  /** The scale chosen by the user (name or parsed); used when the workbook has no scale table. */
+  skala?: string;
+}
+
+/**
+ * What a check sees: one table, its sheet, and every cell parsed once with its column's
+ * decision on ambiguous numbers (cached, so ten checks do not parse a cell ten times).
+ */
+export interface CheckContext {
+  workbook: Workbook;
+  sheet: Sheet;
+  table: Table;
+  options: CheckOptions;
+  /** A scale found in the workbook (a scale table), if any. */
+  workbookSkala: Skala | null;
+  cell(row: number, col: number): ParsedCell;
+  columnMarks(col: number): ColumnMarks;
+  /** A1 address of a block-relative cell. */
+  addr(row: number, col: number): string;
+  /** Build a finding for this table. */
+  finding(f: {
+    row: number;
+    col: number;
+    rule: RuleId;
+    severity: Severity;
+    actual: string | null;
+    expected: string | null;
+    message: string;
+    related?: { row: number; col: number }[];
+  }): Finding;
+}
+
+export type TableCheck = (ctx: CheckContext) => Finding[];
+
+export function createContext(
+  workbook: Workbook,
+  sheet: Sheet,
+  table: Table,
+  options: CheckOptions,
+  workbookSkala: Skala | null,
+): CheckContext {
+  const marks = new Map<number, ColumnMarks>();
+  const parsed = new Map<number, ParsedCell>();
+  const width = 1 << 14;
+  const columnMarks = (col: number): ColumnMarks => {
+    let m = marks.get(col);
+    if (m === undefined) {
+      const cells: unknown[] = [];
+      for (const r of table.rows) if (r.kind === 'data' || r.kind === 'total') cells.push(cellAt(sheet, r.row, col));
+      m = inferColumnMarks(cells);
+      marks.set(col, m);
+    }
+    return m;
+  };
+  const addr = (row: number, col: number) => a1(sheet, row, col);
+  return {
+    workbook,
+    sheet,
+    table,
+    options,
+    workbookSkala,
+    columnMarks,
+    addr,
+    cell(row, col) {
+      const key = row * width + col;
+      let p = parsed.get(key);
+      if (p === undefined) {
+        p = parseCell(cellAt(sheet, row, col), { decimalMark: columnMarks(col).decimalMark });
+        parsed.set(key, p);
+      }
+      return p;
+    },
+    finding(f) {
+      return {
+        sheet: sheet.name,
+        cell: addr(f.row, f.col),
+        rule: f.rule,
+        severity: f.severity,
+        actual: f.actual,
+        expected: f.expected,
+        message: f.message,
+        related: (f.related ?? []).map((r) => addr(r.row, r.col)),
+        table: table.range,
+      };
+    },
+  };
+}

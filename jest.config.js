@@ -1,0 +1,11 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/core', '<rootDir>/cli', '<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  transform: {
+    // Type checking runs once in `npm run typecheck`; here we only transpile, which keeps jest fast.
+    '^.+\\.ts$': ['ts-jest', { diagnostics: false }],
+  },
+  moduleFileExtensions: ['ts', 'js', 'json'],
+};
