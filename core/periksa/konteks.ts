@@ -1,6 +1,7 @@
 import { ColumnMarks, inferColumnMarks } from '../angka/kolom';
 import { ParsedCell, parseCell } from '../angka/parse';
 import { Skala } from '../fungsi/skala';
+import { applyNumberFormat } from '../lembar/format-sel';
 import { a1, cellAt, Sheet, Workbook } from '../lembar/model';
 import { Table } from '../tata-letak/model';
 import { Finding, RuleId, Severity } from './temuan';
@@ -73,7 +74,10 @@ export function createContext(
       const key = row * width + col;
       let p = parsed.get(key);
       if (p === undefined) {
-        p = parseCell(cellAt(sheet, row, col), { decimalMark: columnMarks(col).decimalMark });
+        p = applyNumberFormat(
+          parseCell(cellAt(sheet, row, col), { decimalMark: columnMarks(col).decimalMark }),
+          sheet.numberFormats?.[row]?.[col],
+        );
         parsed.set(key, p);
       }
       return p;
