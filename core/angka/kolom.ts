@@ -24,19 +24,23 @@ export function inferColumnMarks(cells: readonly unknown[]): ColumnMarks {
     if (p.marks.decimal) votes[p.marks.decimal].decimal++;
     if (p.marks.ambiguous) ambiguousCells++;
   }
+  const mixedStyles = votes['.'].grouping > 0 && votes[','].grouping > 0;
+  const marks = (decimalMark: ColumnMarks['decimalMark'], basis: ColumnMarks['basis']): ColumnMarks => ({
+    decimalMark,
+    basis,
+    ambiguousCells,
+    mixedStyles,
+  });
+  // Both marks group thousands (`8,220,950,000` and `42.000.000`): the column is money typed
+  // in two styles, and a single group is a thousands group whichever mark it uses.
+  if (mixedStyles) return marks('none', 'column');
+  // Each certain cell votes for a decimal mark: `16.8` for '.', `29.822.934.000` for ','.
+  // The majority wins, so one stray `16.8` does not flip a column of id-ID money.
   const dotDecimal = votes['.'].decimal + votes[','].grouping;
   const commaDecimal = votes[','].decimal + votes['.'].grouping;
-  const mixedStyles = votes['.'].grouping > 0 && votes[','].grouping > 0;
-  if (dotDecimal > 0 && commaDecimal === 0) return { decimalMark: '.', basis: 'column', ambiguousCells, mixedStyles };
-  if (commaDecimal > 0 && dotDecimal === 0) return { decimalMark: ',', basis: 'column', ambiguousCells, mixedStyles };
-  if (votes['.'].decimal > 0 && votes[','].decimal === 0 && !mixedStyles)
-    return { decimalMark: '.', basis: 'column', ambiguousCells, mixedStyles };
-  if (votes[','].decimal > 0 && votes['.'].decimal === 0 && !mixedStyles)
-    return { decimalMark: ',', basis: 'column', ambiguousCells, mixedStyles };
-  // Mixed evidence: in a column where both marks group thousands, a single group is grouping too.
-  if (mixedStyles && votes['.'].decimal === 0 && votes[','].decimal === 0)
-    return { decimalMark: 'none', basis: 'column', ambiguousCells, mixedStyles };
-  return { decimalMark: ',', basis: 'default', ambiguousCells, mixedStyles };
+  if (dotDecimal > commaDecimal) return marks('.', 'column');
+  if (commaDecimal > dotDecimal) return marks(',', 'column');
+  return marks(',', 'default');
 }
 
 /** Parse every cell of a column with the column's decision applied. */

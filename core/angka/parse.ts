@@ -15,7 +15,7 @@ export type ProblemCode =
   | 'malformed-group' // `53.600.0000`, `96.080.00`
   | 'error-value' // `#REF!`, `#N/A` in a cell
   | 'date' // a date where a number was expected
-  | 'not-a-number'; // NaN, Infinity, a boolean
+  | 'not-a-number'; // NaN, Infinity, a boolean, scientific notation typed as text
 
 export interface NumberProblem {
   code: ProblemCode;
@@ -45,6 +45,11 @@ export interface ParsedCell {
    * (`29,822,934.850` → 29.822.934.850). Checks may try it; it is never used silently.
    */
   alternative: Dec | null;
+  /**
+   * Every reading the text allows when it has no single value (`29,822,934.850` →
+   * [29822934850, 29822934.85]); absent otherwise.
+   */
+  readings?: Dec[];
   /** Marks seen in the numeric token, for column-level inference. */
   marks: MarkEvidence;
 }
@@ -62,19 +67,27 @@ export interface ParseOptions {
   /**
    * The column's decimal mark, decided from its other cells (see `inferColumnMarks`).
    * Only used to read an ambiguous single group; without it the id-ID reading wins.
+   * `'none'`: the column groups thousands with both marks, so a single group is grouping.
    */
   decimalMark?: Mark | 'none';
 }
 
 const ERROR_VALUES = /^#(REF!|N\/A|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|ERROR!)$/i;
 const EMPTY_TOKENS = new Set(['', '-', '–', '—', '--', 'nihil', '0 0', 'n/a', 'na']);
-const NUMERIC = /^[+-]?\d[\d.,]*$/;
+const NUMERIC = /^[+-]?\d[\d.,]*\d$|^[+-]?\d$/;
+const LEADING_MARK = /^([+-]?)[.,](\d+)$/;
+const SCIENTIFIC = /^([+-]?\d+)(?:[.,](\d+))?e([+-]?\d{1,4})$/i;
 const PERCENT_SUFFIX = /\s*(%|\(\s*%\s*\)|persen|prosen)$/i;
-const RP_PREFIX = /^rp\.?\s*/i;
+const RP_PREFIX = /^([+-]?)\s*rp\.?\s*/i;
 const DASH_SUFFIX = /[.,]-$/;
-const QUANTITY = /^([+-]?\d[\d.,]*\d|\d)\s*([A-Za-z/(][A-Za-z0-9/().\-\s]*)$/;
+/** A number, then a satuan that starts with a letter or `(` (`34 Orang/Bulan`, `12bln`, `100 m²`). */
+const QUANTITY = /^([+-]?\d[\d.,]*\d|[+-]?\d)\s*([\p{L}(][\p{L}\p{N}/().\-\s]*)$/u;
+/** Spaces other than U+0020, runs of spaces, edge spaces, and the Unicode minus need cleaning. */
+const NEEDS_CLEANING = /^\s|\s$|\s\s|[\u00a0\u2007\u202f\t\n\r\v\f\u2212]/;
+const DOTS = /\./g;
+const COMMAS = /,/g;
 
-const NO_MARKS: MarkEvidence = { grouping: null, decimal: null, ambiguous: null };
+const NO_MARKS: MarkEvidence = Object.freeze({ grouping: null, decimal: null, ambiguous: null }) as MarkEvidence;
 
 function base(text: string, kind: NumberKind, fromText: boolean): ParsedCell {
   return {
@@ -91,67 +104,130 @@ function base(text: string, kind: NumberKind, fromText: boolean): ParsedCell {
   };
 }
 
-/** Parse one cell, whatever the host handed over, into value + kind + problems. Never throws. */
-export function parseCell(input: unknown, options: ParseOptions = {}): ParsedCell {
-  if (input === null || input === undefined) return base('', 'empty', false);
-  if (typeof input === 'number') return parseNativeNumber(input);
-  if (typeof input === 'boolean') {
-    const p = base(input ? 'TRUE' : 'FALSE', 'invalid', false);
-    p.problems.push({ code: 'not-a-number', message: `Nilai logika ${p.text} bukan angka.` });
-    return p;
-  }
-  if (input instanceof Date) {
-    const p = base(input.toISOString().slice(0, 10), 'invalid', false);
-    p.problems.push({ code: 'date', message: `Sel berisi tanggal (${p.text}), bukan angka.` });
-    return p;
-  }
-  if (typeof input !== 'string') {
-    const p = base(String(input), 'invalid', false);
-    p.problems.push({ code: 'not-a-number', message: 'Isi sel tidak dapat dibaca sebagai angka.' });
-    return p;
-  }
-  return parseText(input, options);
-}
-
-function parseNativeNumber(n: number): ParsedCell {
-  if (!Number.isFinite(n)) {
-    const p = base(String(n), 'invalid', false);
-    p.problems.push({ code: 'not-a-number', message: 'Nilai sel bukan angka yang sah.' });
-    return p;
-  }
-  const p = base(String(n), 'number', false);
-  p.value = new Dec(n);
+function invalid(text: string, code: ProblemCode, message: string): ParsedCell {
+  const p = base(text, 'invalid', false);
+  p.problems.push({ code, message });
   return p;
 }
 
-function parseText(raw: string, options: ParseOptions): ParsedCell {
-  const text = raw.replace(/[\u00a0\u2007\u202f]/g, ' ').replace(/\s+/g, ' ').trim();
-  if (EMPTY_TOKENS.has(text.toLowerCase())) return base(text, 'empty', true);
-  if (ERROR_VALUES.test(text)) {
-    const p = base(text, 'invalid', false);
-    p.problems.push({ code: 'error-value', message: `Sel berisi nilai galat ${text.toUpperCase()}.` });
+/** Parse one cell, whatever the host handed over, into value + kind + problems. Never throws. */
+export function parseCell(input: unknown, options: ParseOptions = {}): ParsedCell {
+  try {
+    if (typeof input === 'string') return parseText(input, options);
+    return parseNonText(input);
+  } catch {
+    // A last guard so one strange cell (an object whose toString throws, a pathological
+    // string) cannot stop a whole check.
+    return invalid(safeText(input), 'not-a-number', 'Isi sel tidak dapat dibaca sebagai angka.');
+  }
+}
+
+function safeText(input: unknown): string {
+  try {
+    return typeof input === 'string' ? input.trim() : String(input);
+  } catch {
+    return '';
+  }
+}
+
+function parseNonText(input: unknown): ParsedCell {
+  if (input === null || input === undefined) return base('', 'empty', false);
+  if (typeof input === 'number') return parseNativeNumber(input);
+  if (typeof input === 'bigint') {
+    const p = base(input.toString(), 'number', false);
+    p.value = new Dec(input.toString());
     return p;
   }
+  if (typeof input === 'boolean') {
+    const text = input ? 'TRUE' : 'FALSE';
+    return invalid(text, 'not-a-number', `Nilai logika ${text} bukan angka.`);
+  }
+  if (input instanceof Date) {
+    if (Number.isNaN(input.getTime())) return invalid('', 'date', 'Sel berisi tanggal yang tidak sah, bukan angka.');
+    const text = input.toISOString().slice(0, 10);
+    return invalid(text, 'date', `Sel berisi tanggal (${text}), bukan angka.`);
+  }
+  return invalid(safeText(input), 'not-a-number', 'Isi sel tidak dapat dibaca sebagai angka.');
+}
 
-  let body = text;
+function parseNativeNumber(n: number): ParsedCell {
+  if (!Number.isFinite(n)) return invalid(String(n), 'not-a-number', 'Nilai sel bukan angka yang sah.');
+  // -0 would read as "-0" in messages; a sheet shows it as 0.
+  const v = n === 0 ? 0 : n;
+  const p = base(String(v), 'number', false);
+  p.value = new Dec(v);
+  return p;
+}
+
+/** True when `s` is a sign-less or signed run of digits, dots and commas ending in a digit. */
+function isPlainNumeric(s: string): boolean {
+  const n = s.length;
+  if (n === 0 || n > 64) return false;
+  let i = 0;
+  const c0 = s.charCodeAt(0);
+  if (c0 === 45 /* - */ || c0 === 43 /* + */) i = 1;
+  if (i >= n) return false;
+  const first = s.charCodeAt(i);
+  if (first < 48 || first > 57) return false;
+  const last = s.charCodeAt(n - 1);
+  if (last < 48 || last > 57) return false;
+  for (let j = i + 1; j < n - 1; j++) {
+    const c = s.charCodeAt(j);
+    if ((c < 48 || c > 57) && c !== 46 && c !== 44) return false;
+  }
+  return true;
+}
+
+function parseText(raw: string, options: ParseOptions): ParsedCell {
+  // Fast path: most cells of a money column are plain grouped digits (`29.822.934.000`).
+  if (isPlainNumeric(raw)) return fromToken(raw, raw, 'number', null, options);
+
+  const text = NEEDS_CLEANING.test(raw)
+    ? raw.replace(/[\u00a0\u2007\u202f]/g, ' ').replace(/\s+/g, ' ').trim()
+    : raw;
+  if (EMPTY_TOKENS.has(text.toLowerCase())) return base(text, 'empty', true);
+  if (text.charCodeAt(0) === 35 /* # */ && ERROR_VALUES.test(text)) {
+    return invalid(text, 'error-value', `Sel berisi nilai galat ${text.toUpperCase()}.`);
+  }
+
+  // U+2212 is how word processors print a minus; the user means a negative number.
+  let body = text.indexOf('\u2212') >= 0 ? text.replace(/\u2212/g, '-') : text;
   let kind: NumberKind = 'number';
-  if (RP_PREFIX.test(body)) {
-    body = body.replace(RP_PREFIX, '');
+  let sign = '';
+  const rp = RP_PREFIX.exec(body);
+  if (rp) {
+    sign = rp[1] === '-' ? '-' : '';
+    body = body.slice(rp[0].length);
     kind = 'money';
   }
   if (DASH_SUFFIX.test(body)) {
-    body = body.replace(DASH_SUFFIX, '');
+    body = body.slice(0, -2);
     kind = 'money';
   }
   if (kind !== 'money' && PERCENT_SUFFIX.test(body)) {
-    body = body.replace(PERCENT_SUFFIX, '').trim();
+    body = body.replace(PERCENT_SUFFIX, '');
     kind = 'percent';
   }
   body = body.trim();
-
-  if (NUMERIC.test(body) && /\d$/.test(body)) {
-    return fromToken(text, body, kind, null, options);
+  // `Rp -`, `Rp. -,-`: the money form of "nothing".
+  // A bare `Rp` stays text: it is the heading of a money column in many tables.
+  if (kind === 'money' && body !== '' && EMPTY_TOKENS.has(body.toLowerCase())) return base(text, 'empty', true);
+  if (sign !== '') {
+    if (body.startsWith('-') || body.startsWith('+')) return base(text, 'text', true);
+    body = sign + body;
   }
+
+  if (NUMERIC.test(body)) return fromToken(text, body, kind, null, options);
+
+  const lead = LEADING_MARK.exec(body);
+  if (lead) {
+    // `,5` / `.5`: a mark that starts a number can only be a decimal mark.
+    return fromToken(text, `${lead[1]}0${body.slice(lead[1].length)}`, kind, null, options);
+  }
+
+  const sci = SCIENTIFIC.exec(body);
+  if (sci) return scientific(text, sci);
+
   if (kind === 'number') {
     const q = QUANTITY.exec(body);
     if (q && isPlausibleUnit(q[2])) {
@@ -162,11 +238,30 @@ function parseText(raw: string, options: ParseOptions): ParsedCell {
   return base(text, 'text', true);
 }
 
+/**
+ * `2,98229E+10` is what a spreadsheet writes for a long number in a narrow column: the
+ * digits past the sixth are already lost, so the cell is reported, with the written value
+ * offered as the alternative.
+ */
+function scientific(text: string, m: RegExpExecArray): ParsedCell {
+  const p = invalid(
+    text,
+    'not-a-number',
+    `Angka "${text}" ditulis dalam notasi ilmiah; nilainya mungkin sudah terpotong. Tulis angka lengkapnya.`,
+  );
+  p.fromText = true;
+  p.alternative = new Dec(`${m[1]}${m[2] !== undefined ? '.' + m[2] : ''}e${m[3]}`);
+  return p;
+}
+
 function isPlausibleUnit(u: string): boolean {
   const t = u.trim();
   if (t.length === 0 || t.length > 25) return false;
+  const words = t.split(/[\s/]+/).filter(Boolean);
   // "1 Nilai SAKIP Dinas Sosial" is a sentence, not a satuan.
-  return t.split(/[\s/]+/).filter(Boolean).length <= 3;
+  if (words.length > 3) return false;
+  // `2 x 3`, `1 - 2`: a second number means an expression or a range, not a satuan.
+  return words.every((w) => /\p{L}/u.test(w));
 }
 
 function fromToken(
@@ -177,22 +272,23 @@ function fromToken(
   options: ParseOptions,
 ): ParsedCell {
   const read = readToken(token, options);
+  if (read.isText) return base(text, 'text', true);
   const p = base(text, kind, true);
   p.marks = read.marks;
-  p.problems.push(...read.problems);
+  if (read.problem !== null) p.problems.push(read.problem);
   if (rawUnit !== null) {
     p.rawUnit = rawUnit;
     p.unit = normalizeSatuan(rawUnit);
   }
   if (kind === 'percent') p.unit = 'persen';
+  p.alternative = read.alternative;
+  if (read.readings !== null) p.readings = read.readings;
   if (read.value === null) {
     p.kind = 'invalid';
-    p.alternative = read.alternative;
     return p;
   }
   p.value = read.value;
   p.decimals = read.decimals;
-  p.alternative = read.alternative;
   if (kind === 'number' && read.marks.grouping !== null) p.kind = 'money';
   return p;
 }
@@ -201,93 +297,137 @@ interface TokenReading {
   value: Dec | null;
   decimals: number;
   alternative: Dec | null;
-  problems: NumberProblem[];
+  readings: Dec[] | null;
+  problem: NumberProblem | null;
   marks: MarkEvidence;
+  /** Not a number at all: `1.1.1` numbering, `1.06.04.2.01.0001` kode. */
+  isText: boolean;
 }
 
-const other = (m: Mark): Mark => (m === '.' ? ',' : '.');
+function reading(value: Dec | null, decimals: number, marks: MarkEvidence = NO_MARKS): TokenReading {
+  return { value, decimals, alternative: null, readings: null, problem: null, marks, isText: false };
+}
 
-function groupedPattern(mark: Mark): RegExp {
-  const m = mark === '.' ? '\\.' : ',';
-  return new RegExp(`^\\d{1,3}(${m}\\d{3})+$`);
+function evidence(grouping: Mark | null, decimal: Mark | null, ambiguous: Mark | null): MarkEvidence {
+  return { grouping, decimal, ambiguous };
+}
+
+/** `d{1,3}(mark d{3})+` between `start` and `end`, checked without a regex per call. */
+function isGrouped(s: string, start: number, end: number, mark: number): boolean {
+  let run = 0;
+  let groups = 0;
+  for (let i = start; i < end; i++) {
+    const c = s.charCodeAt(i);
+    if (c === mark) {
+      if (groups === 0 ? run < 1 || run > 3 : run !== 3) return false;
+      groups++;
+      run = 0;
+    } else if (c >= 48 && c <= 57) run++;
+    else return false;
+  }
+  return groups > 0 && run === 3;
+}
+
+/** True when some group after the first has exactly three digits: an attempt at grouping. */
+function hasThreeDigitGroup(parts: string[]): boolean {
+  for (let i = 1; i < parts.length; i++) if (parts[i].length === 3) return true;
+  return false;
+}
+
+function malformed(token: string): TokenReading {
+  const r = reading(null, 0);
+  r.problem = {
+    code: 'malformed-group',
+    message: `Penulisan angka "${token}" tidak sah: pemisah ribuan harus diikuti tepat tiga angka.`,
+  };
+  return r;
 }
 
 function readToken(token: string, options: ParseOptions): TokenReading {
-  const sign = token.startsWith('-') ? '-' : '';
-  const digits = token.replace(/^[+-]/, '');
-  const dots = (digits.match(/\./g) ?? []).length;
-  const commas = (digits.match(/,/g) ?? []).length;
-  const result = (value: Dec | null, decimals: number, marks: Partial<MarkEvidence> = {}): TokenReading => ({
-    value,
-    decimals,
-    alternative: null,
-    problems: [],
-    marks: { ...NO_MARKS, ...marks },
-  });
-  const malformed = (): TokenReading => {
-    const r = result(null, 0);
-    r.problems.push({
-      code: 'malformed-group',
-      message: `Penulisan angka "${token}" tidak sah: pemisah ribuan harus diikuti tepat tiga angka.`,
-    });
-    return r;
-  };
+  const c0 = token.charCodeAt(0);
+  const signed = c0 === 45 || c0 === 43;
+  const sign = c0 === 45 ? '-' : '';
+  const digits = signed ? token.slice(1) : token;
+  let dots = 0;
+  let commas = 0;
+  let lastDot = -1;
+  let lastComma = -1;
+  for (let i = 0; i < digits.length; i++) {
+    const c = digits.charCodeAt(i);
+    if (c === 46) {
+      dots++;
+      lastDot = i;
+    } else if (c === 44) {
+      commas++;
+      lastComma = i;
+    }
+  }
 
-  if (dots === 0 && commas === 0) return result(new Dec(sign + digits), 0);
+  if (dots === 0 && commas === 0) return reading(new Dec(sign + digits), 0);
 
   if (dots === 0 || commas === 0) {
     const mark: Mark = dots > 0 ? '.' : ',';
-    const count = dots + commas;
-    if (count >= 2) {
-      if (!groupedPattern(mark).test(digits)) return malformed();
-      return result(new Dec(sign + digits.split(mark).join('')), 0, { grouping: mark });
+    if (dots + commas >= 2) {
+      if (!isGrouped(digits, 0, digits.length, mark.charCodeAt(0))) {
+        const parts = digits.split(mark);
+        if (parts.some((x) => x === '') || hasThreeDigitGroup(parts)) return malformed(token);
+        const r = reading(null, 0);
+        r.isText = true;
+        return r;
+      }
+      return reading(new Dec(sign + digits.replace(mark === '.' ? DOTS : COMMAS, '')), 0, evidence(mark, null, null));
     }
-    const [intPart, fracPart] = digits.split(mark);
+    const at = mark === '.' ? lastDot : lastComma;
+    const intPart = digits.slice(0, at);
+    const fracPart = digits.slice(at + 1);
     const asDecimal = new Dec(`${sign}${intPart}.${fracPart}`);
-    if (fracPart.length !== 3 || intPart === '0' || intPart.length > 3 || /^0/.test(intPart)) {
-      return result(asDecimal, fracPart.length, { decimal: mark });
+    if (fracPart.length !== 3 || intPart.length > 3 || intPart.charCodeAt(0) === 48 /* 0 */) {
+      return reading(asDecimal, fracPart.length, evidence(null, mark, null));
     }
     // A single group of three digits: 1.270 or 1,270.
     const asGrouping = new Dec(sign + intPart + fracPart);
-    // 'none': the column groups thousands with both marks, so a single group is grouping too.
     const decimalMark = options.decimalMark ?? ',';
-    const r =
-      decimalMark === mark
-        ? result(asDecimal, 3, { ambiguous: mark })
-        : result(asGrouping, 0, { ambiguous: mark });
-    r.alternative = decimalMark === mark ? asGrouping : asDecimal;
+    const readAsDecimal = decimalMark === mark;
+    const r = readAsDecimal
+      ? reading(asDecimal, 3, evidence(null, null, mark))
+      : reading(asGrouping, 0, evidence(null, null, mark));
+    r.alternative = readAsDecimal ? asGrouping : asDecimal;
     if (options.decimalMark === undefined) {
-      r.problems.push({
+      // Both readings in id-ID form, built from the digits: formatNumber here would triple the
+      // cost of parsing a column of `12.345` cells.
+      const grouped = `${sign}${intPart}.${fracPart}`;
+      const frac = fracPart.replace(/0+$/, '');
+      const decimal = `${sign}${intPart}${frac === '' ? '' : ',' + frac}`;
+      r.problem = {
         code: 'ambiguous-group',
-        message: `Angka "${token}" dapat dibaca ${fmtPlain(asGrouping)} atau ${fmtPlain(asDecimal)}; dibaca ${fmtPlain(r.value!)} sesuai kebiasaan Indonesia.`,
-      });
+        message: `Angka "${token}" dapat dibaca ${grouped} atau ${decimal}; dibaca ${readAsDecimal ? decimal : grouped} sesuai kebiasaan Indonesia.`,
+      };
     }
     return r;
   }
 
   // Both marks: the last one is the decimal mark.
-  const lastDot = digits.lastIndexOf('.');
-  const lastComma = digits.lastIndexOf(',');
   const dec: Mark = lastDot > lastComma ? '.' : ',';
-  const grp = other(dec);
-  const at = Math.max(lastDot, lastComma);
-  const intPart = digits.slice(0, at);
+  const grp: Mark = dec === '.' ? ',' : '.';
+  const at = dec === '.' ? lastDot : lastComma;
+  if ((dec === '.' ? dots : commas) > 1 || !isGrouped(digits, 0, at, grp.charCodeAt(0))) return malformed(token);
+  const intDigits = digits.slice(0, at).replace(grp === '.' ? DOTS : COMMAS, '');
   const fracPart = digits.slice(at + 1);
-  if (intPart.includes(dec) || !groupedPattern(grp).test(intPart)) return malformed();
-  const value = new Dec(`${sign}${intPart.split(grp).join('')}.${fracPart}`);
+  const value = new Dec(`${sign}${intDigits}.${fracPart}`);
   if (fracPart.length === 3) {
     // `29,822,934.850`: a decimal part of three digits after grouping looks like one more
     // thousands group typed with the wrong mark. Both readings are possible; say so.
-    const asGrouping = new Dec(sign + intPart.split(grp).join('') + fracPart);
-    const r = result(null, 0, { grouping: grp });
+    const asGrouping = new Dec(sign + intDigits + fracPart);
+    const r = reading(null, 0, evidence(grp, null, null));
     r.alternative = asGrouping;
-    r.problems.push({
+    r.readings = [asGrouping, value];
+    r.problem = {
       code: 'mixed-marks',
       message: `Penulisan angka "${token}" mencampur pemisah ribuan "${grp}" dan "${dec}": dapat dibaca ${fmtPlain(asGrouping)} atau ${fmtPlain(value)}.`,
-    });
+    };
     return r;
   }
-  return result(value, fracPart.length, { grouping: grp, decimal: dec });
+  return reading(value, fracPart.length, evidence(grp, dec, null));
 }
 
 /** True for the kinds that carry a value. */
