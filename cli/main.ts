@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { registerHitung } from './hitung';
 import { CliIO, EXIT_USAGE, processIO } from './io';
 
 /**
@@ -17,7 +18,7 @@ export async function run(argv: string[], io: CliIO = processIO): Promise<number
   const setExit = (code: number) => {
     exitCode = code;
   };
-  const verbs: ((p: Command, io: CliIO, setExit: (c: number) => void) => void)[] = [];
+  const verbs: ((p: Command, io: CliIO, setExit: (c: number) => void) => void)[] = [registerHitung];
   for (const register of verbs) register(program, io, setExit);
   try {
     await program.parseAsync(argv, { from: 'user' });

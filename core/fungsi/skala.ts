@@ -84,8 +84,17 @@ export function normalizeName(s: string): string {
   return s.toLowerCase().replace(/[\s\-_./]+/g, '');
 }
 
+/** Other ways the scales are named in documents ("Permendagri 86/2017", "PermenPAN-RB 88/2021"). */
+const ALIAS_SKALA: Record<string, string> = {
+  permendagri862017: 'permendagri86',
+  permendagri: 'permendagri86',
+  permenpanrb882021: 'sakip',
+  permenpanrb88: 'sakip',
+};
+
 export function findSkala(name: string): Skala | undefined {
-  return SKALA_BAWAAN[normalizeName(name)];
+  const key = normalizeName(name);
+  return SKALA_BAWAAN[ALIAS_SKALA[key] ?? key];
 }
 
 export function classify(skala: Skala, x: Dec): string {
@@ -106,7 +115,8 @@ export type SkalaResult = { ok: true; skala: Skala } | { ok: false; message: str
  * accepted; a real hole (76–85, 91–100) or an overlap is rejected.
  */
 export function parseSkalaRange(rows: readonly (readonly unknown[])[]): SkalaResult {
-  const width = Math.max(0, ...rows.map((r) => r.length));
+  // reduce, not Math.max(...spread): a long range must not overflow the argument stack.
+  const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
   if (width !== 2 && width !== 3) {
     return { ok: false, message: 'Skala harus berupa rentang 2 kolom (batas bawah, predikat) atau 3 kolom (batas bawah, batas atas, predikat).' };
   }
@@ -124,7 +134,12 @@ export function parseSkalaRange(rows: readonly (readonly unknown[])[]): SkalaRes
       }
     }
     const decimals = Math.max(0, ...cells.map((c) => c.decimals ?? decimalsOf(c.value)));
-    parsed.push({ n: i + 1, lo: cells[0].value, hi: width === 3 ? cells[1].value : null, label, decimals });
+    const lo = cells[0].value;
+    const hi = width === 3 ? cells[1].value : null;
+    if (lo !== null && hi !== null && hi.lt(lo)) {
+      return { ok: false, message: `Skala baris ${i + 1}: batas atas lebih kecil dari batas bawah.` };
+    }
+    parsed.push({ n: i + 1, lo, hi, label, decimals });
   }
   if (parsed.length === 0) return { ok: false, message: 'Skala kosong.' };
   const unbounded = parsed.filter((r) => r.lo === null);
@@ -136,19 +151,16 @@ export function parseSkalaRange(rows: readonly (readonly unknown[])[]): SkalaRes
     const a = parsed[i];
     const b = parsed[i + 1];
     if (a.lo !== null && b.lo !== null && a.lo.eq(b.lo)) {
-      return { ok: false, message: `Skala baris ${a.n} dan ${b.n} tumpang tindih: batas bawah sama (${a.lo.toString()}).` };
+      return { ok: false, message: `Skala baris ${rowPair(a.n, b.n)} tumpang tindih: batas bawah sama (${a.lo.toString()}).` };
     }
     if (width === 3 && a.hi !== null && b.lo !== null) {
       const step = new Dec(10).pow(-Math.max(a.decimals, b.decimals));
       if (a.hi.gt(b.lo)) {
-        return { ok: false, message: `Skala baris ${a.n} dan ${b.n} tumpang tindih: ${a.hi.toString()} melewati ${b.lo.toString()}.` };
+        return { ok: false, message: `Skala baris ${rowPair(a.n, b.n)} tumpang tindih: ${a.hi.toString()} melewati ${b.lo.toString()}.` };
       }
       if (a.hi.plus(step).lt(b.lo)) {
-        return { ok: false, message: `Skala baris ${a.n} dan ${b.n} berlubang: tidak ada predikat antara ${a.hi.toString()} dan ${b.lo.toString()}.` };
+        return { ok: false, message: `Skala baris ${rowPair(a.n, b.n)} berlubang: tidak ada predikat antara ${a.hi.toString()} dan ${b.lo.toString()}.` };
       }
-    }
-    if (width === 3 && a.lo !== null && a.hi !== null && a.hi.lt(a.lo)) {
-      return { ok: false, message: `Skala baris ${a.n}: batas atas lebih kecil dari batas bawah.` };
     }
   }
   // Top band open upward, bottom band open downward: capaian above 100 still gets a label.
@@ -157,6 +169,11 @@ export function parseSkalaRange(rows: readonly (readonly unknown[])[]): SkalaRes
     .reverse()
     .map((r, i, all) => ({ label: r.label, min: i === all.length - 1 ? null : r.lo, inclusive: true }));
   return { ok: true, skala: { name: 'kustom', title: 'Skala dari lembar kerja', bands } };
+}
+
+/** Rows named in the order the user reads them. */
+function rowPair(m: number, n: number): string {
+  return m < n ? `${m} dan ${n}` : `${n} dan ${m}`;
 }
 
 function decimalsOf(d: Dec | null): number {

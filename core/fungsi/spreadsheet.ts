@@ -1,0 +1,152 @@
+import { Dec, isDec, roundHalfUp, toDouble } from '../angka/desimal';
+import { Angka, readAngka, readArah, readDesimal, readMetode, readSkala, toDec } from './argumen';
+import { capaianCepat, efisiensiCepat, nilaiEfisiensiCepat, serapanCepat } from './cepat';
+import { FungsiError, galat } from './galat';
+import { Hasil, HasilSel, perSel } from './rentang';
+import { capaian, efisiensi, nilaiEfisiensi, serapan } from './rumus';
+import { classify } from './skala';
+
+/**
+ * The spreadsheet functions of SPEC §2. Every argument is a single value or a 2-D range; the
+ * result has the same shape (see rentang.ts). Numbers come back as the double nearest to the
+ * exact decimal result; bad input comes back as a FungsiError, never as an exception.
+ *
+ * Blanks: a row whose required inputs are all blank gives a blank (null), so a template with
+ * empty rows stays clean. A row with only one of two required inputs filled is blank too: it is
+ * still being typed, and an error there would flash on every half-filled row. A bad value
+ * (text that is not a number) is an error even on a half-filled row, since it is wrong anyway.
+ */
+
+function isGalat(a: Angka): a is FungsiError {
+  return typeof a === 'object' && a !== null && !isDec(a);
+}
+
+function isZero(a: number | Dec): boolean {
+  return typeof a === 'number' ? a === 0 : a.isZero();
+}
+
+function toCell(n: number): HasilSel {
+  if (!Number.isFinite(n)) return galat('#NUM!', 'Hasil terlalu besar untuk lembar kerja.');
+  return n === 0 ? 0 : n;
+}
+
+/** Exact result as a double: the fast path when it applies, else decimal.js. */
+function viaDec(d: Dec | null): number {
+  return d === null ? NaN : toDouble(d);
+}
+
+const LABEL_CAPAIAN = ['realisasi', 'target', 'arah', 'batas'];
+
+/** CAPAIAN(realisasi; target; [arah]; [batas]): achievement in percent. */
+export function CAPAIAN(realisasi: unknown, target: unknown, arah?: unknown, batas?: unknown): Hasil {
+  return perSel([realisasi, target, arah, batas], LABEL_CAPAIAN, capaianSel);
+}
+
+function capaianSel(cells: unknown[]): HasilSel {
+  const r = readAngka(cells[0], 'Realisasi');
+  if (isGalat(r)) return r;
+  const t = readAngka(cells[1], 'Target');
+  if (isGalat(t)) return t;
+  if (r === null || t === null) return null;
+  const arah = readArah(cells[2]);
+  if (typeof arah !== 'string') return arah;
+  const batas = readAngka(cells[3], 'Batas');
+  if (isGalat(batas)) return batas;
+  if (arah === 'turun-rasio' ? isZero(r) : isZero(t)) {
+    return galat(
+      '#DIV/0!',
+      arah === 'turun-rasio' ? 'Realisasi nol: capaian turun-rasio tidak dapat dihitung.' : 'Target nol: capaian tidak dapat dihitung.',
+    );
+  }
+  let v = typeof r === 'number' && typeof t === 'number' ? capaianCepat(r, t, arah) : undefined;
+  if (v === undefined) v = viaDec(capaian(toDec(r), toDec(t), arah));
+  if (batas !== null) {
+    // Rounding to a double is monotone, so capping the doubles equals rounding the exact cap.
+    const b = typeof batas === 'number' ? batas : toDouble(batas);
+    if (v > b) v = b;
+  }
+  return toCell(v);
+}
+
+const LABEL_SERAPAN = ['realisasi', 'pagu'];
+
+/** SERAPAN(realisasi; pagu): budget absorption in percent. */
+export function SERAPAN(realisasi: unknown, pagu: unknown): Hasil {
+  return perSel([realisasi, pagu], LABEL_SERAPAN, serapanSel);
+}
+
+function serapanSel(cells: unknown[]): HasilSel {
+  const r = readAngka(cells[0], 'Realisasi');
+  if (isGalat(r)) return r;
+  const p = readAngka(cells[1], 'Pagu');
+  if (isGalat(p)) return p;
+  if (r === null || p === null) return null;
+  if (isZero(p)) return galat('#DIV/0!', 'Pagu nol: serapan tidak dapat dihitung.');
+  let v = typeof r === 'number' && typeof p === 'number' ? serapanCepat(r, p) : undefined;
+  if (v === undefined) v = viaDec(serapan(toDec(r), toDec(p)));
+  return toCell(v);
+}
+
+const LABEL_EFISIENSI = ['capaian_kinerja', 'serapan_anggaran', 'metode'];
+
+/** EFISIENSI(capaian_kinerja; serapan_anggaran; [metode]): efficiency in percent. */
+export function EFISIENSI(capaianKinerja: unknown, serapanAnggaran: unknown, metode?: unknown): Hasil {
+  return perSel([capaianKinerja, serapanAnggaran, metode], LABEL_EFISIENSI, efisiensiSel);
+}
+
+function efisiensiSel(cells: unknown[]): HasilSel {
+  const c = readAngka(cells[0], 'Capaian kinerja');
+  const s = readAngka(cells[1], 'Serapan anggaran');
+  if (c === null && s === null) return null;
+  const m = readMetode(cells[2]);
+  if (typeof m !== 'string') return m;
+  if (m === 'sisa') {
+    // "sisa" is 100 − serapan: capaian plays no part, so it may be blank or anything.
+    if (isGalat(s)) return s;
+    if (s === null) return null;
+    let v = typeof s === 'number' ? efisiensiCepat(0, s, m) : undefined;
+    if (v === undefined) v = viaDec(efisiensi(new Dec(0), toDec(s), m));
+    return toCell(v);
+  }
+  if (isGalat(c)) return c;
+  if (isGalat(s)) return s;
+  if (c === null || s === null) return null;
+  if (m === 'rasio' && isZero(c)) return galat('#DIV/0!', 'Capaian kinerja nol: efisiensi tidak dapat dihitung.');
+  let v = typeof c === 'number' && typeof s === 'number' ? efisiensiCepat(c, s, m) : undefined;
+  if (v === undefined) v = viaDec(efisiensi(toDec(c), toDec(s), m));
+  return toCell(v);
+}
+
+const LABEL_NILAI = ['efisiensi'];
+
+/** NILAI_EFISIENSI(efisiensi): the PMK-style score 0…100 of an efficiency percent. */
+export function NILAI_EFISIENSI(e: unknown): Hasil {
+  return perSel([e], LABEL_NILAI, nilaiSel);
+}
+
+function nilaiSel(cells: unknown[]): HasilSel {
+  const e = readAngka(cells[0], 'Efisiensi');
+  if (e === null) return null;
+  if (isGalat(e)) return e;
+  let v = typeof e === 'number' ? nilaiEfisiensiCepat(e) : undefined;
+  if (v === undefined) v = viaDec(nilaiEfisiensi(toDec(e)));
+  return toCell(v);
+}
+
+const LABEL_PREDIKAT = ['capaian', 'desimal'];
+
+/** PREDIKAT(capaian; [skala]; [desimal]): the category label of a capaian. */
+export function PREDIKAT(capaianValue: unknown, skala?: unknown, desimal?: unknown): Hasil {
+  // The scale is one table for the whole call, not an argument to spread cell by cell.
+  const sk = readSkala(skala);
+  return perSel([capaianValue, desimal], LABEL_PREDIKAT, (cells) => {
+    const c = readAngka(cells[0], 'Capaian');
+    if (c === null) return null;
+    if (isGalat(c)) return c;
+    const k = readDesimal(cells[1]);
+    if (k !== null && typeof k !== 'number') return k;
+    if ('code' in sk) return sk;
+    const d = k === null ? toDec(c) : roundHalfUp(toDec(c), k);
+    return classify(sk, d);
+  });
+}
