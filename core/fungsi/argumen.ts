@@ -24,6 +24,7 @@ export function readAngka(x: unknown, label: string): Angka {
   }
   if (x === null || x === undefined) return null;
   if (typeof x === 'string') return readText(x, label);
+  if (typeof x === 'bigint') return new Dec(x.toString());
   if (isDec(x)) return x.isFinite() ? x : galat('#NUM!', `${label} bukan angka yang sah: ${tampil(x.toString())}.`);
   if (isFungsiError(x)) return x;
   if (typeof x === 'boolean') return galat('#VALUE!', `${label} bukan angka: ${tampil(x ? 'TRUE' : 'FALSE')}.`);
