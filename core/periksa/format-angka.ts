@@ -1,0 +1,118 @@
+import { formatNumber } from '../angka/format';
+import { Mark } from '../angka/parse';
+import { ColumnRole, TableColumn } from '../tata-letak/model';
+import { CheckContext, TableCheck } from './konteks';
+import { Finding } from './temuan';
+
+/**
+ * Rule 'format-angka': how numbers are written in the numeric columns.
+ *   error    malformed grouping (`53.600.0000`), mixed marks (`29,822,934.850`, both readings
+ *            given), an error value (`#REF!`, `#N/A`);
+ *   warning  a date where a number belongs;
+ *   info     a column mixing `8,220,950,000` with `42.000.000` (once per column), and a
+ *            column whose ambiguous single groups (`1.270`) were read by the column's choice.
+ */
+
+const NUMERIC_ROLES: ReadonlySet<ColumnRole> = new Set<ColumnRole>([
+  'target', 'realisasi', 'capaian', 'serapan', 'efisiensi', 'tw-k',
+]);
+
+const MARK_NAME: Record<Mark, string> = { '.': 'titik', ',': 'koma' };
+
+function checkColumn(ctx: CheckContext, c: TableColumn, out: Finding[]): void {
+  const styles: Record<Mark, { row: number; text: string; n: number } | null> = { '.': null, ',': null };
+  const count: Record<Mark, number> = { '.': 0, ',': 0 };
+  let ambiguous: { row: number; text: string; mark: Mark; value: string } | null = null;
+  for (const r of ctx.table.rows) {
+    if (r.kind !== 'data' && r.kind !== 'total') continue;
+    const p = ctx.cell(r.row, c.col);
+    for (const problem of p.problems) {
+      switch (problem.code) {
+        case 'malformed-group':
+        case 'mixed-marks':
+        case 'error-value':
+          out.push(
+            ctx.finding({
+              row: r.row,
+              col: c.col,
+              rule: 'format-angka',
+              severity: 'error',
+              actual: p.text,
+              expected: null,
+              message: problem.message,
+            }),
+          );
+          break;
+        case 'date':
+          out.push(
+            ctx.finding({
+              row: r.row,
+              col: c.col,
+              rule: 'format-angka',
+              severity: 'warning',
+              actual: p.text,
+              expected: null,
+              message: `${problem.message} Periksa format sel ini.`,
+            }),
+          );
+          break;
+        default:
+          break;
+      }
+    }
+    if (p.problems.length > 0 || p.value === null) continue;
+    const g = p.marks.grouping;
+    if (g !== null) {
+      count[g]++;
+      if (styles[g] === null) styles[g] = { row: r.row, text: p.text, n: 0 };
+    }
+    if (p.marks.ambiguous !== null && ambiguous === null) {
+      ambiguous = { row: r.row, text: p.text, mark: p.marks.ambiguous, value: formatNumber(p.value) };
+    }
+  }
+
+  const dot = styles['.'];
+  const comma = styles[','];
+  if (dot !== null && comma !== null) {
+    // Report at the first cell of the less used style: that is the one that looks pasted in.
+    const minority = count['.'] < count[','] ? dot : comma;
+    out.push(
+      ctx.finding({
+        row: minority.row,
+        col: c.col,
+        rule: 'format-angka',
+        severity: 'info',
+        actual: minority.text,
+        expected: null,
+        related: [minority === dot ? comma : dot].map((x) => ({ row: x.row, col: c.col })),
+        message: `Kolom ini mencampur dua gaya penulisan angka: "${comma.text}" (pemisah ribuan koma, ${count[',']} sel) dan "${dot.text}" (pemisah ribuan titik, ${count['.']} sel); nilainya tetap terbaca, tetapi periksa asal datanya.`,
+      }),
+    );
+  }
+
+  const marks = ctx.columnMarks(c.col);
+  if (ambiguous !== null && marks.ambiguousCells > 0) {
+    const asDecimal = marks.decimalMark === ambiguous.mark;
+    const reading = asDecimal ? `desimal (${MARK_NAME[ambiguous.mark]} sebagai tanda desimal)` : `ribuan (${MARK_NAME[ambiguous.mark]} sebagai pemisah ribuan)`;
+    const basis = marks.basis === 'column' ? 'mengikuti angka lain di kolom ini' : 'mengikuti kebiasaan penulisan Indonesia';
+    out.push(
+      ctx.finding({
+        row: ambiguous.row,
+        col: c.col,
+        rule: 'format-angka',
+        severity: 'info',
+        actual: ambiguous.text,
+        expected: null,
+        message: `Angka seperti "${ambiguous.text}" dapat dibaca dua cara; di kolom ini dibaca sebagai ${reading}, ${basis} (${marks.ambiguousCells} sel).`,
+      }),
+    );
+  }
+}
+
+export const check: TableCheck = (ctx) => {
+  const out: Finding[] = [];
+  for (const c of ctx.table.columns) {
+    if (c.money || NUMERIC_ROLES.has(c.role)) checkColumn(ctx, c, out);
+  }
+  return out;
+};

@@ -1,0 +1,282 @@
+import { Dec, roundHalfUp } from '../angka/desimal';
+import { formatNumber } from '../angka/format';
+import { ParsedCell } from '../angka/parse';
+import { applyNumberFormat } from '../lembar/format-sel';
+import { CheckContext } from './konteks';
+import { Finding } from './temuan';
+
+/**
+ * The rounding tolerance of SPEC §5, shared by every check that compares a stated derived
+ * value (capaian, serapan, efisiensi, a number-row formula) with what its inputs give.
+ *
+ * A stated value S shown with k decimals is judged against C, the exact result from the
+ * inputs as shown, and against the interval the inputs allow when each input shown with j
+ * decimals may hide digits (± 0,5·10⁻ʲ):
+ *   consistent      S = C rounded half-up to k decimals;
+ *   truncated       S = C cut to k decimals (8,92 written 8);
+ *   double-rounded  S = C rounded to k+1 decimals, then to k (8,449 → 8,45 → 8,5);
+ *   hidden-digits   S, widened by its own display rounding, meets the interval: it only
+ *                   matches if the inputs carry digits the table does not show;
+ *   wrong           none of the above.
+ * Money and counts of discrete things are exact inputs: they have no ± band.
+ */
+
+export type Verdict = 'consistent' | 'truncated' | 'double-rounded' | 'hidden-digits' | 'wrong';
+
+export interface Interval {
+  lo: Dec;
+  hi: Dec;
+}
+
+/** A number as the user sees it: the displayed value and the decimals it shows. */
+export interface Shown {
+  value: Dec;
+  decimals: number;
+  cell: ParsedCell;
+}
+
+/** An input of a formula: its shown value ± half a unit of its last shown digit (0 when exact). */
+export interface Input {
+  value: Dec;
+  half: Dec;
+  decimals: number;
+}
+
+/** A native number with General format shows at most this many decimals worth judging. */
+const MAX_NATIVE_DECIMALS = 9;
+
+/**
+ * The cell's number as displayed: text keeps its written decimals; a native number takes
+ * the decimals (and the ×100 of a percent format) of its number format, or, with General
+ * format, its own digits up to nine decimals. Null when the cell holds no number.
+ */
+export function shownNumber(ctx: CheckContext, row: number, col: number): Shown | null {
+  let cell = ctx.cell(row, col);
+  if (cell.value === null) return null;
+  if (!cell.fromText) cell = applyNumberFormat(cell, ctx.sheet.numberFormats?.[row]?.[col]);
+  const value = cell.value!;
+  if (cell.decimals !== null) {
+    return { value: cell.fromText ? value : roundHalfUp(value, cell.decimals), decimals: cell.decimals, cell };
+  }
+  const k = Math.min(Math.max(0, value.decimalPlaces()), MAX_NATIVE_DECIMALS);
+  return { value: roundHalfUp(value, k), decimals: k, cell };
+}
+
+/**
+ * Satuan of discrete things: a quantity counted in these is exact. Administrative areas
+ * (kec, desa) are counted too, even though they do not add up across years.
+ */
+const COUNT_UNITS = new Set([
+  'dokumen', 'orang', 'bulan', 'kali', 'unit', 'paket', 'lembaga', 'kk', 'keluarga', 'desa',
+  'kec', 'kecamatan', 'kelurahan', 'desa/kelurahan', 'klien', 'anak', 'makam', 'laporan',
+  'kegiatan', 'buah', 'kelompok', 'tahun', 'stel', 'asn', 'kpm', 'orang/bulan', 'jiwa',
+  'pegawai', 'peserta', 'rumah', 'titik', 'lokasi', 'set', 'eksemplar', 'sekolah', 'hari',
+  'minggu', 'lembar', 'berkas', 'surat', 'pokja', 'forum', 'rt', 'rw', 'ekor', 'pasang',
+]);
+
+export function isCountUnit(unit: string | null | undefined): boolean {
+  return unit !== null && unit !== undefined && COUNT_UNITS.has(unit);
+}
+
+/**
+ * Whether an input is exact: money (a money column, or a cell written as money) and whole
+ * counts of discrete things. Percents, indices, scores and bare numbers may hide digits.
+ * `unitHint` is the row's declared satuan, for bare numbers in a table with a Satuan column.
+ */
+export function isExact(shown: Shown, moneyColumn: boolean, unitHint: string | null = null): boolean {
+  if (moneyColumn || shown.cell.kind === 'money') return true;
+  if (!shown.value.isInteger()) return false;
+  if (shown.cell.kind === 'quantity') return isCountUnit(shown.cell.unit);
+  if (shown.cell.kind === 'number') return isCountUnit(unitHint);
+  return false;
+}
+
+export function inputOf(shown: Shown, exact: boolean): Input {
+  return {
+    value: shown.value,
+    half: exact ? new Dec(0) : new Dec(10).pow(-shown.decimals).div(2),
+    decimals: shown.decimals,
+  };
+}
+
+/** Most corners evaluated for an interval: 2⁸ combinations. */
+const MAX_VARYING_INPUTS = 8;
+
+/**
+ * The range of f over the box of its inputs' bands, from the box's corners. Sound for the
+ * formulas of this project, each monotone in every argument while denominators keep their
+ * sign; null when a corner has no result (a band that reaches a zero denominator).
+ */
+export function rangeOf(f: (xs: Dec[]) => Dec | null, inputs: readonly Input[]): Interval | null {
+  const varying = inputs.map((x, i) => (x.half.isZero() ? -1 : i)).filter((i) => i >= 0);
+  if (varying.length > MAX_VARYING_INPUTS) return null;
+  let lo: Dec | null = null;
+  let hi: Dec | null = null;
+  for (let mask = 0; mask < 1 << varying.length; mask++) {
+    const xs = inputs.map((x) => x.value);
+    varying.forEach((i, bit) => {
+      xs[i] = mask & (1 << bit) ? inputs[i].value.plus(inputs[i].half) : inputs[i].value.minus(inputs[i].half);
+    });
+    const y = f(xs);
+    if (y === null || !y.isFinite()) return null;
+    if (lo === null || y.lt(lo)) lo = y;
+    if (hi === null || y.gt(hi)) hi = y;
+  }
+  return lo === null || hi === null ? null : { lo, hi };
+}
+
+/** Half a unit of the last shown digit: the display band of a value shown with k decimals. */
+export function displayHalf(decimals: number): Dec {
+  return new Dec(10).pow(-decimals).div(2);
+}
+
+/**
+ * Judge a stated value against the exact result of its shown inputs. `allowed` is computed
+ * only when needed (most cells are consistent), so a caller passes a thunk.
+ */
+export function judge(
+  stated: { value: Dec; decimals: number },
+  computed: Dec,
+  allowed: (() => Interval | null) | Interval | null,
+): Verdict {
+  const k = stated.decimals;
+  const s = stated.value;
+  if (roundHalfUp(computed, k).eq(s)) return 'consistent';
+  if (computed.toDecimalPlaces(k, Dec.ROUND_DOWN).eq(s)) return 'truncated';
+  if (roundHalfUp(roundHalfUp(computed, k + 1), k).eq(s)) return 'double-rounded';
+  const band = typeof allowed === 'function' ? allowed() : allowed;
+  if (band !== null) {
+    const h = displayHalf(k);
+    if (s.minus(h).lte(band.hi) && s.plus(h).gte(band.lo)) return 'hidden-digits';
+  }
+  return 'wrong';
+}
+
+/** Better verdicts first: used to pick the best of several candidate formulas. */
+export const VERDICT_RANK: Record<Verdict, number> = {
+  consistent: 0,
+  truncated: 1,
+  'double-rounded': 2,
+  'hidden-digits': 3,
+  wrong: 4,
+};
+
+export function fits(v: Verdict): boolean {
+  return v !== 'wrong';
+}
+
+/**
+ * A value of one input that would make f land on the stated value's display band, the other
+ * inputs as shown: "realisasi ≈ 0,0384". Found by bisection inside the input's own band, so
+ * it never re-derives a formula; null when varying that input alone cannot explain S.
+ */
+export function hiddenValue(
+  f: (xs: Dec[]) => Dec | null,
+  inputs: readonly Input[],
+  index: number,
+  stated: { value: Dec; decimals: number },
+): Dec | null {
+  const x = inputs[index];
+  if (x.half.isZero()) return null;
+  const at = (v: Dec): Dec | null => f(inputs.map((inp, i) => (i === index ? v : inp.value)));
+  const lo = x.value.minus(x.half);
+  const hi = x.value.plus(x.half);
+  const flo = at(lo);
+  const fhi = at(hi);
+  if (flo === null || fhi === null) return null;
+  const h = displayHalf(stated.decimals);
+  const [fmin, fmax] = flo.lte(fhi) ? [flo, fhi] : [fhi, flo];
+  if (stated.value.minus(h).gt(fmax) || stated.value.plus(h).lt(fmin)) return null;
+  const goal = Dec.min(Dec.max(stated.value, fmin), fmax);
+  const increasing = flo.lte(fhi);
+  let a = lo;
+  let b = hi;
+  for (let i = 0; i < 60; i++) {
+    const m = a.plus(b).div(2);
+    const fm = at(m);
+    if (fm === null) return null;
+    if (fm.lt(goal) === increasing) a = m;
+    else b = m;
+  }
+  const found = a.plus(b).div(2);
+  // The shortest writing of the value that still lands in the band and reads as the shown input.
+  for (let d = x.decimals + 1; d <= x.decimals + 6; d++) {
+    const r = roundHalfUp(found, d);
+    const fr = at(r);
+    if (fr !== null && fr.minus(stated.value).abs().lte(h) && r.gte(lo) && r.lte(hi)) return r;
+  }
+  return roundHalfUp(found, x.decimals + 6);
+}
+
+export interface ToleranceReport {
+  ctx: CheckContext;
+  row: number;
+  col: number;
+  /** "Capaian", "Serapan", "Efisiensi", "Kolom 11": what the cell is, capitalised. */
+  label: string;
+  stated: Shown;
+  computed: Dec;
+  verdict: Verdict;
+  /** The computation with the shown numbers: "1 / 3 × 100". */
+  working: string;
+  percent: boolean;
+  related: { row: number; col: number }[];
+  /** Added to the hidden-digits warning: "realisasi sebenarnya ≈ 0,0384". */
+  hiddenHint?: string | null;
+  /** Added after the working: "rumus kolom 11 = 10 / 4 × 100", "metode rasio". */
+  note?: string;
+}
+
+/**
+ * The finding for a verdict, in the project's words: nothing when consistent, a rounding
+ * note (info) for truncation or double rounding, a rounding warning when only hidden digits
+ * explain it, a rumus-kolom error otherwise.
+ */
+export function toleranceFinding(r: ToleranceReport): Finding | null {
+  if (r.verdict === 'consistent') return null;
+  const u = r.percent ? ' %' : '';
+  const k = r.stated.decimals;
+  const said = formatNumber(r.stated.value, { decimals: k }) + u;
+  const shownK = Math.max(k, 2);
+  const exact = formatNumber(r.computed, { decimals: shownK }) + u;
+  const rounded = roundHalfUp(r.computed, k);
+  const roundedText = formatNumber(rounded, { decimals: k }) + u;
+  const base = { row: r.row, col: r.col, actual: r.stated.value.toFixed(), related: r.related };
+  const working = r.note ? `${r.working}; ${r.note}` : r.working;
+  switch (r.verdict) {
+    case 'truncated':
+      return r.ctx.finding({
+        ...base,
+        rule: 'pembulatan',
+        severity: 'info',
+        expected: rounded.toFixed(),
+        message: `${r.label} tertulis ${said}, hasil hitung ${exact} dibulatkan menjadi ${roundedText} (${working}): angka terpotong, bukan dibulatkan.`,
+      });
+    case 'double-rounded':
+      return r.ctx.finding({
+        ...base,
+        rule: 'pembulatan',
+        severity: 'info',
+        expected: rounded.toFixed(),
+        message: `${r.label} tertulis ${said}, hasil hitung ${formatNumber(r.computed, { decimals: k + 2 })}${u} dibulatkan menjadi ${roundedText} (${working}): dibulatkan dua kali.`,
+      });
+    case 'hidden-digits': {
+      const hint = r.hiddenHint ? `, misalnya ${r.hiddenHint}` : '';
+      return r.ctx.finding({
+        ...base,
+        rule: 'pembulatan',
+        severity: 'warning',
+        expected: rounded.toFixed(),
+        message: `${r.label} tertulis ${said}, sedangkan angka yang tampak memberi ${exact} (${working}); hanya cocok bila angka masukannya memiliki digit yang tidak ditampilkan${hint}.`,
+      });
+    }
+    case 'wrong':
+      return r.ctx.finding({
+        ...base,
+        rule: 'rumus-kolom',
+        severity: 'error',
+        expected: roundHalfUp(r.computed, shownK).toFixed(),
+        message: `${r.label} tertulis ${said}, seharusnya ${exact} (${working}).`,
+      });
+  }
+}
