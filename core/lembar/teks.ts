@@ -3,29 +3,51 @@ import { Sheet } from './model';
 
 export type Delimiter = '\t' | ';' | ',';
 
+export interface DelimitedRead {
+  sheet: Sheet;
+  delimiter: Delimiter;
+  /** 0-based line of the first quote that never closes (the rest of the file became one cell). */
+  unclosedQuoteRow: number | null;
+}
+
 /**
  * CSV/TSV text to a sheet. Every cell stays text (`typed: false`): a CSV has no types, so the
  * core reads numbers from the text exactly as a person typed them. Cell A1 is the first field
  * of the first line.
  */
 export function parseDelimited(text: string, name: string, delimiter?: Delimiter): Sheet {
+  return readDelimited(text, name, delimiter).sheet;
+}
+
+/** As parseDelimited, also saying which delimiter was used and where quoting went wrong. */
+export function readDelimited(text: string, name: string, delimiter?: Delimiter): DelimitedRead {
   const body = text.replace(/^\uFEFF/, '');
-  const result = Papa.parse<string[]>(body, {
-    delimiter: delimiter ?? detectDelimiter(body),
-    skipEmptyLines: false,
-  });
+  const used = delimiter ?? detectDelimiter(body);
+  const result = Papa.parse<string[]>(body, { delimiter: used, skipEmptyLines: false });
   const rows = result.data.map((r) => r.map((c) => (c === '' ? null : c)));
   // Papa yields one empty row for a trailing newline.
   while (rows.length > 0 && rows[rows.length - 1].every((c) => c === null)) rows.pop();
-  return { name, values: rows, typed: false };
+  const missing = result.errors.find((e) => e.code === 'MissingQuotes');
+  return {
+    sheet: { name, values: rows, typed: false },
+    delimiter: used,
+    unclosedQuoteRow: missing?.row ?? null,
+  };
 }
+
+/** Enough lines to judge the delimiter; splitting a whole large file just to look at its head is waste. */
+const HEAD_CHARS = 64 * 1024;
 
 /**
  * The delimiter that splits the first lines most consistently. id-ID CSV exports use `;`
  * because `,` is the decimal mark, so a comma only wins when nothing else splits the lines.
  */
 export function detectDelimiter(text: string): Delimiter {
-  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '').slice(0, 20);
+  const lines = text
+    .slice(0, HEAD_CHARS)
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== '')
+    .slice(0, 20);
   let best: Delimiter = ',';
   let bestScore = -1;
   for (const d of ['\t', ';', ','] as Delimiter[]) {

@@ -1,0 +1,73 @@
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import { ReadResult } from './hasil';
+import { readDelimitedBytes } from './teks';
+import { readXlsxBuffer } from './xlsx';
+
+export type { ReadResult } from './hasil';
+
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+/** OLE2 compound file: an .xls, or an .xlsx encrypted with a password. */
+const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
+
+/**
+ * Read an .xlsx, .csv or .tsv file into the sheet model. Never throws: a file that cannot be
+ * read gives `ok: false` with one Indonesian sentence saying why.
+ */
+export async function readWorkbookFile(filePath: string): Promise<ReadResult> {
+  const fileName = path.basename(filePath);
+  const ext = path.extname(fileName).toLowerCase();
+  try {
+    const stat = await fs.stat(filePath);
+    if (stat.isDirectory()) return { ok: false, message: `${filePath} adalah folder, bukan berkas.` };
+  } catch (e) {
+    return { ok: false, message: fileError(filePath, e) };
+  }
+  if (ext === '.xls') {
+    return { ok: false, message: 'Berkas .xls (Excel 97-2003) belum didukung; simpan ulang sebagai .xlsx.' };
+  }
+  if (!['.xlsx', '.xlsm', '.csv', '.tsv'].includes(ext)) {
+    const shown = ext === '' ? 'tanpa ekstensi' : ext;
+    return { ok: false, message: `Jenis berkas tidak dikenal: ${shown} (gunakan .xlsx, .csv atau .tsv).` };
+  }
+  let bytes: Buffer;
+  try {
+    bytes = await fs.readFile(filePath);
+  } catch (e) {
+    return { ok: false, message: fileError(filePath, e) };
+  }
+  if (bytes.length === 0) return { ok: false, message: 'Berkas kosong.' };
+
+  try {
+    if (ext === '.xlsx' || ext === '.xlsm') {
+      if (startsWith(bytes, CFB_MAGIC)) {
+        return {
+          ok: false,
+          message: 'Berkas terlindungi kata sandi atau berformat .xls lama; simpan ulang di Excel sebagai .xlsx tanpa kata sandi.',
+        };
+      }
+      if (!startsWith(bytes, ZIP_MAGIC)) return { ok: false, message: 'Berkas bukan .xlsx yang sah atau rusak.' };
+      return await readXlsxBuffer(bytes, fileName);
+    }
+    if (startsWith(bytes, ZIP_MAGIC)) {
+      // An .xlsx renamed to .csv: read what it really is, and say so.
+      const read = await readXlsxBuffer(bytes, fileName);
+      if (read.ok) read.warnings.unshift(`Berkas bernama ${ext} tetapi berisi buku kerja .xlsx; dibaca sebagai .xlsx.`);
+      return read;
+    }
+    return readDelimitedBytes(bytes, fileName, path.basename(fileName, path.extname(fileName)), ext as '.csv' | '.tsv');
+  } catch {
+    // The readers handle what they know; this keeps a surprise in a library from crashing the CLI.
+    return { ok: false, message: 'Berkas tidak dapat dibaca: isinya rusak atau tidak dikenal.' };
+  }
+}
+
+function fileError(filePath: string, e: unknown): string {
+  const code = typeof e === 'object' && e !== null ? (e as { code?: unknown }).code : undefined;
+  if (code === 'ENOENT') return `Berkas tidak ditemukan: ${filePath}.`;
+  if (code === 'EISDIR') return `${filePath} adalah folder, bukan berkas.`;
+  if (code === 'EACCES' || code === 'EPERM') return `Tidak ada izin membaca berkas: ${filePath}.`;
+  return `Berkas tidak dapat dibaca: ${filePath}.`;
+}
