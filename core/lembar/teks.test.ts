@@ -48,6 +48,14 @@ describe('parseDelimited', () => {
     ]);
   });
 
+  it('honours and hides Excel\'s `sep=` first line', () => {
+    expect(parseDelimited('sep=,\r\nIndikator,Target\r\nIKM,"85,2"\r\n', 's').values).toEqual([
+      ['Indikator', 'Target'],
+      ['IKM', '85,2'],
+    ]);
+    expect(parseDelimited('sep=,\na;b,c\n', 's').values).toEqual([['a;b', 'c']]);
+  });
+
   it('the given delimiter wins over detection', () => {
     expect(parseDelimited('a;b,c\n', 's', ',').values).toEqual([['a;b', 'c']]);
   });

@@ -13,7 +13,7 @@ export interface DelimitedRead {
 /**
  * CSV/TSV text to a sheet. Every cell stays text (`typed: false`): a CSV has no types, so the
  * core reads numbers from the text exactly as a person typed them. Cell A1 is the first field
- * of the first line.
+ * of the first line (after Excel's `sep=` line, when there is one).
  */
 export function parseDelimited(text: string, name: string, delimiter?: Delimiter): Sheet {
   return readDelimited(text, name, delimiter).sheet;
@@ -21,8 +21,11 @@ export function parseDelimited(text: string, name: string, delimiter?: Delimiter
 
 /** As parseDelimited, also saying which delimiter was used and where quoting went wrong. */
 export function readDelimited(text: string, name: string, delimiter?: Delimiter): DelimitedRead {
-  const body = text.replace(/^\uFEFF/, '');
-  const used = delimiter ?? detectDelimiter(body);
+  let body = text.replace(/^\uFEFF/, '');
+  // Excel writes and honours a first line `sep=;` naming the delimiter, and does not show it.
+  const sep = /^sep=([\t;,])\r?(\n|$)/i.exec(body);
+  if (sep) body = body.slice(sep[0].length);
+  const used = delimiter ?? (sep ? (sep[1] as Delimiter) : detectDelimiter(body));
   const result = Papa.parse<string[]>(body, { delimiter: used, skipEmptyLines: false });
   const rows = result.data.map((r) => r.map((c) => (c === '' ? null : c)));
   // Papa yields one empty row for a trailing newline.
