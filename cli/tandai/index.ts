@@ -1,0 +1,81 @@
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import { Finding } from '../../core/periksa/temuan';
+import { markDelimited } from './salin-teks';
+import { TandaiError } from './galat';
+import { markXlsx } from './salin-xlsx';
+
+export { SEVERITY_FILL } from './gaya';
+export { neutralise } from './teks-aman';
+
+export type AnnotateResult = { ok: true; marked: number; sheetName: string } | { ok: false; message: string };
+
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
+
+/**
+ * Write an annotated copy of the checked file to `outputPath`: each finding's cell filled by
+ * severity (error FFC7CE, warning FFEB9C, info DDEBF7; the worst wins on a cell) with a note
+ * holding every message for it, and a "Temuan" sheet listing all findings. The input file is
+ * only read. An .xlsx keeps every other part of its package as it was; a CSV/TSV becomes a new
+ * workbook. Never throws: a failure is `ok: false` with one Indonesian sentence.
+ */
+export async function writeAnnotatedCopy(input: { path: string }, findings: Finding[], outputPath: string): Promise<AnnotateResult> {
+  try {
+    if (await samePath(input.path, outputPath)) {
+      return { ok: false, message: 'Berkas keluaran sama dengan berkas yang diperiksa; pilih nama lain agar berkas asli tidak ditimpa.' };
+    }
+    let bytes: Buffer;
+    try {
+      bytes = await fs.readFile(input.path);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') return { ok: false, message: `Berkas ${input.path} tidak ditemukan.` };
+      if (code === 'EISDIR') return { ok: false, message: `${input.path} adalah folder, bukan berkas.` };
+      return { ok: false, message: `Berkas ${input.path} tidak dapat dibaca.` };
+    }
+    const ext = path.extname(input.path).toLowerCase();
+    let result: { bytes: Buffer; marked: number; sheetName: string };
+    if (startsWith(bytes, ZIP_MAGIC)) {
+      result = await markXlsx(bytes, findings, { allowMacro: /\.xlsm$/i.test(outputPath) });
+    } else if (startsWith(bytes, CFB_MAGIC)) {
+      return {
+        ok: false,
+        message: 'Berkas terlindungi kata sandi atau berformat .xls lama; simpan ulang di Excel sebagai .xlsx tanpa kata sandi.',
+      };
+    } else if (ext === '.csv' || ext === '.tsv') {
+      result = await markDelimited(bytes, input.path, findings);
+    } else {
+      return { ok: false, message: 'Berkas bukan .xlsx yang sah atau rusak.' };
+    }
+    await writeAtomically(outputPath, result.bytes);
+    return { ok: true, marked: result.marked, sheetName: result.sheetName };
+  } catch (e) {
+    if (e instanceof TandaiError) return { ok: false, message: e.message };
+    return { ok: false, message: 'Salinan bertanda tidak dapat dibuat: isi buku kerja tidak dikenali.' };
+  }
+}
+
+/** True when both names lead to one file: same resolved path, same real path, or same inode. */
+async function samePath(a: string, b: string): Promise<boolean> {
+  if (path.resolve(a) === path.resolve(b)) return true;
+  const real = async (p: string) => fs.realpath(p).catch(() => null);
+  const [ra, rb] = await Promise.all([real(a), real(b)]);
+  if (ra !== null && rb !== null && ra === rb) return true;
+  const [sa, sb] = await Promise.all([fs.stat(a).catch(() => null), fs.stat(b).catch(() => null)]);
+  return sa !== null && sb !== null && sa.dev === sb.dev && sa.ino === sb.ino;
+}
+
+/** Write beside the target and rename, so a failed write never leaves half a workbook. */
+async function writeAtomically(target: string, data: Buffer): Promise<void> {
+  await fs.mkdir(path.dirname(path.resolve(target)), { recursive: true });
+  const temp = `${target}.${process.pid}.tmp`;
+  try {
+    await fs.writeFile(temp, data);
+    await fs.rename(temp, target);
+  } catch {
+    await fs.rm(temp, { force: true });
+    throw new TandaiError(`Berkas keluaran ${target} tidak dapat ditulis.`);
+  }
+}
