@@ -91,6 +91,11 @@ export const TableColumnSchema = z.object({
    * "10/4", "6+12", "13/5*100", "(5+7)/4*100". Checked by rumus-kolom.
    */
   numberFormula: z.string().optional(),
+  /**
+   * The column number the number row gives this column (7 for "(7)", 11 for "11 =10/4"): what
+   * the numbers in numberFormula refer to. Sub-columns under one merged number share it.
+   */
+  columnNumber: z.number().int().positive().optional(),
   /** Additive money column (see MONEY_ROLES). */
   money: z.boolean(),
 });
