@@ -159,6 +159,25 @@ function parseNativeNumber(n: number): ParsedCell {
   return p;
 }
 
+/** The longest of EMPTY_TOKENS; longer text is never one, so no lower-casing is needed. */
+const EMPTY_TOKEN_MAX = 5;
+
+function isEmptyToken(s: string): boolean {
+  return s.length <= EMPTY_TOKEN_MAX && EMPTY_TOKENS.has(s.toLowerCase());
+}
+
+/** Cheap guards before the regexes: most cells have no `Rp` and no percent sign. */
+function mayStartWithRp(s: string): boolean {
+  let c = s.charCodeAt(0);
+  if (c === 45 || c === 43) c = s.charCodeAt(s.charCodeAt(1) === 32 ? 2 : 1);
+  return c === 82 || c === 114; // R r
+}
+
+function mayEndWithPercent(s: string): boolean {
+  const c = s.charCodeAt(s.length - 1);
+  return c === 37 || c === 41 || c === 110 || c === 78; // % ) n N
+}
+
 /** True when `s` is a sign-less or signed run of digits, dots and commas ending in a digit. */
 function isPlainNumeric(s: string): boolean {
   const n = s.length;
@@ -185,7 +204,7 @@ function parseText(raw: string, options: ParseOptions): ParsedCell {
   const text = NEEDS_CLEANING.test(raw)
     ? raw.replace(/[\u00a0\u2007\u202f]/g, ' ').replace(/\s+/g, ' ').trim()
     : raw;
-  if (EMPTY_TOKENS.has(text.toLowerCase())) return base(text, 'empty', true);
+  if (isEmptyToken(text)) return base(text, 'empty', true);
   if (text.charCodeAt(0) === 35 /* # */ && ERROR_VALUES.test(text)) {
     return invalid(text, 'error-value', `Sel berisi nilai galat ${text.toUpperCase()}.`);
   }
@@ -194,7 +213,7 @@ function parseText(raw: string, options: ParseOptions): ParsedCell {
   let body = text.indexOf('\u2212') >= 0 ? text.replace(/\u2212/g, '-') : text;
   let kind: NumberKind = 'number';
   let sign = '';
-  const rp = RP_PREFIX.exec(body);
+  const rp = mayStartWithRp(body) ? RP_PREFIX.exec(body) : null;
   if (rp) {
     sign = rp[1] === '-' ? '-' : '';
     body = body.slice(rp[0].length);
@@ -204,14 +223,14 @@ function parseText(raw: string, options: ParseOptions): ParsedCell {
     body = body.slice(0, -2);
     kind = 'money';
   }
-  if (kind !== 'money' && PERCENT_SUFFIX.test(body)) {
+  if (kind !== 'money' && mayEndWithPercent(body) && PERCENT_SUFFIX.test(body)) {
     body = body.replace(PERCENT_SUFFIX, '');
     kind = 'percent';
   }
   body = body.trim();
   // `Rp -`, `Rp. -,-`: the money form of "nothing".
   // A bare `Rp` stays text: it is the heading of a money column in many tables.
-  if (kind === 'money' && body !== '' && EMPTY_TOKENS.has(body.toLowerCase())) return base(text, 'empty', true);
+  if (kind === 'money' && body !== '' && isEmptyToken(body)) return base(text, 'empty', true);
   if (sign !== '') {
     if (body.startsWith('-') || body.startsWith('+')) return base(text, 'text', true);
     body = sign + body;
