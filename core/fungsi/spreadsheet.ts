@@ -42,27 +42,27 @@ export function CAPAIAN(realisasi: unknown, target: unknown, arah?: unknown, bat
   return perSel([realisasi, target, arah, batas], LABEL_CAPAIAN, capaianSel);
 }
 
-function capaianSel(cells: unknown[]): HasilSel {
-  const r = readAngka(cells[0], 'Realisasi');
+function capaianSel(realisasi: unknown, target: unknown, arah: unknown, batas: unknown): HasilSel {
+  const r = readAngka(realisasi, 'Realisasi');
   if (isGalat(r)) return r;
-  const t = readAngka(cells[1], 'Target');
+  const t = readAngka(target, 'Target');
   if (isGalat(t)) return t;
   if (r === null || t === null) return null;
-  const arah = readArah(cells[2]);
-  if (typeof arah !== 'string') return arah;
-  const batas = readAngka(cells[3], 'Batas');
-  if (isGalat(batas)) return batas;
-  if (arah === 'turun-rasio' ? isZero(r) : isZero(t)) {
+  const a = readArah(arah);
+  if (typeof a !== 'string') return a;
+  const cap = readAngka(batas, 'Batas');
+  if (isGalat(cap)) return cap;
+  if (a === 'turun-rasio' ? isZero(r) : isZero(t)) {
     return galat(
       '#DIV/0!',
-      arah === 'turun-rasio' ? 'Realisasi nol: capaian turun-rasio tidak dapat dihitung.' : 'Target nol: capaian tidak dapat dihitung.',
+      a === 'turun-rasio' ? 'Realisasi nol: capaian turun-rasio tidak dapat dihitung.' : 'Target nol: capaian tidak dapat dihitung.',
     );
   }
-  let v = typeof r === 'number' && typeof t === 'number' ? capaianCepat(r, t, arah) : undefined;
-  if (v === undefined) v = viaDec(capaian(toDec(r), toDec(t), arah));
-  if (batas !== null) {
+  let v = typeof r === 'number' && typeof t === 'number' ? capaianCepat(r, t, a) : undefined;
+  if (v === undefined) v = viaDec(capaian(toDec(r), toDec(t), a));
+  if (cap !== null) {
     // Rounding to a double is monotone, so capping the doubles equals rounding the exact cap.
-    const b = typeof batas === 'number' ? batas : toDouble(batas);
+    const b = typeof cap === 'number' ? cap : toDouble(cap);
     if (v > b) v = b;
   }
   return toCell(v);
@@ -75,10 +75,10 @@ export function SERAPAN(realisasi: unknown, pagu: unknown): Hasil {
   return perSel([realisasi, pagu], LABEL_SERAPAN, serapanSel);
 }
 
-function serapanSel(cells: unknown[]): HasilSel {
-  const r = readAngka(cells[0], 'Realisasi');
+function serapanSel(realisasi: unknown, pagu: unknown): HasilSel {
+  const r = readAngka(realisasi, 'Realisasi');
   if (isGalat(r)) return r;
-  const p = readAngka(cells[1], 'Pagu');
+  const p = readAngka(pagu, 'Pagu');
   if (isGalat(p)) return p;
   if (r === null || p === null) return null;
   if (isZero(p)) return galat('#DIV/0!', 'Pagu nol: serapan tidak dapat dihitung.');
@@ -94,11 +94,11 @@ export function EFISIENSI(capaianKinerja: unknown, serapanAnggaran: unknown, met
   return perSel([capaianKinerja, serapanAnggaran, metode], LABEL_EFISIENSI, efisiensiSel);
 }
 
-function efisiensiSel(cells: unknown[]): HasilSel {
-  const c = readAngka(cells[0], 'Capaian kinerja');
-  const s = readAngka(cells[1], 'Serapan anggaran');
+function efisiensiSel(capaianKinerja: unknown, serapanAnggaran: unknown, metode: unknown): HasilSel {
+  const c = readAngka(capaianKinerja, 'Capaian kinerja');
+  const s = readAngka(serapanAnggaran, 'Serapan anggaran');
   if (c === null && s === null) return null;
-  const m = readMetode(cells[2]);
+  const m = readMetode(metode);
   if (typeof m !== 'string') return m;
   if (m === 'sisa') {
     // "sisa" is 100 − serapan: capaian plays no part, so it may be blank or anything.
@@ -124,8 +124,8 @@ export function NILAI_EFISIENSI(e: unknown): Hasil {
   return perSel([e], LABEL_NILAI, nilaiSel);
 }
 
-function nilaiSel(cells: unknown[]): HasilSel {
-  const e = readAngka(cells[0], 'Efisiensi');
+function nilaiSel(efisiensiValue: unknown): HasilSel {
+  const e = readAngka(efisiensiValue, 'Efisiensi');
   if (e === null) return null;
   if (isGalat(e)) return e;
   let v = typeof e === 'number' ? nilaiEfisiensiCepat(e) : undefined;
@@ -139,11 +139,11 @@ const LABEL_PREDIKAT = ['capaian', 'desimal'];
 export function PREDIKAT(capaianValue: unknown, skala?: unknown, desimal?: unknown): Hasil {
   // The scale is one table for the whole call, not an argument to spread cell by cell.
   const sk = readSkala(skala);
-  return perSel([capaianValue, desimal], LABEL_PREDIKAT, (cells) => {
-    const c = readAngka(cells[0], 'Capaian');
+  return perSel([capaianValue, desimal], LABEL_PREDIKAT, (cell, desimalCell) => {
+    const c = readAngka(cell, 'Capaian');
     if (c === null) return null;
     if (isGalat(c)) return c;
-    const k = readDesimal(cells[1]);
+    const k = readDesimal(desimalCell);
     if (k !== null && typeof k !== 'number') return k;
     if ('code' in sk) return sk;
     const d = k === null ? toDec(c) : roundHalfUp(toDec(c), k);

@@ -1,0 +1,31 @@
+import * as fungsi from './fungsi';
+import { Metric } from './ukur';
+
+/**
+ * `npm run bench [NAME…]`: prints one JSON object per line on stdout and nothing else,
+ * `{"metric": NAME, "value": N, "unit": U}`. With names, only the metrics whose name contains
+ * one of them run. Each issue adds its own module here.
+ */
+const MODULES: { metrics: Metric[] }[] = [fungsi];
+
+export function selectMetrics(filter: readonly string[]): Metric[] {
+  const all = MODULES.flatMap((m) => m.metrics);
+  return filter.length === 0 ? all : all.filter((m) => filter.some((f) => m.name.includes(f)));
+}
+
+export function main(argv: readonly string[], write: (line: string) => void): number {
+  const chosen = selectMetrics(argv);
+  if (chosen.length === 0) {
+    process.stderr.write(`Tidak ada metrik yang cocok dengan: ${argv.join(', ')}\n`);
+    return 2;
+  }
+  for (const m of chosen) {
+    const value = Math.round(m.measure() * 1000) / 1000;
+    write(JSON.stringify({ metric: m.name, value, unit: m.unit }));
+  }
+  return 0;
+}
+
+if (require.main === module) {
+  process.exitCode = main(process.argv.slice(2), (line) => process.stdout.write(line + '\n'));
+}
