@@ -43,6 +43,7 @@ export class SheetPart {
   private readonly rows: RowInfo[] = [];
   private readonly rowByNumber = new Map<number, RowInfo>();
   private readonly sheetData: number;
+  private readonly colStyles: { min: number; max: number; style: number }[] = [];
 
   constructor(readonly xml: string) {
     this.tags = scanTags(xml);
@@ -50,6 +51,11 @@ export class SheetPart {
     this.sheetData = findTag(this.tags, 'sheetData', 1);
     if (this.sheetData < 0) throw new TandaiError('Lembar kerja tanpa <sheetData>.');
     this.readRows();
+    for (const t of this.tags.slice(0, this.sheetData)) {
+      if (t.kind === 'close' || t.local !== 'col' || t.depth !== 2) continue;
+      const a = attributes(this.text(t));
+      this.colStyles.push({ min: Number(a.get('min')) - 1, max: Number(a.get('max')) - 1, style: Number(a.get('style') ?? '0') || 0 });
+    }
   }
 
   private readRows(): void {
@@ -107,14 +113,7 @@ export class SheetPart {
       const a = attributes(this.text(this.tags[row.tag]));
       if (a.get('customFormat') === '1' || a.get('customFormat') === 'true') return Number(a.get('s') ?? '0') || 0;
     }
-    for (const t of this.tags) {
-      if (t.kind === 'close' || t.local !== 'col' || t.depth !== 2) continue;
-      const a = attributes(this.text(t));
-      const min = Number(a.get('min')) - 1;
-      const max = Number(a.get('max')) - 1;
-      if (pos.col >= min && pos.col <= max) return Number(a.get('style') ?? '0') || 0;
-    }
-    return 0;
+    return this.colStyles.find((c) => pos.col >= c.min && pos.col <= c.max)?.style ?? 0;
   }
 
   /** The r:id of <legacyDrawing>, when the sheet has one. */
