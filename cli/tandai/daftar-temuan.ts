@@ -1,4 +1,4 @@
-import { columnLetters } from '../../core/lembar/model';
+import { columnLetters, parseA1 } from '../../core/lembar/model';
 import { SEVERITY_LABEL } from '../../core/periksa/label';
 import { compareFindings, Finding, Severity } from '../../core/periksa/temuan';
 import { neutralise, shownValue } from './teks-aman';
@@ -50,6 +50,12 @@ export function temuanWidths(rows: TemuanRow[]): number[] {
     const longest = Math.max(h.length, ...rows.map((r) => r.cells[i].length));
     return Math.min(MAX_WIDTH[i], Math.max(MIN_WIDTH[i], longest + 2));
   });
+}
+
+/** A finding's cell as a position Excel has (A1…XFD1048576), or null: such a finding is only listed. */
+export function markablePosition(cell: string): { row: number; col: number } | null {
+  const pos = parseA1(cell);
+  return pos && pos.row < 1048576 && pos.col < 16384 ? pos : null;
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };

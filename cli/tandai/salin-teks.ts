@@ -1,10 +1,9 @@
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { parseA1 } from '../../core/lembar/model';
 import { Finding } from '../../core/periksa/temuan';
 import { readDelimitedBytes } from '../baca/teks';
 import { NOTE_AUTHOR } from './catatan';
-import { noteLines, TEMUAN_HEADERS, temuanRows, temuanWidths, uniqueSheetName, worstSeverity } from './daftar-temuan';
+import { markablePosition, noteLines, TEMUAN_HEADERS, temuanRows, temuanWidths, uniqueSheetName, worstSeverity } from './daftar-temuan';
 import { SEVERITY_FILL } from './gaya';
 import { TandaiError } from './galat';
 
@@ -44,7 +43,7 @@ export async function markDelimited(
   // A CSV has one sheet: every finding with a cell address belongs to it.
   const atCell = new Map<string, Finding[]>();
   for (const f of findings) {
-    if (!parseA1(f.cell)) continue;
+    if (!markablePosition(f.cell)) continue;
     atCell.set(f.cell, [...(atCell.get(f.cell) ?? []), f]);
   }
   for (const [address, list] of atCell) {

@@ -1,8 +1,7 @@
-import { parseA1 } from '../../core/lembar/model';
 import { Finding } from '../../core/periksa/temuan';
 import { addWorksheet, createStylesPart, readWorkbook, SheetEntry } from './buku';
 import { addNotes, Note } from './catatan';
-import { noteLines, temuanRows, temuanSheetXml, uniqueSheetName, worstSeverity } from './daftar-temuan';
+import { markablePosition, noteLines, temuanRows, temuanSheetXml, uniqueSheetName, worstSeverity } from './daftar-temuan';
 import { StyleEditor } from './gaya';
 import { anchorOf, CellPos, cellKey, SheetPart } from './lembar-xml';
 import { Package } from './paket';
@@ -40,7 +39,7 @@ export async function markXlsx(data: Buffer, findings: Finding[], options: { all
     const merges = sheet.merges();
     const atCell = new Map<string, { pos: CellPos; findings: Finding[] }>();
     for (const f of list) {
-      const pos = parseA1(f.cell);
+      const pos = markablePosition(f.cell);
       if (!pos) continue;
       // A merged area shows its top-left cell's format and note.
       const anchor = anchorOf(merges, pos);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { neutralise, shownValue } from './teks-aman';
-import { noteLines, uniqueSheetName, worstSeverity } from './daftar-temuan';
+import { markablePosition, noteLines, uniqueSheetName, worstSeverity } from './daftar-temuan';
 import { Finding } from '../../core/periksa/temuan';
 
 describe('neutralise', () => {
@@ -63,4 +63,10 @@ test('several findings on a cell: the worst severity wins and every message is a
 test('the findings sheet takes a free name, compared as Excel does without case', () => {
   expect(uniqueSheetName(['Data'])).toBe('Temuan');
   expect(uniqueSheetName(['temuan', 'TEMUAN (2)'])).toBe('Temuan (3)');
+});
+
+test('a cell past Excel\'s last column or row cannot be marked (it is only listed)', () => {
+  expect(markablePosition('XFD1048576')).toEqual({ row: 1048575, col: 16383 });
+  expect(markablePosition('XFE1')).toBeNull();
+  expect(markablePosition('A1048577')).toBeNull();
 });
