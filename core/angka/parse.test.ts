@@ -310,7 +310,7 @@ describe('parseCell never throws', () => {
   };
 
   it('on arbitrary strings, including unicode', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 60 }), check), { numRuns: 2000 });
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 60 }), check), { numRuns: 1000 });
   });
 
   it('on strings built from the characters numbers are written with', () => {
