@@ -1,0 +1,414 @@
+import { Dec } from '../angka/desimal';
+import { a1, cellAt } from '../lembar/model';
+import { LevelName, TableColumn } from '../tata-letak/model';
+import {
+  actualOf,
+  capitalise,
+  columnNoun,
+  levelLabel,
+  MoneyColumn,
+  moneyColumn,
+  present,
+  readingsOf,
+  rupiah,
+  shownAmount,
+  SumIndex,
+  sumIndex,
+} from './jumlah-induk';
+import { CheckContext } from './konteks';
+import { Finding } from './temuan';
+
+/**
+ * antar-tabel: the tables of one workbook against each other.
+ *   - the same program/kegiatan (by kode when both rows have a usable one, else by name and
+ *     level) with a different amount in comparable columns;
+ *   - grand totals that differ, for two tables listing the same programs;
+ *   - how many programs/kegiatan/sub kegiatan each lists (info).
+ * Comparable columns hold the same kind of money for the same period. "Rancangan Awal RKPD"
+ * pagu is the RKPD's starting ceiling, not the office's plan: it is only compared with
+ * another Rancangan Awal column. Kebutuhan dana (hasil analisis kebutuhan) is the plan, so
+ * it is compared with the pagu of a rencana table, as a warning.
+ */
+export type WorkbookCheck = (tables: { ctx: CheckContext }[]) => Finding[];
+
+type MoneyClass = 'rencana' | 'rancangan-awal' | 'anggaran' | 'realisasi';
+
+const PERIOD = /^(?:s\/d )?(?:n(?:[+-]\d+)?|\d{4})$|^renstra$/;
+const RANCANGAN_AWAL = /rancangan\s+awal/i;
+/** Matched rows of which more than this share differ: the columns are not the same money. */
+const MOSTLY_DIFFERENT = 0.5;
+const MIN_FOR_MOSTLY = 4;
+const MAX_NAMES = 3;
+
+interface Item {
+  pos: number;
+  row: number;
+  level: LevelName | null;
+  name: string;
+  key: string;
+  kode: string | null;
+}
+
+interface Info {
+  ctx: CheckContext;
+  idx: SumIndex;
+  order: number;
+  money: { col: TableColumn; cls: MoneyClass; period: string | null; primary: boolean }[];
+  items: Map<number, Item[]>; // per uraian column
+}
+
+export const check: WorkbookCheck = (tables) => {
+  const infos = tables.map((t, order) => describe(t.ctx, order));
+  const findings: Finding[] = [];
+  for (let i = 0; i < infos.length; i++)
+    for (let j = i + 1; j < infos.length; j++) comparePair(infos[i], infos[j], findings);
+  return findings;
+};
+
+function classOf(col: TableColumn): MoneyClass | null {
+  const text = `${col.group ?? ''} ${col.header}`;
+  switch (col.role) {
+    case 'pagu':
+    case 'kebutuhan':
+      return RANCANGAN_AWAL.test(text) ? 'rancangan-awal' : 'rencana';
+    case 'anggaran':
+      return 'anggaran';
+    case 'realisasi-rp':
+      return 'realisasi';
+    default:
+      return null;
+  }
+}
+
+function describe(ctx: CheckContext, order: number): Info {
+  const money: Info['money'] = [];
+  for (const col of ctx.table.columns) {
+    const cls = col.money ? classOf(col) : null;
+    if (cls === null) continue;
+    const p = col.period?.trim().toLowerCase() ?? '';
+    money.push({ col, cls, period: PERIOD.test(p) ? p : null, primary: false });
+  }
+  // The primary column of a class: the plan year n when marked, else the leftmost.
+  for (const m of money) {
+    const same = money.filter((x) => x.cls === m.cls);
+    const n = same.find((x) => x.period === 'n');
+    m.primary = (n ?? same.reduce((a, b) => (b.col.col < a.col.col ? b : a))) === m;
+  }
+  return { ctx, idx: sumIndex(ctx.table), order, money, items: new Map() };
+}
+
+/** Lower case, letters and digits only: "KABUPATEN/ KOTA" and "Kabupaten/Kota" are one name. */
+export function normaliseName(s: string): string {
+  return s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** "1.06.01.2.01.0001" and "1 6 1 2.1 1" name one row: segments without leading zeros. */
+export function normaliseKode(s: string | null): string | null {
+  if (s === null) return null;
+  const parts = s.split(/[.\s]+/).filter(Boolean).map((p) => p.replace(/^0+(?=\d)/, ''));
+  return parts.length === 0 ? null : parts.join('.');
+}
+
+function uraianFor(info: Info, money: TableColumn | null): number | null {
+  const cols = info.ctx.table.columns;
+  const named = cols.filter((c) => c.role === 'uraian');
+  const pool = named.length > 0 ? named : cols.filter((c) => c.role === 'sasaran');
+  if (pool.length === 0) return null;
+  const sameGroup = money ? pool.find((c) => c.group !== undefined && c.group === money.group) : undefined;
+  return (sameGroup ?? pool[0]).col;
+}
+
+function itemsOf(info: Info, uraian: number): Item[] {
+  let items = info.items.get(uraian);
+  if (items !== undefined) return items;
+  const { idx, ctx } = info;
+  const nameAt = new Map<number, string>();
+  items = [];
+  for (let i = 0; i < idx.rows.length; i++) {
+    if (!idx.isNode[i]) continue;
+    const r = idx.rows[i];
+    const raw = cellAt(ctx.sheet, r.row, uraian);
+    const name = raw === null ? '' : String(raw).trim();
+    nameAt.set(i, name);
+    items.push({ pos: i, row: r.row, level: r.levelName, name, key: '', kode: normaliseKode(r.kode) });
+  }
+  // Keys that identify one row of the table: its name at its level, else with its parent's name.
+  const count = new Map<string, number>();
+  const bump = (k: string) => count.set(k, (count.get(k) ?? 0) + 1);
+  const own = (it: Item) => `${it.level ?? '?'}|${normaliseName(it.name)}`;
+  const path = (it: Item) => `${own(it)}<${normaliseName(nameAt.get(idx.parent[it.pos]) ?? '')}`;
+  for (const it of items) if (normaliseName(it.name) !== '') bump(own(it));
+  for (const it of items) if (normaliseName(it.name) !== '' && count.get(own(it))! > 1) bump(path(it));
+  for (const it of items) {
+    if (normaliseName(it.name) === '') continue;
+    it.key = count.get(own(it)) === 1 ? own(it) : count.get(path(it)) === 1 ? path(it) : '';
+  }
+  const kodes = new Map<string, number>();
+  for (const it of items) if (it.kode !== null) kodes.set(it.kode, (kodes.get(it.kode) ?? 0) + 1);
+  // A kode printed twice ("1 6 1 2.1 2" × 4) names nothing.
+  for (const it of items) if (it.kode !== null && kodes.get(it.kode)! > 1) it.kode = null;
+  info.items.set(uraian, items);
+  return items;
+}
+
+/** Pairs of rows that are the same program/kegiatan: by kode when both have one, else by name. */
+function matchItems(a: Item[], b: Item[]): [Item, Item][] {
+  const byKode = new Map<string, Item>();
+  const byKey = new Map<string, Item>();
+  for (const it of b) {
+    if (it.kode !== null) byKode.set(it.kode, it);
+    if (it.key !== '') byKey.set(it.key, it);
+  }
+  const used = new Set<Item>();
+  const out: [Item, Item][] = [];
+  for (const it of a) {
+    let m = it.kode !== null ? byKode.get(it.kode) : undefined;
+    if (m === undefined && it.key !== '') {
+      const byName = byKey.get(it.key);
+      if (byName !== undefined && (it.kode === null || byName.kode === null)) m = byName;
+    }
+    if (m === undefined || used.has(m)) continue;
+    used.add(m);
+    out.push([it, m]);
+  }
+  return out;
+}
+
+/** Top-level items: programs when both tables name them, else each table's roots. */
+function topItems(info: Info, items: Item[], programs: boolean): Item[] {
+  return programs ? items.filter((it) => it.level === 'program') : items.filter((it) => info.idx.parent[it.pos] < 0);
+}
+
+function sameHierarchy(a: Info, b: Info): { ia: Item[]; ib: Item[]; matches: [Item, Item][] } | null {
+  const ua = uraianFor(a, null);
+  const ub = uraianFor(b, null);
+  if (ua === null || ub === null) return null;
+  const ia = itemsOf(a, ua);
+  const ib = itemsOf(b, ub);
+  const programs = ia.some((x) => x.level === 'program') && ib.some((x) => x.level === 'program');
+  const ta = topItems(a, ia, programs);
+  const tb = topItems(b, ib, programs);
+  const matches = matchItems(ia, ib);
+  const topA = new Set(ta);
+  const topMatched = matches.filter(([x]) => topA.has(x)).filter(([, y]) => tb.includes(y)).length;
+  if (topMatched === 0 || topMatched < Math.min(ta.length, tb.length) * 0.5) return null;
+  return { ia, ib, matches };
+}
+
+function comparable(
+  x: Info['money'][number],
+  y: Info['money'][number],
+): { strong: boolean } | null {
+  if (x.cls !== y.cls) return null;
+  if (x.period !== null && y.period !== null) return x.period === y.period ? { strong: x.col.role === y.col.role } : null;
+  return x.primary && y.primary ? { strong: false } : null;
+}
+
+function sheetRef(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+/** An address in another table, qualified by its sheet when that differs. */
+function refIn(from: Info, to: Info, row: number, col: number): string {
+  const addr = a1(to.ctx.sheet, row, col);
+  return from.ctx.sheet.name === to.ctx.sheet.name ? addr : `${sheetRef(to.ctx.sheet.name)}!${addr}`;
+}
+
+function tableRef(from: Info, to: Info): string {
+  return from.ctx.sheet.name === to.ctx.sheet.name ? to.ctx.table.range : `${sheetRef(to.ctx.sheet.name)}!${to.ctx.table.range}`;
+}
+
+function shortName(s: string): string {
+  const t = s.replace(/\s+/g, ' ').trim();
+  return t.length > 60 ? `${t.slice(0, 57)}…` : t;
+}
+
+interface Amount {
+  pos: number;
+  readings: Dec[];
+  ambiguous: boolean;
+}
+
+function amountOf(mc: MoneyColumn<unknown>, idx: SumIndex, pos: number): Amount | null {
+  const state = idx.isNode[pos] ? mc.node[pos] : mc.state[pos];
+  if (!present(state)) return null;
+  return { pos, readings: readingsOf(mc, idx, pos), ambiguous: mc.readings.has(pos) };
+}
+
+function agree(x: Amount, y: Amount): boolean {
+  return x.readings.some((r) => y.readings.some((s) => r.eq(s)));
+}
+
+function comparePair(a: Info, b: Info, out: Finding[]): void {
+  const same = sameHierarchy(a, b);
+  for (const x of a.money)
+    for (const y of b.money) {
+      const c = comparable(x, y);
+      if (c === null) continue;
+      compareColumns(a, b, x.col, y.col, c.strong, same !== null, out);
+    }
+  if (same !== null) compareCounts(a, b, same, out);
+}
+
+function compareColumns(
+  a: Info,
+  b: Info,
+  ca: TableColumn,
+  cb: TableColumn,
+  strong: boolean,
+  sameTables: boolean,
+  out: Finding[],
+): void {
+  const ma = moneyColumn(a.ctx, ca);
+  const mb = moneyColumn(b.ctx, cb);
+  const ua = uraianFor(a, ca);
+  const ub = uraianFor(b, cb);
+  const nounA = columnNoun(ca);
+  const nounB = columnNoun(cb);
+  const severity = strong ? 'error' : 'warning';
+
+  if (ua !== null && ub !== null) {
+    const pairs: { x: Item; y: Item; ax: Amount; ay: Amount }[] = [];
+    let compared = 0;
+    for (const [x, y] of matchItems(itemsOf(a, ua), itemsOf(b, ub))) {
+      const ax = amountOf(ma, a.idx, x.pos);
+      const ay = amountOf(mb, b.idx, y.pos);
+      if (ax === null || ay === null) continue;
+      compared++;
+      if (!agree(ax, ay)) pairs.push({ x, y, ax, ay });
+    }
+    if (compared >= MIN_FOR_MOSTLY && pairs.length > compared * MOSTLY_DIFFERENT) {
+      out.push(
+        a.ctx.finding({
+          row: a.ctx.table.headerBottom,
+          col: ca.col,
+          rule: 'antar-tabel',
+          severity: 'info',
+          actual: null,
+          expected: null,
+          message:
+            `Kolom ${nounA} tabel ini dan kolom ${nounB} tabel ${tableRef(a, b)} berbeda pada ${pairs.length} dari ` +
+            `${compared} program/kegiatan yang sama; kemungkinan periodenya berbeda, jadi tidak dibandingkan per baris.`,
+        }),
+      );
+    } else {
+      for (const p of pairs) out.push(itemFinding(a, b, ma, mb, p, severity));
+    }
+  }
+
+  if (sameTables) {
+    const ta = lastTotal(ma, a.idx);
+    const tb = lastTotal(mb, b.idx);
+    if (ta !== null && tb !== null && !agree(ta, tb)) out.push(totalFinding(a, b, ma, mb, ta, tb, severity));
+  }
+}
+
+/** The last total row with money in this column (a grand total follows its subtotals). */
+function lastTotal(mc: MoneyColumn<unknown>, idx: SumIndex): Amount | null {
+  for (let k = idx.totals.length - 1; k >= 0; k--) {
+    const a = amountOf(mc, idx, idx.totals[k].pos);
+    if (a !== null) return a;
+  }
+  return null;
+}
+
+/** The finding sits in the first table unless only the second one's cell is ambiguous. */
+function placed(a: Info, b: Info, ax: Amount, ay: Amount) {
+  return ay.ambiguous && !ax.ambiguous ? { here: b, there: a, h: ay, t: ax, swap: true } : { here: a, there: b, h: ax, t: ay, swap: false };
+}
+
+function itemFinding(
+  a: Info,
+  b: Info,
+  ma: MoneyColumn<unknown>,
+  mb: MoneyColumn<unknown>,
+  p: { x: Item; y: Item; ax: Amount; ay: Amount },
+  severity: 'error' | 'warning',
+): Finding {
+  const { here, there, h, t, swap } = placed(a, b, p.ax, p.ay);
+  const [mh, mt] = swap ? [mb, ma] : [ma, mb];
+  const [ih, it] = swap ? [p.y, p.x] : [p.x, p.y];
+  const level = levelLabel(ih.level) ?? 'baris';
+  const diff = mh.ops.toDec(mh.nodeValue[h.pos]).minus(mt.ops.toDec(mt.nodeValue[t.pos])).abs();
+  const other = refIn(here, there, it.row, mt.column.col);
+  const f = here.ctx.finding({
+    row: ih.row,
+    col: mh.column.col,
+    rule: 'antar-tabel',
+    severity,
+    actual: actualOf(mh, here.idx, h.pos),
+    expected: actualOf(mt, there.idx, t.pos),
+    message:
+      `${capitalise(columnNoun(mh.column))} ${level} "${shortName(ih.name)}" ${shownAmount(mh, here.idx, h.pos)} berbeda ` +
+      `dengan ${columnNoun(mt.column)} ${level} yang sama di ${other} ${shownAmount(mt, there.idx, t.pos)} ` +
+      `(selisih ${rupiah(diff)}).`,
+  });
+  return { ...f, related: [other] };
+}
+
+function totalFinding(
+  a: Info,
+  b: Info,
+  ma: MoneyColumn<unknown>,
+  mb: MoneyColumn<unknown>,
+  ta: Amount,
+  tb: Amount,
+  severity: 'error' | 'warning',
+): Finding {
+  const { here, there, h, t, swap } = placed(a, b, ta, tb);
+  const [mh, mt] = swap ? [mb, ma] : [ma, mb];
+  const diff = mh.ops.toDec(mh.value[h.pos]).minus(mt.ops.toDec(mt.value[t.pos])).abs();
+  const other = refIn(here, there, there.idx.rows[t.pos].row, mt.column.col);
+  const f = here.ctx.finding({
+    row: here.idx.rows[h.pos].row,
+    col: mh.column.col,
+    rule: 'antar-tabel',
+    severity,
+    actual: actualOf(mh, here.idx, h.pos),
+    expected: actualOf(mt, there.idx, t.pos),
+    message:
+      `Total ${columnNoun(mh.column)} ${shownAmount(mh, here.idx, h.pos)} berbeda dengan total ` +
+      `${columnNoun(mt.column)} di ${other} ${shownAmount(mt, there.idx, t.pos)} (selisih ${rupiah(diff)}).`,
+  });
+  return { ...f, related: [other] };
+}
+
+const COUNTED: LevelName[] = ['program', 'kegiatan', 'sub-kegiatan'];
+
+function compareCounts(a: Info, b: Info, same: { ia: Item[]; ib: Item[]; matches: [Item, Item][] }, out: Finding[]): void {
+  const matchedA = new Set(same.matches.map(([x]) => x));
+  const matchedB = new Set(same.matches.map(([, y]) => y));
+  const uraian = uraianFor(a, null) ?? 0;
+  for (const level of COUNTED) {
+    const la = same.ia.filter((x) => x.level === level);
+    const lb = same.ib.filter((x) => x.level === level);
+    if (la.length === 0 || lb.length === 0 || la.length === lb.length) continue;
+    const label = levelLabel(level)!;
+    let message = `Tabel ini memuat ${la.length} ${label}, sedangkan tabel ${tableRef(a, b)} memuat ${lb.length} ${label}.`;
+    const onlyA = la.filter((x) => !matchedA.has(x)).map((x) => x.name);
+    const onlyB = lb.filter((y) => !matchedB.has(y)).map((y) => y.name);
+    if (onlyA.length > 0) message += ` Hanya di tabel ini: ${names(onlyA)}.`;
+    if (onlyB.length > 0) message += ` Hanya di tabel lain: ${names(onlyB)}.`;
+    out.push(
+      a.ctx.finding({
+        row: a.ctx.table.headerTop,
+        col: uraian,
+        rule: 'antar-tabel',
+        severity: 'info',
+        actual: String(la.length),
+        expected: String(lb.length),
+        message,
+      }),
+    );
+  }
+}
+
+function names(list: string[]): string {
+  const shown = list.slice(0, MAX_NAMES).map((n) => `"${shortName(n)}"`).join(', ');
+  return list.length > MAX_NAMES ? `${shown} dan ${list.length - MAX_NAMES} lainnya` : shown;
+}
