@@ -30,12 +30,13 @@ const anyDouble = fc.oneof(
 const same = (a: number, b: number) => expect(a + 0).toBe(b + 0);
 
 describe('decimalsOf', () => {
-  test('reads the decimals of the shortest form', () => {
+  test('finds a scale that holds the shortest form', () => {
     expect(decimalsOf(79.72)).toBe(2);
+    expect(decimalsOf(80)).toBe(2); // 8000 / 100: any scale that holds the value will do
+    expect(decimalsOf(-13.5)).toBe(2);
     expect(decimalsOf(0.038)).toBe(3);
-    expect(decimalsOf(80)).toBe(0);
-    expect(decimalsOf(-13.5)).toBe(1);
     expect(decimalsOf(1e-7)).toBe(7);
+    expect(decimalsOf(5e14)).toBe(0); // too large at scale 2, exact at scale 0
     expect(decimalsOf(0.1 + 0.2)).toBe(-1); // 0.30000000000000004: 17 digits, left to Dec
     expect(decimalsOf(2 ** 60)).toBe(-1);
   });

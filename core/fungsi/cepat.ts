@@ -20,8 +20,15 @@ const SAFE = 2 ** 53;
  */
 const LIMIT_R = 2 ** 50;
 
-/** Decimals k of x's shortest form when x = R / 10^k fits the fast path, else -1. */
+/**
+ * A scale k with x = R / 10^k (R an integer below 2^50) read exactly as x's shortest form
+ * reads, or -1. Any such k gives the same decimal (no other integer at that scale rounds to x),
+ * so k need not be the smallest: 2 is tried first, since one test covers the integers and the
+ * one- and two-decimal values that fill most tables.
+ */
 export function decimalsOf(x: number): number {
+  const r2 = Math.round(x * 100);
+  if (Math.abs(r2) < LIMIT_R && r2 / 100 === x) return 2;
   for (let k = 0; k <= MAX_K; k++) {
     const p = POW10[k];
     const r = Math.round(x * p);

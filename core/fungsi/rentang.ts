@@ -104,3 +104,56 @@ function cellOf(
   }
   return fn(a, b, c, d);
 }
+
+/** A cell's result computed straight from two native numbers, or undefined to take the full path. */
+export type CepatFn = (a: number, b: number) => number | undefined;
+
+/**
+ * perSel with a shortcut for the common case of a long table: the first two arguments are
+ * ranges of one shape, the others single values, and most cells hold native numbers. Those
+ * cells go to `fast`; any other cell (text, blank, zero divisor, too many digits) goes to `fn`,
+ * so the result is the same as perSel's.
+ */
+export function perSelCepat(args: readonly unknown[], labels: readonly string[], fn: SelFn, fast: CepatFn | null): Hasil {
+  const x = bentuk(args[0]);
+  const y = bentuk(args[1]);
+  const c = args.length > 2 ? args[2] : undefined;
+  const d = args.length > 3 ? args[3] : undefined;
+  if (
+    fast === null ||
+    x.grid === null ||
+    y.grid === null ||
+    x.rows !== y.rows ||
+    x.cols !== y.cols ||
+    Array.isArray(c) ||
+    Array.isArray(d)
+  ) {
+    return perSel(args, labels, fn);
+  }
+  const gx = x.grid;
+  const gy = y.grid;
+  const rows = x.rows;
+  const cols = x.cols;
+  const out: HasilSel[][] = new Array(rows);
+  for (let i = 0; i < rows; i++) {
+    const rx = gx[i];
+    const ry = gy[i];
+    if (cols === 1) {
+      const a = rx.length > 0 ? rx[0] : null;
+      const b = ry.length > 0 ? ry[0] : null;
+      const v = typeof a === 'number' && typeof b === 'number' ? fast(a, b) : undefined;
+      // A row literal of a local double stays unboxed: no garbage per cell.
+      out[i] = v !== undefined ? [v] : [fn(a, b, c, d)];
+      continue;
+    }
+    const row: HasilSel[] = new Array(cols);
+    for (let j = 0; j < cols; j++) {
+      const a = j < rx.length ? rx[j] : null;
+      const b = j < ry.length ? ry[j] : null;
+      const v = typeof a === 'number' && typeof b === 'number' ? fast(a, b) : undefined;
+      row[j] = v !== undefined ? v : fn(a, b, c, d);
+    }
+    out[i] = row;
+  }
+  return out;
+}

@@ -291,6 +291,36 @@ describe('ranges', () => {
     expect(SERAPAN([], 4)).toEqual([[null]]);
   });
 
+  test('a range gives, cell by cell, what the single values give (fast and full paths agree)', () => {
+    const cell = fc.oneof(
+      fc.integer({ min: -100000, max: 100000 }).map((n) => n / 100),
+      fc.constantFrom(0, null, '', 'abc', '79,72', '1.270', 0.1 + 0.2, 1e300, NaN, 2 ** 60),
+      fc.double(),
+    );
+    const grid = (rows: number, cols: number) => fc.array(fc.array(cell, { minLength: cols, maxLength: cols }), { minLength: rows, maxLength: rows });
+    const shape = fc.tuple(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 3 }));
+    const arah = fc.constantFrom(undefined, 'naik', 'turun', 'turun-rasio', 'xyz');
+    const batas = fc.constantFrom(undefined, 100, '120', 'abc');
+    fc.assert(
+      fc.property(
+        shape.chain(([r, c]) => fc.tuple(grid(r, c), grid(r, c))),
+        arah,
+        batas,
+        ([a, b], ar, bt) => {
+          const whole = CAPAIAN(a, b, ar, bt) as HasilSel[][];
+          a.forEach((row, i) => row.forEach((x, j) => expect(whole[i][j]).toEqual(CAPAIAN(x, b[i][j], ar, bt))));
+          const s = SERAPAN(a, b) as HasilSel[][];
+          a.forEach((row, i) => row.forEach((x, j) => expect(s[i][j]).toEqual(SERAPAN(x, b[i][j]))));
+          for (const m of [undefined, 'selisih', 'sisa']) {
+            const e = EFISIENSI(a, b, m) as HasilSel[][];
+            a.forEach((row, i) => row.forEach((x, j) => expect(e[i][j]).toEqual(EFISIENSI(x, b[i][j], m))));
+          }
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
   test('a range inside a cell is an error for that cell only', () => {
     expect(CAPAIAN([[[1, 2]], [5]], 5)).toEqual([[err('#VALUE!', /rentang/)], [100]]);
   });

@@ -2,7 +2,7 @@ import { Dec, isDec, roundHalfUp, toDouble } from '../angka/desimal';
 import { Angka, readAngka, readArah, readDesimal, readMetode, readSkala, toDec } from './argumen';
 import { capaianCepat, efisiensiCepat, nilaiEfisiensiCepat, serapanCepat } from './cepat';
 import { FungsiError, galat } from './galat';
-import { Hasil, HasilSel, perSel } from './rentang';
+import { CepatFn, Hasil, HasilSel, perSel, perSelCepat } from './rentang';
 import { capaian, efisiensi, nilaiEfisiensi, serapan } from './rumus';
 import { classify } from './skala';
 
@@ -39,7 +39,26 @@ const LABEL_CAPAIAN = ['realisasi', 'target', 'arah', 'batas'];
 
 /** CAPAIAN(realisasi; target; [arah]; [batas]): achievement in percent. */
 export function CAPAIAN(realisasi: unknown, target: unknown, arah?: unknown, batas?: unknown): Hasil {
-  return perSel([realisasi, target, arah, batas], LABEL_CAPAIAN, capaianSel);
+  return perSelCepat([realisasi, target, arah, batas], LABEL_CAPAIAN, capaianSel, capaianNative(arah, batas));
+}
+
+/**
+ * The cell computation for two native numbers when arah and batas are single values, or null.
+ * It answers only what capaianSel would answer with a number; a zero divisor or a value with
+ * too many digits returns undefined and goes through capaianSel.
+ */
+function capaianNative(arah: unknown, batas: unknown): CepatFn | null {
+  if (Array.isArray(arah) || Array.isArray(batas)) return null;
+  const a = readArah(arah);
+  if (typeof a !== 'string') return null;
+  const cap = readAngka(batas, 'Batas');
+  if (isGalat(cap)) return null;
+  const b = cap === null ? Infinity : typeof cap === 'number' ? cap : toDouble(cap);
+  return (r, t) => {
+    if ((a === 'turun-rasio' ? r : t) === 0 || !Number.isFinite(r) || !Number.isFinite(t)) return undefined;
+    const v = capaianCepat(r, t, a);
+    return v === undefined ? undefined : v > b ? b : v;
+  };
 }
 
 function capaianSel(realisasi: unknown, target: unknown, arah: unknown, batas: unknown): HasilSel {
@@ -72,8 +91,11 @@ const LABEL_SERAPAN = ['realisasi', 'pagu'];
 
 /** SERAPAN(realisasi; pagu): budget absorption in percent. */
 export function SERAPAN(realisasi: unknown, pagu: unknown): Hasil {
-  return perSel([realisasi, pagu], LABEL_SERAPAN, serapanSel);
+  return perSelCepat([realisasi, pagu], LABEL_SERAPAN, serapanSel, serapanNative);
 }
+
+const serapanNative: CepatFn = (r, p) =>
+  p === 0 || !Number.isFinite(r) || !Number.isFinite(p) ? undefined : serapanCepat(r, p);
 
 function serapanSel(realisasi: unknown, pagu: unknown): HasilSel {
   const r = readAngka(realisasi, 'Realisasi');
@@ -91,7 +113,15 @@ const LABEL_EFISIENSI = ['capaian_kinerja', 'serapan_anggaran', 'metode'];
 
 /** EFISIENSI(capaian_kinerja; serapan_anggaran; [metode]): efficiency in percent. */
 export function EFISIENSI(capaianKinerja: unknown, serapanAnggaran: unknown, metode?: unknown): Hasil {
-  return perSel([capaianKinerja, serapanAnggaran, metode], LABEL_EFISIENSI, efisiensiSel);
+  return perSelCepat([capaianKinerja, serapanAnggaran, metode], LABEL_EFISIENSI, efisiensiSel, efisiensiNative(metode));
+}
+
+function efisiensiNative(metode: unknown): CepatFn | null {
+  if (Array.isArray(metode)) return null;
+  const m = readMetode(metode);
+  if (typeof m !== 'string') return null;
+  return (c, s) =>
+    (m === 'rasio' && c === 0) || !Number.isFinite(c) || !Number.isFinite(s) ? undefined : efisiensiCepat(c, s, m);
 }
 
 function efisiensiSel(capaianKinerja: unknown, serapanAnggaran: unknown, metode: unknown): HasilSel {

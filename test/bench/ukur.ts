@@ -32,6 +32,32 @@ export function medianMs(fn: () => unknown, options: TimingOptions = {}): number
   return median(times);
 }
 
+/**
+ * Median times of `a` and `b` measured alternately, so both see the same machine load and the
+ * same garbage collector state; for a ratio of the two.
+ */
+export function pairedMedianMs(a: () => unknown, b: () => unknown, options: TimingOptions = {}): [number, number] {
+  const warmup = options.warmup ?? 3;
+  const runs = options.runs ?? 15;
+  let sink: unknown;
+  for (let i = 0; i < warmup; i++) {
+    sink = a();
+    sink = b();
+  }
+  const ta: number[] = [];
+  const tb: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    let t0 = process.hrtime.bigint();
+    sink = a();
+    ta.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    t0 = process.hrtime.bigint();
+    sink = b();
+    tb.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  keep(sink);
+  return [median(ta), median(tb)];
+}
+
 export function median(xs: readonly number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
