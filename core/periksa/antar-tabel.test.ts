@@ -213,6 +213,21 @@ describe('antar-tabel: tables that are not about the same things', () => {
     expect(check(satuBuku([a, b]).map((t) => ({ ctx: t.ctx })))).toEqual([]);
   });
 
+  test('counts are compared only between tables about the same money', () => {
+    const programs = (kegiatan: number, money: boolean) =>
+      buatTabel({
+        sheetName: money ? 'Renja' : 'Evaluasi',
+        columns: [kolom('Program/Kegiatan', 'uraian'), money ? kolom('Pagu', 'pagu') : kolom('Target', 'target')],
+        rows: [
+          baris(0, ['PROGRAM PEMBERDAYAAN SOSIAL', '30']),
+          ...Array.from({ length: kegiatan }, (_, i) => baris(1, [`Kegiatan ${i + 1}`, i === 0 ? '30' : '0'])),
+        ],
+      });
+    expect(check(satuBuku([programs(3, false), programs(2, true)]).map((t) => ({ ctx: t.ctx })))).toEqual([]);
+    const both = check(satuBuku([programs(3, true), programs(2, true)]).map((t) => ({ ctx: t.ctx })));
+    expect(both.map((f) => [f.cell, f.severity, f.actual, f.expected])).toEqual([['A1', 'info', '3', '2']]);
+  });
+
   test('one table alone, or none, gives nothing', () => {
     const a = malangTabel23(loadFixture('renja_malang_2024_tabel23_review_rkpd'));
     expect(check([{ ctx: a.ctx }])).toEqual([]);

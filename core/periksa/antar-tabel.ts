@@ -23,7 +23,8 @@ import { Finding } from './temuan';
  *   - the same program/kegiatan (by kode when both rows have a usable one, else by name and
  *     level) with a different amount in comparable columns;
  *   - grand totals that differ, for two tables listing the same programs;
- *   - how many programs/kegiatan/sub kegiatan each lists (info).
+ *   - how many programs/kegiatan/sub kegiatan each lists (info), for tables with comparable
+ *     money columns.
  * Comparable columns hold the same kind of money for the same period. "Rancangan Awal RKPD"
  * pagu is the RKPD's starting ceiling, not the office's plan: it is only compared with
  * another Rancangan Awal column. Kebutuhan dana (hasil analisis kebutuhan) is the plan, so
@@ -246,13 +247,17 @@ function agree(x: Amount, y: Amount): boolean {
 
 function comparePair(a: Info, b: Info, out: Finding[]): void {
   const same = sameHierarchy(a, b);
+  let money = false;
   for (const x of a.money)
     for (const y of b.money) {
       const c = comparable(x, y);
       if (c === null) continue;
+      money = true;
       compareColumns(a, b, x.col, y.col, c.strong, same !== null, out);
     }
-  if (same !== null) compareCounts(a, b, same, out);
+  // Only tables about the same money should list the same things: a T-C.29 of last year or an
+  // LKjIP beside a Renja legitimately lists other kegiatan.
+  if (same !== null && money) compareCounts(a, b, same, out);
 }
 
 function compareColumns(
