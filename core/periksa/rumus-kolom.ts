@@ -1,5 +1,6 @@
 import { Dec, HUNDRED } from '../angka/desimal';
 import { formatNumber } from '../angka/format';
+import { capaianCepat, efisiensiCepat, serapanCepat } from '../fungsi/cepat';
 import { Arah, capaian, efisiensi, MetodeEfisiensi, serapan, sisa } from '../fungsi/rumus';
 import { cellAt } from '../lembar/model';
 import { ColumnRole, Table, TableColumn, TableRow } from '../tata-letak/model';
@@ -7,13 +8,15 @@ import { CheckContext, TableCheck } from './konteks';
 import { declaredSatuan, isAdditiveUnit } from './satuan';
 import { Finding } from './temuan';
 import {
+  Derivation,
   fits,
   hiddenValue,
   Input,
   inputOf,
   isExact,
   judge,
-  rangeOf,
+  judgeDerivation,
+  Judged,
   Shown,
   shownNumber,
   toleranceFinding,
@@ -166,16 +169,21 @@ interface FormulaSpec {
   percent: boolean;
   /** The formula gives a ratio and the column holds percents, but the ×100 is not written. */
   times100: boolean;
+  /** The columns the formula reads, in order of first appearance. */
+  keys: string[];
 }
 
+/** One row judged against one formula. */
 interface RowResult {
   row: number;
-  stated: Shown;
-  computed: Dec;
-  verdict: Verdict;
-  inputs: Input[];
+  d: Derivation;
   shownInputs: Shown[];
-  f: (xs: Dec[]) => Dec | null;
+  judged: Judged;
+}
+
+/** The exact result: kept from judging, or computed now for a message. */
+function computedOf(res: { d: Derivation; judged: Judged }): Dec {
+  return res.judged.computed ?? res.d.f(res.d.inputs.map((x) => x.value))!;
 }
 
 function isPercentColumn(ctx: CheckContext, c: TableColumn): boolean {
@@ -205,29 +213,65 @@ function makeSpec(
   const times100 = percent && hasDivision(expr) && !hasHundred(expr);
   const formula = render(expr, (k) => k) + (times100 ? ' × 100' : '');
   const note = `rumus kolom ${resultKey} = ${formula}${inferred ? ', disimpulkan dari baris lain di bagian ini' : ''}`;
-  return { col, expr, columns, note, percent, times100 };
+  return { col, expr, columns, note, percent, times100, keys: columnsOf(expr) };
 }
 
-function evaluateFormulaRow(ctx: CheckContext, spec: FormulaSpec, row: number): RowResult | null {
+/** The formula in doubles, for the quick screen only; the verdict itself is exact. */
+function approximate(e: Expr, get: (key: string) => number): number {
+  if (e.t === 'col') return get(e.key);
+  if (e.t === 'num') return e.v.toNumber();
+  const a = approximate(e.a, get);
+  const b = approximate(e.b, get);
+  switch (e.op) {
+    case '+':
+      return a + b;
+    case '-':
+      return a - b;
+    case '*':
+      return a * b;
+    case '/':
+      return a / b;
+  }
+}
+
+function formulaDerivation(ctx: CheckContext, spec: FormulaSpec, row: number): { d: Derivation; shownInputs: Shown[] } | null {
   const stated = shownNumber(ctx, row, spec.col.col);
   if (stated === null) return null;
-  const keys = columnsOf(spec.expr);
+  const keys = spec.keys;
   const shownInputs: Shown[] = [];
   for (const k of keys) {
     const s = shownNumber(ctx, row, spec.columns.get(k)!.col);
     if (s === null) return null;
     shownInputs.push(s);
   }
-  const hint = declaredSatuan(ctx, row)?.unit ?? null;
-  const inputs = keys.map((k, i) => inputOf(shownInputs[i], isExact(shownInputs[i], spec.columns.get(k)!.money, hint)));
+  // Exactness needs the row's declared satuan: read it only if an interval is ever needed.
+  const inputs = lazy(() => {
+    const unitHint = declaredSatuan(ctx, row)?.unit ?? null;
+    return keys.map((k, i) => inputOf(shownInputs[i], isExact(shownInputs[i], spec.columns.get(k)!.money, unitHint)));
+  });
   const f = (xs: Dec[]) => {
     const y = evaluate(spec.expr, (k) => xs[keys.indexOf(k)]);
     return y === null ? null : spec.times100 ? y.times(HUNDRED) : y;
   };
-  const computed = f(inputs.map((x) => x.value));
-  if (computed === null) return null;
-  const verdict = judge(stated, computed, () => rangeOf(f, inputs));
-  return { row, stated, computed, verdict, inputs, shownInputs, f };
+  const approx = approximate(spec.expr, (k) => shownInputs[keys.indexOf(k)].num) * (spec.times100 ? 100 : 1);
+  return {
+    d: {
+      stated,
+      approx,
+      f,
+      get inputs() {
+        return inputs();
+      },
+    },
+    shownInputs,
+  };
+}
+
+function evaluateFormulaRow(ctx: CheckContext, spec: FormulaSpec, row: number, withInterval = true): RowResult | null {
+  const x = formulaDerivation(ctx, spec, row);
+  if (x === null) return null;
+  const judged = judgeDerivation(x.d, withInterval);
+  return judged === null ? null : { row, d: x.d, shownInputs: x.shownInputs, judged };
 }
 
 /** A sum over units that do not add up (kec, persen, indeks): the cumulative reading is doubtful. */
@@ -238,45 +282,47 @@ function nonAdditiveSum(ctx: CheckContext, spec: FormulaSpec, res: RowResult): s
     const unit = s.cell.unit ?? declared;
     if (!isAdditiveUnit(unit)) return s.cell.rawUnit ?? unit;
   }
-  const keys = columnsOf(spec.expr);
-  for (const k of keys) if (PERCENT_ROLES.has(spec.columns.get(k)!.role)) return '%';
+  for (const k of spec.keys) if (PERCENT_ROLES.has(spec.columns.get(k)!.role)) return '%';
   return null;
 }
 
 function reportFormulaRow(ctx: CheckContext, spec: FormulaSpec, res: RowResult): Finding | null {
-  if (res.verdict === 'consistent') return null;
-  const keys = columnsOf(spec.expr);
+  if (res.judged.verdict === 'consistent') return null;
+  const keys = spec.keys;
+  const computed = computedOf(res);
   const working =
     render(spec.expr, (k) => showValue(res.shownInputs[keys.indexOf(k)])) + (spec.times100 ? ' × 100' : '');
   const related = keys.map((k) => ({ row: res.row, col: spec.columns.get(k)!.col }));
-  const unit = res.verdict === 'wrong' ? nonAdditiveSum(ctx, spec, res) : null;
+  const unit = res.judged.verdict === 'wrong' ? nonAdditiveSum(ctx, spec, res) : null;
   if (unit !== null) {
     if (!hasDivision(spec.expr)) return null; // a plain sum of non-additive values is not a rule at all
     const u = spec.percent ? ' %' : '';
+    const stated = res.d.stated;
     return ctx.finding({
       row: res.row,
       col: spec.col.col,
       rule: 'rumus-kolom',
       severity: 'warning',
-      actual: res.stated.value.toFixed(),
+      actual: stated.value.toFixed(),
       expected: null,
       related,
-      message: `Rumus kumulatif memberi ${formatNumber(res.computed, { decimals: 2 })}${u} (${working}; ${spec.note}), tertulis ${formatNumber(res.stated.value, { decimals: res.stated.decimals })}${u}; satuan "${unit}" mungkin tidak dapat dijumlahkan antartahun.`,
+      message: `Rumus kumulatif memberi ${formatNumber(computed, { decimals: 2 })}${u} (${working}; ${spec.note}), tertulis ${formatNumber(stated.value, { decimals: stated.decimals })}${u}; satuan "${unit}" mungkin tidak dapat dijumlahkan antartahun.`,
     });
   }
+  const label = spec.col.numberLabel ? labelKey(spec.col.numberLabel) : ctx.addr(res.row, spec.col.col).replace(/\d+$/, '');
   return toleranceFinding({
     ctx,
     row: res.row,
     col: spec.col.col,
-    label: LABEL[spec.col.role] ?? `Nilai kolom ${spec.col.numberLabel ? labelKey(spec.col.numberLabel) : ctx.addr(res.row, spec.col.col).replace(/\d+$/, '')}`,
-    stated: res.stated,
-    computed: res.computed,
-    verdict: res.verdict,
+    label: LABEL[spec.col.role] ?? `Nilai kolom ${label}`,
+    stated: res.d.stated,
+    computed,
+    verdict: res.judged.verdict,
     working,
     percent: spec.percent,
     related,
     note: spec.note,
-    hiddenHint: hint(res, keys.map((k) => `kolom ${k}`)),
+    hiddenHint: hint(res.d, res.judged.verdict, keys.map((k) => `kolom ${k}`)),
   });
 }
 
@@ -284,10 +330,10 @@ function showValue(s: Shown): string {
   return formatNumber(s.value, { decimals: s.decimals });
 }
 
-function hint(res: RowResult, names: string[]): string | null {
-  if (res.verdict !== 'hidden-digits') return null;
-  for (let i = 0; i < res.inputs.length; i++) {
-    const v = hiddenValue(res.f, res.inputs, i, res.stated);
+function hint(d: Derivation, verdict: Verdict, names: string[]): string | null {
+  if (verdict !== 'hidden-digits') return null;
+  for (let i = 0; i < d.inputs.length; i++) {
+    const v = hiddenValue(d.f, d.inputs, i, d.stated);
     if (v !== null) return `${names[i]} sebenarnya ${formatNumber(v)}`;
   }
   return null;
@@ -344,6 +390,33 @@ function tc29Numbers(table: Table): Map<string, TableColumn> | null {
   ]);
 }
 
+/**
+ * The candidate most rows of a block fit. Ranked first without intervals (one double
+ * comparison per row); only when no candidate fits half the rows that way are the
+ * hidden-digit bands computed.
+ */
+function bestCandidate(ctx: CheckContext, specs: FormulaSpec[], rows: TableRow[]): { spec: FormulaSpec; evaluable: number } | null {
+  for (const withInterval of [false, true]) {
+    let best: { spec: FormulaSpec; evaluable: number; fit: number; exact: number } | null = null;
+    for (const spec of specs) {
+      let fit = 0;
+      let exact = 0;
+      let evaluable = 0;
+      for (const r of rows) {
+        const res = evaluateFormulaRow(ctx, spec, r.row, withInterval);
+        if (res === null) continue;
+        evaluable++;
+        if (fits(res.judged.verdict)) fit++;
+        if (res.judged.verdict === 'consistent') exact++;
+      }
+      if (best === null || fit > best.fit || (fit === best.fit && exact > best.exact)) best = { spec, evaluable, fit, exact };
+    }
+    // A candidate that most rows of the block contradict is not the block's formula.
+    if (best !== null && best.fit > 0 && best.fit * 2 >= best.evaluable) return best;
+  }
+  return null;
+}
+
 function checkTc29(ctx: CheckContext, handled: Set<number>): Finding[] {
   const numbers = tc29Numbers(ctx.table);
   if (numbers === null) return [];
@@ -363,17 +436,11 @@ function checkTc29(ctx: CheckContext, handled: Set<number>): Finding[] {
       .filter((e): e is Expr => e !== null && columnsOf(e).every((k) => numbers.has(k)))
       .map((e) => makeSpec(ctx, col, e, numbers, key, true));
     for (const rows of blocks.values()) {
-      let best: { spec: FormulaSpec; results: RowResult[]; fit: number; exact: number } | null = null;
-      for (const spec of specs) {
-        const results = rows.map((r) => evaluateFormulaRow(ctx, spec, r.row)).filter((x): x is RowResult => x !== null);
-        const fit = results.filter((x) => fits(x.verdict)).length;
-        const exact = results.filter((x) => x.verdict === 'consistent').length;
-        if (best === null || fit > best.fit || (fit === best.fit && exact > best.exact)) best = { spec, results, fit, exact };
-      }
-      // A candidate that most rows of the block contradict is not the block's formula.
-      if (best === null || best.fit === 0 || best.fit * 2 < best.results.length) continue;
-      for (const res of best.results) {
-        const f = reportFormulaRow(ctx, best.spec, res);
+      const best = bestCandidate(ctx, specs, rows);
+      if (best === null) continue;
+      for (const r of rows) {
+        const res = evaluateFormulaRow(ctx, best.spec, r.row);
+        const f = res && reportFormulaRow(ctx, best.spec, res);
         if (f) out.push(f);
       }
     }
@@ -405,13 +472,15 @@ function partner(table: Table, c: TableColumn, roles: ColumnRole[], after = -1):
   return left(all) ?? (all.length === 1 ? all[0] : null);
 }
 
-/** A "% Capaian" under an Anggaran header, or in a table without target and realisasi, is a serapan. */
+/**
+ * A "% Capaian" under an Anggaran header, or beside money in a table without target,
+ * realisasi or a serapan column of its own, is a serapan.
+ */
 export function effectiveRole(table: Table, c: TableColumn): ColumnRole {
   if (c.role !== 'capaian') return c.role;
   if (BUDGET_WORDS.test(c.group ?? '') || /anggaran|keuangan/i.test(c.header)) return 'serapan';
-  const hasKinerja = table.columns.some((x) => x.role === 'target' || x.role === 'realisasi');
-  const hasMoney = table.columns.some((x) => x.role === 'realisasi-rp');
-  return !hasKinerja && hasMoney ? 'serapan' : 'capaian';
+  const other = (roles: ColumnRole[]) => table.columns.some((x) => roles.includes(x.role));
+  return !other(['target', 'realisasi', 'serapan']) && other(['realisasi-rp']) ? 'serapan' : 'capaian';
 }
 
 function previousOfRole(table: Table, c: TableColumn, role: ColumnRole): number {
@@ -450,6 +519,18 @@ function indicatorText(ctx: CheckContext, row: number): string {
 
 const CAPS = [new Dec(100), new Dec(120)];
 
+function capaianDerivation(stated: Shown, re: Shown, t: Shown, inputs: () => Input[], arah: Arah): Derivation {
+  const divisor = arah === 'turun-rasio' ? re.num : t.num;
+  return {
+    stated,
+    approx: divisor === 0 ? undefined : capaianCepat(re.num, t.num, arah),
+    f: (xs) => capaian(xs[0], xs[1], arah),
+    get inputs() {
+      return inputs();
+    },
+  };
+}
+
 function checkCapaian(ctx: CheckContext, handled: Set<number>): Finding[] {
   const out: Finding[] = [];
   const table = ctx.table;
@@ -461,66 +542,72 @@ function checkCapaian(ctx: CheckContext, handled: Set<number>): Finding[] {
     const rCol = partner(table, c, ['realisasi'], after);
     if (tCol === null || rCol === null) continue;
     handled.add(c.col);
+    const arahs = new Map<string, Arah>();
     for (const r of checkedRows(table)) {
       const stated = shownNumber(ctx, r.row, c.col);
-      const t = shownNumber(ctx, r.row, tCol.col);
-      const re = shownNumber(ctx, r.row, rCol.col);
+      const t = stated && shownNumber(ctx, r.row, tCol.col);
+      const re = t && shownNumber(ctx, r.row, rCol.col);
       if (stated === null || t === null || re === null) continue;
-      const unitHint = declaredSatuan(ctx, r.row)?.unit ?? null;
-      const inputs = [inputOf(re, isExact(re, rCol.money, unitHint)), inputOf(t, isExact(t, tCol.money, unitHint))];
       const indicator = indicatorText(ctx, r.row);
-      const arah = arahOf(indicator);
-      const tried = (arah === 'naik' ? (['naik'] as Arah[]) : (['turun', 'turun-rasio'] as Arah[])).map((a) => {
-        const f = (xs: Dec[]) => capaian(xs[0], xs[1], a);
-        const computed = f([re.value, t.value]);
-        const verdict: Verdict = computed === null ? 'wrong' : judge(stated, computed, () => rangeOf(f, inputs));
-        return { a, f, computed, verdict };
+      let arah = arahs.get(indicator);
+      if (arah === undefined) arahs.set(indicator, (arah = arahOf(indicator)));
+      const inputs = lazy(() => {
+        const unitHint = declaredSatuan(ctx, r.row)?.unit ?? null;
+        return [inputOf(re, isExact(re, rCol.money, unitHint)), inputOf(t, isExact(t, tCol.money, unitHint))];
       });
-      const best = tried.filter((x) => x.computed !== null).sort((x, y) => VERDICT_RANK[x.verdict] - VERDICT_RANK[y.verdict])[0];
-      if (best === undefined || best.computed === null || best.verdict === 'consistent') continue;
+      let best: { a: Arah; d: Derivation; judged: Judged } | null = null;
+      for (const a of arah === 'naik' ? (['naik'] as Arah[]) : (['turun', 'turun-rasio'] as Arah[])) {
+        const d = capaianDerivation(stated, re, t, inputs, a);
+        const judged = judgeDerivation(d);
+        if (judged !== null && (best === null || VERDICT_RANK[judged.verdict] < VERDICT_RANK[best.judged.verdict])) {
+          best = { a, d, judged };
+        }
+      }
+      if (best === null || best.judged.verdict === 'consistent') continue;
+      const computed = computedOf(best);
       const related = [{ row: r.row, col: rCol.col }, { row: r.row, col: tCol.col }];
       const base = { row: r.row, col: c.col, actual: stated.value.toFixed(), related };
-      if (best.verdict === 'wrong' && arah !== 'naik') {
-        const naik = capaian(re.value, t.value, 'naik');
-        if (naik !== null && judge(stated, naik, null) === 'consistent') {
+      const working = capaianWorking(best.a, showValue(re), showValue(t));
+      if (best.judged.verdict === 'wrong' && arah !== 'naik') {
+        const naik = judgeDerivation(capaianDerivation(stated, re, t, inputs, 'naik'), false);
+        if (naik?.verdict === 'consistent') {
           out.push(
             ctx.finding({
               ...base,
               rule: 'rumus-kolom',
               severity: 'info',
-              expected: best.computed.toDecimalPlaces(2).toFixed(),
-              message: `Capaian dihitung realisasi / target × 100, padahal indikator ini lebih baik bila nilainya turun; dengan rumus indikator turun hasilnya ${formatNumber(best.computed, { decimals: 2 })} %.`,
+              expected: computed.toDecimalPlaces(2).toFixed(),
+              message: `Capaian dihitung realisasi / target × 100, padahal indikator ini lebih baik bila nilainya turun; dengan rumus indikator turun hasilnya ${formatNumber(computed, { decimals: 2 })} %.`,
             }),
           );
           continue;
         }
       }
-      if (best.verdict === 'wrong' && CAPS.some((cap) => stated.value.eq(cap)) && best.computed.gt(stated.value)) {
+      if (best.judged.verdict === 'wrong' && CAPS.some((cap) => stated.value.eq(cap)) && computed.gt(stated.value)) {
         out.push(
           ctx.finding({
             ...base,
             rule: 'rumus-kolom',
             severity: 'info',
             expected: stated.value.toFixed(),
-            message: `Capaian tertulis ${formatNumber(stated.value)} %, hasil hitung ${formatNumber(best.computed, { decimals: 2 })} % (${capaianWorking(best.a, showValue(re), showValue(t))}): tampaknya dibatasi ${formatNumber(stated.value)} %.`,
+            message: `Capaian tertulis ${formatNumber(stated.value)} %, hasil hitung ${formatNumber(computed, { decimals: 2 })} % (${working}): tampaknya dibatasi ${formatNumber(stated.value)} %.`,
           }),
         );
         continue;
       }
-      const res: RowResult = { row: r.row, stated, computed: best.computed, verdict: best.verdict, inputs, shownInputs: [re, t], f: best.f };
       const f = toleranceFinding({
         ctx,
         row: r.row,
         col: c.col,
         label: 'Capaian',
         stated,
-        computed: best.computed,
-        verdict: best.verdict,
-        working: capaianWorking(best.a, showValue(re), showValue(t)),
+        computed,
+        verdict: best.judged.verdict,
+        working,
         percent: true,
         related,
         note: best.a === 'naik' ? undefined : `indikator turun, rumus ${best.a}`,
-        hiddenHint: hint(res, ['realisasi', 'target']),
+        hiddenHint: hint(best.d, best.judged.verdict, ['realisasi', 'target']),
       });
       if (f) out.push(f);
     }
@@ -534,12 +621,12 @@ function checkCapaian(ctx: CheckContext, handled: Set<number>): Finding[] {
  * The budget row of a row: a continuation row with empty Anggaran cells (a second
  * indicator sharing one budget, as the IKM row under SAKIP) uses the row it continues.
  */
-function budgetRow(ctx: CheckContext, row: TableRow, base: TableColumn): number {
-  if (!row.continuation || ctx.cell(row.row, base.col).value !== null) return row.row;
+function budgetRow(ctx: CheckContext, index: number, base: TableColumn): number {
   const rows = ctx.table.rows;
-  for (let i = rows.indexOf(row) - 1; i >= 0; i--) {
-    if (rows[i].kind !== 'data') continue;
-    if (!rows[i].continuation) return rows[i].row;
+  const row = rows[index];
+  if (!row.continuation || ctx.cell(row.row, base.col).value !== null) return row.row;
+  for (let i = index - 1; i >= 0; i--) {
+    if (rows[i].kind === 'data' && !rows[i].continuation) return rows[i].row;
   }
   return row.row;
 }
@@ -556,19 +643,25 @@ function checkSerapan(ctx: CheckContext, handled: Set<number>): Finding[] {
     const baseName = baseCol.role === 'pagu' ? 'pagu' : 'anggaran';
     for (const r of checkedRows(table)) {
       const stated = shownNumber(ctx, r.row, c.col);
-      const real = shownNumber(ctx, r.row, realCol.col);
-      const base = shownNumber(ctx, r.row, baseCol.col);
-      if (stated === null || real === null || base === null) continue;
-      const computed = serapan(real.value, base.value);
-      if (computed === null) continue;
+      const real = stated && shownNumber(ctx, r.row, realCol.col);
+      const base = real && shownNumber(ctx, r.row, baseCol.col);
+      if (stated === null || real === null || base === null || base.value.isZero()) continue;
+      const d: Derivation = {
+        stated,
+        approx: serapanCepat(real.num, base.num),
+        f: (xs) => serapan(xs[0], xs[1]),
+        inputs: [inputOf(real, true), inputOf(base, true)],
+      };
+      const judged = judgeDerivation(d);
+      if (judged === null || judged.verdict === 'consistent') continue;
       const f = toleranceFinding({
         ctx,
         row: r.row,
         col: c.col,
         label: 'Serapan',
         stated,
-        computed,
-        verdict: judge(stated, computed, null),
+        computed: computedOf({ d, judged }),
+        verdict: judged.verdict,
         working: `${showValue(real)} / ${showValue(base)} × 100`,
         percent: true,
         related: [{ row: r.row, col: realCol.col }, { row: r.row, col: baseCol.col }],
@@ -591,9 +684,10 @@ function checkSisa(ctx: CheckContext, handled: Set<number>): Finding[] {
     handled.add(c.col);
     for (const r of checkedRows(table)) {
       const stated = shownNumber(ctx, r.row, c.col);
-      const real = shownNumber(ctx, r.row, realCol.col);
-      const base = shownNumber(ctx, r.row, baseCol.col);
+      const real = stated && shownNumber(ctx, r.row, realCol.col);
+      const base = real && shownNumber(ctx, r.row, baseCol.col);
       if (stated === null || real === null || base === null) continue;
+      // Money is exact and a subtraction is cheap: no quick screen needed.
       const computed = sisa(base.value, real.value);
       const f = toleranceFinding({
         ctx,
@@ -627,11 +721,11 @@ interface EfisiensiRow {
   stated: Shown;
   capaian: Shown;
   /** Serapan as used: from the Rp cells when present (exact), else the stated percent. */
-  serapanValue: Dec;
-  serapanText: string;
-  inputs: Input[];
-  f: (m: MetodeEfisiensi) => (xs: Dec[]) => Dec | null;
-  byMethod: Record<MetodeEfisiensi, { computed: Dec | null; verdict: Verdict }>;
+  serapanValue: () => Dec;
+  serapanText: () => string;
+  derivation: Record<MetodeEfisiensi, Derivation>;
+  /** Quick verdict without intervals, for choosing the method (memoised). */
+  screen: (m: MetodeEfisiensi) => Verdict;
   budgetRow: number;
   rp: { real: Dec; base: Dec } | null;
   related: { row: number; col: number }[];
@@ -648,107 +742,147 @@ function efisiensiWorking(m: MetodeEfisiensi, cap: string, ser: string): string 
   }
 }
 
-function evaluateEfisiensiRow(
-  ctx: CheckContext,
-  r: TableRow,
-  e: TableColumn,
-  capCol: TableColumn,
-  serCol: TableColumn | null,
-  realCol: TableColumn | null,
-  baseCol: TableColumn | null,
-): EfisiensiRow | null {
-  const stated = shownNumber(ctx, r.row, e.col);
-  const cap = shownNumber(ctx, r.row, capCol.col);
+interface EfisiensiColumns {
+  e: TableColumn;
+  cap: TableColumn;
+  ser: TableColumn | null;
+  real: TableColumn | null;
+  base: TableColumn | null;
+}
+
+/**
+ * The quick screen reads serapan to six decimals (the fast path wants few decimals); the
+ * error that adds to efisiensi, at most 5·10⁻⁷ × (1 + 100 / capaian), widens its margin.
+ */
+const SCREEN_SCALE = 1e6;
+const SCREEN_ERROR = 5e-7;
+
+function evaluateEfisiensiRow(ctx: CheckContext, index: number, cols: EfisiensiColumns): EfisiensiRow | null {
+  const r = ctx.table.rows[index];
+  const stated = shownNumber(ctx, r.row, cols.e.col);
+  const cap = stated && shownNumber(ctx, r.row, cols.cap.col);
   if (stated === null || cap === null) return null;
-  const related = [{ row: r.row, col: capCol.col }];
-  let inputs: Input[];
-  let f: (m: MetodeEfisiensi) => (xs: Dec[]) => Dec | null;
-  let serapanValue: Dec;
+  const related = [{ row: r.row, col: cols.cap.col }];
+  const bRow = cols.base ? budgetRow(ctx, index, cols.base) : r.row;
+  const real = cols.real ? shownNumber(ctx, bRow, cols.real.col) : null;
+  const base = cols.base ? shownNumber(ctx, bRow, cols.base.col) : null;
+  const derivation = {} as EfisiensiRow['derivation'];
+  let serapanValue: () => Dec;
+  let serapanNum: number | undefined;
   let rp: EfisiensiRow['rp'] = null;
-  const bRow = baseCol ? budgetRow(ctx, r, baseCol) : r.row;
-  const real = realCol ? shownNumber(ctx, bRow, realCol.col) : null;
-  const base = baseCol ? shownNumber(ctx, bRow, baseCol.col) : null;
-  const ser = real && base ? serapan(real.value, base.value) : null;
-  if (ser !== null && real && base) {
+  if (real && base && !base.value.isZero()) {
     rp = { real: real.value, base: base.value };
-    serapanValue = ser;
-    inputs = [inputOf(cap, false), inputOf(real, true), inputOf(base, true)];
-    f = (m) => (xs) => {
-      const s = serapan(xs[1], xs[2]);
-      return s === null ? null : efisiensi(xs[0], s, m);
-    };
-    related.push({ row: bRow, col: realCol!.col }, { row: bRow, col: baseCol!.col });
+    const quick = serapanCepat(real.num, base.num);
+    serapanNum = quick === undefined ? undefined : Math.round(quick * SCREEN_SCALE) / SCREEN_SCALE;
+    const approxError = SCREEN_ERROR * (1 + 100 / Math.max(Math.abs(cap.num), 1e-6));
+    serapanValue = () => serapan(real.value, base.value)!;
+    const inputs = [inputOf(cap, false), inputOf(real, true), inputOf(base, true)];
+    for (const m of METHODS) {
+      derivation[m] = {
+        stated,
+        approx: serapanNum === undefined ? undefined : efisiensiCepat(cap.num, serapanNum, m),
+        approxError,
+        f: (xs) => {
+          const s = serapan(xs[1], xs[2]);
+          return s === null ? null : efisiensi(xs[0], s, m);
+        },
+        inputs,
+      };
+    }
+    related.push({ row: bRow, col: cols.real!.col }, { row: bRow, col: cols.base!.col });
   } else {
-    const s = serCol ? shownNumber(ctx, r.row, serCol.col) ?? shownNumber(ctx, bRow, serCol.col) : null;
+    const s = cols.ser ? (shownNumber(ctx, r.row, cols.ser.col) ?? shownNumber(ctx, bRow, cols.ser.col)) : null;
     if (s === null) return null;
-    serapanValue = s.value;
-    inputs = [inputOf(cap, false), inputOf(s, false)];
-    f = (m) => (xs) => efisiensi(xs[0], xs[1], m);
-    related.push({ row: r.row, col: serCol!.col });
+    serapanNum = s.num;
+    serapanValue = () => s.value;
+    const inputs = [inputOf(cap, false), inputOf(s, false)];
+    for (const m of METHODS) {
+      derivation[m] = { stated, approx: efisiensiCepat(cap.num, s.num, m), f: (xs) => efisiensi(xs[0], xs[1], m), inputs };
+    }
+    related.push({ row: r.row, col: cols.ser!.col });
   }
-  const byMethod = {} as EfisiensiRow['byMethod'];
-  for (const m of METHODS) {
-    const fm = f(m);
-    const computed = fm(inputs.map((x) => x.value));
-    byMethod[m] = { computed, verdict: computed === null ? 'wrong' : judge(stated, computed, () => rangeOf(fm, inputs)) };
-  }
+  const screened: Partial<Record<MetodeEfisiensi, Verdict>> = {};
+  const screen = (m: MetodeEfisiensi) => (screened[m] ??= judgeDerivation(derivation[m], false)?.verdict ?? 'wrong');
   return {
     row: r,
     stated,
     capaian: cap,
     serapanValue,
-    serapanText: formatNumber(serapanValue, { decimals: 2 }),
-    inputs,
-    f,
-    byMethod,
+    serapanText: () => formatNumber(serapanValue(), { decimals: 2 }),
+    derivation,
+    screen,
     budgetRow: bRow,
     rp,
     related,
   };
 }
 
+/**
+ * The method most rows fit: ranked by the quick screen, and with the hidden-digit bands
+ * only when the screen finds no method that half the rows fit.
+ */
 function chooseMethod(rows: EfisiensiRow[]): { method: MetodeEfisiensi; fit: number } {
-  let best = { method: METHODS[0], fit: -1, exact: -1 };
-  for (const m of METHODS) {
-    const fit = rows.filter((x) => fits(x.byMethod[m].verdict)).length;
-    const exact = rows.filter((x) => x.byMethod[m].verdict === 'consistent').length;
-    if (fit > best.fit || (fit === best.fit && exact > best.exact)) best = { method: m, fit, exact };
-  }
-  return best;
+  const rank = (verdictOf: (x: EfisiensiRow, m: MetodeEfisiensi) => Verdict) => {
+    let best = { method: METHODS[0], fit: -1, exact: -1 };
+    for (const m of METHODS) {
+      let fit = 0;
+      let exact = 0;
+      for (const x of rows) {
+        const v = verdictOf(x, m);
+        if (fits(v)) fit++;
+        if (v === 'consistent') exact++;
+      }
+      if (fit > best.fit || (fit === best.fit && exact > best.exact)) best = { method: m, fit, exact };
+    }
+    return best;
+  };
+  // A method every row fits wins whatever the others do: the others need not be screened.
+  let all = true;
+  for (const x of rows) if (!fits(x.screen(METHODS[0]))) all = false;
+  if (all) return { method: METHODS[0], fit: rows.length };
+  const quick = rank((x, m) => x.screen(m));
+  if (quick.fit * 2 >= rows.length) return quick;
+  return rank((x, m) => judgeDerivation(x.derivation[m])?.verdict ?? 'wrong');
 }
 
 function checkEfisiensi(ctx: CheckContext, handled: Set<number>): Finding[] {
   const out: Finding[] = [];
   const table = ctx.table;
+  const lastLeftOf = (e: TableColumn, role: ColumnRole) =>
+    table.columns.filter((x) => x.col < e.col && effectiveRole(table, x) === role).sort((a, b) => b.col - a.col)[0] ?? null;
   for (const e of table.columns) {
     if (e.role !== 'efisiensi' || handled.has(e.col)) continue;
-    const capCol =
-      table.columns
-        .filter((x) => x.col < e.col && effectiveRole(table, x) === 'capaian')
-        .sort((a, b) => b.col - a.col)[0] ?? null;
-    if (capCol === null) continue;
-    const serCol =
-      table.columns.filter((x) => x.col < e.col && effectiveRole(table, x) === 'serapan').sort((a, b) => b.col - a.col)[0] ??
-      null;
-    const realCol = partner(table, e, ['realisasi-rp']);
-    const baseCol = partner(table, e, MONEY_BASE);
+    const cap = lastLeftOf(e, 'capaian');
+    if (cap === null) continue;
     handled.add(e.col);
+    const cols: EfisiensiColumns = {
+      e,
+      cap,
+      ser: lastLeftOf(e, 'serapan'),
+      real: partner(table, e, ['realisasi-rp']),
+      base: partner(table, e, MONEY_BASE),
+    };
     const rows: EfisiensiRow[] = [];
     const totals: TableRow[] = [];
-    for (const r of checkedRows(table)) {
-      const res = evaluateEfisiensiRow(ctx, r, e, capCol, serCol, realCol, baseCol);
+    table.rows.forEach((r, index) => {
+      if (r.kind !== 'data' && r.kind !== 'total') return;
+      const res = evaluateEfisiensiRow(ctx, index, cols);
       if (res !== null) rows.push(res);
       else if (r.kind === 'total' && shownNumber(ctx, r.row, e.col) !== null) totals.push(r);
-    }
+    });
     const data = rows.filter((x) => x.row.kind === 'data');
     const { method, fit } = chooseMethod(data.length > 0 ? data : rows);
-    const methodNote = fit > 0 ? `metode ${method}: ${METHOD_FORMULA[method]}, yang cocok dengan ${fit} dari ${data.length} baris` : null;
+    const methodNote =
+      fit > 0
+        ? `metode ${method}: ${METHOD_FORMULA[method]}, yang cocok dengan ${fit} dari ${data.length} baris`
+        : 'tidak cocok dengan metode rasio, selisih maupun sisa';
     for (const x of rows) {
-      const chosen = x.byMethod[method];
-      if (chosen.computed === null || chosen.verdict === 'consistent') continue;
-      const working = efisiensiWorking(method, showValue(x.capaian), x.serapanText);
-      if (chosen.verdict === 'wrong') {
-        const other = METHODS.find((m) => m !== method && fits(x.byMethod[m].verdict));
+      if (x.screen(method) === 'consistent') continue;
+      const judged = judgeDerivation(x.derivation[method]);
+      if (judged === null || judged.verdict === 'consistent') continue;
+      const computed = computedOf({ d: x.derivation[method], judged });
+      if (judged.verdict === 'wrong') {
+        const other = METHODS.find((m) => m !== method && fits(judgeDerivation(x.derivation[m])?.verdict ?? 'wrong'));
         if (other !== undefined) {
           out.push(
             ctx.finding({
@@ -757,29 +891,27 @@ function checkEfisiensi(ctx: CheckContext, handled: Set<number>): Finding[] {
               rule: 'rumus-kolom',
               severity: 'info',
               actual: x.stated.value.toFixed(),
-              expected: chosen.computed.toDecimalPlaces(Math.max(2, x.stated.decimals)).toFixed(),
+              expected: computed.toDecimalPlaces(Math.max(2, x.stated.decimals)).toFixed(),
               related: x.related,
-              message: `Efisiensi baris ini cocok dengan metode ${other} (${METHOD_FORMULA[other]}), sedangkan baris lain memakai metode ${method}; dengan metode ${method} hasilnya ${formatNumber(chosen.computed, { decimals: 2 })} %.`,
+              message: `Efisiensi baris ini cocok dengan metode ${other} (${METHOD_FORMULA[other]}), sedangkan baris lain memakai metode ${method}; dengan metode ${method} hasilnya ${formatNumber(computed, { decimals: 2 })} %.`,
             }),
           );
           continue;
         }
       }
-      const fm = x.f(method);
-      const res: RowResult = { row: x.row.row, stated: x.stated, computed: chosen.computed, verdict: chosen.verdict, inputs: x.inputs, shownInputs: [], f: fm };
       const f = toleranceFinding({
         ctx,
         row: x.row.row,
         col: e.col,
         label: 'Efisiensi',
         stated: x.stated,
-        computed: chosen.computed,
-        verdict: chosen.verdict,
-        working,
+        computed,
+        verdict: judged.verdict,
+        working: efisiensiWorking(method, showValue(x.capaian), x.serapanText()),
         percent: true,
         related: x.related,
-        note: methodNote ?? 'tidak cocok dengan metode rasio, selisih maupun sisa',
-        hiddenHint: hint(res, ['capaian', 'serapan', 'anggaran']),
+        note: methodNote,
+        hiddenHint: hint(x.derivation[method], judged.verdict, ['capaian', 'realisasi', 'anggaran']),
       });
       if (f) out.push(f);
     }
@@ -789,6 +921,11 @@ function checkEfisiensi(ctx: CheckContext, handled: Set<number>): Finding[] {
     }
   }
   return out;
+}
+
+function lazy<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= make());
 }
 
 function mean(xs: Dec[]): Dec | null {
@@ -812,7 +949,7 @@ function checkEfisiensiTotal(
   candidates.push({ name: 'rata-rata baris', value: mean(rows.map((x) => x.stated.value)) });
   candidates.push({
     name: 'rata-rata hasil hitung baris',
-    value: mean(rows.map((x) => x.byMethod[method].computed).filter((v): v is Dec => v !== null)),
+    value: mean(rows.map((x) => x.derivation[method].f(x.derivation[method].inputs.map((i) => i.value))).filter((v): v is Dec => v !== null)),
     quiet: true,
   });
   // A sasaran spans its continuation rows (one sasaran, several indicators).
@@ -837,7 +974,7 @@ function checkEfisiensiTotal(
     const s = serapan(real, base);
     if (s !== null) candidates.push({ name: 'dari total anggaran dan rata-rata capaian', value: efisiensi(meanCapaian, s, method) });
   }
-  const meanSerapan = mean(rows.map((x) => x.serapanValue))!;
+  const meanSerapan = mean(rows.map((x) => x.serapanValue()))!;
   candidates.push({
     name: 'dari rata-rata capaian dan rata-rata serapan',
     value: efisiensi(meanCapaian, meanSerapan, method),

@@ -1,4 +1,4 @@
-import { Dec, roundHalfUp } from '../angka/desimal';
+import { Dec, roundHalfUp, toDouble } from '../angka/desimal';
 import { formatNumber } from '../angka/format';
 import { ParsedCell } from '../angka/parse';
 import { applyNumberFormat } from '../lembar/format-sel';
@@ -33,6 +33,8 @@ export interface Shown {
   value: Dec;
   decimals: number;
   cell: ParsedCell;
+  /** The value as a double, for the quick screen. */
+  num: number;
 }
 
 /** An input of a formula: its shown value ± half a unit of its last shown digit (0 when exact). */
@@ -51,16 +53,31 @@ const MAX_NATIVE_DECIMALS = 9;
  * format, its own digits up to nine decimals. Null when the cell holds no number.
  */
 export function shownNumber(ctx: CheckContext, row: number, col: number): Shown | null {
-  let cell = ctx.cell(row, col);
-  if (cell.value === null) return null;
-  if (!cell.fromText) cell = applyNumberFormat(cell, ctx.sheet.numberFormats?.[row]?.[col]);
-  const value = cell.value!;
-  if (cell.decimals !== null) {
-    return { value: cell.fromText ? value : roundHalfUp(value, cell.decimals), decimals: cell.decimals, cell };
-  }
-  const k = Math.min(Math.max(0, value.decimalPlaces()), MAX_NATIVE_DECIMALS);
-  return { value: roundHalfUp(value, k), decimals: k, cell };
+  // Several checks read one cell: the context caches the parse, this caches the reading.
+  let cache = SHOWN.get(ctx);
+  if (cache === undefined) SHOWN.set(ctx, (cache = new Map()));
+  const key = row * CACHE_WIDTH + col;
+  const cached = cache.get(key);
+  if (cached !== undefined) return cached;
+  const shown = readShown(ctx, row, col);
+  cache.set(key, shown);
+  return shown;
 }
+
+function readShown(ctx: CheckContext, row: number, col: number): Shown | null {
+  const parsed = ctx.cell(row, col);
+  if (parsed.value === null) return null;
+  const cell = parsed.fromText ? parsed : applyNumberFormat(parsed, ctx.sheet.numberFormats?.[row]?.[col]);
+  let value = cell.value!;
+  let decimals = cell.decimals;
+  if (decimals === null) decimals = Math.min(Math.max(0, value.decimalPlaces()), MAX_NATIVE_DECIMALS);
+  if (!cell.fromText) value = roundHalfUp(value, decimals);
+  return { value, decimals, cell, num: toDouble(value) };
+}
+
+/** One cache per check context (one table): a WeakMap entry per table, not per cell. */
+const SHOWN = new WeakMap<CheckContext, Map<number, Shown | null>>();
+const CACHE_WIDTH = 1 << 14;
 
 /**
  * Satuan of discrete things: a quantity counted in these is exact. Administrative areas
@@ -91,12 +108,21 @@ export function isExact(shown: Shown, moneyColumn: boolean, unitHint: string | n
   return false;
 }
 
+const ZERO = new Dec(0);
+const HALVES: Dec[] = [];
+
+/** Half a unit of the last shown digit: the display band of a value shown with k decimals. */
+export function displayHalf(decimals: number): Dec {
+  let h = HALVES[decimals];
+  if (h === undefined) {
+    h = new Dec(10).pow(-decimals).div(2);
+    if (decimals >= 0 && decimals < 64) HALVES[decimals] = h;
+  }
+  return h;
+}
+
 export function inputOf(shown: Shown, exact: boolean): Input {
-  return {
-    value: shown.value,
-    half: exact ? new Dec(0) : new Dec(10).pow(-shown.decimals).div(2),
-    decimals: shown.decimals,
-  };
+  return { value: shown.value, half: exact ? ZERO : displayHalf(shown.decimals), decimals: shown.decimals };
 }
 
 /** Most corners evaluated for an interval: 2⁸ combinations. */
@@ -105,11 +131,13 @@ const MAX_VARYING_INPUTS = 8;
 /**
  * The range of f over the box of its inputs' bands, from the box's corners. Sound for the
  * formulas of this project, each monotone in every argument while denominators keep their
- * sign; null when a corner has no result (a band that reaches a zero denominator).
+ * sign. A band that reaches zero could be a denominator changing sign, where corners say
+ * nothing: then, and when a corner has no result, there is no interval (null).
  */
 export function rangeOf(f: (xs: Dec[]) => Dec | null, inputs: readonly Input[]): Interval | null {
   const varying = inputs.map((x, i) => (x.half.isZero() ? -1 : i)).filter((i) => i >= 0);
   if (varying.length > MAX_VARYING_INPUTS) return null;
+  if (varying.some((i) => inputs[i].value.abs().lte(inputs[i].half))) return null;
   let lo: Dec | null = null;
   let hi: Dec | null = null;
   for (let mask = 0; mask < 1 << varying.length; mask++) {
@@ -123,11 +151,6 @@ export function rangeOf(f: (xs: Dec[]) => Dec | null, inputs: readonly Input[]):
     if (hi === null || y.gt(hi)) hi = y;
   }
   return lo === null || hi === null ? null : { lo, hi };
-}
-
-/** Half a unit of the last shown digit: the display band of a value shown with k decimals. */
-export function displayHalf(decimals: number): Dec {
-  return new Dec(10).pow(-decimals).div(2);
 }
 
 /**
@@ -206,6 +229,61 @@ export function hiddenValue(
     if (fr !== null && fr.minus(stated.value).abs().lte(h) && r.gte(lo) && r.lte(hi)) return r;
   }
   return roundHalfUp(found, x.decimals + 6);
+}
+
+/**
+ * The quick screen: decide from a double close to the exact result whether the stated value
+ * is certainly consistent, certainly more than one unit of its last digit away ('far': only
+ * hidden digits could explain it), or too close to a rounding boundary to tell ('unsure':
+ * decide exactly). `approx` must be within a few ulps of the exact result (the fast paths
+ * of core/fungsi/cepat.ts, or double arithmetic on the shown inputs).
+ */
+export function quickVerdict(
+  stated: Pick<Shown, 'num' | 'decimals'>,
+  approx: number,
+  approxError = 0,
+): 'consistent' | 'far' | 'unsure' {
+  if (!Number.isFinite(approx)) return 'unsure';
+  const unit = UNITS[stated.decimals] ?? 10 ** -stated.decimals;
+  const margin = Math.max(approxError, 1e-9 * Math.max(1, Math.abs(stated.num), Math.abs(approx)));
+  const gap = Math.abs(approx - stated.num);
+  if (gap < unit / 2 - margin) return 'consistent';
+  if (gap > unit + margin) return 'far';
+  return 'unsure';
+}
+
+const UNITS: readonly number[] = Array.from({ length: 16 }, (_, k) => 10 ** -k);
+
+/** One derived value of one row, ready to be judged: quickly when possible, exactly when needed. */
+export interface Derivation {
+  stated: Shown;
+  /** A double close to the exact result, or undefined when there is none. */
+  approx: number | undefined;
+  /** A bound on |approx − exact| beyond double rounding, when approx was computed from rounded parts. */
+  approxError?: number;
+  /** The exact result of the formula on the shown inputs (rumus.ts), null for a zero divisor. */
+  f: (xs: Dec[]) => Dec | null;
+  inputs: Input[];
+}
+
+export interface Judged {
+  verdict: Verdict;
+  /** The exact result; computed only when the verdict is not a quick 'consistent'. */
+  computed: Dec | null;
+}
+
+/**
+ * judge() with the quick screen in front, so a clean table costs one double comparison per
+ * cell. Without `withInterval` a value only hidden digits could explain counts as wrong
+ * (used to rank candidate formulas cheaply).
+ */
+export function judgeDerivation(d: Derivation, withInterval = true): Judged | null {
+  const quick = d.approx === undefined ? 'unsure' : quickVerdict(d.stated, d.approx, d.approxError);
+  if (quick === 'consistent') return { verdict: 'consistent', computed: null };
+  if (quick === 'far' && !withInterval) return { verdict: 'wrong', computed: null };
+  const computed = d.f(d.inputs.map((x) => x.value));
+  if (computed === null) return null;
+  return { verdict: judge(d.stated, computed, withInterval ? () => rangeOf(d.f, d.inputs) : null), computed };
 }
 
 export interface ToleranceReport {

@@ -2,7 +2,7 @@ import { Skala } from '../fungsi/skala';
 import { a1, CellValue, Sheet } from '../lembar/model';
 import { ColumnRole, LayoutId, MONEY_ROLES, Table, TableColumn, TableRow } from '../tata-letak/model';
 import { FixtureName, loadFixture } from '../../test/fixtures/muat';
-import { CheckOptions, createContext, TableCheck } from './konteks';
+import { CheckContext, CheckOptions, createContext, TableCheck } from './konteks';
 import { Finding } from './temuan';
 
 /**
@@ -97,6 +97,10 @@ export function buildTable(sheet: Sheet, spec: TableSpec): Table {
   };
 }
 
+export function contextOf(sheet: Sheet, table: Table, options: CheckOptions = {}, skala: Skala | null = null): CheckContext {
+  return createContext({ name: 'uji', sheets: [sheet] }, sheet, table, options, skala);
+}
+
 export function runCheck(
   check: TableCheck,
   sheet: Sheet,
@@ -104,8 +108,7 @@ export function runCheck(
   options: CheckOptions = {},
   skala: Skala | null = null,
 ): Finding[] {
-  const ctx = createContext({ name: 'uji', sheets: [sheet] }, sheet, table, options, skala);
-  return check(ctx);
+  return check(contextOf(sheet, table, options, skala));
 }
 
 /** Findings as compact "B4 rule severity" lines, for readable assertions. */
