@@ -50,11 +50,11 @@ export function classifyLayout(columns: readonly LayoutColumn[]): LayoutGuess {
   if (has('kebutuhan') && (has('pagu') || say('rancangan awal'))) {
     return confirm('renja-tc31', 0.75, say('rancangan awal'), say('hasil analisis'), has('keterangan'));
   }
-  if (has('pagu') && has('target') && (kode || has('lokasi') || has('sumber-dana') || say('prakiraan maju'))) {
-    return confirm('renja-tc33', 0.7, kode, has('lokasi'), has('sumber-dana'), say('prakiraan maju'), has('indikator'));
-  }
   if ((has('pagu') || has('anggaran')) && has('realisasi-rp') && (has('sisa') || say('fisik'))) {
     return confirm('laporan-fisik-keuangan', 0.7, has('sisa'), say('fisik'), kode);
+  }
+  if (has('pagu') && has('target') && (kode || has('lokasi') || has('sumber-dana') || say('prakiraan maju'))) {
+    return confirm('renja-tc33', 0.7, kode, has('lokasi'), has('sumber-dana'), say('prakiraan maju'), has('indikator'));
   }
   if ((has('anggaran') || has('pagu')) && has('realisasi-rp') && !has('target')) {
     return confirm('lkjip-anggaran', 0.7, has('serapan'), has('uraian'), has('nomor') || kode);

@@ -68,7 +68,8 @@ export function splitWords(text: string): string[] {
     if (raw[i].length === 1 && /[a-z]/.test(raw[i])) {
       let j = i;
       while (j < raw.length && raw[j].length === 1 && /[a-z]/.test(raw[j])) j++;
-      if (j - i >= 3) {
+      // "T O T A L"; two letters only when they are the whole text ("N o").
+      if (j - i >= 3 || (j - i === 2 && raw.length === 2)) {
         out.push(raw.slice(i, j).join(''));
         i = j - 1;
         continue;

@@ -96,6 +96,10 @@ function isGroupRowAbove(grid: Grid, g: number, top: number, c0: number, c1: num
   const single = t.text + t.value === 1;
   for (let c = t.first; c <= t.last; c++) {
     if (grid.cls(g, c) === CellClass.Empty) continue;
+    const text = grid.text(g, c);
+    // "Sumber: …", "Satuan: Rupiah" above a header are notes, not group labels.
+    if (text.includes(':')) return false;
+    if (single && grid.cls(g, c) === CellClass.Text && !isHeaderText(text)) return false;
     const m = grid.mergeAt(g, c);
     const width = c1 - c0 + 1;
     if (m !== null && m.right > m.left) {

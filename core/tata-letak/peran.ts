@@ -93,7 +93,6 @@ export function roleFromHeader(parts: readonly string[]): RoleGuess {
 
   const money = s.has('rp') || s.has('anggaran') || s.has('keuangan') || s.has('dana') || s.has('pagu');
   const groupMoney = (g.has('anggaran') || g.has('keuangan') || g.has('rp')) && !g.has('kinerja') && !g.has('fisik');
-  const groupKinerja = g.has('kinerja') || g.has('fisik');
   const lead = sw.find((w) => LEADS.has(w));
   switch (lead) {
     case 'target':
@@ -129,21 +128,36 @@ export function roleFromHeader(parts: readonly string[]): RoleGuess {
     case 'besaran':
       return guess('target');
     case 'k':
-      if (g.has('realisasi')) return guess('realisasi');
-      if (g.has('tingkat') || g.has('capaian')) return guess('capaian');
-      return guess(groupKinerja || !g.has('realisasi') ? 'target' : 'realisasi');
     case 'rp':
     case 'dana':
-      if (g.has('realisasi')) return guess('realisasi-rp');
-      if (g.has('tingkat')) return guess('serapan');
-      if (g.has('anggaran')) return guess('anggaran');
-      return guess('pagu');
+      return guess(pairRole(lead === 'k', gw.find((w) => LEADS.has(w))));
     default:
       break;
   }
   if (URAIAN_WORDS.some((w) => s.has(w))) return guess('uraian');
   if (s.has('bidang')) return guess('uraian');
   return guess('lainnya');
+}
+
+/**
+ * K (kinerja) and Rp columns under a group (E.81, triwulan tables): the group's leading word
+ * says what the pair is ("Target Renstra" → target and pagu, "Tingkat Capaian" → capaian and
+ * serapan).
+ */
+function pairRole(kinerja: boolean, groupLead: string | undefined): ColumnRole {
+  switch (groupLead) {
+    case 'realisasi':
+      return kinerja ? 'realisasi' : 'realisasi-rp';
+    case 'tingkat':
+    case 'capaian':
+    case '%':
+      return kinerja ? 'capaian' : 'serapan';
+    case 'anggaran':
+    case 'alokasi':
+      return kinerja ? 'target' : 'anggaran';
+    default:
+      return kinerja ? 'target' : 'pagu';
+  }
 }
 
 /** "TW I", "Triwulan II", "TW-3", "TWIV" → 1..4. */

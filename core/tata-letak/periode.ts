@@ -17,6 +17,7 @@ const RANGE = /(?:19|20)\d{2}\s*[-–/]\s*(?:19|20)\d{2}/g;
 const YEAR = /(?:^|[^\d])((?:19|20)\d{2})(?!\d)/g;
 const LITERAL = /(?:^|[\s(])n\s*(?:([+\-−–])\s*(\d))?(?=$|[\s),])/;
 const SD = /\bs\s*\/\s*d\b|\bsd\b|sampai\s+dengan/;
+const PAIR_SUB = /^\(?\s*(k|rp\.?|%|kinerja|keuangan|fisik)\s*\)?\s*(\(\s*(%|rp\.?)\s*\))?$/;
 const MAJU = /pr[ae]kiraan\s+maju|perkiraan\s+maju/;
 
 export function singleYears(text: string): number[] {
@@ -58,12 +59,14 @@ function periodOf(parts: readonly string[], n: number | null): string | null {
   const sub = (parts[parts.length - 1] ?? '').toLowerCase();
   const group = parts.slice(0, -1).join(' | ');
   const groupLower = group.toLowerCase();
-  const sd = SD.test(sub) ? 's/d ' : '';
+  // "K" and "Rp" under a group say nothing of the period: the group describes the pair.
+  const own = PAIR_SUB.test(sub) ? groupLower : sub;
+  const sd = SD.test(own) ? 's/d ' : '';
   for (const text of [sub, groupLower]) {
     const m = LITERAL.exec(text);
     if (m) return sd + (m[1] === undefined ? 'n' : `n${m[1] === '+' ? '+' : '-'}${m[2]}`);
   }
-  if (sub.includes('renstra')) return 'renstra';
+  if (own.includes('renstra')) return 'renstra';
   for (const text of [sub, groupLower]) {
     const years = singleYears(text);
     if (years.length > 0) {
