@@ -85,3 +85,17 @@ describe('hitung', () => {
     }
   });
 });
+
+describe('the examples in `hitung --help` print what they promise', () => {
+  test('every example line, run as written', async () => {
+    const help = (await hitung('--help')).out;
+    const examples = [...help.matchAll(/Contoh: lembar-kinerja hitung (.+?)  → (.+)$/gm)];
+    expect(examples.length).toBeGreaterThanOrEqual(FUNGSI.length);
+    for (const [, command, expected] of examples) {
+      // split as a shell would: "" is an empty argument
+      const argv = [...command.matchAll(/"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2]);
+      const r = await hitung(...argv);
+      expect({ command, out: r.out, code: r.code }).toEqual({ command, out: `${expected}\n`, code: 0 });
+    }
+  });
+});

@@ -25,7 +25,7 @@ const DIGITS_SHOWN = 15;
 export function registerHitung(program: Command, io: CliIO, setExit: (code: number) => void): void {
   const cmd = program
     .command('hitung')
-    .description('Hitung satu fungsi (CAPAIAN, EFISIENSI, PREDIKAT, SERAPAN, NILAI_EFISIENSI) dari argumen seperti di sel.')
+    .description(`Hitung satu fungsi (${FUNGSI.map((f) => f.name).join(', ')}) dari argumen seperti di sel.`)
     .argument('[nama]', 'nama fungsi')
     .argument('[argumen...]', 'argumen seperti diketik di sel')
     .option('--desimal <n>', 'bulatkan hasil angka ke n desimal (setengah ke atas)')

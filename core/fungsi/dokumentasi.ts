@@ -82,8 +82,10 @@ export function cliHelpFungsi(f: FungsiInfo): string {
     lines.push(`      ${p.name.padEnd(width)}  ${p.optional ? '(opsional) ' : ''}${p.help}`);
   }
   lines.push(`      Hasil: ${f.result}`);
+  // Example results are shown with 2 decimals, so the command asks for them.
+  const rounding = f.resultKind === 'angka' ? ' --desimal 2' : '';
   for (const e of f.examples) {
-    lines.push(`      Contoh: lembar-kinerja hitung ${f.name} ${e.args.map(shellArg).join(' ')}  → ${e.result}`);
+    lines.push(`      Contoh: lembar-kinerja hitung ${f.name} ${e.args.map(shellArg).join(' ')}${rounding}  → ${e.result}`);
   }
   return lines.join('\n');
 }
