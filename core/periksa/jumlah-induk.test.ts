@@ -275,6 +275,25 @@ describe('jumlah-induk on synthetic tables', () => {
     expect(check(sibling.ctx)).toEqual([]);
   });
 
+  test('a wrong sum with continuation money says so and points at the continuation row', () => {
+    const t = buatTabel({
+      columns: COLUMNS,
+      rows: [
+        row(0, 'I', 'PROGRAM', '150'),
+        row(1, '1', 'Kegiatan 1', '100'),
+        lanjutan([null, null, '60']),
+        row(2, '1.1', 'Sub 1', '150'),
+      ],
+    });
+    const f = check(t.ctx);
+    expect(f.map((x) => [x.cell, x.actual, x.expected])).toEqual([
+      ['C2', '150', '160'],
+      ['C3', '100', '150'],
+    ]);
+    expect(f[1].message).toMatch(/^Pagu kegiatan 160 \(termasuk baris lanjutannya\) tidak sama dengan jumlah pagu sub kegiatannya 150/);
+    expect(f[1].related).toEqual(['C5', 'C4', 'C2']);
+  });
+
   test('two blocks are never summed together', () => {
     const t = buatTabel({
       columns: COLUMNS,

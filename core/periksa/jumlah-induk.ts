@@ -371,7 +371,7 @@ function finishColumn<T>(
 /** Every reading of a node's money (one, unless its own cell is ambiguous and alone). */
 export function readingsOf<T>(mc: MoneyColumn<T>, idx: SumIndex, i: number): Dec[] {
   const r = mc.readings.get(i);
-  if (r !== undefined && (!idx.isNode[i] || idx.continuations[i].length === 0)) return r.values;
+  if (r !== undefined && addedContinuations(mc, idx, i).length === 0) return r.values;
   return [mc.ops.toDec(idx.isNode[i] ? mc.nodeValue[i] : mc.value[i])];
 }
 
@@ -497,18 +497,27 @@ export function rupiah(d: Dec): string {
   return formatNumber(d);
 }
 
+/** Continuation rows whose money was added to this node's own cell. */
+export function addedContinuations<T>(mc: MoneyColumn<T>, idx: SumIndex, i: number): number[] {
+  if (!idx.isNode[i]) return [];
+  return idx.continuations[i].filter(
+    (c) => present(mc.state[c]) && !(present(mc.state[i]) && mc.ops.eq(mc.value[c], mc.value[i])),
+  );
+}
+
 /** The amount as a sentence shows it; an ambiguous cell says how it was written and read. */
 export function shownAmount<T>(mc: MoneyColumn<T>, idx: SumIndex, i: number): string {
   const v = rupiah(mc.ops.toDec(idx.isNode[i] ? mc.nodeValue[i] : mc.value[i]));
+  if (addedContinuations(mc, idx, i).length > 0) return `${v} (termasuk baris lanjutannya)`;
   const r = mc.readings.get(i);
   return r === undefined ? v : `${v} (ditulis "${r.text}", penulisan meragukan)`;
 }
 
-/** What the cell says for `actual`: the plain decimal, or the text when it is ambiguous. */
-export function actualOf<T>(mc: MoneyColumn<T>, idx: SumIndex, i: number): string {
+/** What the cell itself says, for `actual`: the plain decimal, the text when ambiguous. */
+export function actualOf<T>(mc: MoneyColumn<T>, idx: SumIndex, i: number): string | null {
   const r = mc.readings.get(i);
-  if (r !== undefined && (!idx.isNode[i] || idx.continuations[i].length === 0)) return r.text;
-  return mc.ops.toDec(idx.isNode[i] ? mc.nodeValue[i] : mc.value[i]).toFixed();
+  if (r !== undefined) return r.text;
+  return present(mc.state[i]) ? mc.ops.toDec(mc.value[i]).toFixed() : null;
 }
 
 const MAX_RELATED = 50;
@@ -609,7 +618,7 @@ function parentFinding<T>(
   const diff = ops.toDec(ops.sub(own, sum)).abs();
   const ambiguousKids = kids.filter((c) => mc.eff[c] === AMBIGUOUS);
   const ambiguous = mc.node[p] === AMBIGUOUS || ambiguousKids.length > 0;
-  const related = cellsOf(idx, col, kids);
+  const related = cellsOf(idx, col, [...kids, ...addedContinuations(mc, idx, p)]);
   const base = {
     row: idx.rows[p].row,
     col,
