@@ -243,14 +243,20 @@ function levelNames(hierarchy: Table['hierarchy'], facts: (RowFacts | null)[], c
   }
   const rankNames = hierarchy === 'nomor' ? nameRanks(facts, continuation) : null;
   let previous: LevelName | null = null;
+  let lastNumbered: LevelName | null = null;
   let anchor: LevelName | null = null;
   let boldSinceAnchor = false;
   facts.forEach((f, i) => {
     if (f === null || continuation[i]) return;
     let name: LevelName | null = null;
     if (hierarchy === 'kode') name = f.kode?.levelName ?? null;
-    else if (rankNames !== null && f.nomor !== null) name = rankNames.get(f.nomor.rank) ?? null;
+    else if (rankNames !== null && f.nomor !== null) {
+      name = rankNames.get(f.nomor.rank) ?? null;
+      lastNumbered = name;
+    }
     if (name === null && f.word !== null) name = f.word;
+    // An unnumbered name under a numbered one, in a numbered table, is its child.
+    if (name === null && rankNames !== null && lastNumbered !== null) name = below(lastNumbered);
     if (name === null && hierarchy === 'kata') {
       // Words name programs (and sometimes kegiatan); the unnamed rows under them are one
       // level down, or two when a bold unnamed row above them is their kegiatan.

@@ -142,12 +142,16 @@ describe('gaps', () => {
     expect(found[0].message).toContain('Kode kegiatan 1.06.01.2.01 dipakai 2 kali (A3, A4)');
   });
 
-  it('shows a typed kode formatted "00" with its leading zero', () => {
+  it('reads typed kode cells as the sheet shows them ("00" → 06, "0.00" → 2.10)', () => {
     const values: CellValue[][] = [
-      ['Kode (Urusan)', 'Kode (Bidang)', 'Kode (Program)', 'Uraian', 'Target', 'Pagu Indikatif', 'Lokasi'],
-      [1, 6, 1, 'PROGRAM A', '1', 100, 'Kab'],
+      ['Kode (Urusan)', 'Kode (Bidang)', 'Kode (Program)', 'Kode (Kegiatan)', 'Uraian', 'Target', 'Pagu Indikatif', 'Lokasi'],
+      [1, 6, 1, null, 'PROGRAM A', '1', 100, 'Kab'],
+      [1, 6, 1, 2.1, 'Kegiatan A', '1', 100, 'Kab'],
     ];
-    const numberFormats = values.map((r, i) => r.map((_, c) => (i > 0 && (c === 1 || c === 2) ? '00' : null)));
+    const formats: Record<number, string> = { 1: '00', 2: '00', 3: '0.00' };
+    const numberFormats = values.map((r, i) => r.map((_, c) => (i > 0 ? formats[c] ?? null : null)));
     expect(findingsOf(sheet(values, { typed: true, numberFormats }))).toEqual([]);
+    // Without the formats the same cells show 6, 1 and 2.1.
+    expect(findingsOf(sheet(values, { typed: true })).map((f) => f.cell)).toEqual(['B2', 'C2', 'D3']);
   });
 });

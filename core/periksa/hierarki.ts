@@ -285,7 +285,11 @@ function shownKode(ctx: CheckContext, row: number, col: number): string {
   const v = ctx.sheet.values[row]?.[col];
   const text = cellText(v);
   const fmt = ctx.sheet.numberFormats?.[row]?.[col];
-  if (typeof v === 'number' && fmt && /^0{2,}$/.test(fmt)) return text.padStart(fmt.length, '0');
+  if (typeof v === 'number' && fmt) {
+    if (/^0{2,}$/.test(fmt)) return text.padStart(fmt.length, '0');
+    const decimals = /^0\.(0+)$/.exec(fmt);
+    if (decimals) return v.toFixed(decimals[1].length);
+  }
   return text;
 }
 

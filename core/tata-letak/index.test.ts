@@ -76,6 +76,20 @@ describe('where the header is', () => {
     expect(t.columns[7].role).toBe('serapan');
   });
 
+  it('keeps a number column whose header cell was left blank', () => {
+    const t = one(
+      sheet([
+        [null, 'Program/Kegiatan', 'Anggaran (Rp)', 'Realisasi (Rp)'],
+        ['1', 'PROGRAM A', '100', '90'],
+        ['1.1', 'Kegiatan A1', '100', '90'],
+        ['2', 'PROGRAM B', '50', '50'],
+      ]),
+    );
+    expect(t.range).toBe('A1:D4');
+    expect(t.columns.map((c) => c.role)).toEqual(['nomor', 'uraian', 'anggaran', 'realisasi-rp']);
+    expect(t.rows.map((r) => r.levelName)).toEqual(['program', 'kegiatan', 'program']);
+  });
+
   it('tolerates mis-typed and spaced header words', () => {
     const t = one(
       sheet([
@@ -449,6 +463,28 @@ describe('kode columns', () => {
       ['sub-kegiatan', 2],
     ]);
     expect(t.rows.every((r) => !r.gapBefore)).toBe(true);
+  });
+});
+
+describe('numbered tables with unnumbered rows', () => {
+  it('puts an unnumbered name under the numbered row above it', () => {
+    const t = one(
+      sheet([
+        ['No', 'Program/Kegiatan/Sub Kegiatan', 'Pagu Indikatif', 'Kebutuhan Dana'],
+        ['I', 'PROGRAM A', '30', '0'],
+        ['1', 'Kegiatan A1', '30', '0'],
+        [null, 'Sub kegiatan tanpa nomor', '10', '0'],
+        [null, 'Sub kegiatan lain', '20', '0'],
+        ['2', 'Kegiatan A2', '0', '0'],
+      ]),
+    );
+    expect(t.rows.map((r) => [r.levelName, r.parent, r.continuation])).toEqual([
+      ['program', null, false],
+      ['kegiatan', 1, false],
+      ['sub-kegiatan', 2, false],
+      ['sub-kegiatan', 2, false],
+      ['kegiatan', 1, false],
+    ]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { parseCell } from '../angka/parse';
-import { buildHierarchy } from '../hierarki';
+import { buildHierarchy, parseNomor } from '../hierarki';
 import { a1, Sheet } from '../lembar/model';
 import { BodyRow, scanBody } from './badan';
 import { CellClass, Grid } from './grid';
@@ -18,6 +18,8 @@ export * from './model';
 
 /** Rows looked at below a header row to tell where side-by-side tables are separated. */
 const SEGMENT_LOOKAHEAD = 20;
+/** Rows below the header that decide whether a column with a blank header belongs to the table. */
+const BLANK_HEADER_SAMPLE = 6;
 /** Body cells sampled per column when the header leaves the role open. */
 const SAMPLE = 30;
 
@@ -46,7 +48,7 @@ function find(sheet: Sheet): Table[] {
     }
     let end = -1;
     for (const [c0, c1] of segments(grid, r)) {
-      const built = buildTable(grid, r, c0, c1, floor);
+      const built = tryBuildTable(grid, r, c0, c1, floor);
       if (built === null) continue;
       tables.push(built.table);
       end = Math.max(end, built.end);
@@ -98,6 +100,15 @@ interface Draft {
   label?: NumberLabel;
 }
 
+/** One table that cannot be read must not cost the others on the sheet. */
+function tryBuildTable(grid: Grid, r: number, c0: number, c1: number, floor: number): { table: Table; end: number } | null {
+  try {
+    return buildTable(grid, r, c0, c1, floor);
+  } catch {
+    return null;
+  }
+}
+
 function buildTable(grid: Grid, r: number, c0: number, c1: number, floor: number): { table: Table; end: number } | null {
   const band = headerBand(grid, r, c0, c1, floor);
   const flat = flattenHeader(grid, band.top, band.bottom, c0, c1);
@@ -107,6 +118,10 @@ function buildTable(grid: Grid, r: number, c0: number, c1: number, floor: number
   if (first < 0) return null;
   first += c0;
   last += c0;
+  // A column whose header cell was left blank ("No" typed only in the body) still belongs
+  // to the table when the rows right below the header fill it.
+  while (first > c0 && filledBelowHeader(grid, band.bottom, first - 1, first, last)) first--;
+  while (last < c1 && filledBelowHeader(grid, band.bottom, last + 1, first, last)) last++;
 
   const numberRow = band.bottom + 1 < grid.height ? band.bottom + 1 : null;
   const labels = numberRow === null ? null : readNumberRow(grid, numberRow, first, last);
@@ -116,6 +131,11 @@ function buildTable(grid: Grid, r: number, c0: number, c1: number, floor: number
     drafts.push({ col: c, parts, guess: roleFromHeader(parts) });
   }
   if (labels !== null) spreadNumberLabels(grid, numberRow as number, drafts, labels);
+  for (const d of drafts) {
+    if (d.parts.length === 0 && numberedBelow(grid, (labels !== null ? (numberRow as number) : band.bottom) + 1, d.col)) {
+      d.guess = { ...d.guess, role: 'nomor' };
+    }
+  }
 
   const labelCols = drafts
     .filter((d, i) => isLabelRole(d.guess.role) && (d.guess.role !== 'uraian' || firstOf(drafts, 'uraian') === i))
@@ -154,6 +174,28 @@ function buildTable(grid: Grid, r: number, c0: number, c1: number, floor: number
       hierarchy,
     },
   };
+}
+
+function filledBelowHeader(grid: Grid, bottom: number, col: number, first: number, last: number): boolean {
+  let filled = 0;
+  for (let r = bottom + 1; r <= bottom + BLANK_HEADER_SAMPLE && r < grid.height; r++) {
+    // Stop at the end of this table: a blank row or the next table's header.
+    if (grid.isBlank(r, first, last) || isHeaderRow(grid, r, first, last)) break;
+    if (grid.cls(r, col) !== CellClass.Empty) filled++;
+  }
+  return filled >= 2;
+}
+
+/** A column without a header whose first cells are row numbers (1., 1.1, II) is the No column. */
+function numberedBelow(grid: Grid, start: number, col: number): boolean {
+  let seen = 0;
+  let numbered = 0;
+  for (let r = start; r < start + BLANK_HEADER_SAMPLE * 2 && r < grid.height; r++) {
+    if (grid.cls(r, col) === CellClass.Empty) continue;
+    seen++;
+    if (parseNomor(grid.value(r, col)) !== null) numbered++;
+  }
+  return seen >= 2 && numbered >= seen * 0.8;
 }
 
 function firstOf(drafts: Draft[], role: string): number {
