@@ -1,4 +1,3 @@
-import { formatNumber } from '../angka/format';
 import { cellAt } from '../lembar/model';
 import { ColumnRole, TableColumn } from '../tata-letak/model';
 import { CheckContext, TableCheck } from './konteks';
@@ -19,8 +18,8 @@ const NUMERIC_ROLES: ReadonlySet<ColumnRole> = new Set<ColumnRole>([
 /** Beyond this many in one column, one finding names them all. */
 const PER_CELL_LIMIT = 5;
 
-function textNumbers(ctx: CheckContext, c: TableColumn): { row: number; text: string; value: string }[] {
-  const found: { row: number; text: string; value: string }[] = [];
+function textNumbers(ctx: CheckContext, c: TableColumn): { row: number; text: string }[] {
+  const found: { row: number; text: string }[] = [];
   let natives = 0;
   for (const r of ctx.table.rows) {
     if (r.kind !== 'data' && r.kind !== 'total') continue;
@@ -30,7 +29,7 @@ function textNumbers(ctx: CheckContext, c: TableColumn): { row: number; text: st
     const p = ctx.cell(r.row, c.col);
     if (p.value === null || !p.fromText || p.kind === 'quantity') continue;
     if (c.money && p.kind === 'percent') continue;
-    found.push({ row: r.row, text: p.text, value: formatNumber(p.value) });
+    found.push({ row: r.row, text: p.text });
   }
   return c.money || natives > 0 ? found : [];
 }
@@ -52,7 +51,7 @@ export const check: TableCheck = (ctx) => {
             severity: 'warning',
             actual: x.text,
             expected: ctx.cell(x.row, c.col).value!.toFixed(),
-            message: `Angka ${x.value} tersimpan sebagai teks ("${x.text}"); SUM di Excel melewatinya tanpa peringatan.`,
+            message: `Angka "${x.text}" tersimpan sebagai teks, bukan sebagai angka; SUM di Excel melewatinya tanpa peringatan.`,
           }),
         );
       }

@@ -15,7 +15,7 @@ import { shownNumber } from './toleransi';
  */
 
 export function normalizeLabel(s: string): string {
-  return s.toLowerCase().replace(/\s+/g, ' ').replace(/[.,;:]+$/, '').trim();
+  return s.toLowerCase().replace(/\s+/g, ' ').trim().replace(/\s*[.,;:]+$/, '');
 }
 
 function labelsOf(skala: Skala): Set<string> {

@@ -345,6 +345,54 @@ describe('capaian', () => {
   });
 });
 
+describe('a typed sheet (xlsx, Excel, Sheets)', () => {
+  it('reads percent-formatted fractions as shown, and computes with the numbers the sheet holds in full', () => {
+    const values: CellValue[][] = [
+      ['Indikator', 'Target', 'Realisasi', 'Capaian'],
+      ['A', 0.28, 0.259, 0.925], // shown 92,50 %
+      ['B', 85, 92.33, 1.0862], // shown 108,62 %
+      ['C', 0.04, 0.038, 0.96], // shown 96,00 %: the sheet holds 0,038 in full, so 95 % it is
+      ['D', 3, 1, 0.3], // shown 30,00 %: wrong
+    ];
+    const fmt = (c: string | null) => [null, null, null, c];
+    const sheet = sheetOf(values, { typed: true, numberFormats: [fmt(null), fmt('0.00%'), fmt('0.00%'), fmt('0.00%'), fmt('0.00%')] });
+    const spec: TableSpec = {
+      headerBottom: 0,
+      columns: [
+        { col: 0, role: 'indikator' },
+        { col: 1, role: 'target' },
+        { col: 2, role: 'realisasi' },
+        { col: 3, role: 'capaian' },
+      ],
+    };
+    const found = runCheck(check, sheet, buildTable(sheet, spec));
+    expect(brief(found)).toEqual(['D4 rumus-kolom error', 'D5 rumus-kolom error']);
+    expect(found[1]).toMatchObject({ actual: '30', expected: '33.33' });
+    expect(found[1].message).toBe('Capaian tertulis 30,00 %, seharusnya 33,33 % (1 / 3 × 100).');
+  });
+});
+
+describe('hidden digits of a typed sheet', () => {
+  it('computes with the stored value a 0-decimal format hides', () => {
+    // Realisasi stored 0,0384 but formatted to three decimals: 0,038 shows, 96 % is right.
+    const values: CellValue[][] = [
+      ['Indikator', 'Target', 'Realisasi', 'Capaian'],
+      ['C', 0.04, 0.0384, 96],
+    ];
+    const sheet = sheetOf(values, { typed: true, numberFormats: [[null, null, null, null], [null, '0.00', '0.000', '0']] });
+    const spec: TableSpec = {
+      headerBottom: 0,
+      columns: [
+        { col: 0, role: 'indikator' },
+        { col: 1, role: 'target' },
+        { col: 2, role: 'realisasi' },
+        { col: 3, role: 'capaian' },
+      ],
+    };
+    expect(runCheck(check, sheet, buildTable(sheet, spec))).toEqual([]);
+  });
+});
+
 describe('sisa', () => {
   it('is exact to the rupiah', () => {
     const found = run(
@@ -398,7 +446,6 @@ describe('performance', () => {
     time(table(1000)); // warm up the JIT
     const small = time(table(1000));
     const large = time(table(10000));
-    console.log(`rumus-kolom: 1.000 baris ${small.ms.toFixed(0)} ms, 10.000 baris ${large.ms.toFixed(0)} ms`);
     expect(small.found).toEqual([]);
     expect(large.found).toEqual([]);
     // Ten times the rows: about ten times the time; a quadratic step would take a hundred.

@@ -253,7 +253,7 @@ function formulaDerivation(ctx: CheckContext, spec: FormulaSpec, row: number): {
     const y = evaluate(spec.expr, (k) => xs[keys.indexOf(k)]);
     return y === null ? null : spec.times100 ? y.times(HUNDRED) : y;
   };
-  const approx = approximate(spec.expr, (k) => shownInputs[keys.indexOf(k)].num) * (spec.times100 ? 100 : 1);
+  const approx = approximate(spec.expr, (k) => shownInputs[keys.indexOf(k)].exactNum) * (spec.times100 ? 100 : 1);
   return {
     d: {
       stated,
@@ -520,10 +520,10 @@ function indicatorText(ctx: CheckContext, row: number): string {
 const CAPS = [new Dec(100), new Dec(120)];
 
 function capaianDerivation(stated: Shown, re: Shown, t: Shown, inputs: () => Input[], arah: Arah): Derivation {
-  const divisor = arah === 'turun-rasio' ? re.num : t.num;
+  const divisor = arah === 'turun-rasio' ? re.exactNum : t.exactNum;
   return {
     stated,
-    approx: divisor === 0 ? undefined : capaianCepat(re.num, t.num, arah),
+    approx: divisor === 0 ? undefined : capaianCepat(re.exactNum, t.exactNum, arah),
     f: (xs) => capaian(xs[0], xs[1], arah),
     get inputs() {
       return inputs();
@@ -645,10 +645,10 @@ function checkSerapan(ctx: CheckContext, handled: Set<number>): Finding[] {
       const stated = shownNumber(ctx, r.row, c.col);
       const real = stated && shownNumber(ctx, r.row, realCol.col);
       const base = real && shownNumber(ctx, r.row, baseCol.col);
-      if (stated === null || real === null || base === null || base.value.isZero()) continue;
+      if (stated === null || real === null || base === null || base.exact.isZero()) continue;
       const d: Derivation = {
         stated,
-        approx: serapanCepat(real.num, base.num),
+        approx: serapanCepat(real.exactNum, base.exactNum),
         f: (xs) => serapan(xs[0], xs[1]),
         inputs: [inputOf(real, true), inputOf(base, true)],
       };
@@ -688,7 +688,7 @@ function checkSisa(ctx: CheckContext, handled: Set<number>): Finding[] {
       const base = real && shownNumber(ctx, r.row, baseCol.col);
       if (stated === null || real === null || base === null) continue;
       // Money is exact and a subtraction is cheap: no quick screen needed.
-      const computed = sisa(base.value, real.value);
+      const computed = sisa(base.exact, real.exact);
       const f = toleranceFinding({
         ctx,
         row: r.row,
@@ -770,17 +770,17 @@ function evaluateEfisiensiRow(ctx: CheckContext, index: number, cols: EfisiensiC
   let serapanValue: () => Dec;
   let serapanNum: number | undefined;
   let rp: EfisiensiRow['rp'] = null;
-  if (real && base && !base.value.isZero()) {
-    rp = { real: real.value, base: base.value };
-    const quick = serapanCepat(real.num, base.num);
+  if (real && base && !base.exact.isZero()) {
+    rp = { real: real.exact, base: base.exact };
+    const quick = serapanCepat(real.exactNum, base.exactNum);
     serapanNum = quick === undefined ? undefined : Math.round(quick * SCREEN_SCALE) / SCREEN_SCALE;
-    const approxError = SCREEN_ERROR * (1 + 100 / Math.max(Math.abs(cap.num), 1e-6));
-    serapanValue = () => serapan(real.value, base.value)!;
+    const approxError = SCREEN_ERROR * (1 + 100 / Math.max(Math.abs(cap.exactNum), 1e-6));
+    serapanValue = () => serapan(real.exact, base.exact)!;
     const inputs = [inputOf(cap, false), inputOf(real, true), inputOf(base, true)];
     for (const m of METHODS) {
       derivation[m] = {
         stated,
-        approx: serapanNum === undefined ? undefined : efisiensiCepat(cap.num, serapanNum, m),
+        approx: serapanNum === undefined ? undefined : efisiensiCepat(cap.exactNum, serapanNum, m),
         approxError,
         f: (xs) => {
           const s = serapan(xs[1], xs[2]);
@@ -793,11 +793,11 @@ function evaluateEfisiensiRow(ctx: CheckContext, index: number, cols: EfisiensiC
   } else {
     const s = cols.ser ? (shownNumber(ctx, r.row, cols.ser.col) ?? shownNumber(ctx, bRow, cols.ser.col)) : null;
     if (s === null) return null;
-    serapanNum = s.num;
-    serapanValue = () => s.value;
+    serapanNum = s.exactNum;
+    serapanValue = () => s.exact;
     const inputs = [inputOf(cap, false), inputOf(s, false)];
     for (const m of METHODS) {
-      derivation[m] = { stated, approx: efisiensiCepat(cap.num, s.num, m), f: (xs) => efisiensi(xs[0], xs[1], m), inputs };
+      derivation[m] = { stated, approx: efisiensiCepat(cap.exactNum, s.exactNum, m), f: (xs) => efisiensi(xs[0], xs[1], m), inputs };
     }
     related.push({ row: r.row, col: cols.ser!.col });
   }

@@ -20,7 +20,8 @@ const d = (s: string | number) => new Dec(s);
 /** A cell as typed in a TSV, read the way the checks read it. */
 function shown(text: string): Shown {
   const cell = parseCell(text);
-  return { value: cell.value!, decimals: cell.decimals!, cell, num: cell.value!.toNumber() };
+  const num = cell.value!.toNumber();
+  return { value: cell.value!, decimals: cell.decimals!, cell, num, exact: cell.value!, exactNum: num, native: false };
 }
 const band = (text: string): Input => inputOf(shown(text), false);
 const exact = (text: string): Input => inputOf(shown(text), true);

@@ -2,6 +2,7 @@ import { Dec, roundHalfUp, toDouble } from '../angka/desimal';
 import { formatNumber } from '../angka/format';
 import { ParsedCell } from '../angka/parse';
 import { applyNumberFormat } from '../lembar/format-sel';
+import { cellAt } from '../lembar/model';
 import { CheckContext } from './konteks';
 import { Finding } from './temuan';
 
@@ -33,8 +34,16 @@ export interface Shown {
   value: Dec;
   decimals: number;
   cell: ParsedCell;
-  /** The value as a double, for the quick screen. */
+  /** The displayed value as a double, for the quick screen. */
   num: number;
+  /**
+   * What a formula computes with: the full stored value of a native number (the sheet keeps
+   * every digit, whatever the format shows), the written value of text.
+   */
+  exact: Dec;
+  exactNum: number;
+  /** A native number: as an input it hides no digits. */
+  native: boolean;
 }
 
 /** An input of a formula: its shown value ± half a unit of its last shown digit (0 when exact). */
@@ -68,11 +77,17 @@ function readShown(ctx: CheckContext, row: number, col: number): Shown | null {
   const parsed = ctx.cell(row, col);
   if (parsed.value === null) return null;
   const cell = parsed.fromText ? parsed : applyNumberFormat(parsed, ctx.sheet.numberFormats?.[row]?.[col]);
-  let value = cell.value!;
-  let decimals = cell.decimals;
-  if (decimals === null) decimals = Math.min(Math.max(0, value.decimalPlaces()), MAX_NATIVE_DECIMALS);
-  if (!cell.fromText) value = roundHalfUp(value, decimals);
-  return { value, decimals, cell, num: toDouble(value) };
+  const full = cell.value!;
+  if (cell.fromText) {
+    const num = toDouble(full);
+    return { value: full, decimals: cell.decimals!, cell, num, exact: full, exactNum: num, native: false };
+  }
+  const decimals = cell.decimals ?? Math.min(Math.max(0, full.decimalPlaces()), MAX_NATIVE_DECIMALS);
+  const value = roundHalfUp(full, decimals);
+  // A percent format shows the stored fraction ×100: the stored number is no longer `raw`.
+  const raw = cellAt(ctx.sheet, row, col);
+  const exactNum = typeof raw === 'number' && full.eq(raw) ? raw : toDouble(full);
+  return { value, decimals, cell, num: value.eq(full) ? exactNum : toDouble(value), exact: full, exactNum, native: true };
 }
 
 /** One cache per check context (one table): a WeakMap entry per table, not per cell. */
@@ -121,7 +136,12 @@ export function displayHalf(decimals: number): Dec {
   return h;
 }
 
+/**
+ * An input as a formula meets it: a native number in full and exact; a written number as
+ * written, with the band of its last digit unless it is exact by nature.
+ */
 export function inputOf(shown: Shown, exact: boolean): Input {
+  if (shown.native) return { value: shown.exact, half: ZERO, decimals: Math.max(0, shown.exact.decimalPlaces()) };
   return { value: shown.value, half: exact ? ZERO : displayHalf(shown.decimals), decimals: shown.decimals };
 }
 

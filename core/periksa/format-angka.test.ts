@@ -1,0 +1,67 @@
+import { CellValue } from '../lembar/model';
+import { check } from './format-angka';
+import { brief, buildTable, fixtureTable, runCheck, sheetOf, TableSpec } from './uji-baris';
+
+const spec: TableSpec = {
+  headerBottom: 0,
+  columns: [
+    { col: 0, role: 'uraian' },
+    { col: 1, role: 'pagu' },
+    { col: 2, role: 'capaian' },
+  ],
+};
+const run = (values: CellValue[][]) => {
+  const sheet = sheetOf(values);
+  return runCheck(check, sheet, buildTable(sheet, spec));
+};
+
+describe('Review RKPD Malang 2024', () => {
+  const { sheet, table } = fixtureTable('renja_malang_2024_tabel23_review_rkpd');
+  const found = runCheck(check, sheet, table);
+
+  it('finds the malformed and the mixed number, and the two styles of the pagu column', () => {
+    expect(brief(found)).toEqual(['F3 format-angka info', 'K27 format-angka error', 'K76 format-angka error']);
+  });
+
+  it('gives both readings of the mixed number', () => {
+    const mixed = found.find((f) => f.cell === 'K76')!;
+    expect(mixed.message).toContain('29.822.934.850');
+    expect(mixed.message).toContain('29.822.934,85');
+    expect(found.find((f) => f.cell === 'K27')!.message).toContain('tidak sah');
+  });
+
+  it('reports the mixed styles once, at the style used less', () => {
+    const info = found.find((f) => f.cell === 'F3')!;
+    expect(info.message).toContain('"8,220,950,000" (pemisah ribuan koma, 34 sel)');
+    expect(info.message).toContain('(pemisah ribuan titik, 39 sel)');
+  });
+});
+
+describe('number writing in checked columns', () => {
+  it('flags error values in a numeric column, not in the text columns', () => {
+    const found = run([
+      ['Program', 'Pagu', 'Capaian'],
+      ['#N/A', '#REF!', '92,5'],
+      ['B', '1.000.000', '#N/A'],
+    ]);
+    expect(brief(found)).toEqual(['B2 format-angka error', 'C3 format-angka error']);
+    expect(found[0].message).toContain('#REF!');
+  });
+
+  it('names how a column read its ambiguous single groups', () => {
+    const byColumn = run([
+      ['Program', 'Pagu', 'Capaian'],
+      ['A', '1.270', '16.8'],
+      ['B', '29.822.934.000', '41.5'],
+      ['C', '5.000', '1.270'],
+    ]);
+    expect(brief(byColumn)).toEqual(['B2 format-angka info', 'C4 format-angka info']);
+    expect(byColumn[0].message).toContain('dibaca sebagai ribuan (titik sebagai pemisah ribuan), mengikuti angka lain di kolom ini (2 sel)');
+    expect(byColumn[1].message).toContain('dibaca sebagai desimal (titik sebagai tanda desimal)');
+  });
+
+  it('says nothing of a clean column', () => {
+    const { sheet, table } = fixtureTable('renja_magetan_2022_tc33');
+    expect(runCheck(check, sheet, table)).toEqual([]);
+  });
+});
