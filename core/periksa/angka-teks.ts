@@ -2,6 +2,7 @@ import { cellAt } from '../lembar/model';
 import { ColumnRole, TableColumn } from '../tata-letak/model';
 import { CheckContext, TableCheck } from './konteks';
 import { Finding } from './temuan';
+import { guarded } from './toleransi';
 
 /**
  * Rule 'angka-teks' (warning): in a sheet whose cells carry types (xlsx, Excel, Sheets), a
@@ -34,7 +35,7 @@ function textNumbers(ctx: CheckContext, c: TableColumn): { row: number; text: st
   return c.money || natives > 0 ? found : [];
 }
 
-export const check: TableCheck = (ctx) => {
+export const check: TableCheck = guarded('angka-teks', (ctx) => {
   if (!ctx.sheet.typed) return [];
   const out: Finding[] = [];
   for (const c of ctx.table.columns) {
@@ -72,4 +73,4 @@ export const check: TableCheck = (ctx) => {
     );
   }
   return out;
-};
+});

@@ -1,4 +1,8 @@
+import fc from 'fast-check';
 import { FIXTURES, FixtureName, loadFixture } from '../../test/fixtures/muat';
+import { CellValue } from '../lembar/model';
+import { LayoutId } from '../tata-letak/model';
+import { buildTable, runCheck, sheetOf } from './uji-baris';
 import { Workbook } from '../lembar/model';
 import { findTables } from '../tata-letak';
 import { check as angkaTeks } from './angka-teks';
@@ -82,4 +86,56 @@ test('Review RKPD Malang: the malformed and mixed numbers, and the mixed styles 
     'K27 format-angka error',
     'K76 format-angka error',
   ]);
+});
+
+describe('never crash on what people type', () => {
+  const tricky = [
+    '', '-', '0', '0 0', 'NIHIL', '#REF!', '#N/A', '#DIV/0!', '53.600.0000', '29,822,934.850', '1.270', '0,04', '0,038',
+    '100 %', '99,88 %', '24 bln', '18 kec', 'Rp. 3.608.747.543,00', '6,867,723,003.00', 'Berhasil', 'AA', 'x', '1e999',
+    'Jumlah || %', 'Persentase angka kemiskinan', '(5+7)/4', '-3,5', '0,00 %',
+  ];
+  const cell = fc.oneof(
+    fc.constantFrom(...tricky),
+    fc.constant(null),
+    fc.string({ maxLength: 12 }),
+    fc.integer({ min: -1e6, max: 1e9 }).map(String),
+    fc.double({ noNaN: false }),
+    fc.boolean(),
+  );
+  const roles = ['indikator', 'satuan', 'target', 'realisasi', 'capaian', 'predikat', 'anggaran', 'realisasi-rp', 'serapan', 'efisiensi', 'sisa', 'pagu'] as const;
+
+  test('property: every row check finishes with well-formed findings on random tables', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(cell, { minLength: 12, maxLength: 12 }), { minLength: 1, maxLength: 8 }),
+        fc.boolean(),
+        fc.constantFrom('renja-tc29', 'lkjip-efisiensi', 'tidak-dikenal') as fc.Arbitrary<LayoutId>,
+        fc.option(fc.constantFrom('10/4', '(5+7)/4*100', '6+12', '8 = (7/6)', '1/0', 'x'), { nil: undefined }),
+        (body, typed, layout, formula) => {
+          const values = [roles.map(String), roles.map((_, i) => String(i + 1)), ...body] as CellValue[][];
+          const sheet = sheetOf(values, { typed });
+          const table = buildTable(sheet, {
+            layout,
+            headerBottom: 0,
+            numberRow: 1,
+            columns: roles.map((role, col) => ({
+              col,
+              role,
+              numberLabel: String(col + 1),
+              ...(col === 4 && formula ? { numberFormula: formula } : {}),
+            })),
+            continuationRows: [3],
+            totalRows: [values.length - 1],
+          });
+          for (const check of CHECKS) {
+            for (const f of runCheck(check, sheet, table)) {
+              expect(FindingSchema.safeParse(f).success).toBe(true);
+              expect(f.message).not.toContain('tidak dapat diselesaikan');
+            }
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
 });

@@ -3,6 +3,7 @@ import { Mark } from '../angka/parse';
 import { ColumnRole, TableColumn } from '../tata-letak/model';
 import { CheckContext, TableCheck } from './konteks';
 import { Finding } from './temuan';
+import { guarded } from './toleransi';
 
 /**
  * Rule 'format-angka': how numbers are written in the numeric columns.
@@ -109,10 +110,10 @@ function checkColumn(ctx: CheckContext, c: TableColumn, out: Finding[]): void {
   }
 }
 
-export const check: TableCheck = (ctx) => {
+export const check: TableCheck = guarded('format-angka', (ctx) => {
   const out: Finding[] = [];
   for (const c of ctx.table.columns) {
     if (c.money || NUMERIC_ROLES.has(c.role)) checkColumn(ctx, c, out);
   }
   return out;
-};
+});

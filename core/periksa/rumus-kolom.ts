@@ -8,6 +8,7 @@ import { CheckContext, TableCheck } from './konteks';
 import { declaredSatuan, isAdditiveUnit } from './satuan';
 import { Finding } from './temuan';
 import {
+  guarded,
   Derivation,
   fits,
   hiddenValue,
@@ -1003,7 +1004,7 @@ function checkEfisiensiTotal(
   });
 }
 
-export const check: TableCheck = (ctx) => {
+export const check: TableCheck = guarded('rumus-kolom', (ctx) => {
   const handled = new Set<number>();
   return [
     ...checkNumberFormulas(ctx, handled),
@@ -1013,4 +1014,4 @@ export const check: TableCheck = (ctx) => {
     ...checkSisa(ctx, handled),
     ...checkEfisiensi(ctx, handled),
   ];
-};
+});

@@ -3,6 +3,7 @@ import { cellAt } from '../lembar/model';
 import { TableColumn } from '../tata-letak/model';
 import { CheckContext, TableCheck } from './konteks';
 import { Finding } from './temuan';
+import { guarded } from './toleransi';
 
 /**
  * Rule 'satuan' (warning): within one row, the units written in the target and realisasi
@@ -83,7 +84,7 @@ function indicatorOf(ctx: CheckContext, col: number): number {
   return at;
 }
 
-export const check: TableCheck = (ctx) => {
+export const check: TableCheck = guarded('satuan', (ctx) => {
   const valueCols = ctx.table.columns
     .filter((c) => c.role === 'target' || c.role === 'realisasi')
     .sort((a, b) => a.col - b.col);
@@ -109,7 +110,7 @@ export const check: TableCheck = (ctx) => {
     }
   }
   return out;
-};
+});
 
 function checkCells(ctx: CheckContext, row: number, cols: TableColumn[], declared: DeclaredSatuan | null): Finding | null {
   const cells: { c: TableColumn; unit: string; text: string }[] = [];
