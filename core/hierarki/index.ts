@@ -120,15 +120,21 @@ export function buildHierarchy(input: HierarchyInput): HierarchyResult {
     base.nomor = f.nomorText;
     if (continuation[i] && lastLeading !== null) {
       const of: TableRow = lastLeading;
-      rows.push({ ...base, continuation: true, level: of.level, levelName: of.levelName, parent: of.parent });
+      base.continuation = true;
+      base.level = of.level;
+      base.levelName = of.levelName;
+      base.parent = of.parent;
+      rows.push(base);
       return;
     }
     const name = names[i];
-    const level = name === null ? null : (levelOf.get(name) as number);
-    const placed = walker.place(b.row, level, f, present.length > 0 ? 0 : null);
-    const row: TableRow = { ...base, levelName: name, level, parent: placed.parent, gapBefore: placed.gap };
-    rows.push(row);
-    lastLeading = row;
+    base.levelName = name;
+    base.level = name === null ? null : (levelOf.get(name) as number);
+    const placed = walker.place(b.row, base.level, f, present.length > 0 ? 0 : null);
+    base.parent = placed.parent;
+    base.gapBefore = placed.gap;
+    rows.push(base);
+    lastLeading = base;
   });
   return { rows, hierarchy };
 }

@@ -18,7 +18,9 @@ export class Grid {
   readonly sheet: Sheet;
   readonly height: number;
   readonly width: number;
-  private readonly classes: Uint8Array[];
+  /** Classes of all cells, row after row (rows are ragged: `start[r]` is where row r begins). */
+  private readonly classes: Uint8Array;
+  private readonly start: Uint32Array;
   private readonly nonEmpty: Uint32Array;
   private readonly mergesByRow = new Map<number, Merge[]>();
 
@@ -26,22 +28,29 @@ export class Grid {
     this.sheet = sheet;
     const values = Array.isArray(sheet.values) ? sheet.values : [];
     this.height = values.length;
-    let width = 0;
-    this.classes = new Array<Uint8Array>(this.height);
-    this.nonEmpty = new Uint32Array(this.height);
+    this.start = new Uint32Array(this.height + 1);
+    let total = 0;
     for (let r = 0; r < this.height; r++) {
-      const row = Array.isArray(values[r]) ? values[r] : [];
-      const cls = new Uint8Array(row.length);
+      this.start[r] = total;
+      const row = values[r];
+      if (Array.isArray(row)) total += row.length;
+    }
+    this.start[this.height] = total;
+    this.classes = new Uint8Array(total);
+    this.nonEmpty = new Uint32Array(this.height);
+    let width = 0;
+    for (let r = 0; r < this.height; r++) {
+      const row = values[r];
+      if (!Array.isArray(row)) continue;
+      const base = this.start[r];
       let n = 0;
       for (let c = 0; c < row.length; c++) {
         const k = classify(row[c]);
-        cls[c] = k;
-        if (k !== CellClass.Empty) {
-          n++;
-          if (c + 1 > width) width = c + 1;
-        }
+        if (k === CellClass.Empty) continue;
+        this.classes[base + c] = k;
+        n++;
+        if (c + 1 > width) width = c + 1;
       }
-      this.classes[r] = cls;
       this.nonEmpty[r] = n;
     }
     this.width = width;
@@ -57,8 +66,9 @@ export class Grid {
   }
 
   cls(r: number, c: number): CellClass {
-    const row = this.classes[r];
-    return row === undefined || c >= row.length ? CellClass.Empty : (row[c] as CellClass);
+    if (r < 0 || r >= this.height) return CellClass.Empty;
+    const i = this.start[r] + c;
+    return c < 0 || i >= this.start[r + 1] ? CellClass.Empty : (this.classes[i] as CellClass);
   }
 
   value(r: number, c: number): CellValue {
@@ -80,20 +90,20 @@ export class Grid {
 
   isBlank(r: number, c0: number, c1: number): boolean {
     if (this.count(r) === 0) return true;
-    const row = this.classes[r];
-    const end = Math.min(c1, row.length - 1);
-    for (let c = c0; c <= end; c++) if (row[c] !== CellClass.Empty) return false;
+    const base = this.start[r];
+    const end = Math.min(c1, this.start[r + 1] - base - 1);
+    for (let c = Math.max(0, c0); c <= end; c++) if (this.classes[base + c] !== CellClass.Empty) return false;
     return true;
   }
 
   /** Counts of each class within columns c0..c1. */
   tally(r: number, c0: number, c1: number): { value: number; text: number; error: number; first: number; last: number } {
     const t = { value: 0, text: 0, error: 0, first: -1, last: -1 };
-    const row = this.classes[r];
-    if (row === undefined) return t;
-    const end = Math.min(c1, row.length - 1);
-    for (let c = c0; c <= end; c++) {
-      const k = row[c];
+    if (r < 0 || r >= this.height || this.nonEmpty[r] === 0) return t;
+    const base = this.start[r];
+    const end = Math.min(c1, this.start[r + 1] - base - 1);
+    for (let c = Math.max(0, c0); c <= end; c++) {
+      const k = this.classes[base + c];
       if (k === CellClass.Empty) continue;
       if (t.first < 0) t.first = c;
       t.last = c;

@@ -76,6 +76,41 @@ describe('where the header is', () => {
     expect(t.columns[7].role).toBe('serapan');
   });
 
+  it('does not take a centred title or a note above the header for a group row', () => {
+    const t = one(
+      sheet([
+        [null, null, 'RENCANA KERJA DAN PENDANAAN PERANGKAT DAERAH', null],
+        [null, 'Satuan: Rupiah', null, null],
+        ['No', 'Program/Kegiatan', 'Anggaran (Rp)', 'Realisasi (Rp)'],
+        ['1', 'PROGRAM A', '100', '90'],
+      ]),
+    );
+    expect([t.headerTop, t.columns.map((c) => c.header)]).toEqual([2, ['No', 'Program/Kegiatan', 'Anggaran (Rp)', 'Realisasi (Rp)']]);
+  });
+
+  it('keeps a sub-row of years and a row of units in the header', () => {
+    const t = one(
+      sheet(
+        [
+          ['Sasaran', 'Indikator', 'Target Kinerja', null, 'Anggaran', 'Realisasi'],
+          [null, null, 'Tahun 2023', 'Tahun 2024', null, null],
+          [null, null, '(%)', '(%)', '(Rp)', '(Rp)'],
+          ['Meningkatnya A', 'Persentase A', '90', '95', '100.000', '90.000'],
+        ],
+        { merges: [merge(0, 2, 0, 3)] },
+      ),
+    );
+    expect([t.headerTop, t.headerBottom]).toEqual([0, 2]);
+    expect(t.columns.map((c) => [c.role, c.period ?? null])).toEqual([
+      ['sasaran', null],
+      ['indikator', null],
+      ['target', '2023'],
+      ['target', '2024'],
+      ['anggaran', null],
+      ['realisasi-rp', null],
+    ]);
+  });
+
   it('keeps a number column whose header cell was left blank', () => {
     const t = one(
       sheet([
@@ -445,6 +480,43 @@ describe('kode columns', () => {
     );
     expect(t.hierarchy).toBe('nomor');
     expect(t.rows.map((r) => r.levelName)).toEqual(['program', 'kegiatan', 'program']);
+  });
+
+  it('reads "Kode" merged over five unlabelled columns as the five-cell kode (Excel T-C.33)', () => {
+    const top: CellValue[] = ['Kode', null, null, null, null, 'Urusan/Bidang Urusan/Program/Kegiatan/Sub Kegiatan', 'Indikator Kinerja', 'Rencana Tahun 2025', null, null, 'Prakiraan Maju Rencana Tahun 2026', null];
+    const sub: CellValue[] = [null, null, null, null, null, null, null, 'Target', 'Pagu Indikatif', 'Lokasi', 'Target', 'Pagu Indikatif'];
+    const num: CellValue[] = [1, null, null, null, null, 2, 3, 4, 5, 6, 7, 8];
+    const merges = [merge(0, 0, 1, 4), merge(0, 5, 1, 5), merge(0, 6, 1, 6), merge(0, 7, 0, 9), merge(0, 10, 0, 11), merge(2, 0, 2, 4)];
+    const t = one(
+      sheet(
+        [
+          top,
+          sub,
+          num,
+          [1, 6, 1, null, null, 'PROGRAM A', 'Persentase', '100 %', 300, null, '100 %', 330],
+          [1, 6, 1, 2.01, null, 'Kegiatan A1', 'Dokumen', '3 dok', 300, null, '3 dok', 330],
+          [1, 6, 1, 2.01, 1, 'Sub A1a', 'Dokumen', '3 dok', 300, 'Kab', '3 dok', 330],
+        ],
+        { merges, typed: true },
+      ),
+    );
+    expect(t.columns.slice(0, 5).map((c) => [c.role, c.columnNumber])).toEqual([
+      ['kode-urusan', 1],
+      ['kode-bidang', 1],
+      ['kode-program', 1],
+      ['kode-kegiatan', 1],
+      ['kode-sub', 1],
+    ]);
+    expect(t.layout).toBe('renja-tc33');
+    expect(t.columns.filter((c) => c.money).map((c) => [c.col, c.period])).toEqual([
+      [8, 'n'],
+      [11, 'n+1'],
+    ]);
+    expect(t.rows.map((r) => [r.levelName, r.parent])).toEqual([
+      ['program', null],
+      ['kegiatan', 3],
+      ['sub-kegiatan', 4],
+    ]);
   });
 
   it('reads five-cell kode with one code shifted a cell to the right by its number of parts', () => {

@@ -5,7 +5,7 @@ import { BodyRow, scanBody } from './badan';
 import { CellClass, Grid } from './grid';
 import { classifyLayout } from './jenis';
 import { flattenHeader, headerBand, isHeaderRow } from './kepala';
-import { MONEY_ROLES, Table, TableColumn } from './model';
+import { ColumnRole, MONEY_ROLES, Table, TableColumn } from './model';
 import { NumberLabel, readNumberRow } from './nomor-kolom';
 import { assignPeriods } from './periode';
 import { roleFromHeader, RoleGuess } from './peran';
@@ -131,6 +131,7 @@ function buildTable(grid: Grid, r: number, c0: number, c1: number, floor: number
     drafts.push({ col: c, parts, guess: roleFromHeader(parts) });
   }
   if (labels !== null) spreadNumberLabels(grid, numberRow as number, drafts, labels);
+  splitRepeatedKode(drafts);
   for (const d of drafts) {
     if (d.parts.length === 0 && numberedBelow(grid, (labels !== null ? (numberRow as number) : band.bottom) + 1, d.col)) {
       d.guess = { ...d.guess, role: 'nomor' };
@@ -184,6 +185,25 @@ function filledBelowHeader(grid: Grid, bottom: number, col: number, first: numbe
     if (grid.cls(r, col) !== CellClass.Empty) filled++;
   }
   return filled >= 2;
+}
+
+const KODE_CHAIN: ColumnRole[] = ['kode-urusan', 'kode-bidang', 'kode-program', 'kode-kegiatan', 'kode-sub'];
+
+/**
+ * "Kode" merged over five columns (or over unlabelled "U BU P K SK" cells) is the five-cell
+ * kode: the adjacent kode columns take the levels in order.
+ */
+function splitRepeatedKode(drafts: Draft[]): void {
+  for (let i = 0; i < drafts.length; i++) {
+    if (drafts[i].guess.role !== 'kode') continue;
+    let j = i;
+    while (j + 1 < drafts.length && drafts[j + 1].guess.role === 'kode') j++;
+    const n = j - i + 1;
+    if (n >= 2 && n <= KODE_CHAIN.length) {
+      for (let k = 0; k < n; k++) drafts[i + k].guess = { ...drafts[i + k].guess, role: KODE_CHAIN[k] };
+    }
+    i = j;
+  }
 }
 
 /** A column without a header whose first cells are row numbers (1., 1.1, II) is the No column. */

@@ -1,5 +1,5 @@
 import { CellClass, Grid } from './grid';
-import { firstKeyWord, isHeaderText } from './kata-kunci';
+import { firstKeyWord, headerWords, isHeaderText } from './kata-kunci';
 
 /**
  * Header rows: found by their words, wherever they start, whatever their wrapping, merging
@@ -49,10 +49,37 @@ function isSubHeaderRow(grid: Grid, r: number, c0: number, c1: number): boolean 
   if (t.text + t.value === 0 || t.error > 0) return false;
   if (t.value > 0 && countYears(grid, r, t.first, t.last) < t.value) return false;
   let headers = 0;
+  let neutral = 0;
   for (let c = t.first; c <= t.last; c++) {
-    if (grid.cls(r, c) === CellClass.Text && isHeaderText(grid.text(r, c))) headers++;
+    if (grid.cls(r, c) !== CellClass.Text) continue;
+    const text = grid.text(r, c);
+    if (isHeaderText(text)) headers++;
+    else if (isPeriodLabel(text)) neutral++;
   }
-  return headers >= 1 && headers >= t.text * 0.6;
+  return headers + neutral >= 1 && headers + neutral >= t.text * 0.6;
+}
+
+/** "Tahun 2023", "n+1", "TW I": a sub header that names a period, with no key word of its own. */
+function isPeriodLabel(text: string): boolean {
+  return text.length <= 20 && headerWords(text).words.length === 0;
+}
+
+/**
+ * A row of units under a header ("(Rp)", "(%)", "Orang"): short header words, each under a
+ * filled header cell.
+ */
+function isUnitRow(grid: Grid, top: number, r: number, c0: number, c1: number): boolean {
+  const t = grid.tally(r, c0, c1);
+  if (t.text === 0 || t.value > 0 || t.error > 0) return false;
+  for (let c = t.first; c <= t.last; c++) {
+    if (grid.cls(r, c) === CellClass.Empty) continue;
+    const text = grid.text(r, c);
+    if (text.length > 12 || !isHeaderText(text)) return false;
+    let above = false;
+    for (let g = top; g < r && !above; g++) above = grid.cls(g, c) !== CellClass.Empty || grid.mergeAt(g, c) !== null;
+    if (!above) return false;
+  }
+  return true;
 }
 
 /**
@@ -108,7 +135,9 @@ function isGroupRowAbove(grid: Grid, g: number, top: number, c0: number, c1: num
       if (spansFilledCells(grid, top, m.left, m.right) >= 2) return true;
       continue;
     }
-    if (single && c === c0) return false;
+    // Without a merge a lone label is a title or a note: in CSV a real group row also
+    // carries the headers of the columns that span both rows.
+    if (single) return false;
     if (c + 1 <= c1 && grid.cls(g, c + 1) === CellClass.Empty && grid.mergeAt(g, c + 1) === null) {
       if (grid.cls(top, c) !== CellClass.Empty && grid.cls(top, c + 1) !== CellClass.Empty) return true;
     }
@@ -137,6 +166,10 @@ export function headerBand(
     const next = bottom + 1;
     if (grid.isBlank(next, c0, c1)) break;
     if (mergeReachesDown(grid, top, next, c0, c1) && !hasNonYearValues(grid, next, c0, c1)) {
+      bottom = next;
+      continue;
+    }
+    if (isUnitRow(grid, top, next, c0, c1)) {
       bottom = next;
       continue;
     }

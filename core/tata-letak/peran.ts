@@ -33,8 +33,11 @@ const URAIAN_WORDS = ['program', 'kegiatan', 'subkegiatan', 'urusan', 'uraian', 
  * "Rp" under Realisasi is realisasi-rp).
  */
 export function roleFromHeader(parts: readonly string[]): RoleGuess {
-  const sub = parts.length > 0 ? parts[parts.length - 1] : '';
-  const group = parts.slice(0, -1).join(' ');
+  let subAt = parts.length - 1;
+  // Units ("(%)", "(Rp)") and periods ("Tahun 2023") under a label qualify it.
+  while (subAt > 0 && isQualifier(parts[subAt])) subAt--;
+  const sub = parts.slice(Math.max(0, subAt)).join(' ');
+  const group = parts.slice(0, Math.max(0, subAt)).join(' ');
   const sw = headerWords(sub).words;
   const gw = headerWords(group).words;
   const s = new Set(sw);
@@ -158,6 +161,10 @@ function pairRole(kinerja: boolean, groupLead: string | undefined): ColumnRole {
     default:
       return kinerja ? 'target' : 'pagu';
   }
+}
+
+function isQualifier(text: string): boolean {
+  return headerWords(text).words.every((x) => x === '%' || x === 'rp');
 }
 
 /** "TW I", "Triwulan II", "TW-3", "TWIV" → 1..4. */
