@@ -8,9 +8,9 @@ import { CheckContext, TableCheck } from './konteks';
 import { declaredSatuan, isAdditiveUnit } from './satuan';
 import { Finding } from './temuan';
 import {
-  guarded,
   Derivation,
   fits,
+  guarded,
   hiddenValue,
   Input,
   inputOf,
