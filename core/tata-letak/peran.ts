@@ -108,7 +108,7 @@ export function roleFromHeader(parts: readonly string[]): RoleGuess {
     case 'capaian':
     case 'tingkat':
     case '%':
-      if (s.has('anggaran') || s.has('keuangan') || groupMoney) return guess('serapan');
+      if (s.has('anggaran') || s.has('keuangan') || s.has('rp') || groupMoney) return guess('serapan');
       if (lead === 'capaian' && s.has('target') && !percent) return guess('target');
       return guess('capaian');
     case 'prakiraan':
