@@ -1,0 +1,119 @@
+import * as path from 'path';
+import { Command } from 'commander';
+import { findSkala, NAMA_SKALA } from '../core/fungsi/skala';
+import { periksaWorkbook, PeriksaResult } from '../core/periksa';
+import { readWorkbookFile } from './baca';
+import { CliIO, EXIT_FOUND, EXIT_OK, EXIT_USAGE } from './io';
+import { renderReport } from './laporan';
+import { writeAnnotatedCopy } from './tandai';
+
+interface PeriksaOptions {
+  json?: boolean;
+  skala?: string;
+  tandai?: string;
+}
+
+/** One checked file, in the shape `--json` promises (README). */
+interface FileReport {
+  file: string;
+  tables: { sheet: string; range: string; layout: string; rows: number }[];
+  findings: {
+    sheet: string;
+    cell: string;
+    rule: string;
+    severity: string;
+    actual: string | null;
+    expected: string | null;
+    message: string;
+    related: string[];
+  }[];
+  /** Only for a file that could not be read. */
+  error?: string;
+}
+
+/** Cells past which a progress line on stderr helps a person waiting at a terminal. */
+const PROGRESS_CELLS = 100_000;
+
+export function registerPeriksa(program: Command, io: CliIO, setExit: (code: number) => void): void {
+  program
+    .command('periksa')
+    .description('Periksa tabel Renja/LKjIP dalam berkas .xlsx, .csv atau .tsv: jumlah, rumus, pembulatan, predikat, satuan.')
+    .argument('<berkas...>', 'berkas .xlsx, .csv atau .tsv')
+    .option('--json', 'cetak hasil sebagai JSON')
+    .option('--skala <nama>', `skala predikat bila buku kerja tidak memuat tabel skala (${NAMA_SKALA.join(', ')})`)
+    .option('--tandai <keluaran.xlsx>', 'tulis salinan bertanda: sel bermasalah diwarnai dan diberi catatan, serta lembar "Temuan"')
+    .action(async (files: string[], options: PeriksaOptions) => {
+      setExit(await periksaFiles(files, options, io));
+    });
+}
+
+export async function periksaFiles(files: string[], options: PeriksaOptions, io: CliIO): Promise<number> {
+  if (options.skala !== undefined && findSkala(options.skala) === undefined) {
+    io.err(`Skala "${options.skala}" tidak dikenal. Pilihan: ${NAMA_SKALA.join(', ')}.\n`);
+    return EXIT_USAGE;
+  }
+  const reports: FileReport[] = [];
+  let unreadable = false;
+  let errors = false;
+  for (const file of files) {
+    const read = await readWorkbookFile(file);
+    if (!read.ok) {
+      unreadable = true;
+      io.err(`${file}: ${read.message}\n`);
+      reports.push({ file, tables: [], findings: [], error: read.message });
+      continue;
+    }
+    for (const w of read.warnings) io.err(`${file}: ${w}\n`);
+    const cells = read.workbook.sheets.reduce((n, s) => n + s.values.reduce((m, r) => m + r.length, 0), 0);
+    const showProgress = cells > PROGRESS_CELLS;
+    const started = Date.now();
+    const result = periksaWorkbook(read.workbook, { skala: options.skala }, (p) => {
+      if (showProgress) io.err(`Memeriksa ${path.basename(file)}: lembar "${p.sheet}" (${p.sheetIndex + 1}/${p.sheetCount})…\n`);
+    });
+    if (result.findings.some((f) => f.severity === 'error')) errors = true;
+    reports.push(toReport(file, result));
+    if (!options.json) io.out(renderReport(file, result, Date.now() - started));
+
+    if (options.tandai !== undefined) {
+      const target = annotatedPath(options.tandai, file, files.length);
+      const written = await writeAnnotatedCopy({ path: file }, result.findings, target);
+      if (written.ok) {
+        if (!options.json) io.out(`Salinan bertanda: ${target} (${written.marked} sel ditandai, daftar di lembar "${written.sheetName}").\n\n`);
+      } else {
+        unreadable = true;
+        io.err(`${file}: salinan bertanda tidak dapat ditulis: ${written.message}\n`);
+      }
+    }
+  }
+  if (options.json) io.out(JSON.stringify({ files: reports }) + '\n');
+  if (unreadable) return EXIT_USAGE;
+  return errors ? EXIT_FOUND : EXIT_OK;
+}
+
+function toReport(file: string, result: PeriksaResult): FileReport {
+  return {
+    file,
+    tables: result.tables.map((t) => ({ sheet: t.sheet, range: t.range, layout: t.layout, rows: t.rows })),
+    findings: result.findings.map((f) => ({
+      sheet: f.sheet,
+      cell: f.cell,
+      rule: f.rule,
+      severity: f.severity,
+      actual: f.actual,
+      expected: f.expected,
+      message: f.message,
+      related: f.related,
+    })),
+  };
+}
+
+/**
+ * `--tandai KELUAR.xlsx` names the copy of a single input. With several inputs each copy gets
+ * the input's name appended (KELUAR-tabel23.xlsx); a value without .xlsx is taken as a folder.
+ */
+export function annotatedPath(tandai: string, input: string, inputCount: number): string {
+  const stem = path.basename(input).replace(/\.(xlsx|csv|tsv)$/i, '');
+  if (!/\.xlsx$/i.test(tandai)) return path.join(tandai, `${stem}-bertanda.xlsx`);
+  if (inputCount === 1) return tandai;
+  return tandai.replace(/\.xlsx$/i, `-${stem}.xlsx`);
+}

@@ -1,0 +1,95 @@
+import { Skala } from '../fungsi/skala';
+import { a1, Workbook } from '../lembar/model';
+import { findTables } from '../tata-letak';
+import { Table } from '../tata-letak/model';
+import { TABLE_CHECKS, WORKBOOK_CHECKS } from './aturan';
+import { CheckContext, CheckOptions, createContext } from './konteks';
+import { skalaFromTable } from './skala-lembar';
+import { compareFindings, Finding } from './temuan';
+
+export type { CheckOptions } from './konteks';
+export type { Finding, RuleId, Severity } from './temuan';
+
+export interface TableSummary {
+  sheet: string;
+  range: string;
+  layout: Table['layout'];
+  confidence: number;
+  /** Body rows holding data (program, kegiatan, sub kegiatan, sasaran, indicator rows). */
+  rows: number;
+}
+
+export interface PeriksaResult {
+  tables: TableSummary[];
+  findings: Finding[];
+  /** The scale the predikat check used from the workbook, if one was found there. */
+  skala: Skala | null;
+}
+
+export interface PeriksaProgress {
+  sheet: string;
+  sheetIndex: number;
+  sheetCount: number;
+}
+
+/**
+ * Periksa Tabel on a whole workbook: find the tables of every sheet, run every check on each,
+ * then the checks that compare tables. Reads only: nothing in the workbook is changed.
+ */
+export function periksaWorkbook(
+  workbook: Workbook,
+  options: CheckOptions = {},
+  onProgress?: (p: PeriksaProgress) => void,
+): PeriksaResult {
+  const found: { sheetIndex: number; table: Table }[] = [];
+  workbook.sheets.forEach((sheet, sheetIndex) => {
+    onProgress?.({ sheet: sheet.name, sheetIndex, sheetCount: workbook.sheets.length });
+    for (const table of findTables(sheet)) found.push({ sheetIndex, table });
+  });
+
+  let skala: Skala | null = null;
+  for (const f of found) {
+    if (f.table.layout !== 'skala') continue;
+    skala = skalaFromTable(workbook.sheets[f.sheetIndex], f.table);
+    if (skala) break;
+  }
+
+  const contexts: CheckContext[] = [];
+  const findings: Finding[] = [];
+  for (const f of found) {
+    if (f.table.layout === 'skala') continue;
+    const ctx = createContext(workbook, workbook.sheets[f.sheetIndex], f.table, options, skala);
+    contexts.push(ctx);
+    for (const check of TABLE_CHECKS) findings.push(...check(ctx));
+  }
+  for (const check of WORKBOOK_CHECKS) findings.push(...check(contexts.map((ctx) => ({ ctx }))));
+
+  return {
+    tables: found
+      .filter((f) => f.table.layout !== 'skala')
+      .map(({ table }) => ({
+        sheet: table.sheet,
+        range: table.range,
+        layout: table.layout,
+        confidence: table.confidence,
+        rows: table.rows.filter((r) => r.kind === 'data').length,
+      })),
+    findings: dedupe(findings).sort(compareFindings),
+    skala,
+  };
+}
+
+/** Two checks may reach the same conclusion about one cell; the user needs it once. */
+function dedupe(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  const out: Finding[] = [];
+  for (const f of findings) {
+    const key = `${f.sheet}\u0000${f.cell}\u0000${f.rule}\u0000${f.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(f);
+  }
+  return out;
+}
+
+export { a1 };
