@@ -68,10 +68,11 @@ function gaps(ctx: CheckContext): Finding[] {
   const byRow = new Map<number, TableRow>();
   for (const r of rows) byRow.set(r.row, r);
   const out: Finding[] = [];
-  const lastSibling = new Map<string, TableRow>();
+  const lastSibling = new Map<number, TableRow>();
   for (const r of rows) {
     if (r.kind !== 'data' || r.continuation) continue;
-    const siblingKey = `${r.block}|${r.parent ?? -1}|${r.level ?? -1}`;
+    // Siblings share a parent (top-level rows: a block) and a level.
+    const siblingKey = ((r.parent ?? -2 - r.block) * 16 + (r.level ?? 15)) | 0;
     const previous = lastSibling.get(siblingKey) ?? null;
     lastSibling.set(siblingKey, r);
     if (!r.gapBefore) continue;
@@ -195,35 +196,21 @@ function duplicates(ctx: CheckContext, problems: Problem[]): Finding[] {
   const nomorGroups = new Map<string, TableRow[]>();
   for (const r of ctx.table.rows) {
     if (r.kind !== 'data' || r.continuation) continue;
-    if (r.kode !== null) push(kodeGroups, `${r.levelName ?? ''}|${r.kode}`, r);
+    if (r.kode !== null) push(kodeGroups, r.kode, r);
     if (r.nomor !== null) {
       const n = parseNomor(r.nomor);
       if (n !== null) push(nomorGroups, `${r.block}|${r.parent ?? -1}|${n.shape}|${n.parts.join('.')}`, r);
     }
   }
   const mangledRows = new Set(problems.map((p) => p.row));
-  for (const group of kodeGroups.values()) {
-    if (group.length < 2) continue;
-    const r = group[1];
-    const kodeCol = kodeColumn(ctx, r.levelName);
-    const name = r.levelName === null ? '' : ` ${LEVEL_LABEL[r.levelName]}`;
-    const explained = group.every((g) => mangledRows.has(g.row));
-    out.push(
-      ctx.finding({
-        row: r.row,
-        col: kodeCol,
-        rule: 'hierarki',
-        severity: explained ? 'info' : 'warning',
-        actual: r.kode,
-        expected: null,
-        message:
-          `Kode${name} ${r.kode} dipakai ${formatNumber(group.length)} kali (${cells(ctx, group, kodeCol)}): ` +
-          (explained
-            ? 'kodenya tertulis tidak lengkap, sehingga baris dikenali dari letak dan induknya, bukan dari kode.'
-            : 'baris dikenali dari letak dan induknya, bukan dari kode; periksa kode yang benar.'),
-        related: related(group, r, kodeCol),
-      }),
-    );
+  for (const sameText of kodeGroups.values()) {
+    if (sameText.length < 2) continue;
+    // "1.6.1.2.1" may be kegiatan 2.1 or sub kegiatan 1 of kegiatan 2: only the same level repeats.
+    const byLevel = new Map<string, TableRow[]>();
+    for (const r of sameText) push(byLevel, r.levelName ?? '', r);
+    for (const group of byLevel.values()) {
+      if (group.length >= 2) out.push(duplicateKode(ctx, group, group.every((g) => mangledRows.has(g.row))));
+    }
   }
   const nomorCol = labelColumn(ctx).col;
   for (const group of nomorGroups.values()) {
@@ -243,6 +230,26 @@ function duplicates(ctx: CheckContext, problems: Problem[]): Finding[] {
     );
   }
   return out;
+}
+
+function duplicateKode(ctx: CheckContext, group: TableRow[], explained: boolean): Finding {
+  const r = group[1];
+  const kodeCol = kodeColumn(ctx, r.levelName);
+  const name = r.levelName === null ? '' : ` ${LEVEL_LABEL[r.levelName]}`;
+  return ctx.finding({
+    row: r.row,
+    col: kodeCol,
+    rule: 'hierarki',
+    severity: explained ? 'info' : 'warning',
+    actual: r.kode,
+    expected: null,
+    message:
+      `Kode${name} ${r.kode} dipakai ${formatNumber(group.length)} kali (${cells(ctx, group, kodeCol)}): ` +
+      (explained
+        ? 'kodenya tertulis tidak lengkap, sehingga baris dikenali dari letak dan induknya, bukan dari kode.'
+        : 'baris dikenali dari letak dan induknya, bukan dari kode; periksa kode yang benar.'),
+    related: related(group, r, kodeCol),
+  });
 }
 
 function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
@@ -305,10 +312,11 @@ function kodeProblems(ctx: CheckContext): Problem[] {
   const out: Problem[] = [];
   if (layout.cells.length === 0 && layout.one === null) return out;
   const levels = layout.cells.map((c) => c.level);
+  const texts = new Array<string>(layout.cells.length);
   for (const r of ctx.table.rows) {
     if (r.kind !== 'data' || r.kode === null) continue;
     if (layout.cells.length > 0) {
-      const texts = layout.cells.map((c) => shownKode(ctx, r.row, c.col));
+      for (let i = 0; i < texts.length; i++) texts[i] = shownKode(ctx, r.row, layout.cells[i].col);
       for (const p of kodeCellsProblems(texts, levels)) {
         const col = layout.cells[p.part]?.col ?? layout.cells[0].col;
         out.push({ row: r.row, col, text: texts[p.part] ?? '', problem: p });
