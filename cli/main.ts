@@ -14,8 +14,10 @@ export async function run(argv: string[], io: CliIO = processIO): Promise<number
     .name('lembar-kinerja')
     .description('Lembar Kinerja: fungsi capaian, efisiensi dan predikat, serta pemeriksaan tabel Renja/LKjIP.')
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
-    .showHelpAfterError('(jalankan "lembar-kinerja --help" untuk bantuan)');
+    // Commander's own error lines are English; usageMessage() says the same in Indonesian.
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s), outputError: () => undefined })
+    .helpOption('-h, --help', 'tampilkan bantuan')
+    .helpCommand(false);
   const setExit = (code: number) => {
     exitCode = code;
   };
@@ -25,10 +27,33 @@ export async function run(argv: string[], io: CliIO = processIO): Promise<number
     await program.parseAsync(argv, { from: 'user' });
   } catch (e) {
     if (e instanceof CommanderError) {
-      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version') return 0;
+      if (e.code === 'commander.help') return e.exitCode === 0 ? 0 : EXIT_USAGE;
+      io.err(usageMessage(e) + '\n(jalankan "lembar-kinerja --help" untuk bantuan)\n');
       return EXIT_USAGE;
     }
     throw e;
   }
   return exitCode;
+}
+
+/** Commander's usage errors, said in Indonesian. */
+export function usageMessage(e: CommanderError): string {
+  const quoted = /'([^']+)'/.exec(e.message)?.[1] ?? '';
+  switch (e.code) {
+    case 'commander.missingArgument':
+      return `Argumen wajib belum diberikan: ${quoted}.`;
+    case 'commander.unknownCommand':
+      return `Perintah tidak dikenal: ${quoted}. Perintah yang ada: hitung, periksa.`;
+    case 'commander.unknownOption':
+      return `Opsi tidak dikenal: ${quoted}.`;
+    case 'commander.optionMissingArgument':
+      return `Opsi ${quoted} memerlukan nilai.`;
+    case 'commander.excessArguments':
+      return 'Argumen terlalu banyak.';
+    case 'commander.invalidArgument':
+      return `Nilai argumen tidak sah: ${e.message.replace(/^error:\s*/i, '')}`;
+    default:
+      return `Perintah tidak dapat dijalankan: ${e.message.replace(/^error:\s*/i, '')}`;
+  }
 }
