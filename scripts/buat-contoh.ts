@@ -26,7 +26,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { Dec, HUNDRED, toDouble } from '../core/angka/desimal';
-import { parseDelimited } from '../core/lembar/teks';
+import { FixtureName, loadFixture } from '../test/fixtures/muat';
 
 /** The tables, the file each comes from and the sheet name a planner would give it. */
 export const SAMPLE_TABLES = [
@@ -40,17 +40,6 @@ export const SAMPLE_TABLES = [
 
 /** The table also written as a semicolon CSV. */
 export const CSV_TABLE = 'lkjip_magetan_2024_realisasi_anggaran';
-
-/** test/fixtures/dokumen, found upward from here: scripts/ under ts-jest, dist/node/scripts/ when built. */
-function fixtureDir(): string {
-  let dir = __dirname;
-  for (let i = 0; i < 5; i++) {
-    const candidate = path.join(dir, 'test', 'fixtures', 'dokumen');
-    if (fs.existsSync(path.join(candidate, `${CSV_TABLE}.tsv`))) return candidate;
-    dir = path.dirname(dir);
-  }
-  throw new Error('Folder test/fixtures/dokumen tidak ditemukan.');
-}
 
 export interface TypedCell {
   value: number;
@@ -134,8 +123,7 @@ export function addTableSheet(wb: ExcelJS.Workbook, sheetName: string, rows: (st
 }
 
 function readFixtureRows(fixture: string): (string | null)[][] {
-  const text = fs.readFileSync(path.join(fixtureDir(), `${fixture}.tsv`), 'utf8');
-  return parseDelimited(text, fixture, '\t').values as (string | null)[][];
+  return loadFixture(fixture as FixtureName).values as (string | null)[][];
 }
 
 /** A CSV as id-ID Excel's "CSV UTF-8" export writes it: BOM, `;` between fields, CRLF. */

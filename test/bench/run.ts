@@ -1,4 +1,5 @@
 import * as fungsi from './fungsi';
+import * as periksa from './periksa';
 import { Metric } from './ukur';
 
 /**
@@ -6,7 +7,7 @@ import { Metric } from './ukur';
  * `{"metric": NAME, "value": N, "unit": U}`. With names, only the metrics whose name contains
  * one of them run. Each issue adds its own module here.
  */
-const MODULES: { metrics: Metric[] }[] = [fungsi];
+const MODULES: { metrics: Metric[] }[] = [fungsi, periksa];
 
 export function selectMetrics(filter: readonly string[]): Metric[] {
   const all = MODULES.flatMap((m) => m.metrics);
