@@ -9,7 +9,8 @@ import { guarded } from './toleransi';
  * Rule 'format-angka': how numbers are written in the numeric columns.
  *   error    malformed grouping (`53.600.0000`), mixed marks (`29,822,934.850`, both readings
  *            given), an error value (`#REF!`, `#N/A`);
- *   warning  a date where a number belongs;
+ *   error    text or a date where an amount belongs (a money column);
+ *   warning  a date where a number belongs; text in a capaian/serapan/efisiensi column;
  *   info     a column mixing `8,220,950,000` with `42.000.000` (once per column), and a
  *            column whose ambiguous single groups (`1.270`) were read by the column's choice.
  */
@@ -17,6 +18,8 @@ import { guarded } from './toleransi';
 const NUMERIC_ROLES: ReadonlySet<ColumnRole> = new Set<ColumnRole>([
   'target', 'realisasi', 'capaian', 'serapan', 'efisiensi', 'tw-k',
 ]);
+
+const DERIVED_ROLES: ReadonlySet<ColumnRole> = new Set<ColumnRole>(['capaian', 'serapan', 'efisiensi']);
 
 const MARK_NAME: Record<Mark, string> = { '.': 'titik', ',': 'koma' };
 
@@ -60,6 +63,23 @@ function checkColumn(ctx: CheckContext, c: TableColumn, out: Finding[]): void {
         default:
           break;
       }
+    }
+    if (p.kind === 'text' && (c.money || DERIVED_ROLES.has(c.role))) {
+      // Excel's SUM skips text silently; a word or a date where an amount belongs hides a hole.
+      const date = /^\d{4}-\d{2}-\d{2}|^\d{1,2}[/-]\d{1,2}[/-]\d{2,4}$/.test(p.text);
+      out.push(
+        ctx.finding({
+          row: r.row,
+          col: c.col,
+          rule: 'format-angka',
+          severity: c.money ? 'error' : 'warning',
+          actual: p.text,
+          expected: null,
+          message: date
+            ? `Sel berisi tanggal (${p.text}) di kolom angka; nilainya tidak dapat dijumlahkan atau diperiksa.`
+            : `Sel berisi teks "${p.text}" di kolom angka, bukan angka; nilainya tidak dapat dijumlahkan atau diperiksa.`,
+        }),
+      );
     }
     if (p.problems.length > 0 || p.value === null) continue;
     const g = p.marks.grouping;
