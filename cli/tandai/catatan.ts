@@ -11,7 +11,9 @@ import { applyEdits, attr, closeOf, decodeEntities, Edit, escapeText, findTag, p
  * a note gets our text appended to it rather than a second note.
  */
 
-export const NOTE_AUTHOR = 'Lembar Kinerja';
+import { NOTE_AUTHOR } from '../../core/tanda';
+
+export { NOTE_AUTHOR };
 /** Excel's limit for a note's text. */
 const MAX_NOTE = 32767;
 

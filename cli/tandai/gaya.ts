@@ -1,15 +1,7 @@
 import { Severity } from '../../core/periksa/temuan';
+import { SEVERITY_FILL } from '../../core/tanda';
 import { applyEdits, attr, closeOf, findTag, prefixOf, scanTags, Tag, withAttributes } from './xml';
 
-/**
- * Fill colours of a marked cell (the light red / yellow / blue of Excel's own "Good, Bad and
- * Neutral" cell styles, so a planner reads them as Excel's usual warning colours).
- */
-export const SEVERITY_FILL: Record<Severity, string> = {
-  error: 'FFC7CE',
-  warning: 'FFEB9C',
-  info: 'DDEBF7',
-};
 
 /** Children of <styleSheet> in the order the schema requires. */
 const STYLE_ORDER = ['numFmts', 'fonts', 'fills', 'borders', 'cellStyleXfs', 'cellXfs', 'cellStyles', 'dxfs', 'tableStyles', 'colors', 'extLst'];

@@ -5,8 +5,7 @@ import { markDelimited } from './salin-teks';
 import { TandaiError } from './galat';
 import { markXlsx } from './salin-xlsx';
 
-export { SEVERITY_FILL } from './gaya';
-export { neutralise } from './teks-aman';
+export { SEVERITY_FILL, neutralise } from '../../core/tanda';
 
 export type AnnotateResult = { ok: true; marked: number; sheetName: string } | { ok: false; message: string };
 

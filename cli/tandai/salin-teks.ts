@@ -2,9 +2,7 @@ import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { Finding } from '../../core/periksa/temuan';
 import { readDelimitedBytes } from '../baca/teks';
-import { NOTE_AUTHOR } from './catatan';
-import { markablePosition, noteLines, TEMUAN_HEADERS, temuanRows, temuanWidths, uniqueSheetName, worstSeverity } from './daftar-temuan';
-import { SEVERITY_FILL } from './gaya';
+import { markablePosition, NOTE_AUTHOR, noteLines, SEVERITY_FILL, TEMUAN_HEADERS, temuanRows, temuanWidths, uniqueSheetName, worstSeverity } from '../../core/tanda';
 import { TandaiError } from './galat';
 
 /**

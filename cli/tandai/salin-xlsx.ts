@@ -1,7 +1,8 @@
 import { Finding } from '../../core/periksa/temuan';
 import { addWorksheet, createStylesPart, readWorkbook, SheetEntry } from './buku';
 import { addNotes, Note } from './catatan';
-import { markablePosition, noteLines, temuanRows, temuanSheetXml, uniqueSheetName, worstSeverity } from './daftar-temuan';
+import { markablePosition, noteLines, temuanRows, uniqueSheetName, worstSeverity } from '../../core/tanda';
+import { temuanSheetXml } from './daftar-temuan';
 import { StyleEditor } from './gaya';
 import { anchorOf, CellPos, cellKey, SheetPart } from './lembar-xml';
 import { Package } from './paket';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { neutralise, shownValue } from './teks-aman';
-import { markablePosition, noteLines, uniqueSheetName, worstSeverity } from './daftar-temuan';
-import { Finding } from '../../core/periksa/temuan';
+import { markablePosition, noteLines, uniqueSheetName, worstSeverity } from './index';
+import { Finding } from '../periksa/temuan';
 
 describe('neutralise', () => {
   test.each([

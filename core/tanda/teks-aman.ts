@@ -1,5 +1,5 @@
-import { Dec } from '../../core/angka/desimal';
-import { formatNumber } from '../../core/angka/format';
+import { Dec } from '../angka/desimal';
+import { formatNumber } from '../angka/format';
 
 /**
  * Text we write into the "Temuan" sheet or a note comes partly from the user's cells. Cells we

@@ -1,0 +1,33 @@
+import { Finding } from '../periksa/temuan';
+import { NOTE_AUTHOR, planMarks, SEVERITY_FILL } from './index';
+
+const f = (cell: string, severity: Finding['severity'], message: string, sheet = 'Tabel 2.3'): Finding => ({
+  sheet,
+  cell,
+  rule: severity === 'error' ? 'jumlah-induk' : 'pembulatan',
+  severity,
+  actual: null,
+  expected: null,
+  message,
+  related: [],
+});
+
+describe('planMarks', () => {
+  it('marks each cell once, with the worst severity and every message, worst first', () => {
+    const plans = planMarks([f('F14', 'info', 'Selisih pembulatan.'), f('F14', 'error', 'Pagu kegiatan salah.'), f('K27', 'warning', 'Periksa.')]);
+    expect(plans).toHaveLength(2);
+    const f14 = plans.find((p) => p.cell === 'F14')!;
+    expect(f14).toMatchObject({ row: 13, col: 5, severity: 'error', fill: SEVERITY_FILL.error });
+    expect(f14.note.split('\n')).toEqual([`${NOTE_AUTHOR}:`, 'Galat (jumlah-induk): Pagu kegiatan salah.', 'Info (pembulatan): Selisih pembulatan.']);
+  });
+
+  it('keeps sheets apart and leaves cells outside the grid to the list', () => {
+    const plans = planMarks([f('A1', 'error', 'x', 'S1'), f('A1', 'error', 'y', 'S2'), f('XFE1', 'error', 'di luar')]);
+    expect(plans.map((p) => `${p.sheet}!${p.cell}`)).toEqual(['S1!A1', 'S2!A1']);
+  });
+
+  it('never lets a message start a formula in the note', () => {
+    const [plan] = planMarks([f('B2', 'error', '=HYPERLINK("http://contoh")')]);
+    expect(plan.note).not.toMatch(/\n=/);
+  });
+});
