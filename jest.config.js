@@ -1,7 +1,7 @@
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/core', '<rootDir>/cli', '<rootDir>/scripts', '<rootDir>/test'],
+  roots: ['<rootDir>/core', '<rootDir>/cli', '<rootDir>/scripts', '<rootDir>/test', '<rootDir>/ui', '<rootDir>/addin', '<rootDir>/appsscript'],
   testMatch: ['**/*.test.ts'],
   transform: {
     // Type checking runs once in `npm run typecheck`; here we only transpile, which keeps jest fast.

@@ -1,26 +1,39 @@
-// Browser/Apps Script bundles. Today it builds the core as one library (dist/core/), which
-// proves the core carries no Node built-in; the Excel add-in (issue 4) and the Apps Script
-// bundle (issue 5) add their entries here.
+// Every browser/Apps Script bundle, each from its own part:
+//   core       dist/core/       the core as one library (proves it has no Node built-in)
+//   addin      dist/addin/      the Excel add-in (addin/webpack.part.js, issue 4)
+//   appsscript dist/appsscript/ the Google Sheets bundle (appsscript/webpack.part.js, issue 5)
+// `npm run build:web` builds them all; `--env only=addin` builds one.
+const fs = require('fs');
 const path = require('path');
 
-module.exports = (env = {}, argv = {}) => ({
-  mode: argv.mode || 'production',
-  target: ['web', 'es2020'],
-  entry: { 'lembar-kinerja-core': './core/index.ts' },
-  output: {
-    path: path.resolve(__dirname, 'dist/core'),
-    filename: '[name].js',
-    library: { name: 'LembarKinerja', type: 'umd' },
-    globalObject: 'this',
-    clean: true,
-  },
-  resolve: {
+function core(env = {}, argv = {}) {
+  return {
+    name: 'core',
+    mode: argv.mode || 'production',
+    target: ['web', 'es2020'],
+    entry: { 'lembar-kinerja-core': './core/index.ts' },
+    output: {
+      path: path.resolve(__dirname, 'dist/core'),
+      filename: '[name].js',
+      library: { name: 'LembarKinerja', type: 'umd' },
+      globalObject: 'this',
+      clean: true,
+    },
     // No fallbacks for Node modules: an accidental `fs` import in core fails the build.
-    extensions: ['.ts', '.js'],
-  },
-  module: {
-    rules: [{ test: /\.ts$/, loader: 'ts-loader', options: { configFile: 'tsconfig.build.json', transpileOnly: true } }],
-  },
-  performance: { hints: false },
-  devtool: false,
-});
+    resolve: { extensions: ['.ts', '.js'] },
+    module: {
+      rules: [{ test: /\.ts$/, loader: 'ts-loader', options: { configFile: 'tsconfig.build.json', transpileOnly: true } }],
+    },
+    performance: { hints: false },
+    devtool: false,
+  };
+}
+
+const PARTS = { core, addin: './addin/webpack.part.js', appsscript: './appsscript/webpack.part.js' };
+
+module.exports = (env = {}, argv = {}) =>
+  Object.entries(PARTS)
+    .filter(([name]) => !env.only || env.only === name)
+    .map(([, part]) => (typeof part === 'function' ? part : fs.existsSync(path.resolve(__dirname, part)) ? require(part) : null))
+    .filter(Boolean)
+    .map((part) => part(env, argv));

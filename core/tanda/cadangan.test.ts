@@ -1,0 +1,42 @@
+import { bacaCadangan, gabungCadangan } from './cadangan';
+import { bacaPengaturan, tulisPengaturan } from '../pengaturan';
+
+describe('cadangan (what Hapus Tanda restores)', () => {
+  it('reads back what was stored', () => {
+    const stored = JSON.stringify({ versi: 1, sel: [{ sheet: 'Tabel 2.3', cell: 'F14', fill: '#FFFF00', note: null }] });
+    expect(bacaCadangan(stored)).toEqual({ ok: true, cadangan: JSON.parse(stored) });
+    expect(bacaCadangan(null)).toEqual({ ok: true, cadangan: { versi: 1, sel: [] } });
+  });
+
+  it('refuses edited or broken data with an Indonesian message instead of guessing', () => {
+    const broken = bacaCadangan('{"versi":1,"sel":[{"sheet":"A","cell":"<img>","fill":null,"note":null}]}');
+    expect(broken.ok).toBe(false);
+    expect(bacaCadangan('{tidak json').ok).toBe(false);
+  });
+
+  it('keeps the first-recorded original when a cell is marked twice', () => {
+    const first = gabungCadangan({ versi: 1, sel: [] }, [{ sheet: 'S', cell: 'A1', fill: '#FFFFFF', note: 'catatan pengguna' }]);
+    const second = gabungCadangan(first, [
+      { sheet: 'S', cell: 'A1', fill: '#FFC7CE', note: 'Lembar Kinerja: …' },
+      { sheet: 'S', cell: 'B2', fill: null, note: null },
+    ]);
+    expect(second.sel).toEqual([
+      { sheet: 'S', cell: 'A1', fill: '#FFFFFF', note: 'catatan pengguna' },
+      { sheet: 'S', cell: 'B2', fill: null, note: null },
+    ]);
+  });
+});
+
+describe('pengaturan (settings kept in the document)', () => {
+  it('round-trips and normalises the scale name', () => {
+    expect(bacaPengaturan(tulisPengaturan({ skala: 'berhasil' }))).toEqual({ skala: 'berhasil' });
+    expect(bacaPengaturan('{"skala":"Permendagri 86"}')).toEqual({ skala: 'permendagri86' });
+  });
+
+  it('falls back to the default on anything unusable', () => {
+    expect(bacaPengaturan('{"skala":"bintang"}')).toEqual({ skala: null });
+    expect(bacaPengaturan('bukan json')).toEqual({ skala: null });
+    expect(bacaPengaturan({ skala: 5 })).toEqual({ skala: null });
+    expect(bacaPengaturan(undefined)).toEqual({ skala: null });
+  });
+});
