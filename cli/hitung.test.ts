@@ -1,14 +1,7 @@
 import { FUNGSI } from '../core/fungsi/registry';
-import { CliIO } from './io';
-import { run } from './main';
+import { jalankan } from '../test/helpers/jalankan-cli';
 
-async function hitung(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const io: CliIO = { out: (t) => (out += t), err: (t) => (err += t) };
-  const code = await run(['hitung', ...argv], io);
-  return { code, out, err };
-}
+const hitung = (...argv: string[]) => jalankan('hitung', ...argv);
 
 describe('hitung', () => {
   test('prints the result in id-ID form, function name case-insensitive', async () => {

@@ -3,17 +3,10 @@ import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { fixturePath } from '../test/fixtures/muat';
-import { CliIO } from './io';
-import { run } from './main';
 import { annotatedPath } from './periksa';
+import { jalankan } from '../test/helpers/jalankan-cli';
 
-async function periksa(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const io: CliIO = { out: (t) => (out += t), err: (t) => (err += t) };
-  const code = await run(['periksa', ...argv], io);
-  return { code, out, err };
-}
+const periksa = (...argv: string[]) => jalankan('periksa', ...argv);
 
 let dir: string;
 beforeAll(() => {
@@ -125,9 +118,8 @@ describe('usage errors', () => {
   it('are said in Indonesian', async () => {
     expect((await periksa()).err).toContain('Argumen wajib belum diberikan: berkas');
     expect((await periksa(CLEAN, '--warna')).err).toContain('Opsi tidak dikenal: --warna');
-    let err = '';
-    const code = await run(['hapus'], { out: () => undefined, err: (t) => (err += t) });
-    expect(code).toBe(2);
-    expect(err).toContain('Perintah tidak dikenal: hapus');
+    const r = await jalankan('hapus');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('Perintah tidak dikenal: hapus');
   });
 });

@@ -5,23 +5,16 @@ import ExcelJS from 'exceljs';
 import { CellValue, Sheet, Workbook } from '../core/lembar/model';
 import { periksaWorkbook } from '../core/periksa';
 import { FindingSchema } from '../core/periksa/temuan';
-import { CliIO } from '../cli/io';
-import { run } from '../cli/main';
 import { loadFixture } from './fixtures/muat';
 import { renjaTC33 } from './fixtures/sintetis';
+import { jalankan } from './helpers/jalankan-cli';
 
 /**
  * Bad input gets a clear Indonesian message and never a stack trace; odd sheets are checked
  * for what they hold and never crash the checker.
  */
 
-async function periksa(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const io: CliIO = { out: (t) => (out += t), err: (t) => (err += t) };
-  const code = await run(['periksa', ...argv], io);
-  return { code, out, err };
-}
+const periksa = (...argv: string[]) => jalankan('periksa', ...argv);
 
 let dir: string;
 beforeAll(() => {
