@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { findSkala } from './fungsi/skala';
 
 /**
@@ -8,7 +8,7 @@ import { findSkala } from './fungsi/skala';
  */
 export const PengaturanSchema = z.object({
   /** Scale name used when the workbook has no scale table; null = infer from the labels. */
-  skala: z.string().nullable(),
+  skala: z.nullable(z.string()),
 });
 export type Pengaturan = z.infer<typeof PengaturanSchema>;
 

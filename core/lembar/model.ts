@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * The sheet model every host hands to the core: a rectangular block of cells read in one
@@ -11,10 +11,10 @@ export type CellValue = z.infer<typeof CellValueSchema>;
 
 export const MergeSchema = z.object({
   /** 0-based, inclusive, relative to the block's top-left cell. */
-  top: z.number().int().nonnegative(),
-  left: z.number().int().nonnegative(),
-  bottom: z.number().int().nonnegative(),
-  right: z.number().int().nonnegative(),
+  top: z.int().check(z.nonnegative()),
+  left: z.int().check(z.nonnegative()),
+  bottom: z.int().check(z.nonnegative()),
+  right: z.int().check(z.nonnegative()),
 });
 export type Merge = z.infer<typeof MergeSchema>;
 
@@ -23,21 +23,21 @@ export const SheetSchema = z.object({
   /** Row-major values; rows may be ragged, missing cells are empty. */
   values: z.array(z.array(CellValueSchema)),
   /** Formula text (`=SUM(F5:F9)`) where a cell has one; same shape as values, or absent. */
-  formulas: z.array(z.array(z.string().nullable())).optional(),
+  formulas: z.optional(z.array(z.array(z.nullable(z.string())))),
   /** Number format codes, same shape, or absent. */
-  numberFormats: z.array(z.array(z.string().nullable())).optional(),
+  numberFormats: z.optional(z.array(z.array(z.nullable(z.string())))),
   /** Bold font, same shape, or absent. */
-  bold: z.array(z.array(z.boolean())).optional(),
-  merges: z.array(MergeSchema).optional(),
+  bold: z.optional(z.array(z.array(z.boolean()))),
+  merges: z.optional(z.array(MergeSchema)),
   /** 0-based position of values[0][0] in the sheet (a used range that does not start at A1). */
-  origin: z.object({ row: z.number().int().nonnegative(), col: z.number().int().nonnegative() }).optional(),
+  origin: z.optional(z.object({ row: z.int().check(z.nonnegative()), col: z.int().check(z.nonnegative()) })),
   /**
    * True when the host says which cells are numbers and which are text (xlsx, Excel, Sheets).
    * False for CSV/TSV, where every cell is text and "number stored as text" means nothing.
    */
   typed: z.boolean(),
   /** Rows hidden by the user (0-based, relative), when the host knows. */
-  hiddenRows: z.array(z.number().int().nonnegative()).optional(),
+  hiddenRows: z.optional(z.array(z.int().check(z.nonnegative()))),
 });
 export type Sheet = z.infer<typeof SheetSchema>;
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * A finding: one cell, one rule, one sentence. The rule id is the file name of the check in
@@ -25,19 +25,19 @@ export type Severity = (typeof SEVERITIES)[number];
 export const FindingSchema = z.object({
   sheet: z.string(),
   /** A1 address as the user sees it. */
-  cell: z.string().regex(/^[A-Z]{1,3}[1-9]\d*$/),
+  cell: z.string().check(z.regex(/^[A-Z]{1,3}[1-9]\d*$/)),
   rule: z.enum(RULES),
   severity: z.enum(SEVERITIES),
   /** What the cell says: a plain decimal string for numbers ("175000000", "92.5"), else the text. */
-  actual: z.string().nullable(),
+  actual: z.nullable(z.string()),
   /** What it should say, in the same form; null when there is no single right value. */
-  expected: z.string().nullable(),
+  expected: z.nullable(z.string()),
   /** One plain Indonesian sentence with numbers in id-ID form. */
-  message: z.string().min(1),
+  message: z.string().check(z.minLength(1)),
   /** Other cells the finding depends on (children, inputs), A1. */
   related: z.array(z.string()),
   /** The table the finding belongs to (its range, e.g. "A1:L76"), when it belongs to one. */
-  table: z.string().optional(),
+  table: z.optional(z.string()),
 });
 export type Finding = z.infer<typeof FindingSchema>;
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * What marking changed in the document, kept (in the document itself) so that "Hapus Tanda"
@@ -8,11 +8,11 @@ import { z } from 'zod';
 export const SelCadanganSchema = z.object({
   sheet: z.string(),
   /** A1 address. */
-  cell: z.string().regex(/^[A-Z]{1,3}[1-9]\d*$/),
+  cell: z.string().check(z.regex(/^[A-Z]{1,3}[1-9]\d*$/)),
   /** Original background as the host reported it (#RRGGBB, or the host's "no fill" value); null = none. */
-  fill: z.string().nullable(),
+  fill: z.nullable(z.string()),
   /** Original note text, null when the cell had none. */
-  note: z.string().nullable(),
+  note: z.nullable(z.string()),
 });
 export type SelCadangan = z.infer<typeof SelCadanganSchema>;
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * The table model: what table finding (core/tata-letak) and the hierarchy (core/hierarki)
@@ -72,7 +72,7 @@ export const MONEY_ROLES: ReadonlySet<ColumnRole> = new Set<ColumnRole>([
 ]);
 
 export const TableColumnSchema = z.object({
-  col: z.number().int().nonnegative(),
+  col: z.int().check(z.nonnegative()),
   /** Flattened header text, group first: "Anggaran | Realisasi (Rp.)". */
   header: z.string(),
   role: z.enum(COLUMN_ROLES),
@@ -80,22 +80,22 @@ export const TableColumnSchema = z.object({
    * Tells apart columns of one role: "renstra", "n", "n+1", "n-1", "n-2", "s/d n-1", a year
    * ("2022"), or the group name for side-by-side blocks. Absent when the role is unique.
    */
-  period: z.string().optional(),
+  period: z.optional(z.string()),
   /** Merged group header above the column ("Rancangan Awal RKPD", "Kinerja", "Anggaran", "TW I"). */
-  group: z.string().optional(),
-  quarter: z.number().int().min(1).max(4).optional(),
+  group: z.optional(z.string()),
+  quarter: z.optional(z.int().check(z.minimum(1), z.maximum(4))),
   /** Text of the column-number row under the header ("11", "(7)"). */
-  numberLabel: z.string().optional(),
+  numberLabel: z.optional(z.string()),
   /**
    * A formula the number row states for this column, normalised to column-number arithmetic:
    * "10/4", "6+12", "13/5*100", "(5+7)/4*100". Checked by rumus-kolom.
    */
-  numberFormula: z.string().optional(),
+  numberFormula: z.optional(z.string()),
   /**
    * The column number the number row gives this column (7 for "(7)", 11 for "11 =10/4"): what
    * the numbers in numberFormula refer to. Sub-columns under one merged number share it.
    */
-  columnNumber: z.number().int().positive().optional(),
+  columnNumber: z.optional(z.int().check(z.positive())),
   /** Additive money column (see MONEY_ROLES). */
   money: z.boolean(),
 });
@@ -123,16 +123,16 @@ export const ROW_KINDS = [
 export type RowKind = (typeof ROW_KINDS)[number];
 
 export const TableRowSchema = z.object({
-  row: z.number().int().nonnegative(),
+  row: z.int().check(z.nonnegative()),
   kind: z.enum(ROW_KINDS),
   /** Depth in the hierarchy, 0 = top; null for non-data rows and flat tables. */
-  level: z.number().int().nonnegative().nullable(),
-  levelName: z.enum(LEVEL_NAMES).nullable(),
+  level: z.nullable(z.int().check(z.nonnegative())),
+  levelName: z.nullable(z.enum(LEVEL_NAMES)),
   /** Row of the parent data row; null at the top or in a flat table. */
-  parent: z.number().int().nonnegative().nullable(),
+  parent: z.nullable(z.int().check(z.nonnegative())),
   /** Kode as text, five-cell codes joined with "." ("1.6.1.2.1"); null when none. */
-  kode: z.string().nullable(),
-  nomor: z.string().nullable(),
+  kode: z.nullable(z.string()),
+  nomor: z.nullable(z.string()),
   /**
    * The row continues the node above (blank uraian/sasaran: a second indicator of the same
    * program or sasaran, a rowspan in the source). It has no money of its own to add up.
@@ -144,7 +144,7 @@ export const TableRowSchema = z.object({
    */
   gapBefore: z.boolean(),
   /** Which section of the table the row belongs to (index of the last 'section' row, or 0). */
-  block: z.number().int().nonnegative(),
+  block: z.int().check(z.nonnegative()),
 });
 export type TableRow = z.infer<typeof TableRowSchema>;
 
@@ -154,11 +154,11 @@ export const TableSchema = z.object({
   range: z.string(),
   layout: z.enum(LAYOUTS),
   /** 0..1: how sure the classification is. */
-  confidence: z.number().min(0).max(1),
-  headerTop: z.number().int().nonnegative(),
-  headerBottom: z.number().int().nonnegative(),
+  confidence: z.number().check(z.minimum(0), z.maximum(1)),
+  headerTop: z.int().check(z.nonnegative()),
+  headerBottom: z.int().check(z.nonnegative()),
   /** Row of the column-number row ("1 2 3 … 12"), null when the table has none. */
-  numberRow: z.number().int().nonnegative().nullable(),
+  numberRow: z.nullable(z.int().check(z.nonnegative())),
   columns: z.array(TableColumnSchema),
   /** Body rows, top to bottom (everything below the header / number row). */
   rows: z.array(TableRowSchema),
