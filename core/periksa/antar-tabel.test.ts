@@ -13,7 +13,7 @@ import {
   satuBuku,
   TabelUji,
   total,
-} from './uji-tabel';
+} from '../../test/helpers/uji-tabel';
 
 const text = (c: CellValue | undefined) => (c === null || c === undefined ? '' : String(c));
 

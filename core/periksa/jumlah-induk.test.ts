@@ -16,7 +16,7 @@ import {
   magetanTC33,
   malangTabel23,
   total,
-} from './uji-tabel';
+} from '../../test/helpers/uji-tabel';
 
 const COLUMNS = [kolom('No', 'nomor'), kolom('Program/Kegiatan', 'uraian'), kolom('Pagu', 'pagu')];
 const row = (level: number, no: string, name: string, pagu: CellValue) => baris(level, [no, name, pagu]);

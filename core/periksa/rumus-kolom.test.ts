@@ -2,7 +2,7 @@ import { Dec } from '../angka/desimal';
 import { CellValue } from '../lembar/model';
 import { arahOf, check, columnsOf, evaluate, parseFormula, render } from './rumus-kolom';
 import { Finding } from './temuan';
-import { brief, buildTable, ColumnSpec, contextOf, fixtureTable, runCheck, sheetOf, TableSpec } from './uji-baris';
+import { brief, buildTable, ColumnSpec, contextOf, fixtureTable, runCheck, sheetOf, TableSpec } from '../../test/helpers/uji-baris';
 
 const run = (values: CellValue[][], spec: TableSpec) => {
   const sheet = sheetOf(values);

@@ -2,7 +2,7 @@ import { CellValue } from '../lembar/model';
 import { LayoutId } from '../tata-letak/model';
 import { BATAS_JAUH, check } from './triwulan';
 import { FindingSchema } from './temuan';
-import { baris, buatTabel, kolom, total } from './uji-tabel';
+import { baris, buatTabel, kolom, total } from '../../test/helpers/uji-tabel';
 
 /**
  * A Renja "target dan penyerapan per triwulan" table as offices print it: the rencana
