@@ -1,9 +1,9 @@
-import { Skala } from '../fungsi/skala';
-import { a1, CellValue, Sheet } from '../lembar/model';
-import { ColumnRole, LayoutId, MONEY_ROLES, Table, TableColumn, TableRow } from '../tata-letak/model';
-import { FixtureName, loadFixture } from '../../test/fixtures/muat';
-import { CheckContext, CheckOptions, createContext, TableCheck } from './konteks';
-import { Finding } from './temuan';
+import { Skala } from '../../core/fungsi/skala';
+import { a1, CellValue, Sheet } from '../../core/lembar/model';
+import { ColumnRole, LayoutId, MONEY_ROLES, Table, TableColumn, TableRow } from '../../core/tata-letak/model';
+import { FixtureName, loadFixture } from '../fixtures/muat';
+import { CheckContext, CheckOptions, createContext, TableCheck } from '../../core/periksa/konteks';
+import { Finding } from '../../core/periksa/temuan';
 
 /**
  * Test helper for the row checks: tables built by hand, the way findTables describes them,

@@ -1,4 +1,4 @@
-import { a1, CellValue, Sheet, Workbook } from '../lembar/model';
+import { a1, CellValue, Sheet, Workbook } from '../../core/lembar/model';
 import {
   ColumnRole,
   LayoutId,
@@ -8,8 +8,8 @@ import {
   Table,
   TableColumn,
   TableRow,
-} from '../tata-letak/model';
-import { CheckContext, createContext } from './konteks';
+} from '../../core/tata-letak/model';
+import { CheckContext, createContext } from '../../core/periksa/konteks';
 
 /*
  * Tables built by hand for the tests of the checks: a compact description of columns and
