@@ -35,6 +35,17 @@ function requireTs(file) {
 }
 
 /**
+ * clasp pushes only scripts and HTML: the licence comments the minifier extracted to a
+ * .LICENSE.txt file go back where its banner points to them.
+ */
+function withLicence(compilation, file, code) {
+  const licence = compilation.getAsset(`${file}.LICENSE.txt`);
+  if (!licence) return code;
+  compilation.deleteAsset(licence.name);
+  return code.replace(/\/\*! For license information please see [^*]*\*\/\n?/, `${licence.source.source()}\n`);
+}
+
+/**
  * Sheets reads a custom function's help from the JSDoc of a top-level function declaration in
  * the pushed source. The blocks are generated from the core registry and added after
  * minification, so the minifier can neither drop the comments nor rename the parameters.
@@ -50,13 +61,7 @@ class CustomFunctionsPlugin {
           const file = `${SERVER}.js`;
           const asset = compilation.getAsset(file);
           if (!asset) return;
-          // clasp pushes only scripts and HTML: the licences the minifier extracted go back in.
-          let code = String(asset.source.source());
-          const licence = compilation.getAsset(`${file}.LICENSE.txt`);
-          if (licence) {
-            code = code.replace(/\/\*! For license information please see [^*]*\*\/\n?/, `${licence.source.source()}\n`);
-            compilation.deleteAsset(licence.name);
-          }
+          const code = withLicence(compilation, file, String(asset.source.source()));
           compilation.updateAsset(file, new webpack.sources.RawSource(`${generated}\n${code}`));
         },
       );
@@ -80,7 +85,7 @@ class InlineScriptPlugin {
           if (!asset) return tag;
           inlined.add(asset.name);
           // `</script` inside a string would end the tag early.
-          const code = String(asset.source.source()).replace(/<\/(script)/gi, '<\\/$1');
+          const code = withLicence(compilation, asset.name, String(asset.source.source())).replace(/<\/(script)/gi, '<\\/$1');
           return { tagName: 'script', voidTag: false, meta: tag.meta, attributes: {}, innerHTML: code };
         };
         data.headTags = data.headTags.map(inline);
