@@ -2,6 +2,8 @@ import { Command, CommanderError } from 'commander';
 import { registerHitung } from './hitung';
 import { CliIO, EXIT_USAGE, processIO } from './io';
 import { registerPeriksa } from './periksa';
+import { registerPohon } from './pohon';
+import { registerTemplat } from './templat';
 
 /**
  * The command-line host: a thin shell over core. Each verb lives in its own module and
@@ -21,7 +23,7 @@ export async function run(argv: string[], io: CliIO = processIO): Promise<number
   const setExit = (code: number) => {
     exitCode = code;
   };
-  const verbs: ((p: Command, io: CliIO, setExit: (c: number) => void) => void)[] = [registerHitung, registerPeriksa];
+  const verbs: ((p: Command, io: CliIO, setExit: (c: number) => void) => void)[] = [registerHitung, registerPeriksa, registerPohon, registerTemplat];
   for (const register of verbs) register(program, io, setExit);
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -43,4 +43,6 @@ export interface Drawing {
   merges: DrawnMerge[];
   print: { landscape: boolean; fitToWidth: boolean; repeatRows?: number };
   freeze?: { rows: number; cols: number };
+  /** False: hide the sheet's gridlines (a drawing reads better without them). Absent: leave as is. */
+  gridlines?: boolean;
 }

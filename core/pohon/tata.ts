@@ -348,6 +348,7 @@ export function tataPohon(tree: readonly PohonNode[], options: TataOptions = {})
     cells: [...cells.values()].sort((a, b) => a.row - b.row || a.col - b.col),
     merges,
     print: { landscape: true, fitToWidth: true },
+    gridlines: false,
   };
   return { drawing, boxes, connectors, tableTop };
 }

@@ -1,0 +1,77 @@
+import * as path from 'path';
+import { Command } from 'commander';
+import { pohonKinerja } from '../core/pohon';
+import { readWorkbookFile } from './baca';
+import { writeDrawingsXlsx } from './gambar-xlsx';
+import { CliIO, EXIT_FOUND, EXIT_OK, EXIT_USAGE } from './io';
+
+interface PohonOptions {
+  lembar?: string;
+  keluar?: string;
+}
+
+export function registerPohon(program: Command, io: CliIO, setExit: (code: number) => void): void {
+  program
+    .command('pohon')
+    .description('Gambar pohon kinerja dari lembar kaskade atau tabel Renja/LKjIP ke berkas .xlsx baru.')
+    .argument('<berkas>', 'berkas .xlsx, .csv atau .tsv')
+    .option('--lembar <nama>', 'lembar sumber (bawaan: lembar pertama yang berisi lembar kaskade atau tabel yang dikenali)')
+    .option('--keluar <keluaran.xlsx>', 'berkas .xlsx yang ditulis (wajib; berkas masukan tidak pernah diubah)')
+    .action(async (file: string, options: PohonOptions) => {
+      setExit(await pohonFile(file, options, io));
+    });
+}
+
+/** Refuses an output path that would overwrite the input or is not an .xlsx. */
+export function checkOutput(keluar: string | undefined, input: string | null, io: CliIO): string | null {
+  if (keluar === undefined || keluar.trim() === '') {
+    io.err('Opsi --keluar wajib diisi: nama berkas .xlsx yang akan ditulis.\n');
+    return null;
+  }
+  if (!/\.xlsx$/i.test(keluar)) {
+    io.err(`Berkas keluaran harus berakhiran .xlsx: ${keluar}\n`);
+    return null;
+  }
+  if (input !== null && path.resolve(keluar) === path.resolve(input)) {
+    io.err('Berkas keluaran tidak boleh sama dengan berkas masukan; berkas masukan tidak pernah diubah.\n');
+    return null;
+  }
+  return keluar;
+}
+
+export async function pohonFile(file: string, options: PohonOptions, io: CliIO): Promise<number> {
+  const keluar = checkOutput(options.keluar, file, io);
+  if (keluar === null) return EXIT_USAGE;
+  const read = await readWorkbookFile(file);
+  if (!read.ok) {
+    io.err(`${file}: ${read.message}\n`);
+    return EXIT_USAGE;
+  }
+  for (const w of read.warnings) io.err(`${file}: ${w}\n`);
+  if (options.lembar !== undefined && !read.workbook.sheets.some((s) => s.name.trim().toLowerCase() === options.lembar!.trim().toLowerCase())) {
+    const names = read.workbook.sheets.map((s) => `"${s.name}"`).join(', ');
+    io.err(`Lembar "${options.lembar}" tidak ada di ${file}. Lembar yang ada: ${names}.\n`);
+    return EXIT_USAGE;
+  }
+  const result = pohonKinerja(read.workbook, { lembar: options.lembar });
+  if (result.nodes === 0) {
+    for (const m of result.messages) io.err(`${file}: ${m}\n`);
+    return EXIT_FOUND;
+  }
+  try {
+    await writeDrawingsXlsx([result.drawing], keluar);
+  } catch (e) {
+    io.err(`${keluar}: berkas tidak dapat ditulis (${e instanceof Error ? e.message : String(e)}).\n`);
+    return EXIT_USAGE;
+  }
+  io.out(`Pohon kinerja ${path.basename(file)}: ${result.nodes} simpul, ditulis ke ${keluar} (lembar "${result.drawing.sheetName}").\n`);
+  if (result.messages.length > 0) {
+    io.out('Catatan:\n');
+    for (const m of result.messages) io.out(`- ${m}\n`);
+  }
+  if (result.findings.length > 0) {
+    io.out('Pemeriksaan pagu:\n');
+    for (const f of result.findings) io.out(`- ${f.sheet}!${f.cell}: ${f.message}\n`);
+  }
+  return result.findings.some((f) => f.severity === 'error') ? EXIT_FOUND : EXIT_OK;
+}
