@@ -32,10 +32,20 @@ export interface PohonView {
   messages: string[];
 }
 
+/** Where a long action is (reading, checking, marking); the host reports it when it can. */
+export interface Kemajuan {
+  tahap: 'baca' | 'periksa' | 'tandai';
+  /** Indonesian, e.g. "Memeriksa lembar Renja". */
+  pesan: string;
+  selesai: number;
+  total: number;
+}
+
 export interface Jembatan {
   /** The host's name for messages: "Excel" or "Google Sheets". */
   readonly host: string;
-  periksa(cakupan: Cakupan, pengaturan: Pengaturan): Promise<PeriksaView>;
+  /** `kemajuan` is optional: a host that cannot report progress ignores it. */
+  periksa(cakupan: Cakupan, pengaturan: Pengaturan, kemajuan?: (k: Kemajuan) => void): Promise<PeriksaView>;
   /** Restore exactly the fills that were there and remove only our own notes. */
   hapusTanda(): Promise<{ restored: number }>;
   pilihSel(sheet: string, cell: string): Promise<void>;
