@@ -70,7 +70,8 @@ export function addDrawingSheet(workbook: ExcelJS.Workbook, drawing: Drawing): E
   ws.pageSetup = {
     ...ws.pageSetup,
     orientation: drawing.print.landscape ? 'landscape' : 'portrait',
-    paperSize: 9, // A4
+    // Excel's paper codes: 9 A4, 8 A3 (exceljs's enum lacks A3).
+    paperSize: (drawing.print.paper === 'A3' ? 8 : 9) as ExcelJS.PaperSize,
     fitToPage: drawing.print.fitToWidth,
     fitToWidth: 1,
     fitToHeight: 0,

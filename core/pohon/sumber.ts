@@ -87,7 +87,7 @@ export function attachFindings(tree: PohonNode[], findings: readonly Finding[]):
   });
 }
 
-/** Messages about kode used by more than one node of the same level. */
+/** Messages about kode used by more than one node of the same level: one sentence per level. */
 export function duplicateKodeMessages(tree: PohonNode[]): string[] {
   const seen = new Map<string, PohonNode[]>();
   walk(tree, (n) => {
@@ -97,14 +97,18 @@ export function duplicateKodeMessages(tree: PohonNode[]): string[] {
     list.push(n);
     seen.set(key, list);
   });
-  const out: string[] = [];
+  const byLevel = new Map<string, string[]>();
   for (const list of seen.values()) {
     if (list.length < 2) continue;
+    const level = list[0].level.toLowerCase();
     const rows = list.map((n) => (n.sumber ? String(n.sumber.baris) : '?')).join(', ');
-    out.push(
-      `Kode ${list[0].kode} dipakai oleh ${list.length} ${list[0].level.toLowerCase()} (baris ${rows}); ` +
-        'semuanya digambar menurut urutan barisnya.',
-    );
+    const items = byLevel.get(level) ?? [];
+    items.push(`${list[0].kode} (baris ${rows})`);
+    byLevel.set(level, items);
   }
-  return out;
+  const SHOWN = 6;
+  return [...byLevel.entries()].map(([level, items]) => {
+    const more = items.length > SHOWN ? `, dan ${items.length - SHOWN} kode lain` : '';
+    return `Kode ${level} dipakai lebih dari sekali: ${items.slice(0, SHOWN).join(', ')}${more}. Semuanya digambar menurut urutan barisnya; periksa kodenya.`;
+  });
 }

@@ -347,7 +347,8 @@ export function tataPohon(tree: readonly PohonNode[], options: TataOptions = {})
     rowHeights,
     cells: [...cells.values()].sort((a, b) => a.row - b.row || a.col - b.col),
     merges,
-    print: { landscape: true, fitToWidth: true },
+    // A wide tree is printed on A3, as planners print their pohon kinerja.
+    print: { landscape: true, fitToWidth: true, paper: slots > 6 ? 'A3' : 'A4' },
     gridlines: false,
   };
   return { drawing, boxes, connectors, tableTop };
