@@ -50,7 +50,9 @@ export function addDrawingSheet(workbook: ExcelJS.Workbook, drawing: Drawing): E
     ],
   });
   drawing.columnWidths.forEach((w, i) => {
-    ws.getColumn(i + 1).width = w;
+    // exceljs leaves out a column whose width equals its own default (9), and the sheet then
+    // shows the program's default (8,43 in Excel): nudge it so the width is written.
+    ws.getColumn(i + 1).width = w === 9 ? 9.001 : w;
   });
   drawing.rowHeights.forEach((h, i) => {
     ws.getRow(i + 1).height = h;
