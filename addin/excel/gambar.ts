@@ -68,6 +68,8 @@ export async function tulisGambar(context: Excel.RequestContext, d: Drawing, gan
   });
   for (const c of d.cells) writeCell(ws, c);
   for (const m of d.merges) ws.getRange(`${a1({}, m.top, m.left)}:${a1({}, m.bottom, m.right)}`).merge(false);
+  if (d.gridlines === false) ws.showGridlines = false;
+  if (d.print.paper) ws.pageLayout.paperSize = d.print.paper;
   ws.pageLayout.orientation = d.print.landscape ? 'Landscape' : 'Portrait';
   if (d.print.fitToWidth) ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
   if (d.print.repeatRows) ws.pageLayout.setPrintTitleRows(`$1:$${d.print.repeatRows}`);
