@@ -22,6 +22,9 @@ function dateText(d: Date): string | null {
   return time === '00:00:00' ? day : `${day} ${time}`;
 }
 
+/** What Sheets reports as the number format of a cell left on "Otomatis": no format at all. */
+const FORMAT_OTOMATIS = '0.###############';
+
 function cellValue(v: unknown): CellValue {
   if (typeof v === 'number') return Number.isFinite(v) ? v : null;
   if (typeof v === 'string') return v === '' ? null : v;
@@ -53,7 +56,7 @@ export function bacaRentang(range: Range, sheetName: string): Sheet {
     origin: { row: top - 1, col: left - 1 },
     values: values.map((row) => row.map(cellValue)),
     formulas: formulas.map((row) => row.map((f) => (f === '' ? null : f))),
-    numberFormats: formats.map((row) => row.map((f) => (f === '' ? null : f))),
+    numberFormats: formats.map((row) => row.map((f) => (f === '' || f === FORMAT_OTOMATIS ? null : f))),
     bold: weights.map((row) => row.map((w) => w === 'bold')),
     merges,
   };

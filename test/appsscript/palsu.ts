@@ -1,0 +1,445 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vm from 'vm';
+import { parseA1 } from '../../core/lembar/model';
+
+/**
+ * Fakes of the Apps Script services the Sheets bundle uses, faithful where the bundle could
+ * go wrong: what Sheets answers for empty cells (value '', formula '', background '#ffffff',
+ * number format '0.###############', note ''), set…s calls that throw on a shape mismatch, the
+ * 9 kB limit of a property value, and a named HTML file that must exist.
+ *
+ * Every call is logged. `trips` models what reaches Google's servers: each read is one round
+ * trip; consecutive writes to one service are buffered by Apps Script and sent as one; reading
+ * sheet structure (names, positions) is not counted.
+ */
+
+export interface Sel {
+  value: string | number | boolean;
+  formula: string;
+  format: string;
+  weight: 'normal' | 'bold';
+  background: string;
+  note: string;
+}
+
+export const FORMAT_OTOMATIS = '0.###############';
+export const TANPA_ISI = '#ffffff';
+const BATAS_PROPERTI = 9 * 1024;
+
+export class Catatan {
+  calls: string[] = [];
+  trips = 0;
+  private writing: string | null = null;
+  read(name: string): void {
+    this.calls.push(name);
+    this.trips++;
+    this.writing = null;
+  }
+  write(service: string, name: string): void {
+    this.calls.push(name);
+    if (this.writing !== service) this.trips++;
+    this.writing = service;
+  }
+  local(name: string): void {
+    this.calls.push(name);
+  }
+  reset(): void {
+    this.calls = [];
+    this.trips = 0;
+    this.writing = null;
+  }
+}
+
+function selKosong(): Sel {
+  return { value: '', formula: '', format: FORMAT_OTOMATIS, weight: 'normal', background: TANPA_ISI, note: '' };
+}
+
+function cekBentuk(data: unknown[][], rows: number, cols: number, what: string): void {
+  if (data.length !== rows || data.some((r) => r.length !== cols)) {
+    throw new Error(`The number of rows or columns in the data does not match the range (${what}).`);
+  }
+}
+
+export class RangePalsu {
+  constructor(
+    readonly sheet: SheetPalsu,
+    private readonly row: number,
+    private readonly col: number,
+    private readonly rows: number,
+    private readonly cols: number,
+  ) {}
+  private grid<T>(f: (s: Sel) => T): T[][] {
+    return Array.from({ length: this.rows }, (_, i) =>
+      Array.from({ length: this.cols }, (_, j) => f(this.sheet.sel(this.row + i, this.col + j))),
+    );
+  }
+  private put<T>(data: T[][], what: string, f: (s: Sel, v: T) => void): this {
+    this.sheet.log.write('sheets', `Range.${what}`);
+    cekBentuk(data, this.rows, this.cols, what);
+    data.forEach((r, i) => r.forEach((v, j) => f(this.sheet.selTulis(this.row + i, this.col + j), v)));
+    return this;
+  }
+  getRow(): number {
+    return this.row;
+  }
+  getColumn(): number {
+    return this.col;
+  }
+  getNumRows(): number {
+    return this.rows;
+  }
+  getNumColumns(): number {
+    return this.cols;
+  }
+  getSheet(): SheetPalsu {
+    return this.sheet;
+  }
+  getA1Notation(): string {
+    return `${a1(this.row, this.col)}${this.rows * this.cols > 1 ? `:${a1(this.row + this.rows - 1, this.col + this.cols - 1)}` : ''}`;
+  }
+  getValues(): (string | number | boolean)[][] {
+    this.sheet.log.read('Range.getValues');
+    return this.grid((s) => s.value);
+  }
+  getFormulas(): string[][] {
+    this.sheet.log.read('Range.getFormulas');
+    return this.grid((s) => s.formula);
+  }
+  getNumberFormats(): string[][] {
+    this.sheet.log.read('Range.getNumberFormats');
+    return this.grid((s) => s.format);
+  }
+  getFontWeights(): string[][] {
+    this.sheet.log.read('Range.getFontWeights');
+    return this.grid((s) => s.weight);
+  }
+  getBackgrounds(): string[][] {
+    this.sheet.log.read('Range.getBackgrounds');
+    return this.grid((s) => s.background);
+  }
+  getNotes(): string[][] {
+    this.sheet.log.read('Range.getNotes');
+    return this.grid((s) => s.note);
+  }
+  getMergedRanges(): RangePalsu[] {
+    this.sheet.log.read('Range.getMergedRanges');
+    return this.sheet.merges
+      .filter((m) => m.row < this.row + this.rows && m.row + m.rows > this.row && m.col < this.col + this.cols && m.col + m.cols > this.col)
+      .map((m) => new RangePalsu(this.sheet, m.row, m.col, m.rows, m.cols));
+  }
+  setNotes(data: string[][]): this {
+    return this.put(data, 'setNotes', (s, v) => (s.note = v ?? ''));
+  }
+  setBackgrounds(data: (string | null)[][]): this {
+    return this.put(data, 'setBackgrounds', (s, v) => (s.background = v === null ? TANPA_ISI : v.toLowerCase()));
+  }
+  setBackground(color: string | null): this {
+    return this.put(this.grid(() => color), 'setBackground', (s, v) => (s.background = v === null ? TANPA_ISI : v.toLowerCase()));
+  }
+  setValues(data: (string | number | boolean)[][]): this {
+    return this.put(data, 'setValues', (s, v) => {
+      const t = typeof v === 'string' && v.startsWith("'") ? v.slice(1) : v;
+      s.value = t;
+      s.formula = typeof v === 'string' && v.startsWith('=') ? v : '';
+    });
+  }
+  setNumberFormats(data: string[][]): this {
+    return this.put(data, 'setNumberFormats', (s, v) => (s.format = v));
+  }
+  setFontWeights(data: ('normal' | 'bold')[][]): this {
+    return this.put(data, 'setFontWeights', (s, v) => (s.weight = v));
+  }
+  private ignore(what: string): this {
+    this.sheet.log.write('sheets', `Range.${what}`);
+    return this;
+  }
+  setFontStyles(): this {
+    return this.ignore('setFontStyles');
+  }
+  setFontSizes(): this {
+    return this.ignore('setFontSizes');
+  }
+  setFontColors(): this {
+    return this.ignore('setFontColors');
+  }
+  setHorizontalAlignments(): this {
+    return this.ignore('setHorizontalAlignments');
+  }
+  setVerticalAlignments(): this {
+    return this.ignore('setVerticalAlignments');
+  }
+  setWraps(): this {
+    return this.ignore('setWraps');
+  }
+  setBorder(): this {
+    return this.ignore('setBorder');
+  }
+  merge(): this {
+    this.sheet.merges.push({ row: this.row, col: this.col, rows: this.rows, cols: this.cols });
+    return this.ignore('merge');
+  }
+  activate(): this {
+    this.sheet.log.write('sheets', 'Range.activate');
+    this.sheet.ss.active = { sheet: this.sheet, range: this };
+    return this;
+  }
+}
+
+function a1(row: number, col: number): string {
+  let s = '';
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return `${s}${row}`;
+}
+
+export class SheetPalsu {
+  cells: Sel[][] = [];
+  merges: { row: number; col: number; rows: number; cols: number }[] = [];
+  constructor(
+    readonly ss: SpreadsheetPalsu,
+    public name: string,
+    readonly log: Catatan,
+  ) {}
+  /** 1-based; an unwritten cell reads as empty. */
+  sel(row: number, col: number): Sel {
+    return this.cells[row - 1]?.[col - 1] ?? selKosong();
+  }
+  selTulis(row: number, col: number): Sel {
+    while (this.cells.length < row) this.cells.push([]);
+    const r = this.cells[row - 1];
+    while (r.length < col) r.push(selKosong());
+    return r[col - 1];
+  }
+  getName(): string {
+    this.log.local('Sheet.getName');
+    return this.name;
+  }
+  getDataRange(): RangePalsu {
+    this.log.read('Sheet.getDataRange');
+    let rows = 0;
+    let cols = 0;
+    this.cells.forEach((r, i) =>
+      r.forEach((s, j) => {
+        if (s.value !== '' || s.formula !== '') {
+          rows = Math.max(rows, i + 1);
+          cols = Math.max(cols, j + 1);
+        }
+      }),
+    );
+    return new RangePalsu(this, 1, 1, Math.max(rows, 1), Math.max(cols, 1));
+  }
+  getRange(a: number | string, col?: number, rows = 1, cols = 1): RangePalsu {
+    this.log.local('Sheet.getRange');
+    if (typeof a === 'number') return new RangePalsu(this, a, col!, rows, cols);
+    const [p, q] = a.split(':').map((x) => parseA1(x));
+    if (!p || (a.includes(':') && !q)) throw new Error(`Range not found: ${a}`);
+    const end = q ?? p;
+    return new RangePalsu(this, p.row + 1, p.col + 1, end.row - p.row + 1, end.col - p.col + 1);
+  }
+  getRangeList(a1s: string[]): { setBackground(c: string | null): unknown } {
+    this.log.local('Sheet.getRangeList');
+    const cells = a1s.map((x) => {
+      const p = parseA1(x);
+      if (!p) throw new Error(`Range not found: ${x}`);
+      return p;
+    });
+    return {
+      setBackground: (c) => {
+        this.log.write('sheets', 'RangeList.setBackground');
+        for (const p of cells) this.selTulis(p.row + 1, p.col + 1).background = c === null ? TANPA_ISI : c.toLowerCase();
+      },
+    };
+  }
+  setColumnWidth(): void {
+    this.log.write('sheets', 'Sheet.setColumnWidth');
+  }
+  setRowHeight(): void {
+    this.log.write('sheets', 'Sheet.setRowHeight');
+  }
+  setFrozenRows(): void {
+    this.log.write('sheets', 'Sheet.setFrozenRows');
+  }
+  setFrozenColumns(): void {
+    this.log.write('sheets', 'Sheet.setFrozenColumns');
+  }
+}
+
+export class SpreadsheetPalsu {
+  sheets: SheetPalsu[] = [];
+  active: { sheet: SheetPalsu; range: RangePalsu | null } | null = null;
+  constructor(
+    readonly name: string,
+    readonly log: Catatan,
+  ) {}
+  addSheet(name: string): SheetPalsu {
+    const s = new SheetPalsu(this, name, this.log);
+    this.sheets.push(s);
+    if (!this.active) this.active = { sheet: s, range: null };
+    return s;
+  }
+  getName(): string {
+    this.log.local('Spreadsheet.getName');
+    return this.name;
+  }
+  getSheets(): SheetPalsu[] {
+    this.log.local('Spreadsheet.getSheets');
+    return [...this.sheets];
+  }
+  getActiveSheet(): SheetPalsu {
+    this.log.local('Spreadsheet.getActiveSheet');
+    return this.active!.sheet;
+  }
+  getActiveRange(): RangePalsu | null {
+    this.log.read('Spreadsheet.getActiveRange');
+    return this.active?.range ?? null;
+  }
+  getSheetByName(name: string): SheetPalsu | null {
+    this.log.local('Spreadsheet.getSheetByName');
+    return this.sheets.find((s) => s.name === name) ?? null;
+  }
+  insertSheet(name: string): SheetPalsu {
+    this.log.write('sheets', 'Spreadsheet.insertSheet');
+    if (this.sheets.some((s) => s.name === name)) throw new Error(`A sheet with the name "${name}" already exists.`);
+    return this.addSheet(name);
+  }
+  deleteSheet(s: SheetPalsu): void {
+    this.log.write('sheets', 'Spreadsheet.deleteSheet');
+    this.sheets = this.sheets.filter((x) => x !== s);
+  }
+}
+
+export interface MenuPalsu {
+  name: string;
+  items: ({ label: string; fn: string } | 'separator')[];
+}
+
+export class HtmlOutputPalsu {
+  title = '';
+  constructor(readonly content: string) {}
+  setTitle(t: string): this {
+    this.title = t;
+    return this;
+  }
+  setWidth(): this {
+    return this;
+  }
+  setHeight(): this {
+    return this;
+  }
+  getContent(): string {
+    return this.content;
+  }
+}
+
+export class PropertiesPalsu {
+  store = new Map<string, string>();
+  constructor(private readonly log: Catatan) {}
+  private cek(k: string, v: unknown): string {
+    const s = String(v);
+    if (Buffer.byteLength(k) + Buffer.byteLength(s) > BATAS_PROPERTI) throw new Error('Argument too large: value');
+    return s;
+  }
+  getProperty(k: string): string | null {
+    this.log.read('Properties.getProperty');
+    return this.store.get(k) ?? null;
+  }
+  getProperties(): Record<string, string> {
+    this.log.read('Properties.getProperties');
+    return Object.fromEntries(this.store);
+  }
+  setProperty(k: string, v: string): this {
+    this.log.write('properties', 'Properties.setProperty');
+    this.store.set(k, this.cek(k, v));
+    return this;
+  }
+  setProperties(props: Record<string, string>, deleteAllOthers = false): this {
+    this.log.write('properties', 'Properties.setProperties');
+    const checked = Object.entries(props).map(([k, v]) => [k, this.cek(k, v)] as const);
+    if (deleteAllOthers) this.store.clear();
+    for (const [k, v] of checked) this.store.set(k, v);
+    return this;
+  }
+  deleteProperty(k: string): this {
+    this.log.write('properties', 'Properties.deleteProperty');
+    this.store.delete(k);
+    return this;
+  }
+}
+
+/** The services for one fake spreadsheet, and the UI things the script showed. */
+export class AppsScriptPalsu {
+  readonly log = new Catatan();
+  readonly ss: SpreadsheetPalsu;
+  readonly props = new PropertiesPalsu(this.log);
+  menus: MenuPalsu[] = [];
+  sidebars: HtmlOutputPalsu[] = [];
+  dialogs: { html: HtmlOutputPalsu; title: string }[] = [];
+  alerts: { title: string; text: string }[] = [];
+  /** What the next ui.alert answers (the user's click). */
+  jawaban = 'OK';
+
+  constructor(
+    readonly distDir: string,
+    name = 'Renja 2024',
+  ) {
+    this.ss = new SpreadsheetPalsu(name, this.log);
+  }
+
+  globals(): Record<string, unknown> {
+    const ButtonSet = { OK: 'OK', OK_CANCEL: 'OK_CANCEL', YES_NO: 'YES_NO' };
+    const Button = { OK: 'OK', YES: 'YES', NO: 'NO', CANCEL: 'CANCEL', CLOSE: 'CLOSE' };
+    const ui = {
+      ButtonSet,
+      Button,
+      createMenu: (name: string) => {
+        const menu: MenuPalsu = { name, items: [] };
+        const builder = {
+          addItem: (label: string, fn: string) => (menu.items.push({ label, fn }), builder),
+          addSeparator: () => (menu.items.push('separator'), builder),
+          addToUi: () => void this.menus.push(menu),
+        };
+        return builder;
+      },
+      alert: (title: string, text: string) => {
+        this.alerts.push({ title, text });
+        return this.jawaban;
+      },
+      showSidebar: (html: HtmlOutputPalsu) => void this.sidebars.push(html),
+      showModalDialog: (html: HtmlOutputPalsu, title: string) => void this.dialogs.push({ html, title }),
+    };
+    return {
+      SpreadsheetApp: {
+        getActiveSpreadsheet: () => (this.log.local('SpreadsheetApp.getActiveSpreadsheet'), this.ss),
+        getUi: () => ui,
+        BorderStyle: { SOLID: 'SOLID', SOLID_MEDIUM: 'SOLID_MEDIUM', SOLID_THICK: 'SOLID_THICK', DASHED: 'DASHED' },
+      },
+      HtmlService: {
+        createHtmlOutputFromFile: (name: string) => {
+          const file = path.join(this.distDir, `${name}.html`);
+          if (!fs.existsSync(file)) throw new Error(`No HTML file named ${name} was found.`);
+          return new HtmlOutputPalsu(fs.readFileSync(file, 'utf8'));
+        },
+        createHtmlOutput: (html: string) => new HtmlOutputPalsu(html),
+      },
+      PropertiesService: { getDocumentProperties: () => this.props },
+      console,
+    };
+  }
+
+  /** Evaluate the built server script in a fresh context, as Apps Script does on every call. */
+  muat(code: string): Record<string, unknown> & vm.Context {
+    const context = vm.createContext(this.globals());
+    new vm.Script(code, { filename: 'Code.js' }).runInContext(context);
+    return context as Record<string, unknown> & vm.Context;
+  }
+}
+
+/** A grid of cells (1-based top-left) written into a fake sheet, without logging. */
+export function isi(sheet: SheetPalsu, top: number, left: number, rows: Partial<Sel>[][]): void {
+  rows.forEach((r, i) => r.forEach((c, j) => Object.assign(sheet.selTulis(top + i, left + j), c)));
+}
+
+/** Every cell's background and note, for "exactly as before" comparisons. */
+export function potret(sheet: SheetPalsu): { background: string; note: string }[][] {
+  return sheet.cells.map((r) => r.map((s) => ({ background: s.background, note: s.note })));
+}

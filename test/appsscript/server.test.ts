@@ -1,0 +1,312 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vm from 'vm';
+import { Dec } from '../../core/angka/desimal';
+import { formatNumber } from '../../core/angka/format';
+import { sheetsCustomFunction } from '../../core/fungsi/dokumentasi';
+import { FUNGSI } from '../../core/fungsi/registry';
+import { Sheet } from '../../core/lembar/model';
+import { periksaWorkbook } from '../../core/periksa';
+import { SEVERITY_FILL } from '../../core/tanda';
+import { fixturePath, loadGolden } from '../fixtures/muat';
+import { bangun, folderSementara, selDariTsv } from './bundel';
+import { AppsScriptPalsu, FORMAT_OTOMATIS, isi, potret, Sel, SheetPalsu, TANPA_ISI } from './palsu';
+
+/**
+ * The BUILT Apps Script bundle (dist/appsscript/Code.js) evaluated in node:vm with fakes of
+ * SpreadsheetApp, HtmlService and PropertiesService, as Sheets would run it.
+ */
+
+const out = folderSementara('lk-appsscript-');
+let code = '';
+
+beforeAll(async () => {
+  await bangun(out);
+  code = fs.readFileSync(path.join(out, 'Code.js'), 'utf8');
+}, 180_000);
+
+afterAll(() => fs.rmSync(out, { recursive: true, force: true }));
+
+type Fn = (...args: unknown[]) => unknown;
+
+describe('the bundle as Apps Script loads it', () => {
+  test('is a plain script (no module syntax) within the size goal, with the manifest and one sidebar file', () => {
+    expect(() => new vm.Script(code)).not.toThrow();
+    expect(code).not.toMatch(/^\s*(import|export)\s/m);
+    expect(fs.readdirSync(out).sort()).toEqual(['Code.js', 'appsscript.json', 'sidebar.html']);
+    expect(Buffer.byteLength(code) / 1024).toBeLessThanOrEqual(300);
+    const manifest = JSON.parse(fs.readFileSync(path.join(out, 'appsscript.json'), 'utf8'));
+    expect(manifest).toMatchObject({ runtimeVersion: 'V8', timeZone: 'Asia/Jakarta' });
+    expect(manifest.oauthScopes.sort()).toEqual([
+      'https://www.googleapis.com/auth/script.container.ui',
+      'https://www.googleapis.com/auth/spreadsheets.currentonly',
+    ]);
+    const html = fs.readFileSync(path.join(out, 'sidebar.html'), 'utf8');
+    expect(html).not.toMatch(/<script[^>]+src=/);
+    expect(html).toContain('lkPeriksa');
+  });
+
+  test('every custom function is a top-level declaration with the registry JSDoc, Indonesian help intact', () => {
+    for (const f of FUNGSI) {
+      const block = sheetsCustomFunction(f, (g, params) => `return LembarKinerja_.${g.name}(${params.join(', ')});`);
+      expect(code).toContain(block);
+    }
+    expect(code).toContain('@customfunction');
+    expect(code).toContain('Menghitung capaian kinerja (%)');
+  });
+
+  test('menu, trigger and google.script.run entry points are top-level function declarations', () => {
+    const names = ['onOpen', 'onInstall', 'lkMenuPeriksa', 'lkMenuHapusTanda', 'lkMenuPohon', 'lkMenuBantuan', 'lkPeriksa', 'lkHapusTanda', 'lkPilihSel', 'lkBacaPengaturan', 'lkSimpanPengaturan', 'lkPohonKinerja', 'lkTemplatPohon'];
+    for (const n of names) expect(code).toMatch(new RegExp(`(^|[;}\\n])function ${n}\\(`));
+    const g = new AppsScriptPalsu(out).muat(code);
+    for (const n of names) expect(typeof g[n]).toBe('function');
+  });
+});
+
+describe('custom functions over the golden values, as Sheets passes them', () => {
+  const g = () => new AppsScriptPalsu(out).muat(code);
+  const golden = loadGolden();
+  /** What a number cell holds after typing "5.215.862.284" or "97,10" in an id-ID sheet. */
+  const angka = (s: string) => (/^-?[\d.]+(,\d+)?$/.test(s) ? Number(s.replace(/\./g, '').replace(',', '.')) : s);
+  const dua = (v: unknown) => formatNumber(new Dec(v as number), { decimals: 2 });
+
+  test.each(golden.map((r) => [`${r.fn}(${r.args.join('; ')})`, r] as const))('%s', (_, r) => {
+    const ctx = g();
+    const fn = ctx[r.fn] as Fn;
+    // Text cells (what a pasted document often holds), number cells, and 2-D ranges.
+    expect(dua(fn(...r.args))).toBe(r.expected);
+    expect(dua(fn(...r.args.map(angka)))).toBe(r.expected);
+    const ranged = fn(...r.args.map((a, i) => (i < 2 ? [[angka(a)], [a], ['']] : a))) as unknown[][];
+    expect(ranged.map((row) => row.length)).toEqual([1, 1, 1]);
+    expect(dua(ranged[0][0])).toBe(r.expected);
+    expect(dua(ranged[1][0])).toBe(r.expected);
+    expect(ranged[2][0]).toBe('');
+  });
+
+  test('bad input throws an Error with the Indonesian message; blanks give ""', () => {
+    const ctx = g();
+    const CAPAIAN = ctx.CAPAIAN as Fn;
+    expect(() => CAPAIAN('abc', 80)).toThrow("Realisasi bukan angka: 'abc'.");
+    expect(() => CAPAIAN(5, 0)).toThrow('Target nol: capaian tidak dapat dihitung.');
+    expect(() => CAPAIAN(79.72, 80, 'miring')).toThrow(/arah/i);
+    expect(CAPAIAN('', '')).toBe('');
+    expect(CAPAIAN(79.72, '')).toBe('');
+    // One zero target in a column does not blank the whole column: that cell says why.
+    const col = CAPAIAN([[79.72], [5], ['']], [[80], [0], ['']]) as unknown[][];
+    expect(col[0][0]).toBeCloseTo(99.65, 10);
+    expect(col[1][0]).toBe('#DIV/0! Target nol: capaian tidak dapat dihitung.');
+    expect(col[2][0]).toBe('');
+    // Every cell failing for the same reason (a bad arah) is an error of the call.
+    expect(() => CAPAIAN([[1], [2]], [[1], [2]], 'miring')).toThrow(/arah/i);
+    expect((ctx.PREDIKAT as Fn)(90.995, 'permendagri86', 2)).toEqual(expect.any(String));
+    expect((ctx.NILAI_EFISIENSI as Fn)('')).toBe('');
+    expect(() => (ctx.SERAPAN as Fn)(true, 10)).toThrow(/Realisasi bukan angka/);
+  });
+});
+
+describe('onOpen', () => {
+  test('adds the Lembar Kinerja menu whose items name functions of the script', () => {
+    const gas = new AppsScriptPalsu(out);
+    const ctx = gas.muat(code);
+    (ctx.onOpen as Fn)({ authMode: 'NONE' });
+    expect(gas.menus).toHaveLength(1);
+    const menu = gas.menus[0];
+    expect(menu.name).toBe('Lembar Kinerja');
+    const items = menu.items.filter((i): i is { label: string; fn: string } => i !== 'separator');
+    expect(items.map((i) => i.label)).toEqual(['Periksa Tabel', 'Hapus Tanda', 'Pohon Kinerja', 'Bantuan']);
+    for (const i of items) expect(typeof ctx[i.fn]).toBe('function');
+    // onOpen runs before an add-on is authorised: it must touch nothing but the menu.
+    expect(gas.log.trips).toBe(0);
+
+    (ctx.lkMenuPeriksa as Fn)();
+    expect(gas.sidebars).toHaveLength(1);
+    expect(gas.sidebars[0].title).toBe('Lembar Kinerja');
+    expect(gas.sidebars[0].getContent()).toContain('id=lembar-kinerja');
+    (ctx.lkMenuBantuan as Fn)();
+    expect(gas.dialogs[0].html.getContent()).toContain('Hapus Tanda');
+  });
+});
+
+/**
+ * The Magetan 2024 budget table (Tabel 3.9) at B3 of a sheet, typed as Sheets holds it, with
+ * two real-looking mistakes: kegiatan 1.2's pagu lowered (program 1 no longer sums) and its
+ * % left as it was. The header is filled blue and bold, programs bold, and the program-1 pagu
+ * cell already has the planner's own fill and note.
+ */
+const TOP = 3;
+const LEFT = 2;
+function lembarAnggaran(gas: AppsScriptPalsu, rowsRepeat = 1): SheetPalsu {
+  const sheet = gas.ss.addSheet('Realisasi');
+  const grid = selDariTsv(fs.readFileSync(fixturePath('lkjip_magetan_2024_realisasi_anggaran'), 'utf8'));
+  const body = grid.slice(1);
+  const rows = [grid[0], ...Array.from({ length: rowsRepeat }, () => body).flat()];
+  isi(sheet, TOP, LEFT, rows);
+  sheet.cells[TOP - 1].forEach((s) => Object.assign(s, { background: '#cfe2f3', weight: 'bold' }));
+  rows.forEach((r, i) => {
+    if (/^\d+\.?$/.test(String(r[0].value))) sheet.cells[TOP - 1 + i].forEach((s) => (s.weight = 'bold'));
+  });
+  // Kegiatan 1.2 (third data row): pagu 3.360.862.284 → 3.360.000.000.
+  sheet.sel(TOP + 3, LEFT + 3).value = 3_360_000_000;
+  Object.assign(sheet.sel(TOP + 1, LEFT + 3), { background: '#fff2cc', note: 'Sumber: DPA 2024' });
+  // % column as Sheets shows a typed "97,10": a number with two decimals shown.
+  for (let r = TOP + 1; r < TOP + rows.length; r++) sheet.sel(r, LEFT + 5).format = '0.00';
+  sheet.merges.push({ row: 1, col: LEFT, rows: 1, cols: 6 });
+  isi(sheet, 1, LEFT, [[{ value: 'Tabel 3.9 Realisasi Anggaran Program dan Kegiatan Tahun 2024' }]]);
+  return sheet;
+}
+
+function modelDari(sheet: SheetPalsu, top: number, left: number, rows: number, cols: number): Sheet {
+  const pick = <T>(f: (s: Sel) => T) =>
+    Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => f(sheet.sel(top + i, left + j))));
+  return {
+    name: sheet.name,
+    typed: true,
+    origin: { row: top - 1, col: left - 1 },
+    values: pick((s) => (s.value === '' ? null : s.value)),
+    formulas: pick((s) => (s.formula === '' ? null : s.formula)),
+    numberFormats: pick((s) => (s.format === FORMAT_OTOMATIS ? null : s.format)),
+    bold: pick((s) => s.weight === 'bold'),
+    merges: [],
+  };
+}
+
+describe('Periksa Tabel and Hapus Tanda', () => {
+  test('the selection is read in one batch, checked by the core, its findings marked; Hapus Tanda restores exactly', () => {
+    const gas = new AppsScriptPalsu(out);
+    const sheet = lembarAnggaran(gas);
+    const range = sheet.getRange(TOP, LEFT, 20, 6);
+    gas.ss.active = { sheet, range };
+    const before = potret(sheet);
+    const valuesBefore = JSON.stringify(sheet.cells.map((r) => r.map((s) => [s.value, s.formula, s.format, s.weight])));
+    const ctx = gas.muat(code);
+    gas.log.reset();
+
+    const view = (ctx.lkPeriksa as Fn)('pilihan', { skala: null }) as {
+      findings: { cell: string; rule: string; severity: string; message: string }[];
+      tables: { range: string }[];
+      marked: number;
+      cakupan: string;
+    };
+
+    // The same findings the core gives for the same cells (the adapter loses nothing).
+    const expected = periksaWorkbook({ name: 'x', sheets: [modelDari(sheet, TOP, LEFT, 20, 6)] });
+    expect(JSON.parse(JSON.stringify(view.findings))).toEqual(JSON.parse(JSON.stringify(expected.findings)));
+    expect(view.tables.map((t) => t.range)).toEqual(['B3:G22']);
+    const parent = view.findings.find((f) => f.rule === 'jumlah-induk');
+    expect(parent?.cell).toBe('E4');
+    expect(parent?.message).toContain('5.215.000.000 (selisih 862.284)');
+    expect(view.findings.some((f) => f.cell === 'G6')).toBe(true);
+
+    // Marked: our fill and note on each finding's cell, nothing else changed.
+    const cells = new Set(view.findings.map((f) => f.cell));
+    expect(view.marked).toBe(cells.size);
+    const e4 = sheet.sel(4, 5);
+    expect(e4.background).toBe(`#${SEVERITY_FILL.error.toLowerCase()}`);
+    expect(e4.note).toMatch(/^Lembar Kinerja:\nGalat \(jumlah-induk\): /);
+    const after = potret(sheet);
+    before.forEach((r, i) =>
+      r.forEach((c, j) => {
+        const addr = `${String.fromCharCode(65 + j)}${i + 1}`;
+        if (!cells.has(addr)) expect(after[i][j]).toEqual(c);
+      }),
+    );
+    expect(JSON.stringify(sheet.cells.map((r) => r.map((s) => [s.value, s.formula, s.format, s.weight])))).toBe(valuesBefore);
+    // One call per kind of data, whatever the number of rows: the selection, five reads of it,
+    // the backup, the marked box's fills and notes, one batch of writes, the backup written.
+    expect(gas.log.calls.filter((c) => !/getName|getActiveSheet|getSheetByName|getRange\b|getRangeList|getActiveSpreadsheet/.test(c))).toEqual([
+      'Spreadsheet.getActiveRange',
+      'Range.getValues',
+      'Range.getFormulas',
+      'Range.getNumberFormats',
+      'Range.getFontWeights',
+      'Range.getMergedRanges',
+      'Properties.getProperties',
+      'Range.getBackgrounds',
+      'Range.getNotes',
+      'Range.setNotes',
+      'RangeList.setBackground',
+      'Properties.setProperties',
+    ]);
+    expect(gas.log.trips).toBe(11);
+
+    // A second Periksa before Hapus Tanda must keep the true originals.
+    (ctx.lkPeriksa as Fn)('pilihan', { skala: null });
+    const restored = (ctx.lkHapusTanda as Fn)() as { restored: number };
+    expect(restored.restored).toBe(cells.size);
+    expect(potret(sheet)).toEqual(before);
+    expect(sheet.sel(4, 5)).toMatchObject({ background: '#fff2cc', note: 'Sumber: DPA 2024' });
+    expect([...gas.props.store.keys()].filter((k) => k.includes('cadangan'))).toEqual([]);
+    // Nothing left to restore.
+    expect(((ctx.lkHapusTanda as Fn)() as { restored: number }).restored).toBe(0);
+  });
+
+  test('the number of round trips does not grow with the rows', () => {
+    const trips = (repeat: number) => {
+      const gas = new AppsScriptPalsu(out);
+      lembarAnggaran(gas, repeat);
+      const ctx = gas.muat(code);
+      gas.log.reset();
+      (ctx.lkPeriksa as Fn)('lembar', { skala: null });
+      return { trips: gas.log.trips, calls: gas.log.calls.length };
+    };
+    const small = trips(1);
+    const big = trips(50);
+    expect(big.trips).toBe(small.trips);
+    expect(big.calls).toBeLessThanOrEqual(small.calls + 3);
+  });
+
+  test("a cell the user changed after marking keeps the user's change", () => {
+    const gas = new AppsScriptPalsu(out);
+    const sheet = lembarAnggaran(gas);
+    gas.ss.active = { sheet, range: null };
+    const ctx = gas.muat(code);
+    (ctx.lkPeriksa as Fn)('lembar', { skala: null });
+    Object.assign(sheet.sel(4, 5), { background: '#00ff00', note: 'Sudah dicek Bappeda' });
+    (ctx.lkHapusTanda as Fn)();
+    expect(sheet.sel(4, 5)).toMatchObject({ background: '#00ff00', note: 'Sudah dicek Bappeda' });
+    expect(sheet.sel(6, 7).background).toBe(TANPA_ISI);
+  });
+
+  test('settings live in the document properties, validated on the way in and out', () => {
+    const gas = new AppsScriptPalsu(out);
+    const ctx = gas.muat(code);
+    expect((ctx.lkBacaPengaturan as Fn)()).toEqual({ skala: null });
+    (ctx.lkSimpanPengaturan as Fn)({ skala: 'permendagri86' });
+    expect((gas.muat(code).lkBacaPengaturan as Fn)()).toEqual({ skala: 'permendagri86' });
+    (ctx.lkSimpanPengaturan as Fn)({ skala: 'tidak-ada' });
+    expect((ctx.lkBacaPengaturan as Fn)()).toEqual({ skala: null });
+    gas.props.store.set('lembarKinerja.pengaturan', '{rusak');
+    expect((ctx.lkBacaPengaturan as Fn)()).toEqual({ skala: null });
+  });
+
+  test('a damaged backup is reported in Indonesian and not overwritten', () => {
+    const gas = new AppsScriptPalsu(out);
+    const sheet = lembarAnggaran(gas);
+    gas.ss.active = { sheet, range: null };
+    gas.props.store.set('lembarKinerja.cadangan.n', '1');
+    gas.props.store.set('lembarKinerja.cadangan.0', '{"versi":1,"sel":[{"sheet":1}]}');
+    const ctx = gas.muat(code);
+    expect(() => (ctx.lkHapusTanda as Fn)()).toThrow('Catatan tanda sebelumnya tidak dikenali');
+    expect(() => (ctx.lkPeriksa as Fn)('lembar', { skala: null })).toThrow('tidak dikenali');
+    expect(gas.props.store.get('lembarKinerja.cadangan.0')).toBe('{"versi":1,"sel":[{"sheet":1}]}');
+    expect(() => (ctx.lkPeriksa as Fn)('semua', { skala: null })).toThrow('Cakupan pemeriksaan tidak dikenal.');
+    expect(() => (ctx.lkPilihSel as Fn)('Tidak Ada', 'A1')).toThrow('Lembar "Tidak Ada" tidak ditemukan.');
+    (ctx.lkPilihSel as Fn)('Realisasi', 'E4');
+    expect(gas.ss.active?.range?.getA1Notation()).toBe('E4');
+  });
+
+  test('a backup larger than one property value is split and read back whole', () => {
+    const gas = new AppsScriptPalsu(out);
+    const sheet = lembarAnggaran(gas, 40);
+    // Every % cell wrong: hundreds of marked cells, far more than 9 kB of backup.
+    for (let r = TOP + 1; r < TOP + 1 + 19 * 40; r++) sheet.sel(r, LEFT + 5).value = 1;
+    const before = potret(sheet);
+    gas.ss.active = { sheet, range: null };
+    const ctx = gas.muat(code);
+    const view = (ctx.lkPeriksa as Fn)('lembar', { skala: null }) as { marked: number };
+    expect(view.marked).toBeGreaterThan(300);
+    expect(Number(gas.props.store.get('lembarKinerja.cadangan.n'))).toBeGreaterThan(1);
+    (ctx.lkHapusTanda as Fn)();
+    expect(potret(sheet)).toEqual(before);
+  });
+});
