@@ -1,6 +1,8 @@
 import { loadFixture } from '../../test/fixtures/muat';
 import { cellAt } from '../lembar/model';
-import { inferColumnMarks, parseColumn } from './kolom';
+import fc from 'fast-check';
+import { ColumnMarks, inferColumnMarks, parseColumn, withColumnMarks } from './kolom';
+import { parseCell } from './parse';
 
 const values = (cells: unknown[]) => parseColumn(cells).parsed.map((p) => (p.value === null ? null : p.value.toFixed()));
 
@@ -96,5 +98,29 @@ describe('columns of the real fixtures', () => {
     const pct = parseColumn(column('lkjip_magetan_2024_realisasi_anggaran', 5, 1, 20)).parsed;
     expect(pct[0].value?.toFixed()).toBe('97.1');
     expect(pct[19].value?.toFixed()).toBe('97.6');
+  });
+});
+
+describe('withColumnMarks: a first reading is kept unless the column decision changes it', () => {
+  it('equals reading the cell with the decision, for any cell and decision', () => {
+    const chars = fc.constantFrom(...'0123456789.,- %'.split(''), 'Rp', '000', '1.270', ' orang');
+    const decisions: ColumnMarks[] = (['.', ',', 'none'] as const).map((decimalMark) => ({
+      decimalMark,
+      basis: 'column',
+      ambiguousCells: 0,
+      mixedStyles: false,
+    }));
+    fc.assert(
+      fc.property(fc.oneof(fc.array(chars, { maxLength: 8 }).map((p) => p.join('')), fc.double(), fc.constant(null)), fc.constantFrom(...decisions), (cell, m) => {
+        const kept = withColumnMarks(parseCell(cell), cell, m);
+        const direct = parseCell(cell, { decimalMark: m.decimalMark });
+        expect({ ...kept, value: kept.value?.toFixed(), alternative: kept.alternative?.toFixed() }).toEqual({
+          ...direct,
+          value: direct.value?.toFixed(),
+          alternative: direct.alternative?.toFixed(),
+        });
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

@@ -16,10 +16,14 @@ export interface ColumnMarks {
  * `41.5` is decimal-dot; a column of `1.270`, `29.822.934.000` is grouping-dot.
  */
 export function inferColumnMarks(cells: readonly unknown[]): ColumnMarks {
+  return marksOf(cells.map((c) => parseCell(c)));
+}
+
+/** The column's decision from its cells already parsed without one (`parseCell(cell)`). */
+export function marksOf(parsed: readonly ParsedCell[]): ColumnMarks {
   const votes = { '.': { grouping: 0, decimal: 0 }, ',': { grouping: 0, decimal: 0 } };
   let ambiguousCells = 0;
-  for (const c of cells) {
-    const p = parseCell(c);
+  for (const p of parsed) {
     if (p.marks.grouping) votes[p.marks.grouping].grouping++;
     if (p.marks.decimal) votes[p.marks.decimal].decimal++;
     if (p.marks.ambiguous) ambiguousCells++;
@@ -43,8 +47,17 @@ export function inferColumnMarks(cells: readonly unknown[]): ColumnMarks {
   return marks(',', 'default');
 }
 
+/**
+ * A cell read without the column's decision, read again with it. Only an ambiguous single
+ * group (`1.270`) depends on the decision, so every other cell keeps its first reading.
+ */
+export function withColumnMarks(first: ParsedCell, cell: unknown, marks: ColumnMarks): ParsedCell {
+  return first.marks.ambiguous === null ? first : parseCell(cell, { decimalMark: marks.decimalMark });
+}
+
 /** Parse every cell of a column with the column's decision applied. */
 export function parseColumn(cells: readonly unknown[]): { marks: ColumnMarks; parsed: ParsedCell[] } {
-  const marks = inferColumnMarks(cells);
-  return { marks, parsed: cells.map((c) => parseCell(c, { decimalMark: marks.decimalMark })) };
+  const first = cells.map((c) => parseCell(c));
+  const marks = marksOf(first);
+  return { marks, parsed: first.map((p, i) => withColumnMarks(p, cells[i], marks)) };
 }

@@ -355,3 +355,42 @@ describe('parsed values match their exact decimals', () => {
     );
   });
 });
+
+describe('the fast paths read exactly as the general path', () => {
+  // A leading space sends a cell through the general path (cleaned, then read), so a cell and
+  // the same cell with a space must give the same reading, whichever path the first took.
+  const same = (s: string, options: ParseOptions = {}) => {
+    const fast = parseCell(s, options);
+    const general = parseCell(' ' + s, options);
+    expect({ ...fast, value: fast.value?.toFixed() ?? null, alternative: fast.alternative?.toFixed() ?? null }).toEqual({
+      ...general,
+      value: general.value?.toFixed() ?? null,
+      alternative: general.alternative?.toFixed() ?? null,
+    });
+    expect(fast.decimals).toBe(general.decimals);
+  };
+
+  it('on money as documents print it', () => {
+    for (const s of ['Rp 1.234', 'Rp. 1.234,00', 'Rp.1.234,00', 'Rp1.234', 'RP 5', 'rp. 12,50', '1.234,-', '1.234.567.-',
+      '-1.234,-', 'Rp 0,00', 'Rp 1.270', '1,270,-', 'Rp 29,822,934.850', 'Rp 53.600.0000', 'Rp. -', 'Rp -5', 'Rp 1.1.1', '-,-', ',-']) {
+      same(s);
+      same(s, { decimalMark: '.' });
+    }
+  });
+
+  it('on strings built from the characters money is written with', () => {
+    const chars = fc.constantFrom(...'0123456789.,-+ '.split(''), 'Rp', 'Rp.', 'rp', ',00', ',-', '000');
+    fc.assert(
+      fc.property(fc.array(chars, { maxLength: 12 }), fc.constantFrom<ParseOptions>({}, { decimalMark: '.' }, { decimalMark: 'none' }), (parts, o) =>
+        same(parts.join(''), o),
+      ),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('a zero fraction gives the value of the digits alone', () => {
+    expect(parseCell('Rp. 1.234.567,00').value?.toFixed()).toBe('1234567');
+    expect(parseCell('Rp. 1.234.567,00').decimals).toBe(2);
+    expect(parseCell('-1.234.567,000').readings?.map((d) => d.toFixed())).toEqual(['-1234567000', '-1234567']);
+  });
+});

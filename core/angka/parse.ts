@@ -197,9 +197,36 @@ function isPlainNumeric(s: string): boolean {
   return true;
 }
 
+/**
+ * The digits of money as documents print it, found by character checks: `Rp 1.234`,
+ * `Rp. 1.234,00`, `Rp.1.234`, `1.234,-` (the sign-less forms the general path reads the same
+ * way, with no space to clean). Null for anything else, which the general path reads.
+ */
+function plainMoneyToken(s: string): string | null {
+  let start = 0;
+  let end = s.length;
+  const c0 = s.charCodeAt(0);
+  if ((c0 === 82 || c0 === 114) /* R r */ && (s.charCodeAt(1) === 112 || s.charCodeAt(1) === 80) /* p P */) {
+    start = 2;
+    if (s.charCodeAt(start) === 46 /* . */) start++;
+    if (s.charCodeAt(start) === 32) start++;
+  }
+  const last = s.charCodeAt(end - 1);
+  const beforeLast = s.charCodeAt(end - 2);
+  if (last === 45 /* - */ && (beforeLast === 44 || beforeLast === 46)) end -= 2;
+  if (start === 0 && end === s.length) return null;
+  const body = s.slice(start, end);
+  const first = body.charCodeAt(0);
+  // A sign after `Rp` is for the general path, which knows `Rp -` and `-Rp`.
+  if (start > 0 && !(first >= 48 && first <= 57)) return null;
+  return isPlainNumeric(body) ? body : null;
+}
+
 function parseText(raw: string, options: ParseOptions): ParsedCell {
   // Fast path: most cells of a money column are plain grouped digits (`29.822.934.000`).
   if (isPlainNumeric(raw)) return fromToken(raw, raw, 'number', null, options);
+  const money = plainMoneyToken(raw);
+  if (money !== null) return fromToken(raw, money, 'money', null, options);
 
   const text = NEEDS_CLEANING.test(raw)
     ? raw.replace(/[\u00a0\u2007\u202f]/g, ' ').replace(/\s+/g, ' ').trim()
@@ -362,6 +389,11 @@ function malformed(token: string): TokenReading {
   return r;
 }
 
+function isZeros(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) !== 48) return false;
+  return true;
+}
+
 function readToken(token: string, options: ParseOptions): TokenReading {
   const c0 = token.charCodeAt(0);
   const signed = c0 === 45 || c0 === 43;
@@ -432,7 +464,8 @@ function readToken(token: string, options: ParseOptions): TokenReading {
   if ((dec === '.' ? dots : commas) > 1 || !isGrouped(digits, 0, at, grp.charCodeAt(0))) return malformed(token);
   const intDigits = digits.slice(0, at).replace(grp === '.' ? DOTS : COMMAS, '');
   const fracPart = digits.slice(at + 1);
-  const value = new Dec(`${sign}${intDigits}.${fracPart}`);
+  // `,00` adds nothing to the value: decimal.js reads the digits alone faster.
+  const value = new Dec(isZeros(fracPart) ? sign + intDigits : `${sign}${intDigits}.${fracPart}`);
   if (fracPart.length === 3) {
     // `29,822,934.850`: a decimal part of three digits after grouping looks like one more
     // thousands group typed with the wrong mark. Both readings are possible; say so.

@@ -34,7 +34,21 @@ const SINONIM: Record<string, string> = {
   indeks: 'indeks',
 };
 
+/** Units repeat down a column: each spelling is normalised once (bounded for any input). */
+const normalised = new Map<string, string>();
+const NORMALISED_MAX = 1024;
+
 export function normalizeSatuan(raw: string): string {
+  let n = normalised.get(raw);
+  if (n === undefined) {
+    if (normalised.size >= NORMALISED_MAX) normalised.clear();
+    n = normalize(raw);
+    normalised.set(raw, n);
+  }
+  return n;
+}
+
+function normalize(raw: string): string {
   const t = raw
     .toLowerCase()
     .replace(/\s*\/\s*/g, '/')

@@ -10,9 +10,29 @@ export interface NumberFormatInfo {
 
 const GENERAL = /^(general|standar|umum|@)?$/i;
 
+const NO_FORMAT: NumberFormatInfo = Object.freeze({ percent: false, decimals: null });
+
+/**
+ * A sheet uses a handful of format codes over thousands of cells: each code is read once.
+ * Bounded, because a host may hand over any number of distinct codes.
+ */
+const known = new Map<string, NumberFormatInfo>();
+const KNOWN_MAX = 512;
+
 /** Read what matters of an Excel/Sheets number format code: percent and displayed decimals. */
 export function readNumberFormat(code: string | null | undefined): NumberFormatInfo {
-  if (code === null || code === undefined || GENERAL.test(code.trim())) return { percent: false, decimals: null };
+  if (code === null || code === undefined) return NO_FORMAT;
+  let f = known.get(code);
+  if (f === undefined) {
+    if (known.size >= KNOWN_MAX) known.clear();
+    f = Object.freeze(readFormat(code));
+    known.set(code, f);
+  }
+  return f;
+}
+
+function readFormat(code: string): NumberFormatInfo {
+  if (GENERAL.test(code.trim())) return NO_FORMAT;
   // Only the positive section counts; quoted text, escapes and [colour]/[locale] tags are not digits.
   const first = code.split(';')[0].replace(/"[^"]*"/g, '').replace(/\\./g, '').replace(/\[[^\]]*\]/g, '');
   const percent = first.includes('%');

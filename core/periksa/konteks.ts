@@ -1,4 +1,4 @@
-import { ColumnMarks, inferColumnMarks } from '../angka/kolom';
+import { ColumnMarks, marksOf, withColumnMarks } from '../angka/kolom';
 import { ParsedCell, parseCell } from '../angka/parse';
 import { Skala } from '../fungsi/skala';
 import { applyNumberFormat } from '../lembar/format-sel';
@@ -48,16 +48,26 @@ export function createContext(
   options: CheckOptions,
   workbookSkala: Skala | null,
 ): CheckContext {
-  const marks = new Map<number, ColumnMarks>();
-  const parsed = new Map<number, ParsedCell>();
-  const width = 1 << 14;
+  // Per column, indexed by row: arrays, not a Map keyed by row and column, because a 10,000-row
+  // table asks for every cell of a column several times.
+  const marks: (ColumnMarks | undefined)[] = [];
+  /** Cells read once without the column's decision, to make it; reused unless ambiguous. */
+  const firstReads: (ParsedCell | undefined)[][] = [];
+  const parsed: (ParsedCell | undefined)[][] = [];
   const columnMarks = (col: number): ColumnMarks => {
-    let m = marks.get(col);
+    let m = marks[col];
     if (m === undefined) {
-      const cells: unknown[] = [];
-      for (const r of table.rows) if (r.kind === 'data' || r.kind === 'total') cells.push(cellAt(sheet, r.row, col));
-      m = inferColumnMarks(cells);
-      marks.set(col, m);
+      const reads: (ParsedCell | undefined)[] = new Array(sheet.values.length);
+      const list: ParsedCell[] = [];
+      for (const r of table.rows) {
+        if (r.kind !== 'data' && r.kind !== 'total') continue;
+        const p = parseCell(cellAt(sheet, r.row, col));
+        reads[r.row] = p;
+        list.push(p);
+      }
+      m = marksOf(list);
+      marks[col] = m;
+      firstReads[col] = reads;
     }
     return m;
   };
@@ -71,14 +81,21 @@ export function createContext(
     columnMarks,
     addr,
     cell(row, col) {
-      const key = row * width + col;
-      let p = parsed.get(key);
+      let column = parsed[col];
+      if (column === undefined) {
+        column = new Array(sheet.values.length);
+        parsed[col] = column;
+      }
+      let p = column[row];
       if (p === undefined) {
+        const m = columnMarks(col);
+        const value = cellAt(sheet, row, col);
+        const first = firstReads[col]![row];
         p = applyNumberFormat(
-          parseCell(cellAt(sheet, row, col), { decimalMark: columnMarks(col).decimalMark }),
+          first !== undefined ? withColumnMarks(first, value, m) : parseCell(value, { decimalMark: m.decimalMark }),
           sheet.numberFormats?.[row]?.[col],
         );
-        parsed.set(key, p);
+        column[row] = p;
       }
       return p;
     },

@@ -99,10 +99,18 @@ export const check: TableCheck = guarded('satuan', (ctx) => {
   const out: Finding[] = [];
   for (const r of ctx.table.rows) {
     if (r.kind !== 'data') continue;
-    const declared = declaredSatuan(ctx, r.row);
-    const declaredPart = declared === null ? null : indicatorOf(ctx, declared.source === 'indikator' ? declared.col + 1 : declared.col);
+    // Most rows carry no unit in their cells: the declared satuan is read only when one does.
+    let declared: DeclaredSatuan | null | undefined;
+    let declaredPart: number | null = null;
+    const declaredFor = (part: number): DeclaredSatuan | null => {
+      if (declared === undefined) {
+        declared = declaredSatuan(ctx, r.row);
+        if (declared !== null) declaredPart = indicatorOf(ctx, declared.source === 'indikator' ? declared.col + 1 : declared.col);
+      }
+      return declared !== null && (declaredPart === part || parts.size === 1) ? declared : null;
+    };
     for (const [part, cols] of parts) {
-      const f = checkCells(ctx, r.row, cols, declared !== null && (declaredPart === part || parts.size === 1) ? declared : null);
+      const f = checkCells(ctx, r.row, cols, declaredFor, part);
       if (f) {
         out.push(f);
         break; // once per row
@@ -112,13 +120,20 @@ export const check: TableCheck = guarded('satuan', (ctx) => {
   return out;
 });
 
-function checkCells(ctx: CheckContext, row: number, cols: TableColumn[], declared: DeclaredSatuan | null): Finding | null {
+function checkCells(
+  ctx: CheckContext,
+  row: number,
+  cols: TableColumn[],
+  declaredFor: (part: number) => DeclaredSatuan | null,
+  part: number,
+): Finding | null {
   const cells: { c: TableColumn; unit: string; text: string }[] = [];
   for (const c of cols) {
     const p = ctx.cell(row, c.col);
     if (p.value !== null && p.unit !== null && p.unit !== '') cells.push({ c, unit: p.unit, text: p.text });
   }
   if (cells.length === 0) return null;
+  const declared = declaredFor(part);
   if (declared !== null) {
     const bad = cells.find((x) => !sameUnit(x.unit, declared.unit));
     if (bad !== undefined) {
