@@ -1,0 +1,288 @@
+import { Dec, isDec, toDouble } from '../angka/desimal';
+import { readAngka, readArah, readDesimal, readMetode, readSkala } from '../fungsi/argumen';
+import { isFungsiError } from '../fungsi/galat';
+import { Arah, MetodeEfisiensi } from '../fungsi/rumus';
+import { Skala } from '../fungsi/skala';
+
+/**
+ * The functions of SPEC §2 as native spreadsheet formulas (en-US text, `,` separators, no
+ * leading "="), so a workbook sent to someone without the add-in still computes. Only
+ * functions every spreadsheet has (IF, ROUND, ROUNDUP, ISNUMBER, ABS, INT, LOG10, MIN, MAX): no LET or
+ * LAMBDA, so Excel 2019, LibreOffice and Google Sheets all read it.
+ *
+ * What is reproduced, per cell, in the core's order (core/fungsi/spreadsheet.ts):
+ * - an error in an input passes through (`x=""` on an error value yields that error);
+ * - a blank input (empty cell or "") on a row gives "" — checked after the errors, as the core;
+ * - anything else that is not a number (text, TRUE) gives #VALUE!;
+ * - a zero divisor gives #DIV/0! (the native division does it);
+ * - the number is the exact result rounded to 15 significant digits (SNAP below).
+ *
+ * Why SNAP: the core returns the double nearest to the exact decimal result (79,72/80×100 is
+ * 99.65). A native r/t*100 rounds twice and may give 99.64999999999999, which shows as 99,65
+ * but falls under a 99,65 band edge and differs from the core. Every result whose exact value
+ * has at most 15 significant digits (all results with terminating decimals of normal tables)
+ * comes back as exactly the core's double after rounding to 15 significant digits; a
+ * non-terminating one (100/3) differs from the core by under half a unit in the 15th digit,
+ * which no spreadsheet displays (they show 15 digits at most).
+ *
+ * What cannot be reproduced natively is refused (ok:false, an Indonesian reason) rather than
+ * written subtly different: arah/metode/skala/desimal given as a cell or a formula (only
+ * literals are converted), an office's own scale range, and unknown names. Text numbers in
+ * cells ("99,88 %") cannot be read by a native formula at all: a native formula answers
+ * #VALUE! where the core parses them; the caller that sees the cells (cli/bawaan) reports it.
+ */
+
+export type NamaFungsi = 'CAPAIAN' | 'EFISIENSI' | 'PREDIKAT' | 'SERAPAN' | 'NILAI_EFISIENSI';
+
+export type HasilTemplat = { ok: true; formula: string } | { ok: false; reason: string };
+
+export const NAMA_FUNGSI: readonly NamaFungsi[] = ['CAPAIAN', 'EFISIENSI', 'PREDIKAT', 'SERAPAN', 'NILAI_EFISIENSI'];
+
+/** Excel's limit on the length of a formula; longer text would be refused by the host. */
+export const MAX_PANJANG_RUMUS = 8192;
+
+const ERR_VALUE = '#VALUE!';
+
+/** A literal argument as the core would receive it; `kosong` for an omitted argument. */
+type Literal = { kind: 'kosong' } | { kind: 'nilai'; value: string | number | boolean } | { kind: 'ekspresi' };
+
+const STRING_LIT = /^"((?:[^"]|"")*)"$/;
+const NUMBER_LIT = /^([+-]?)\s*(\d+(?:\.\d*)?|\.\d+)(?:[eE]([+-]?\d+))?(%?)$/;
+
+/** Recognises literals only; anything else is an expression evaluated by the spreadsheet. */
+export function bacaLiteral(arg: string | undefined): Literal {
+  const s = (arg ?? '').trim();
+  if (s === '') return { kind: 'kosong' };
+  const str = STRING_LIT.exec(s);
+  if (str) return { kind: 'nilai', value: str[1].replace(/""/g, '"') };
+  const num = NUMBER_LIT.exec(s);
+  if (num) {
+    let v = Number(`${num[2]}${num[3] !== undefined ? `e${num[3]}` : ''}`);
+    if (num[4] === '%') v = v / 100;
+    if (num[1] === '-') v = -v;
+    if (Number.isFinite(v)) return { kind: 'nilai', value: v === 0 ? 0 : v };
+  }
+  const up = s.toUpperCase();
+  if (up === 'TRUE' || up === 'FALSE') return { kind: 'nilai', value: up === 'TRUE' };
+  return { kind: 'ekspresi' };
+}
+
+/** A number as formula text: shortest round-trip form, exponent upper case. */
+export function angkaRumus(n: number): string {
+  const s = String(n).toUpperCase();
+  return n < 0 ? `(${s})` : s;
+}
+
+function teksRumus(s: string): string {
+  return `"${s.replace(/"/g, '""')}"`;
+}
+
+/** Wrapped so an operator inside an argument (`A1+B1`) binds before ours. */
+function p(x: string): string {
+  const s = x.trim();
+  return /^[A-Za-z0-9_$.!:]+$/.test(s) || /^'(?:[^']|'')+'![A-Za-z0-9_$:]+$/.test(s) ? s : `(${s})`;
+}
+
+/**
+ * Decimals that keep 15 significant digits of m > 0: 14 − ⌊log10 m⌋. Written without INT of a
+ * negative number, which engines disagree on (HyperFormula truncates it toward zero, Excel
+ * floors it): below 1, ⌊y⌋ is −ROUNDUP(−y) of a positive number. LOG10 of a value just under a
+ * power of ten may round up to the integer (LOG10(9999999,99999999) = 7), so an estimate whose
+ * power exceeds m is taken one lower; 10^k is exact for every k a table reaches.
+ */
+function digitsFor(m: string): string {
+  const f = `IF(${m}>=1,INT(LOG10(${m})),-ROUNDUP(-LOG10(${m}),0))`;
+  return `14-${f}+(10^${f}>${m})`;
+}
+
+/** The exact result of a product or quotient, rounded to 15 significant digits (module comment). */
+function snap(e: string): string {
+  return `IF(${e}=0,0,ROUND(${e},${digitsFor(`ABS(${e})`)}))`;
+}
+
+/**
+ * A sum or difference of decimals, rounded at the 15th significant digit of its largest
+ * operand m: each operand carries an error of a unit in its last binary place, which a
+ * difference of near-equal operands (96 − 95,37 = 0,63) would turn into a large relative error;
+ * rounding at the operands' own precision gives back the exact decimal difference.
+ */
+function snapSum(e: string, m: string): string {
+  return `IF(${e}=0,0,ROUND(${e},${digitsFor(m)}))`;
+}
+
+/**
+ * Two required numbers x, y: errors first (x's, then y's), then blank → "", then `body`.
+ * Nested IFs, not AND/OR: those would evaluate an error argument before we test it.
+ */
+function duaAngka(x: string, y: string, body: string): string {
+  const yBlankOrBad = `IF(${y}="","",${ERR_VALUE})`;
+  return (
+    `IF(ISNUMBER(${x}),IF(ISNUMBER(${y}),${body},${yBlankOrBad}),` +
+    `IF(${x}="",IF(ISNUMBER(${y}),"",${yBlankOrBad}),${ERR_VALUE}))`
+  );
+}
+
+function satuAngka(x: string, body: string): string {
+  return `IF(ISNUMBER(${x}),${body},IF(${x}="","",${ERR_VALUE}))`;
+}
+
+type Bagian<T> = { ok: true; value: T } | { ok: false; reason: string };
+
+function arahDari(arg: string | undefined): Bagian<Arah> {
+  const lit = bacaLiteral(arg);
+  if (lit.kind === 'ekspresi') {
+    return { ok: false, reason: 'Arah diambil dari sel atau rumus; rumus bawaan hanya dapat dibuat bila arah ditulis langsung, mis. "turun".' };
+  }
+  const a = readArah(lit.kind === 'kosong' ? null : lit.value);
+  if (typeof a !== 'string') return { ok: false, reason: a.message };
+  return { ok: true, value: a };
+}
+
+function metodeDari(arg: string | undefined): Bagian<MetodeEfisiensi> {
+  const lit = bacaLiteral(arg);
+  if (lit.kind === 'ekspresi') {
+    return { ok: false, reason: 'Metode diambil dari sel atau rumus; rumus bawaan hanya dapat dibuat bila metode ditulis langsung, mis. "selisih".' };
+  }
+  const m = readMetode(lit.kind === 'kosong' ? null : lit.value);
+  if (typeof m !== 'string') return { ok: false, reason: m.message };
+  return { ok: true, value: m };
+}
+
+function skalaDari(arg: string | undefined): Bagian<Skala> {
+  const lit = bacaLiteral(arg);
+  if (lit.kind === 'ekspresi') {
+    return {
+      ok: false,
+      reason: 'Skala diambil dari sel atau rentang (skala sendiri); rumus bawaan hanya dapat dibuat untuk skala bawaan yang ditulis langsung, mis. "berhasil".',
+    };
+  }
+  const s = readSkala(lit.kind === 'kosong' ? null : lit.value);
+  if (isFungsiError(s)) return { ok: false, reason: s.message };
+  return { ok: true, value: s };
+}
+
+function desimalDari(arg: string | undefined): Bagian<number | null> {
+  const lit = bacaLiteral(arg);
+  if (lit.kind === 'ekspresi') {
+    return { ok: false, reason: 'Desimal diambil dari sel atau rumus; rumus bawaan hanya dapat dibuat bila desimal ditulis langsung, mis. 2.' };
+  }
+  const d = readDesimal(lit.kind === 'kosong' ? null : lit.value);
+  if (d !== null && typeof d !== 'number') return { ok: false, reason: d.message };
+  return { ok: true, value: d };
+}
+
+/** batas: a literal becomes a constant cap; an expression is checked per cell as the core does. */
+function batasi(v: string, arg: string | undefined): Bagian<string> {
+  const lit = bacaLiteral(arg);
+  if (lit.kind === 'kosong') return { ok: true, value: v };
+  if (lit.kind === 'ekspresi') {
+    const b = p(arg as string);
+    return { ok: true, value: `IF(ISNUMBER(${b}),MIN(${v},${b}),IF(${b}="",${v},${ERR_VALUE}))` };
+  }
+  const a = readAngka(lit.value, 'Batas');
+  if (a === null) return { ok: true, value: v };
+  if (typeof a !== 'number' && !isDec(a)) return { ok: false, reason: a.message };
+  return { ok: true, value: `MIN(${v},${angkaRumus(typeof a === 'number' ? a : toDouble(a as Dec))})` };
+}
+
+/** The bands of a built-in scale, top down, as nested IFs on x. */
+function klasifikasi(skala: Skala, x: string): string {
+  let out = '';
+  let close = '';
+  for (const b of skala.bands) {
+    if (b.min === null) {
+      out += teksRumus(b.label);
+      break;
+    }
+    out += `IF(${x}${b.inclusive ? '>=' : '>'}${angkaRumus(toDouble(b.min))},${teksRumus(b.label)},`;
+    close += ')';
+  }
+  return out + close;
+}
+
+function jumlahArgumen(name: NamaFungsi, args: readonly string[], min: number, max: number): string | null {
+  if (args.length < min || args.length > max) {
+    return min === max
+      ? `${name} memerlukan ${min} argumen, tertulis ${args.length}.`
+      : `${name} memerlukan ${min} sampai ${max} argumen, tertulis ${args.length}.`;
+  }
+  for (let i = 0; i < min; i++) {
+    if (bacaLiteral(args[i]).kind === 'kosong') return `Argumen ke-${i + 1} ${name} kosong.`;
+  }
+  return null;
+}
+
+function selesai(formula: string): HasilTemplat {
+  if (formula.length + 1 > MAX_PANJANG_RUMUS) {
+    return { ok: false, reason: `Rumus bawaan akan terlalu panjang (${formula.length} karakter; batas ${MAX_PANJANG_RUMUS}).` };
+  }
+  return { ok: true, formula };
+}
+
+/**
+ * The native formula computing `name(args…)`. Each arg is formula text in en-US syntax (a
+ * cell reference, a literal, a sub-expression or a LAMBDA parameter name); an empty string is
+ * an omitted argument. Arguments are repeated in the output, so they should be cheap.
+ */
+export function nativeFormula(name: NamaFungsi, args: readonly string[]): HasilTemplat {
+  switch (name) {
+    case 'CAPAIAN': {
+      const bad = jumlahArgumen(name, args, 2, 4);
+      if (bad) return { ok: false, reason: bad };
+      const r = p(args[0]);
+      const t = p(args[1]);
+      const arah = arahDari(args[2]);
+      if (!arah.ok) return arah;
+      const e =
+        arah.value === 'naik'
+          ? `${r}/${t}*100`
+          : arah.value === 'turun'
+            ? `${snapSum(`2*${t}-${r}`, `MAX(ABS(2*${t}),ABS(${r}))`)}/${t}*100`
+            : `${t}/${r}*100`;
+      const capped = batasi(snap(e), args[3]);
+      if (!capped.ok) return capped;
+      return selesai(duaAngka(r, t, capped.value));
+    }
+    case 'SERAPAN': {
+      const bad = jumlahArgumen(name, args, 2, 2);
+      if (bad) return { ok: false, reason: bad };
+      const r = p(args[0]);
+      const g = p(args[1]);
+      return selesai(duaAngka(r, g, snap(`${r}/${g}*100`)));
+    }
+    case 'EFISIENSI': {
+      const bad = jumlahArgumen(name, args, 2, 3);
+      if (bad) return { ok: false, reason: bad };
+      const c = p(args[0]);
+      const s = p(args[1]);
+      const m = metodeDari(args[2]);
+      if (!m.ok) return m;
+      // "sisa" ignores capaian entirely, as the core does (it may be blank or even an error).
+      if (m.value === 'sisa') return selesai(satuAngka(s, snapSum(`100-${s}`, `MAX(100,ABS(${s}))`)));
+      // (1 − s/c)×100 written as (c − s)/c×100, so the difference is taken exactly first.
+      const d = snapSum(`${c}-${s}`, `MAX(ABS(${c}),ABS(${s}))`);
+      return selesai(duaAngka(c, s, m.value === 'rasio' ? snap(`${d}/${c}*100`) : d));
+    }
+    case 'NILAI_EFISIENSI': {
+      const bad = jumlahArgumen(name, args, 1, 1);
+      if (bad) return { ok: false, reason: bad };
+      const e = p(args[0]);
+      // 50 + x/20×50 written as (x + 20)×2,5: the sum first, exactly, then one product.
+      return selesai(satuAngka(e, snap(`${snapSum(`MIN(MAX(${e},-20),20)+20`, '20')}*2.5`)));
+    }
+    case 'PREDIKAT': {
+      const bad = jumlahArgumen(name, args, 1, 3);
+      if (bad) return { ok: false, reason: bad };
+      const c = p(args[0]);
+      const d = desimalDari(args[2]);
+      if (!d.ok) return d;
+      const sk = skalaDari(args[1]);
+      if (!sk.ok) return sk;
+      // The core rounds half-up the decimal the cell shows (2.675 → 2.68); spreadsheet ROUND
+      // does the same, unlike a binary x*100 (267.49999999999997).
+      const x = d.value === null ? c : `ROUND(${c},${d.value})`;
+      return selesai(satuAngka(c, klasifikasi(sk.value, x)));
+    }
+  }
+  return { ok: false, reason: `Fungsi ${String(name)} tidak dikenal.` };
+}
