@@ -220,10 +220,10 @@ export function tataPohon(tree: readonly PohonNode[], options: TataOptions = {})
   }
 
   // ---- cells
-  const cells = new Map<string, DrawnCell>();
+  const cells = new Map<number, DrawnCell>();
   const merges: DrawnMerge[] = [];
   const cell = (row: number, col: number): DrawnCell => {
-    const key = `${row},${col}`;
+    const key = row * 65536 + col;
     let c = cells.get(key);
     if (c === undefined) {
       c = { row, col, value: null };
@@ -233,7 +233,7 @@ export function tataPohon(tree: readonly PohonNode[], options: TataOptions = {})
   };
   const border = (row: number, col: number, side: 'top' | 'right' | 'bottom' | 'left', b: BorderSide) => {
     const c = cell(row, col);
-    c.border = { ...c.border, [side]: b };
+    (c.border ??= {})[side] = b;
   };
 
   const t = cell(0, 0);
@@ -345,7 +345,7 @@ export function tataPohon(tree: readonly PohonNode[], options: TataOptions = {})
     sheetName: 'Pohon Kinerja',
     columnWidths,
     rowHeights,
-    cells: [...cells.values()].sort((a, b) => a.row - b.row || a.col - b.col),
+    cells: [...cells.keys()].sort((a, b) => a - b).map((k) => cells.get(k)!),
     merges,
     // A wide tree is printed on A3, as planners print their pohon kinerja.
     print: { landscape: true, fitToWidth: true, paper: slots > 6 ? 'A3' : 'A4' },
@@ -395,6 +395,13 @@ function tableSpans(widths: number[]): { left: number; right: number; width: num
 function drawTable(tree: readonly PohonNode[], cv: Canvas, messages: readonly string[]): number {
   const spans = tableSpans(cv.columnWidths);
   const thin: BorderSide = { style: 'thin', color: '808080' };
+  // Shared, never mutated: a table of 900 rows has some 20 000 bordered cells.
+  const edges = {
+    single: { top: thin, bottom: thin, left: thin, right: thin },
+    first: { top: thin, bottom: thin, left: thin },
+    middle: { top: thin, bottom: thin },
+    last: { top: thin, bottom: thin, right: thin },
+  };
   const put = (row: number, k: number, value: string | number | null, extra: Partial<DrawnCell> = {}) => {
     const s = spans[k];
     const c = cv.cell(row, s.left);
@@ -407,7 +414,7 @@ function drawTable(tree: readonly PohonNode[], cv: Canvas, messages: readonly st
     for (let col = s.left; col <= s.right; col++) {
       const x = cv.cell(row, col);
       if (col !== s.left && extra.fill) x.fill = extra.fill;
-      x.border = { top: thin, bottom: thin, ...(col === s.left ? { left: thin } : {}), ...(col === s.right ? { right: thin } : {}) };
+      x.border = s.left === s.right ? edges.single : col === s.left ? edges.first : col === s.right ? edges.last : edges.middle;
     }
   };
   const fit = (row: number, texts: (string | null)[]) => {

@@ -1,5 +1,6 @@
 import * as fungsi from './fungsi';
 import * as periksa from './periksa';
+import * as pohon from './pohon';
 import { Metric } from './ukur';
 
 /**
@@ -7,7 +8,7 @@ import { Metric } from './ukur';
  * `{"metric": NAME, "value": N, "unit": U}`. With names, only the metrics whose name contains
  * one of them run. Each issue adds its own module here.
  */
-const MODULES: { metrics: Metric[] }[] = [fungsi, periksa];
+const MODULES: { metrics: Metric[] }[] = [fungsi, periksa, pohon];
 
 export function selectMetrics(filter: readonly string[]): Metric[] {
   const all = MODULES.flatMap((m) => m.metrics);
