@@ -1,20 +1,8 @@
 import { Dec } from '../angka/desimal';
 import { a1, cellAt } from '../lembar/model';
 import { LevelName, TableColumn } from '../tata-letak/model';
-import {
-  actualOf,
-  capitalise,
-  columnNoun,
-  levelLabel,
-  MoneyColumn,
-  moneyColumn,
-  present,
-  readingsOf,
-  rupiah,
-  shownAmount,
-  SumIndex,
-  sumIndex,
-} from './jumlah-induk';
+import { actualOf, capitalise, columnNoun, levelLabel, rupiah, shownAmount } from './jumlah-kata';
+import { MoneyColumn, moneyColumn, present, readingsOf, SumIndex, sumIndex } from './jumlah-pohon';
 import { CheckContext } from './konteks';
 import { Finding } from './temuan';
 

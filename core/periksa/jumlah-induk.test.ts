@@ -3,7 +3,8 @@ import { loadFixture } from '../../test/fixtures/muat';
 import { CellValue } from '../lembar/model';
 import { ColumnRole } from '../tata-letak/model';
 import { createContext } from './konteks';
-import { check, sumIndex } from './jumlah-induk';
+import { check } from './jumlah-induk';
+import { sumIndex } from './jumlah-pohon';
 import { FindingSchema } from './temuan';
 import {
   bagian,

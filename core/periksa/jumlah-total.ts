@@ -2,14 +2,20 @@ import { Dec } from '../angka/desimal';
 import { CheckContext, TableCheck } from './konteks';
 import {
   actualOf,
-  AMBIGUOUS,
   capitalise,
   cellName,
   cellsOf,
   columnNoun,
-  combine,
   commonLevel,
+  rupiah,
+  shownAmount,
+  uniqueCells,
+} from './jumlah-kata';
+import {
+  ABSENT,
+  AMBIGUOUS,
   CellState,
+  combine,
   deltaOf,
   gapBetween,
   INVALID,
@@ -17,14 +23,10 @@ import {
   moneyColumn,
   present,
   readingsOf,
-  rupiah,
-  shownAmount,
   SumIndex,
   sumIndex,
   SumTotal,
-  ABSENT,
-  uniqueCells,
-} from './jumlah-induk';
+} from './jumlah-pohon';
 import { Finding } from './temuan';
 
 /**

@@ -1,7 +1,7 @@
 import { Dec, HUNDRED } from '../angka/desimal';
 import { formatNumber } from '../angka/format';
 import { TableColumn } from '../tata-letak/model';
-import { columnNoun, roman } from './jumlah-induk';
+import { columnNoun, roman } from './jumlah-kata';
 import { CheckContext, TableCheck } from './konteks';
 import { Finding } from './temuan';
 
