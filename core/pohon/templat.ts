@@ -1,4 +1,5 @@
 import { Drawing, DrawnCell } from './gambar';
+import { wrappedLines } from './teks';
 
 /** Headers of the cascading sheet, in the order the template writes them. */
 export const TEMPLAT_HEADERS = ['Tingkat', 'Kode', 'Pernyataan kinerja', 'Indikator', 'Target', 'Satuan', 'Pagu (Rp)', 'Penanggung jawab'];
@@ -16,6 +17,15 @@ const CONTOH: (string | number | null)[][] = [
 ];
 
 const WIDTHS = [14, 20, 44, 44, 10, 10, 18, 30];
+
+/** The template keeps the default 11-pt font: a 9-pt line estimate scaled up, 15 pt a line. */
+function rowHeight(vals: (string | number | null)[]): number {
+  let lines = 1;
+  vals.forEach((v, col) => {
+    if (typeof v === 'string') lines = Math.max(lines, wrappedLines(v, (WIDTHS[col] * 9) / 11));
+  });
+  return lines * 15 + 4;
+}
 
 /**
  * An empty cascading sheet with its headers, a note on how to fill it, and a worked example
@@ -51,7 +61,7 @@ export function templatPohon(): Drawing {
   return {
     sheetName: 'Kaskade Kinerja',
     columnWidths: WIDTHS,
-    rowHeights: [30, ...CONTOH.map(() => 30), 15, 15, 15, 15],
+    rowHeights: [30, ...CONTOH.map(rowHeight), 15, 15, 15, 15],
     cells,
     merges: [],
     print: { landscape: true, fitToWidth: true, repeatRows: 1 },
