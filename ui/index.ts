@@ -183,9 +183,8 @@ export function pasangUI(root: HTMLElement, jembatan: Jembatan): KendaliUI {
   const kendali: KendaliUI = {
     periksa: () =>
       run('Membaca tabel…', async () => {
-        const p = pengaturan();
-        await jembatan.simpanPengaturan(p);
-        const view = await jembatan.periksa(cakupan(), p, onKemajuan);
+        // The scale is saved when it is changed, so a check costs no extra round trip.
+        const view = await jembatan.periksa(cakupan(), pengaturan(), onKemajuan);
         radios.get(view.cakupan)!.checked = true;
         show(view);
         say(view.marked > 0 ? 'Sel bermasalah diwarnai dan diberi catatan. Klik temuan untuk menuju selnya.' : 'Selesai.');

@@ -1,0 +1,213 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import webpack from 'webpack';
+import { Browser, chromium, Page } from 'playwright-core';
+import { fixturePath } from '../fixtures/muat';
+
+/**
+ * The built Excel task pane in headless Chromium over the fake Excel host
+ * (excel-fake-office.js, served in place of office.js): shared by the browser test and by the
+ * `excel-syncs-periksa` bench metric.
+ */
+
+export const ROOT = path.resolve(__dirname, '..', '..').replace(/[\\/]dist[\\/]node$/, '');
+const ORIGIN = 'https://lembar-kinerja.test';
+const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/** Builds the add-in (production) into `out`, as `npx webpack --env only=addin` does into dist/addin. */
+export async function bangunAddin(out: string, env: Record<string, string> = {}): Promise<webpack.Stats> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const config = require(path.join(ROOT, 'addin', 'webpack.part.js'))(env, { mode: 'production' });
+  config.output = { ...config.output, path: out };
+  const stats = await new Promise<webpack.Stats>((resolve, reject) =>
+    webpack(config, (err, s) => (err || !s ? reject(err ?? new Error('webpack: no stats')) : resolve(s))),
+  );
+  if (stats.hasErrors()) throw new Error(stats.toString('errors-only'));
+  return stats;
+}
+
+export function folderSementara(prefix: string): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+export interface FakeCell {
+  v: string | number | boolean | null;
+  f?: string;
+  nf?: string;
+  bold?: boolean;
+  fill?: string;
+}
+
+export interface FakeSheet {
+  name: string;
+  cells: Record<string, FakeCell>;
+  notes: Record<string, string>;
+  merges: string[];
+  layout?: Record<string, unknown>;
+}
+
+export interface FakeState {
+  sheets: FakeSheet[];
+  active: number;
+  selection: string;
+  settings: Record<string, unknown>;
+  names: Record<string, { formula: string; value: unknown }>;
+  lambda: boolean;
+  notesApi: boolean;
+}
+
+function colLetters(c: number): string {
+  let s = '';
+  for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/**
+ * A fixture table as Excel holds it once typed: plain and grouped numbers are numbers (as the
+ * author's Excel parsed them), anything odd (`53.600.0000`, `29,822,934.850`, `100 (%)`) stays text.
+ */
+export function selExcel(text: string): string | number | null {
+  const t = text.trim();
+  if (t === '') return null;
+  if (/^\d+$/.test(t)) return Number(t);
+  if (/^\d{1,3}(\.\d{3})+$/.test(t)) return Number(t.replace(/\./g, ''));
+  if (/^\d{1,3}(,\d{3}){2,}$/.test(t)) return Number(t.replace(/,/g, ''));
+  if (/^\d+,\d+$/.test(t)) return Number(t.replace(',', '.'));
+  return text;
+}
+
+/** A fixture placed on a sheet with its top-left cell at (top, left), 0-based. */
+export function lembarDariFixture(fixture: string, name: string, top: number, left: number): FakeSheet {
+  const rows = fs.readFileSync(fixturePath(fixture), 'utf8').split(/\r?\n/).filter((l) => l !== '');
+  const cells: Record<string, FakeCell> = {};
+  rows.forEach((line, r) =>
+    line.split('\t').forEach((text, c) => {
+      const v = selExcel(text);
+      if (v !== null) cells[`${colLetters(left + c)}${top + r + 1}`] = { v, ...(r === 0 ? { bold: true } : {}) };
+    }),
+  );
+  return { name, cells, notes: {}, merges: [] };
+}
+
+export interface Panel {
+  page: Page;
+  state(): Promise<FakeState>;
+  syncs(): Promise<number>;
+  resetSyncs(): Promise<void>;
+  log(): Promise<string[]>;
+  close(): Promise<void>;
+}
+
+/** Opens the built taskpane.html from `dir` with the fake host holding `state`. */
+export async function bukaPanel(browser: Browser, dir: string, state: FakeState): Promise<Panel> {
+  const page = await browser.newPage({ viewport: { width: 360, height: 900 } });
+  const fake = fs.readFileSync(path.join(ROOT, 'test', 'browser', 'excel-fake-office.js'), 'utf8');
+  await page.addInitScript(`window.__excel = { state: ${JSON.stringify(state)} };`);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.route('**/*', async (route) => {
+    const url = route.request().url();
+    if (url === OFFICE_JS) return route.fulfill({ contentType: 'application/javascript', body: fake });
+    if (url.startsWith(ORIGIN + '/')) {
+      const file = path.join(dir, decodeURIComponent(new URL(url).pathname));
+      if (file.startsWith(dir) && fs.existsSync(file)) {
+        const type = file.endsWith('.html') ? 'text/html' : file.endsWith('.js') ? 'application/javascript' : 'application/octet-stream';
+        return route.fulfill({ contentType: type, body: fs.readFileSync(file) });
+      }
+      return route.fulfill({ status: 404, body: '' });
+    }
+    // Nothing else may be asked for: the pane sends nothing anywhere.
+    errors.push(`request outside the add-in: ${url}`);
+    return route.abort();
+  });
+  await page.goto(`${ORIGIN}/taskpane.html`);
+  await page.waitForSelector('#lk-periksa');
+  return {
+    page,
+    state: () => page.evaluate('window.__excel.state') as Promise<FakeState>,
+    syncs: () => page.evaluate('window.__excel.syncs') as Promise<number>,
+    resetSyncs: () => page.evaluate('void (window.__excel.syncs = 0)') as Promise<void>,
+    log: async () => [...errors, ...((await page.evaluate('window.__excel.log')) as string[])],
+    close: () => page.close(),
+  };
+}
+
+export function bukaChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+/** Waits until the text of `selector` matches `pattern` (a function predicate: the page's CSP forbids eval). */
+export async function tungguTeks(page: Page, selector: string, pattern: RegExp): Promise<void> {
+  await page.waitForFunction(
+    ([sel, src, flags]) => {
+      const d = (globalThis as unknown as { document: { querySelector(s: string): { textContent: string | null } | null } }).document;
+      return new RegExp(src, flags).test(d.querySelector(sel)?.textContent ?? '');
+    },
+    [selector, pattern.source, pattern.flags] as const,
+  );
+}
+
+/** Waits until the fake host's selection is `address`. */
+export async function tungguPilihan(page: Page, address: string): Promise<void> {
+  await page.waitForFunction((a) => (globalThis as unknown as { __excel: { state: { selection: string } } }).__excel.state.selection === a, address);
+}
+
+/** Clicks Periksa Tabel with the given scope and waits for the summary line. */
+export async function periksa(panel: Panel, cakupan: 'pilihan' | 'lembar' | 'buku'): Promise<string> {
+  await panel.page.check(`#lk-cakupan-${cakupan}`);
+  await panel.page.click('#lk-periksa');
+  await panel.page.waitForFunction(() => {
+    const d = (globalThis as unknown as { document: { querySelector(s: string): { disabled?: boolean; hidden?: boolean } } }).document;
+    return !d.querySelector('#lk-periksa').disabled && !d.querySelector('#lk-ringkasan').hidden;
+  });
+  return (await panel.page.textContent('#lk-ringkasan')) ?? '';
+}
+
+/** The workbook the browser test and the bench use: the Malang review table at B3 of "Tabel 2.3". */
+export function bukuUji(): FakeState {
+  const sheet = lembarDariFixture('renja_malang_2024_tabel23_review_rkpd', 'Tabel 2.3', 2, 1);
+  sheet.cells.A1 = { v: 'Tabel 2.3 Review terhadap Rancangan Awal RKPD', bold: true };
+  // What a planner had there before checking: a yellow cell with a note of their own, a blue
+  // header cell, and a note elsewhere.
+  sheet.cells.G16 = { ...sheet.cells.G16, fill: '#FFFF00' };
+  sheet.notes.G16 = 'Cek ulang dengan Bappeda.';
+  sheet.cells.G3 = { ...sheet.cells.G3, fill: '#D9E1F2' };
+  sheet.notes.C5 = 'Catatan pengguna yang tidak boleh hilang.';
+  const other: FakeSheet = { name: 'Catatan', cells: { A1: { v: 'Lembar lain, bukan tabel.' } }, notes: {}, merges: [] };
+  return { sheets: [sheet, other], active: 0, selection: 'A1', settings: {}, names: {}, lambda: true, notesApi: true };
+}
+
+/** Run as a script (from the bench): builds, runs one Periksa per scope, prints the syncs as JSON. */
+async function main(): Promise<void> {
+  const out = folderSementara('lk-addin-bench-');
+  const browser = await bukaChromium();
+  try {
+    await bangunAddin(out);
+    const result: Record<string, number> = {};
+    for (const cakupan of ['lembar', 'buku'] as const) {
+      const panel = await bukaPanel(browser, out, bukuUji());
+      await panel.resetSyncs();
+      await periksa(panel, cakupan);
+      result[cakupan] = await panel.syncs();
+      await panel.close();
+    }
+    const js = fs.readFileSync(path.join(out, 'taskpane.js'));
+    result.jsBytes = js.length;
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    result.gzipBytes = require('zlib').gzipSync(js, { level: 9 }).length;
+    process.stdout.write(JSON.stringify(result) + '\n');
+  } finally {
+    await browser.close();
+    fs.rmSync(out, { recursive: true, force: true });
+  }
+}
+
+if (require.main === module) {
+  main().catch((e) => {
+    process.stderr.write(`${e instanceof Error ? e.stack : String(e)}\n`);
+    process.exitCode = 1;
+  });
+}

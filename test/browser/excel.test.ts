@@ -1,0 +1,159 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { Browser } from 'playwright-core';
+import { NOTE_AUTHOR } from '../../core/tanda';
+import { bangunAddin, bukaChromium, bukaPanel, bukuUji, FakeState, folderSementara, periksa, ROOT, tungguPilihan, tungguTeks } from './excel-panel';
+
+/**
+ * The BUILT Excel task pane (dist/addin/taskpane.html and taskpane.js, built here into a temp
+ * folder) in headless Chromium, office.js replaced by the fake Excel host holding the Malang
+ * review table (test/fixtures/dokumen) at B3 of a sheet named "Tabel 2.3".
+ */
+
+const out = folderSementara('lk-addin-');
+let browser: Browser;
+
+beforeAll(async () => {
+  await bangunAddin(out);
+  browser = await bukaChromium();
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  fs.rmSync(out, { recursive: true, force: true });
+});
+
+const fills = (s: FakeState) =>
+  Object.fromEntries(s.sheets.flatMap((sh) => Object.entries(sh.cells).filter(([, c]) => c.fill).map(([k, c]) => [`${sh.name}!${k}`, c.fill])));
+
+test('Periksa Tabel marks the cells and lists the findings in 4 syncs; Hapus Tanda puts every fill and note back', async () => {
+  const before = bukuUji();
+  const panel = await bukaPanel(browser, out, before);
+  const { page } = panel;
+  await panel.resetSyncs();
+
+  const summary = await periksa(panel, 'lembar');
+  expect(await panel.syncs()).toBeLessThanOrEqual(4);
+  const syncsPeriksa = await panel.syncs();
+  expect(summary).toMatch(/^\d+ temuan \(\d+ galat, .*\) pada 1 tabel di lembar aktif, \d+ sel ditandai · \d+,\d detik$/);
+
+  // Findings are named as the user sees the cells: the table starts at B3, so the fixture's
+  // F14 (kegiatan 4: 820.000.000 against 819.500.000) is G16 here.
+  const items = await page.$$eval('.lk-temuan', (els) => els.map((e) => `${e.getAttribute('data-sheet')}!${e.getAttribute('data-cell')} ${e.textContent}`));
+  expect(items.some((t) => t.startsWith('Tabel 2.3!G16 ') && t.includes('820.000.000') && t.includes('819.500.000'))).toBe(true);
+  expect(items.some((t) => t.startsWith('Tabel 2.3!L29 ') && t.includes('53.600.0000'))).toBe(true);
+  const groups = await page.$$eval('.lk-tabel', (els) => els.map((e) => e.textContent));
+  expect(groups[0]).toMatch(/^Tabel 2\.3!B3:M78 · Renja T-C\.31/);
+  const rules = await page.$$eval('#lk-temuan summary', (els) => els.map((e) => e.textContent));
+  expect(rules).toContain('Jumlah induk tidak sama dengan rinciannya (5)');
+
+  // The cells: error fill on G16, its own note kept above ours; the blue header untouched.
+  const marked = await panel.state();
+  const sheet = marked.sheets[0];
+  expect(sheet.cells.G16.fill).toBe('#FFC7CE');
+  expect(sheet.notes.G16.startsWith('Cek ulang dengan Bappeda.\n\nLembar Kinerja:\nGalat (jumlah-induk): Pagu kegiatan 820.000.000')).toBe(true);
+  expect(sheet.cells.L29.fill).toBe('#FFC7CE');
+  expect(sheet.notes.L29.startsWith(`${NOTE_AUTHOR}:\n`)).toBe(true);
+  expect(sheet.cells.G3.fill).toBe('#D9E1F2');
+  expect(sheet.notes.C5).toBe('Catatan pengguna yang tidak boleh hilang.');
+  const markedCount = Object.keys(fills(marked)).length - 1;
+  expect(summary).toContain(`${markedCount} sel ditandai`);
+  // Values and formulas are never touched.
+  for (const [k, c] of Object.entries(before.sheets[0].cells)) expect(sheet.cells[k].v).toEqual(c.v);
+
+  // Clicking a finding selects its cell in Excel.
+  await page.click('.lk-temuan[data-cell="G16"]');
+  await tungguPilihan(page, 'G16');
+
+  // Keyboard: Tab reaches the buttons, Enter on a finding selects it.
+  await page.focus('.lk-temuan[data-cell="L29"]');
+  await page.keyboard.press('Enter');
+  await tungguPilihan(page, 'L29');
+
+  fs.mkdirSync(path.join(ROOT, 'test-output'), { recursive: true });
+  await page.screenshot({ path: path.join(ROOT, 'test-output', 'excel-taskpane.png'), fullPage: true });
+
+  // A second Periksa before Hapus Tanda keeps the true originals in the backup.
+  await periksa(panel, 'lembar');
+  expect(fills(await panel.state())).toEqual(fills(marked));
+
+  await page.click('#lk-hapus');
+  await tungguTeks(page, '#lk-status', /dikembalikan/);
+  const after = await panel.state();
+  // Byte for byte: every fill and every note as before, and no backup left behind.
+  expect(JSON.stringify(after.sheets)).toBe(JSON.stringify(before.sheets));
+  expect(after.settings['LembarKinerja.cadangan']).toBeUndefined();
+  expect(await panel.log()).toEqual([]);
+  expect(syncsPeriksa).toBe(4);
+  await panel.close();
+}, 120_000);
+
+test('the selection is checked when more than one cell is selected; the whole workbook on request', async () => {
+  const state = bukuUji();
+  state.selection = 'B3:G30';
+  const panel = await bukaPanel(browser, out, state);
+  const summary = await periksa(panel, 'pilihan');
+  expect(summary).toContain('di sel yang dipilih');
+  const cells = await panel.page.$$eval('.lk-temuan', (els) => els.map((e) => e.getAttribute('data-cell')));
+  expect(cells).toContain('G16');
+  expect(cells).not.toContain('L29');
+  // One cell selected: the active sheet instead, and the pane says so by its choice.
+  await panel.page.evaluate('void (window.__excel.state.selection = "A1")');
+  expect(await periksa(panel, 'pilihan')).toContain('di lembar aktif');
+  expect(await panel.page.isChecked('#lk-cakupan-lembar')).toBe(true);
+  await panel.resetSyncs();
+  expect(await periksa(panel, 'buku')).toContain('di seluruh buku kerja');
+  expect(await panel.syncs()).toBeLessThanOrEqual(4);
+  expect(await panel.log()).toEqual([]);
+  await panel.close();
+}, 120_000);
+
+test('user text reaches the page as text, never as HTML', async () => {
+  const state = bukuUji();
+  state.sheets[0].name = '<img src=x onerror=alert(1)>';
+  const panel = await bukaPanel(browser, out, state);
+  await periksa(panel, 'lembar');
+  expect(await panel.page.$('#lk-temuan img')).toBeNull();
+  expect(await panel.page.textContent('.lk-tabel')).toContain('<img src=x onerror=alert(1)>');
+  await panel.close();
+}, 120_000);
+
+test('Pasang =CAPAIAN tanpa awalan adds four LAMBDA names, updates them on a second run, and says when LAMBDA is missing', async () => {
+  const panel = await bukaPanel(browser, out, bukuUji());
+  await panel.page.click('#lk-tanpa-awalan');
+  await tungguTeks(panel.page, '#lk-fungsi-pesan', /dipasang/);
+  let s = await panel.state();
+  expect(Object.keys(s.names).sort()).toEqual(['CAPAIAN', 'EFISIENSI', 'PREDIKAT', 'SERAPAN']);
+  expect(s.names.CAPAIAN.formula.startsWith('=LAMBDA(realisasi,target,[arah],[batas],')).toBe(true);
+  await panel.page.click('#lk-tanpa-awalan');
+  await tungguTeks(panel.page, '#lk-fungsi-pesan', /diperbarui/);
+  s = await panel.state();
+  expect(Object.keys(s.names)).toHaveLength(4);
+  await panel.close();
+
+  const old = bukuUji();
+  old.lambda = false;
+  const p2 = await bukaPanel(browser, out, old);
+  await p2.page.click('#lk-tanpa-awalan');
+  await tungguTeks(p2.page, '#lk-fungsi-pesan', /belum mendukung LAMBDA/);
+  expect((await p2.state()).names).toEqual({});
+  await p2.close();
+}, 120_000);
+
+test('the custom functions are registered under their registry names and answer like the core', async () => {
+  const panel = await bukaPanel(browser, out, bukuUji());
+  const r = await panel.page.evaluate(`(() => {
+    const f = window.__excel.functions;
+    const err = f.CAPAIAN([[5]], [[0]])[0][0];
+    return { names: Object.keys(f).sort(), capaian: f.CAPAIAN([['99,88 %']], [[99.88]]), blank: f.SERAPAN([[null]], [[null]]),
+      err: [err.code, err.message], spill: f.PREDIKAT([[100], [90.5]], [['berhasil']]) };
+  })()`);
+  expect(r).toEqual({
+    names: ['CAPAIAN', 'EFISIENSI', 'NILAI_EFISIENSI', 'PREDIKAT', 'SERAPAN'],
+    capaian: [[100]],
+    blank: [['']],
+    err: ['#DIV/0!', 'Target nol: capaian tidak dapat dihitung.'],
+    spill: [['Sangat Berhasil'], ['Berhasil']],
+  });
+  await panel.close();
+}, 120_000);
