@@ -33,7 +33,7 @@ afterAll(async () => {
  * JSON-serialised value or an Error carrying the server's message.
  */
 const FAKE_RUN = (names: string[]) => {
-  const w = window as unknown as { __gas(name: string, args: string): Promise<{ ok: boolean; value?: string; message?: string }>; google: unknown };
+  const w = globalThis as unknown as { __gas(name: string, args: string): Promise<{ ok: boolean; value?: string; message?: string }>; google: unknown };
   const runner = (ok: (v: unknown) => void = () => undefined, fail: (e: unknown) => void = () => undefined): Record<string, unknown> => {
     const r: Record<string, unknown> = {
       withSuccessHandler: (f: (v: unknown) => void) => runner(f, fail),
