@@ -1,6 +1,6 @@
 import { Dec } from '../angka/desimal';
 import { cellAt } from '../lembar/model';
-import { LevelName, Table, TableColumn, TableRow } from '../tata-letak/model';
+import { Table, TableColumn, TableRow } from '../tata-letak/model';
 import { CheckContext } from './konteks';
 
 /*

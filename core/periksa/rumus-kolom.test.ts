@@ -1,6 +1,6 @@
 import { Dec } from '../angka/desimal';
 import { CellValue } from '../lembar/model';
-import { arahOf, check, columnsOf, evaluate, parseFormula, render } from './rumus-kolom';
+import { check } from './rumus-kolom';
 import { Finding } from './temuan';
 import { brief, buildTable, ColumnSpec, contextOf, fixtureTable, runCheck, sheetOf, TableSpec } from '../../test/helpers/uji-baris';
 
@@ -9,54 +9,6 @@ const run = (values: CellValue[][], spec: TableSpec) => {
   return runCheck(check, sheet, buildTable(sheet, spec));
 };
 const at = (fs: Finding[], cell: string) => fs.find((f) => f.cell === cell);
-
-describe('parseFormula', () => {
-  const cols = new Set(['4', '5', '6', '7', '9', '10', '12', '13']);
-  const isCol = (k: string) => cols.has(k);
-  const show = (text: string) => {
-    const e = parseFormula(text, isCol);
-    return e && render(e, (k) => `[${k}]`);
-  };
-
-  it('reads the formulas tables print in their number row', () => {
-    expect(show('4/5*100')).toBe('[4] / [5] × 100');
-    expect(show('10/4')).toBe('[10] / [4]');
-    expect(show('11 =10/4')).toBe('[10] / [4]');
-    expect(show('6+12')).toBe('[6] + [12]');
-    expect(show('13=6+12')).toBe('[6] + [12]');
-    expect(show('14=13/5x100%')).toBe('[13] / [5] × 100');
-    expect(show('8 = (7/6)')).toBe('[7] / [6]');
-    expect(show('5+7+9')).toBe('[5] + [7] + [9]');
-    expect(show('(5+7)/4*100')).toBe('([5] + [7]) / [4] × 100');
-  });
-
-  it('rejects what is not column arithmetic', () => {
-    expect(parseFormula('abc', isCol)).toBeNull();
-    expect(parseFormula('4/', isCol)).toBeNull();
-    expect(parseFormula('(4/5', isCol)).toBeNull();
-    expect(parseFormula('100', isCol)).toBeNull(); // no column at all
-    expect(parseFormula('3/8', isCol)).toBeNull(); // columns 3 and 8 do not exist: constants only
-  });
-
-  it('evaluates exactly, with null for a zero divisor', () => {
-    const e = parseFormula('(5+7)/4*100', isCol)!;
-    expect(columnsOf(e)).toEqual(['5', '7', '4']);
-    const v = { '5': new Dec(12), '7': new Dec(12), '4': new Dec(24) } as Record<string, Dec>;
-    expect(evaluate(e, (k) => v[k])!.toFixed()).toBe('100');
-    expect(evaluate(parseFormula('10/4', isCol)!, () => new Dec(0))).toBeNull();
-  });
-});
-
-describe('arahOf', () => {
-  it('reads lower-is-better only from clear words', () => {
-    expect(arahOf('Persentase angka kemiskinan')).toBe('turun');
-    expect(arahOf('Tingkat pengangguran terbuka')).toBe('turun');
-    expect(arahOf('Rata-rata waktu pelayanan')).toBe('turun');
-    expect(arahOf('Persentase dokumen yang selesai tepat waktu')).toBe('naik');
-    expect(arahOf('Persentase keluarga miskin yang mendapat bantuan')).toBe('naik');
-    expect(arahOf('Persentase penurunan angka kemiskinan')).toBe('naik');
-  });
-});
 
 describe('T-C.29 Renja Magetan 2022 (formulas inferred per block)', () => {
   const { sheet, table } = fixtureTable('renja_magetan_2022_tc29');
