@@ -7,7 +7,7 @@ import { Skala } from '../fungsi/skala';
 /**
  * The functions of SPEC §2 as native spreadsheet formulas (en-US text, `,` separators, no
  * leading "="), so a workbook sent to someone without the add-in still computes. Only
- * functions every spreadsheet has (IF, ROUND, ROUNDUP, ISNUMBER, ABS, INT, LOG10, MIN, MAX): no LET or
+ * functions every spreadsheet has (IF, AND, OR, ISNUMBER, ROUND, MIN, MAX): no LET or
  * LAMBDA, so Excel 2019, LibreOffice and Google Sheets all read it.
  *
  * What is reproduced, per cell, in the core's order (core/fungsi/spreadsheet.ts):
@@ -15,15 +15,19 @@ import { Skala } from '../fungsi/skala';
  * - a blank input (empty cell or "") on a row gives "" — checked after the errors, as the core;
  * - anything else that is not a number (text, TRUE) gives #VALUE!;
  * - a zero divisor gives #DIV/0! (the native division does it);
- * - the number is the exact result rounded to 15 significant digits (SNAP below).
+ * - the number is the exact result rounded to 10 decimals (ROUND(…, 10), see DESIMAL).
  *
- * Why SNAP: the core returns the double nearest to the exact decimal result (79,72/80×100 is
- * 99.65). A native r/t*100 rounds twice and may give 99.64999999999999, which shows as 99,65
- * but falls under a 99,65 band edge and differs from the core. Every result whose exact value
- * has at most 15 significant digits (all results with terminating decimals of normal tables)
- * comes back as exactly the core's double after rounding to 15 significant digits; a
- * non-terminating one (100/3) differs from the core by under half a unit in the 15th digit,
- * which no spreadsheet displays (they show 15 digits at most).
+ * Why ROUND(…, 10): the core returns the double nearest to the exact decimal result (79,72/80×100
+ * is 99.65). A native r/t*100 rounds twice and may give 99.64999999999999, which shows as 99,65
+ * but falls under a 99,65 band edge and differs from the core. The binary error of a result is
+ * a few units in its 16th digit, far below 10^-10 while the result stays under 10^5, so rounding
+ * at 10 decimals gives back exactly the core's double whenever the exact result has at most 10
+ * decimals — every result of inputs with few decimals that terminates (99,65; 92,5; 0,65625).
+ * A result with more decimals (100/3) differs from the core by under 10^-10, which no table shows.
+ * Differences are rounded before they are divided (rasio, turun): 96 − 95,37 is 0,63 exactly,
+ * not 0,6299999999999955, whose error a division by a small capaian would magnify. The formula
+ * stays short (each argument appears four times): nested calls and LAMBDA bodies repeat it.
+ * Results of 10^5 and above are not promised exact (their binary error reaches 10^-10).
  *
  * What cannot be reproduced natively is refused (ok:false, an Indonesian reason) rather than
  * written subtly different: arah/metode/skala/desimal given as a cell or a formula (only
@@ -83,43 +87,27 @@ function p(x: string): string {
   return /^[A-Za-z0-9_$.!:]+$/.test(s) || /^'(?:[^']|'')+'![A-Za-z0-9_$:]+$/.test(s) ? s : `(${s})`;
 }
 
-/**
- * Decimals that keep 15 significant digits of m > 0: 14 − ⌊log10 m⌋. Written without INT of a
- * negative number, which engines disagree on (HyperFormula truncates it toward zero, Excel
- * floors it): below 1, ⌊y⌋ is −ROUNDUP(−y) of a positive number. LOG10 of a value just under a
- * power of ten may round up to the integer (LOG10(9999999,99999999) = 7), so an estimate whose
- * power exceeds m is taken one lower; 10^k is exact for every k a table reaches.
- */
-function digitsFor(m: string): string {
-  const f = `IF(${m}>=1,INT(LOG10(${m})),-ROUNDUP(-LOG10(${m}),0))`;
-  return `14-${f}+(10^${f}>${m})`;
-}
+/** Decimals kept (module comment): the binary error of a result under 10^5 is far below 10^-10. */
+export const DESIMAL = 10;
 
-/** The exact result of a product or quotient, rounded to 15 significant digits (module comment). */
 function snap(e: string): string {
-  return `IF(${e}=0,0,ROUND(${e},${digitsFor(`ABS(${e})`)}))`;
+  return `ROUND(${e},${DESIMAL})`;
 }
 
 /**
- * A sum or difference of decimals, rounded at the 15th significant digit of its largest
- * operand m: each operand carries an error of a unit in its last binary place, which a
- * difference of near-equal operands (96 − 95,37 = 0,63) would turn into a large relative error;
- * rounding at the operands' own precision gives back the exact decimal difference.
+ * OR(ISNUMBER(x),x="") is TRUE for a number or a blank, FALSE for other values (text, TRUE),
+ * and x's own error for an error (`x=""` propagates it; OR passes it on).
  */
-function snapSum(e: string, m: string): string {
-  return `IF(${e}=0,0,ROUND(${e},${digitsFor(m)}))`;
+function bolehKosong(x: string): string {
+  return `OR(ISNUMBER(${x}),${x}="")`;
 }
 
 /**
- * Two required numbers x, y: errors first (x's, then y's), then blank → "", then `body`.
- * Nested IFs, not AND/OR: those would evaluate an error argument before we test it.
+ * Two required numbers x, y, in the core's order: x's error, y's error, then "" when one is
+ * blank, then `body`. ISNUMBER never fails, so the AND is safe on error values.
  */
 function duaAngka(x: string, y: string, body: string): string {
-  const yBlankOrBad = `IF(${y}="","",${ERR_VALUE})`;
-  return (
-    `IF(ISNUMBER(${x}),IF(ISNUMBER(${y}),${body},${yBlankOrBad}),` +
-    `IF(${x}="",IF(ISNUMBER(${y}),"",${yBlankOrBad}),${ERR_VALUE}))`
-  );
+  return `IF(AND(ISNUMBER(${x}),ISNUMBER(${y})),${body},IF(${bolehKosong(x)},IF(${bolehKosong(y)},"",${ERR_VALUE}),${ERR_VALUE}))`;
 }
 
 function satuAngka(x: string, body: string): string {
@@ -234,11 +222,7 @@ export function nativeFormula(name: NamaFungsi, args: readonly string[]): HasilT
       const arah = arahDari(args[2]);
       if (!arah.ok) return arah;
       const e =
-        arah.value === 'naik'
-          ? `${r}/${t}*100`
-          : arah.value === 'turun'
-            ? `${snapSum(`2*${t}-${r}`, `MAX(ABS(2*${t}),ABS(${r}))`)}/${t}*100`
-            : `${t}/${r}*100`;
+        arah.value === 'naik' ? `${r}/${t}*100` : arah.value === 'turun' ? `${snap(`2*${t}-${r}`)}/${t}*100` : `${t}/${r}*100`;
       const capped = batasi(snap(e), args[3]);
       if (!capped.ok) return capped;
       return selesai(duaAngka(r, t, capped.value));
@@ -258,9 +242,9 @@ export function nativeFormula(name: NamaFungsi, args: readonly string[]): HasilT
       const m = metodeDari(args[2]);
       if (!m.ok) return m;
       // "sisa" ignores capaian entirely, as the core does (it may be blank or even an error).
-      if (m.value === 'sisa') return selesai(satuAngka(s, snapSum(`100-${s}`, `MAX(100,ABS(${s}))`)));
+      if (m.value === 'sisa') return selesai(satuAngka(s, snap(`100-${s}`)));
       // (1 − s/c)×100 written as (c − s)/c×100, so the difference is taken exactly first.
-      const d = snapSum(`${c}-${s}`, `MAX(ABS(${c}),ABS(${s}))`);
+      const d = snap(`${c}-${s}`);
       return selesai(duaAngka(c, s, m.value === 'rasio' ? snap(`${d}/${c}*100`) : d));
     }
     case 'NILAI_EFISIENSI': {
@@ -268,7 +252,7 @@ export function nativeFormula(name: NamaFungsi, args: readonly string[]): HasilT
       if (bad) return { ok: false, reason: bad };
       const e = p(args[0]);
       // 50 + x/20×50 written as (x + 20)×2,5: the sum first, exactly, then one product.
-      return selesai(satuAngka(e, snap(`${snapSum(`MIN(MAX(${e},-20),20)+20`, '20')}*2.5`)));
+      return selesai(satuAngka(e, snap(`(MIN(MAX(${e},-20),20)+20)*2.5`)));
     }
     case 'PREDIKAT': {
       const bad = jumlahArgumen(name, args, 1, 3);
