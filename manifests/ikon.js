@@ -92,10 +92,12 @@ function ikon(kind, size) {
 }
 
 /** Every icon the manifest names: assets/<kind>-<size>.png → PNG bytes. */
+let cache = null;
 function semuaIkon() {
-  const out = {};
-  for (const kind of Object.keys(GLYPHS)) for (const size of [16, 32, 64, 80, 128]) out[`assets/${kind}-${size}.png`] = ikon(kind, size);
-  return out;
+  if (cache) return cache;
+  cache = {};
+  for (const kind of Object.keys(GLYPHS)) for (const size of [16, 32, 64, 80]) cache[`assets/${kind}-${size}.png`] = ikon(kind, size);
+  return cache;
 }
 
 module.exports = { semuaIkon, ikon, png };

@@ -157,3 +157,38 @@ test('the custom functions are registered under their registry names and answer 
   });
   await panel.close();
 }, 120_000);
+
+test('Pohon Kinerja draws the tree on a new sheet in one write batch, asks before replacing it; Templat pohon adds a sheet', async () => {
+  const panel = await bukaPanel(browser, out, bukuUji());
+  const { page } = panel;
+  await panel.resetSyncs();
+  await page.click('#lk-pohon');
+  await tungguTeks(page, '#lk-pohon-pesan', /simpul dibuat di lembar "Pohon Kinerja"/);
+  // Read the source sheet, look for an existing tree sheet, write: three round trips.
+  expect(await panel.syncs()).toBe(3);
+  let s = await panel.state();
+  const tree = s.sheets.find((x) => x.name === 'Pohon Kinerja')!;
+  expect(Object.keys(tree.cells).length).toBeGreaterThan(20);
+  expect(Object.values(tree.cells).some((c) => typeof c.v === 'string' && c.v.includes('PROGRAM PENUNJANG URUSAN'))).toBe(true);
+  expect(tree.merges.length).toBeGreaterThan(0);
+
+  // A second run asks first; Batal leaves the sheet as it is.
+  await page.click('#lk-pohon');
+  await tungguTeks(page, '#lk-pohon-pesan', /sudah ada\. Ganti/);
+  expect(await page.evaluate('document.activeElement.textContent')).toBe('Batal');
+  await page.click('#lk-pohon-pesan button:has-text("Batal")');
+  await tungguTeks(page, '#lk-status', /tidak diubah/);
+  expect(JSON.stringify(await panel.state())).toBe(JSON.stringify(s));
+  await page.click('#lk-pohon');
+  await tungguTeks(page, '#lk-pohon-pesan', /sudah ada\. Ganti/);
+  await page.click('#lk-pohon-pesan button:has-text("Ganti")');
+  await tungguTeks(page, '#lk-pohon-pesan', /simpul dibuat/);
+  s = await panel.state();
+  expect(s.sheets.filter((x) => x.name === 'Pohon Kinerja')).toHaveLength(1);
+
+  await page.click('#lk-templat');
+  await tungguTeks(page, '#lk-pohon-pesan', /Templat pohon kinerja dibuat di lembar/);
+  expect((await panel.state()).sheets.length).toBe(4);
+  expect(await panel.log()).toEqual([]);
+  await panel.close();
+}, 120_000);
