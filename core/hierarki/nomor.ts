@@ -62,7 +62,8 @@ function romanValue(s: string): number | null {
   return toRoman(total) === s ? total : null;
 }
 
-function toRoman(n: number): string {
+/** Lower-case roman numeral (`iv`), as the parser compares it. */
+export function toRoman(n: number): string {
   const table: [number, string][] = [
     [100, 'c'], [90, 'xc'], [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i'],
   ];

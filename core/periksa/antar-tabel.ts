@@ -1,9 +1,10 @@
 import { Dec } from '../angka/desimal';
 import { a1, cellAt } from '../lembar/model';
 import { LevelName, TableColumn } from '../tata-letak/model';
-import { actualOf, capitalise, columnNoun, levelLabel, rupiah, shownAmount } from './jumlah-kata';
+import { actualOf, columnNoun, levelLabel, rupiah, shownAmount } from './jumlah-kata';
 import { MoneyColumn, moneyColumn, present, readingsOf, SumIndex, sumIndex } from './jumlah-pohon';
 import { CheckContext } from './konteks';
+import { capitalise } from './label';
 import { Finding } from './temuan';
 
 /**

@@ -1,8 +1,10 @@
 import { formatNumber } from '../angka/format';
 import { kodeCellProblems, kodeCellsProblems, KodeProblem, parseNomor, ParsedNomor } from '../hierarki';
+import { toRoman } from '../hierarki/nomor';
 import { cellText } from '../tata-letak/grid';
 import { ColumnRole, LevelName, TableRow } from '../tata-letak/model';
 import { CheckContext, TableCheck } from './konteks';
+import { capitalise, LEVEL_LABEL } from './label';
 import { Finding } from './temuan';
 
 /**
@@ -11,16 +13,6 @@ import { Finding } from './temuan';
  * written in a mangled form. None of these is a wrong number, so none is an error: a gap is a
  * warning because the parent's sum can no longer be checked.
  */
-
-const LEVEL_LABEL: Record<LevelName, string> = {
-  urusan: 'urusan',
-  bidang: 'bidang urusan',
-  program: 'program',
-  kegiatan: 'kegiatan',
-  'sub-kegiatan': 'sub kegiatan',
-  sasaran: 'sasaran',
-  indikator: 'indikator',
-};
 
 const KODE_ROLES: ColumnRole[] = ['kode-urusan', 'kode-bidang', 'kode-program', 'kode-kegiatan', 'kode-sub'];
 const KODE_LEVEL: Record<string, LevelName> = {
@@ -103,7 +95,7 @@ function explainGap(r: TableRow, parent: TableRow | null, previous: TableRow | n
   if (r.level !== null && r.level > 0 && (parent === null || (parent.level !== null && parent.level < r.level - 1))) {
     const id = r.nomor ?? r.kode ?? '';
     return {
-      message: `Baris hilang? ${capital(name)} ${id} tidak mempunyai induk tepat satu tingkat di atasnya: ${UNCHECKABLE}`.replace('  ', ' '),
+      message: `Baris hilang? ${capitalise(name)} ${id} tidak mempunyai induk tepat satu tingkat di atasnya: ${UNCHECKABLE}`.replace('  ', ' '),
       expected: null,
     };
   }
@@ -164,27 +156,9 @@ function show(n: ParsedNomor): string {
 
 /** The number `v` at the same place as `n` (`5` for `4`, `4.3` for `4.2`, `III` for `II`). */
 function label(n: ParsedNomor, v: number): string {
-  if (n.shape === 'roman') return toRoman(v);
+  if (n.shape === 'roman') return toRoman(v).toUpperCase();
   if (n.shape === 'alpha') return String.fromCharCode(96 + v);
   return [...n.parts.slice(0, -1), v].join('.');
-}
-
-function toRoman(v: number): string {
-  const table: [number, string][] = [
-    [100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I'],
-  ];
-  let s = '';
-  for (const [k, r] of table) {
-    while (v >= k) {
-      s += r;
-      v -= k;
-    }
-  }
-  return s;
-}
-
-function capital(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -14,7 +14,6 @@ import {
 } from './jumlah-pohon';
 import {
   actualOf,
-  capitalise,
   cellName,
   cellsOf,
   columnNoun,
@@ -25,6 +24,7 @@ import {
   uniqueCells,
 } from './jumlah-kata';
 import { CheckContext, TableCheck } from './konteks';
+import { capitalise } from './label';
 import { Finding } from './temuan';
 
 /**

@@ -3,18 +3,9 @@ import { formatNumber } from '../angka/format';
 import { ColumnRole, LevelName, TableColumn } from '../tata-letak/model';
 import { addedContinuations, MoneyColumn, present, SumIndex } from './jumlah-pohon';
 import { CheckContext } from './konteks';
+import { LEVEL_LABEL } from './label';
 
 /* How the sum checks (jumlah-induk, jumlah-total, triwulan, antar-tabel) name levels, columns, amounts and cells. */
-
-const LEVEL_LABEL: Record<LevelName, string> = {
-  urusan: 'urusan',
-  bidang: 'bidang urusan',
-  program: 'program',
-  kegiatan: 'kegiatan',
-  'sub-kegiatan': 'sub kegiatan',
-  sasaran: 'sasaran',
-  indikator: 'indikator',
-};
 
 export function levelLabel(name: LevelName | null): string | null {
   return name === null ? null : LEVEL_LABEL[name];
@@ -50,10 +41,6 @@ export function roman(q: number): string {
 export function columnNoun(col: TableColumn): string {
   const noun = ROLE_NOUN[col.role] ?? 'nilai';
   return col.role === 'tw-rp' && col.quarter !== undefined ? `${noun} ${roman(col.quarter)}` : noun;
-}
-
-export function capitalise(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
 export function rupiah(d: Dec): string {

@@ -1,16 +1,7 @@
 import { Dec } from '../angka/desimal';
 import { CheckContext, TableCheck } from './konteks';
-import {
-  actualOf,
-  capitalise,
-  cellName,
-  cellsOf,
-  columnNoun,
-  commonLevel,
-  rupiah,
-  shownAmount,
-  uniqueCells,
-} from './jumlah-kata';
+import { capitalise } from './label';
+import { actualOf, cellName, cellsOf, columnNoun, commonLevel, rupiah, shownAmount, uniqueCells } from './jumlah-kata';
 import {
   ABSENT,
   AMBIGUOUS,

@@ -1,4 +1,4 @@
-import { LayoutId } from '../tata-letak/model';
+import { LayoutId, LevelName } from '../tata-letak/model';
 import { RuleId, Severity } from './temuan';
 
 /** Indonesian names shown to users; every host's report uses these. */
@@ -41,3 +41,19 @@ export const LAYOUT_LABEL: Record<LayoutId, string> = {
   skala: 'Skala predikat',
   'tidak-dikenal': 'Tabel (tata letak tidak dikenal)',
 };
+
+/** A level as a sentence names it: "bidang urusan", "sub kegiatan". */
+export const LEVEL_LABEL: Record<LevelName, string> = {
+  urusan: 'urusan',
+  bidang: 'bidang urusan',
+  program: 'program',
+  kegiatan: 'kegiatan',
+  'sub-kegiatan': 'sub kegiatan',
+  sasaran: 'sasaran',
+  indikator: 'indikator',
+};
+
+/** The first letter in upper case, for a label that starts a sentence. */
+export function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
