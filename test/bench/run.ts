@@ -1,3 +1,4 @@
+import * as excel from './excel';
 import * as fungsi from './fungsi';
 import * as periksa from './periksa';
 import * as pohon from './pohon';
@@ -8,7 +9,7 @@ import { Metric } from './ukur';
  * `{"metric": NAME, "value": N, "unit": U}`. With names, only the metrics whose name contains
  * one of them run. Each issue adds its own module here.
  */
-const MODULES: { metrics: Metric[] }[] = [fungsi, periksa, pohon];
+const MODULES: { metrics: Metric[] }[] = [fungsi, periksa, pohon, excel];
 
 export function selectMetrics(filter: readonly string[]): Metric[] {
   const all = MODULES.flatMap((m) => m.metrics);
