@@ -65,17 +65,14 @@ function build(workbook: Workbook, options: PohonKinerjaOptions): PohonKinerjaRe
     let tree: PohonNode[];
     let findings: Finding[];
     let messages: string[];
-    let source: string;
     if (kaskade !== null) {
       ({ tree, findings, messages } = treeFromKaskade(workbook, sheet, kaskade));
-      source = `lembar kaskade "${sheet.name}"`;
     } else {
       const tables = usableTables(sheet);
       if (tables.length === 0) continue;
       // The table with the most rows is the one the sheet is about.
       const table = tables.reduce((a, b) => (b.rows.length > a.rows.length ? b : a));
       ({ tree, findings, messages } = treeFromTable(workbook, sheet, table));
-      source = `tabel ${table.range} lembar "${sheet.name}"`;
       if (tables.length > 1) messages.push(`Lembar "${sheet.name}" memuat ${tables.length} tabel; pohon disusun dari tabel ${table.range}.`);
     }
     if (tree.length === 0) continue;
@@ -83,7 +80,6 @@ function build(workbook: Workbook, options: PohonKinerjaOptions): PohonKinerjaRe
     attachFindings(tree, findings);
     const nodes = countNodes(tree);
     const { drawing } = tataPohon(tree, { compact: options.compact, title: `Pohon Kinerja — ${sheet.name}`, messages });
-    void source;
     return { drawing, tree, nodes, messages, findings };
   }
   return empty([

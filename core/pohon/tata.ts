@@ -24,6 +24,8 @@ export const COMPACT_LEAVES = 12;
 const MAX_ROW_PT = 300;
 const CONNECTOR_PT = 9;
 const SPACER_PT = 6;
+/** Excel's tallest row. A table cell needing more (a pernyataan of pages) is the one place text may be cut. */
+const MAX_PT = 409;
 
 const DARK = ['1F4E79', '385723', '7F6000', '843C0C', '5B2C6F', '005F6B', '7B241C', '3A3A3A'];
 const LIGHT = ['DDEBF7', 'E2EFDA', 'FFF2CC', 'FCE4D6', 'E8DAEF', 'D1F2EB', 'F5D5D3', 'EDEDED'];
@@ -207,7 +209,7 @@ export function tataPohon(tree: readonly PohonNode[], options: TataOptions = {})
         head = Math.max(head, textHeight(headerText(p.node), boxWidth(p)));
         body = Math.max(body, textHeight(bodyText(p.node), boxWidth(p)));
       }
-      const h = addRow(Math.max(head, LINE_PT + PAD_PT));
+      const h = addRow(Math.min(MAX_PT, Math.max(head, LINE_PT + PAD_PT)));
       const k = Math.max(1, Math.ceil(body / MAX_ROW_PT));
       const first = rowHeights.length;
       for (let j = 0; j < k; j++) addRow(body / k);
@@ -257,7 +259,7 @@ export function tataPohon(tree: readonly PohonNode[], options: TataOptions = {})
     let have = 0;
     for (let r = top; r <= bottom; r++) have += rowHeights[r];
     const need = textHeight(String(c.value), LABEL_W);
-    if (need > have) rowHeights[bottom] += need - have;
+    if (need > have) rowHeights[bottom] = Math.min(MAX_PT, rowHeights[bottom] + need - have);
   }
 
   // Boxes.
@@ -326,20 +328,16 @@ export function tataPohon(tree: readonly PohonNode[], options: TataOptions = {})
   }
   for (const k of connectors) for (const s of k.segments) border(s.row, s.col, s.side, LINE);
 
-  const treeCols = 1 + slots * SLOT_COLS;
   const columnWidths: number[] = [LABEL_W];
   for (let s = 0; s < slots; s++) columnWidths.push(GAP_W, BOX_COL_W, BOX_COL_W, BOX_COL_W, BOX_COL_W);
 
   // ---- messages and the cascading table below the tree
-  let row = rowHeights.length;
   addRow(SPACER_PT * 2);
   const tableTop = drawTable(
     tree,
     { cell, merges, rowHeights, addRow, columnWidths, levelColour },
     options.messages ?? [],
   );
-  void row;
-  void treeCols;
 
   const drawing: Drawing = {
     sheetName: 'Pohon Kinerja',
@@ -422,7 +420,7 @@ function drawTable(tree: readonly PohonNode[], cv: Canvas, messages: readonly st
     texts.forEach((t, k) => {
       if (t) h = Math.max(h, textHeight(t, spans[k].width));
     });
-    cv.rowHeights[row] = Math.max(cv.rowHeights[row], Math.round(h * 4) / 4);
+    cv.rowHeights[row] = Math.min(MAX_PT, Math.max(cv.rowHeights[row], Math.round(h * 4) / 4));
   };
 
   if (messages.length > 0) {
@@ -441,7 +439,7 @@ function drawTable(tree: readonly PohonNode[], cv: Canvas, messages: readonly st
       x.font = { size: FONT_PT };
       x.align = { vertical: 'top', wrap: true };
       cv.merges.push({ top: row, left, bottom: row, right });
-      cv.rowHeights[row] = Math.max(LINE_PT + PAD_PT, textHeight(m, width));
+      cv.rowHeights[row] = Math.min(MAX_PT, Math.max(LINE_PT + PAD_PT, textHeight(m, width)));
     }
     cv.addRow(SPACER_PT * 2);
   }
