@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { registerBawaan } from './bawaan';
 import { registerHitung } from './hitung';
 import { CliIO, EXIT_USAGE, processIO } from './io';
 import { registerPeriksa } from './periksa';
@@ -23,7 +24,7 @@ export async function run(argv: string[], io: CliIO = processIO): Promise<number
   const setExit = (code: number) => {
     exitCode = code;
   };
-  const verbs: ((p: Command, io: CliIO, setExit: (c: number) => void) => void)[] = [registerHitung, registerPeriksa, registerPohon, registerTemplat];
+  const verbs: ((p: Command, io: CliIO, setExit: (c: number) => void) => void)[] = [registerHitung, registerPeriksa, registerPohon, registerTemplat, registerBawaan];
   for (const register of verbs) register(program, io, setExit);
   try {
     await program.parseAsync(argv, { from: 'user' });
