@@ -49,6 +49,16 @@ describe('pohon', () => {
     drawing.rowHeights.forEach((h, i) => expect(ws.getRow(i + 1).height).toBe(h));
   });
 
+  it('--arah kiri-kanan draws the levels as bands of columns', async () => {
+    const out = path.join(dir, 'lr.xlsx');
+    expect((await jalankan('pohon', TC33, '--arah', 'kiri-kanan', '--keluar', out)).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const ws = wb.getWorksheet('Pohon Kinerja')!;
+    const names = [2, 8, 14, 20, 26].map((c) => ws.getCell(3, c).value);
+    expect(names).toEqual(['Urusan', 'Bidang urusan', 'Program', 'Kegiatan', 'Sub kegiatan']);
+  });
+
   it('exits 1 when the pagu roll-up finds errors, and lists them', async () => {
     const r = await jalankan('pohon', MALANG, '--keluar', path.join(dir, 'malang.xlsx'));
     expect(r.code).toBe(1);
@@ -68,7 +78,9 @@ describe('pohon', () => {
     const sheet = await jalankan('pohon', TC33, '--lembar', 'Renja', '--keluar', path.join(dir, 'y.xlsx'));
     expect(sheet.code).toBe(2);
     expect(sheet.err).toMatch(/Lembar "Renja" tidak ada/);
-    expect(fs.existsSync(path.join(dir, 'x.xlsx')) || fs.existsSync(path.join(dir, 'y.xlsx'))).toBe(false);
+    const arah = await jalankan('pohon', TC33, '--arah', 'miring', '--keluar', path.join(dir, 'w.xlsx'));
+    expect(arah).toMatchObject({ code: 2, err: 'Arah tidak dikenal: miring. Pilihan: atas-bawah, kiri-kanan.\n' });
+    expect(['x', 'y', 'w'].some((f) => fs.existsSync(path.join(dir, `${f}.xlsx`)))).toBe(false);
   });
 
   it('a file without a cascading sheet or a recognised table: exit 1, a message, no output', async () => {

@@ -8,7 +8,10 @@ import { CliIO, EXIT_FOUND, EXIT_OK, EXIT_USAGE } from './io';
 interface PohonOptions {
   lembar?: string;
   keluar?: string;
+  arah?: string;
 }
+
+const ARAH = ['atas-bawah', 'kiri-kanan'] as const;
 
 export function registerPohon(program: Command, io: CliIO, setExit: (code: number) => void): void {
   program
@@ -17,6 +20,7 @@ export function registerPohon(program: Command, io: CliIO, setExit: (code: numbe
     .argument('<berkas>', 'berkas .xlsx, .csv atau .tsv')
     .option('--lembar <nama>', 'lembar sumber (bawaan: lembar pertama yang berisi lembar kaskade atau tabel yang dikenali)')
     .option('--keluar <keluaran.xlsx>', 'berkas .xlsx yang ditulis (wajib; berkas masukan tidak pernah diubah)')
+    .option('--arah <arah>', 'atas-bawah atau kiri-kanan (bawaan: kiri-kanan hanya bila pohon sangat lebar)')
     .action(async (file: string, options: PohonOptions) => {
       setExit(await pohonFile(file, options, io));
     });
@@ -42,6 +46,11 @@ export function checkOutput(keluar: string | undefined, input: string | null, io
 export async function pohonFile(file: string, options: PohonOptions, io: CliIO): Promise<number> {
   const keluar = checkOutput(options.keluar, file, io);
   if (keluar === null) return EXIT_USAGE;
+  const arah = ARAH.find((a) => a === options.arah?.trim().toLowerCase());
+  if (options.arah !== undefined && arah === undefined) {
+    io.err(`Arah tidak dikenal: ${options.arah}. Pilihan: ${ARAH.join(', ')}.\n`);
+    return EXIT_USAGE;
+  }
   const read = await readWorkbookFile(file);
   if (!read.ok) {
     io.err(`${file}: ${read.message}\n`);
@@ -53,7 +62,7 @@ export async function pohonFile(file: string, options: PohonOptions, io: CliIO):
     io.err(`Lembar "${options.lembar}" tidak ada di ${file}. Lembar yang ada: ${names}.\n`);
     return EXIT_USAGE;
   }
-  const result = pohonKinerja(read.workbook, { lembar: options.lembar });
+  const result = pohonKinerja(read.workbook, { lembar: options.lembar, arah });
   if (result.nodes === 0) {
     for (const m of result.messages) io.err(`${file}: ${m}\n`);
     return EXIT_FOUND;

@@ -12,7 +12,7 @@ export type { PohonNode, Indikator } from './model';
 export { countNodes, walk } from './model';
 export { findKaskade, treeFromKaskade } from './kaskade';
 export { treeFromTable, usableTables } from './dari-tabel';
-export { tataPohon, COMPACT_LEAVES } from './tata';
+export { tataPohon, COMPACT_LEAVES, WIDE_SLOTS } from './tata';
 export type { Box, Connector, TataOptions, TataResult } from './tata';
 export { templatPohon, TEMPLAT_HEADERS } from './templat';
 
@@ -21,6 +21,8 @@ export interface PohonKinerjaOptions {
   lembar?: string;
   /** Stack leaf groups (true/false); automatic when absent. */
   compact?: boolean;
+  /** Top-down or left to right; automatic (left to right for very wide trees) when absent. */
+  arah?: 'atas-bawah' | 'kiri-kanan';
 }
 
 export interface PohonKinerjaResult {
@@ -79,7 +81,7 @@ function build(workbook: Workbook, options: PohonKinerjaOptions): PohonKinerjaRe
     messages.push(...duplicateKodeMessages(tree));
     attachFindings(tree, findings);
     const nodes = countNodes(tree);
-    const { drawing } = tataPohon(tree, { compact: options.compact, title: `Pohon Kinerja — ${sheet.name}`, messages });
+    const { drawing } = tataPohon(tree, { compact: options.compact, orientation: options.arah, title: `Pohon Kinerja — ${sheet.name}`, messages });
     return { drawing, tree, nodes, messages, findings };
   }
   return empty([

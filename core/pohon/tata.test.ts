@@ -113,7 +113,9 @@ function checkConnectors(tree: PohonNode[], boxes: Box[], connectors: Connector[
       parent.set(ra, ra);
       parent.set(rb, ra);
     }
-    const onParent = (pt: [number, number]) => pt[1] === p.bottom + 1 && p.left <= pt[0] && pt[0] <= p.right + 1;
+    // On the box's outline: its bottom or right side for the parent, its top or left side for the child.
+    const onParent = (pt: [number, number]) =>
+      (pt[1] === p.bottom + 1 && p.left <= pt[0] && pt[0] <= p.right + 1) || (pt[0] === p.right + 1 && p.top <= pt[1] && pt[1] <= p.bottom + 1);
     const onChild = (pt: [number, number]) =>
       (pt[1] === c.top && c.left <= pt[0] && pt[0] <= c.right + 1) || (pt[0] === c.left && c.top <= pt[1] && pt[1] <= c.bottom + 1);
     const all = pts.flat();
@@ -147,14 +149,19 @@ function checkText(d: Drawing): void {
 describe('tataPohon layout invariants', () => {
   test('no overlaps, children below, connectors join parent to child, text never cut', () => {
     fc.assert(
-      fc.property(specArb, fc.integer({ min: 1, max: 6 }), fc.option(fc.boolean(), { nil: undefined }), (spec, chain, compact) => {
+      fc.property(
+        specArb,
+        fc.integer({ min: 1, max: 6 }),
+        fc.option(fc.boolean(), { nil: undefined }),
+        fc.constantFrom(undefined, 'atas-bawah' as const, 'kiri-kanan' as const),
+        (spec, chain, compact, orientation) => {
         const tree = buildTree(spec, chain);
-        const { drawing, boxes, connectors } = tataPohon(tree, { compact, messages: spec.texts.slice(0, 2) });
+        const { drawing, boxes, connectors } = tataPohon(tree, { compact, orientation, messages: spec.texts.slice(0, 2) });
         checkBoxes(tree, boxes);
         checkConnectors(tree, boxes, connectors, drawing);
         checkText(drawing);
       }),
-      { numRuns: 150 },
+      { numRuns: 200 },
     );
   });
 
@@ -184,6 +191,25 @@ describe('tataPohon layout invariants', () => {
     // Band names on the left, one per level.
     const labels = drawing.cells.filter((c) => c.col === 0).map((c) => c.value);
     expect(labels).toEqual(expect.arrayContaining(['Program', 'Kegiatan', 'Sub kegiatan']));
+  });
+
+  test('a tree too wide even stacked (30 kegiatan with 2 sub kegiatan each) is drawn left to right, levels named on top', () => {
+    const kegiatan: PohonNode[] = Array.from({ length: 30 }, (_, k) => ({
+      id: `k${k}`, level: 'Kegiatan', kode: `1.${k}`, pernyataan: `Kegiatan ${k}`, indikator: [], pagu: null, pj: null,
+      children: Array.from({ length: 2 }, (_, s) => ({
+        id: `s${k}.${s}`, level: 'Sub kegiatan', kode: `1.${k}.${s}`, pernyataan: `Sub kegiatan ${s}`, indikator: [], pagu: 1000, pj: null, children: [],
+      })),
+    }));
+    kegiatan[0].children[0].children = [{ id: 'x', level: 'Rincian', kode: null, pernyataan: 'Rincian', indikator: [], pagu: null, pj: null, children: [] }];
+    const tree: PohonNode[] = [{ id: 'p', level: 'Program', kode: '1', pernyataan: 'Program', indikator: [], pagu: null, pj: null, children: kegiatan }];
+    const { boxes, drawing } = tataPohon(tree);
+    const program = boxes.find((b) => b.node.id === 'p')!;
+    for (const b of boxes) if (b.node.level === 'Kegiatan') expect(b.left).toBeGreaterThan(program.right);
+    // Band names sit above the bands, on one row.
+    const names = drawing.cells.filter((c) => c.font?.size === 10 && c.value !== null);
+    expect(names.map((c) => c.value)).toEqual(['Program', 'Kegiatan', 'Sub kegiatan', 'Rincian']);
+    expect(new Set(names.map((c) => c.row)).size).toBe(1);
+    expect(drawing.columnWidths.length).toBeLessThan(40);
   });
 
   test('box text: level, kode, pernyataan, indicator lines with target and satuan, pagu in rupiah, PJ', () => {

@@ -20,6 +20,11 @@ const SLOT_COLS = 1 + BOX_COLS;
 const LABEL_W = 16;
 /** Leaves above which leaf groups are stacked. */
 export const COMPACT_LEAVES = 12;
+/** Box columns above which a tree is drawn left to right. */
+export const WIDE_SLOTS = 24;
+/** Left to right: box column width and the connector columns between bands. */
+const LR_BOX_COL_W = 11;
+const LR_ZONE_W = 3;
 /** A body taller than this is split over several merged rows (Excel caps a row at 409 pt). */
 const MAX_ROW_PT = 300;
 const CONNECTOR_PT = 9;
@@ -52,6 +57,13 @@ export interface TataOptions {
   /** Stack leaf groups: true, false, or automatic (more than COMPACT_LEAVES leaves). */
   compact?: boolean;
   title?: string;
+  /**
+   * 'atas-bawah': top-down, bands of rows named on the left. 'kiri-kanan': left to right, one
+   * band of columns per level named on top, one row group per leaf; what a very wide tree
+   * needs to print readably. Default: top-down unless more than WIDE_SLOTS columns of boxes
+   * remain after stacking.
+   */
+  orientation?: 'atas-bawah' | 'kiri-kanan';
   /** Messages shown under the tree (orphans, duplicates). */
   messages?: readonly string[];
 }
@@ -135,11 +147,15 @@ export function tataPohon(tree: readonly PohonNode[], options: TataOptions = {})
 
   // ---- compact mode: stack leaf groups
   const leaves = all.filter((p) => p.children.length === 0).length;
+  const stackable = (p: Placed) => p.children.length > 0 && p.children.every((c) => c.children.length === 0 && c.band === p.children[0].band);
   const compact = options.compact ?? leaves > COMPACT_LEAVES;
-  if (compact) {
+  // Columns of boxes top-down would need: leaves, less those stacked under one parent.
+  const topDownSlots = compact ? leaves - all.filter(stackable).reduce((n, p) => n + p.children.length - 1, 0) : leaves;
+  const leftRight = options.orientation === 'kiri-kanan' || (options.orientation === undefined && topDownSlots > WIDE_SLOTS);
+  if (compact && !leftRight) {
     for (const p of all) {
       if (p.children.length === 0) continue;
-      if (p.children.every((c) => c.children.length === 0 && c.band === p.children[0].band)) {
+      if (stackable(p)) {
         p.stacksChildren = true;
         p.children.forEach((c, i) => {
           c.stacked = true;
@@ -173,9 +189,11 @@ export function tataPohon(tree: readonly PohonNode[], options: TataOptions = {})
   const slots = Math.max(1, nextSlot);
 
   const slotBase = (s: number) => 1 + s * SLOT_COLS;
-  const boxLeft = (p: Placed) => slotBase(p.slot) + (p.stacked ? 2 : 1);
-  const boxRight = (p: Placed) => slotBase(p.slot) + BOX_COLS;
-  const boxWidth = (p: Placed) => (boxRight(p) - boxLeft(p) + 1) * BOX_COL_W;
+  // Left to right: band b's box columns, then two connector columns.
+  const bandBase = (b: number) => 1 + b * (BOX_COLS + 2);
+  const boxLeft = (p: Placed) => (leftRight ? bandBase(p.band) : slotBase(p.slot) + (p.stacked ? 2 : 1));
+  const boxRight = (p: Placed) => (leftRight ? bandBase(p.band) + BOX_COLS - 1 : slotBase(p.slot) + BOX_COLS);
+  const boxWidth = (p: Placed) => (boxRight(p) - boxLeft(p) + 1) * (leftRight ? LR_BOX_COL_W : BOX_COL_W);
   const midCol = (p: Placed) => slotBase(p.slot) + 3;
 
   // ---- rows
@@ -193,7 +211,33 @@ export function tataPohon(tree: readonly PohonNode[], options: TataOptions = {})
   const bodyRowsOf = new Map<Placed, [number, number]>();
   const bandRows: [number, number][] = [];
   const zoneRows: number[] = []; // first connector row above band b (b ≥ 1)
-  for (let b = 0; b < bandCount; b++) {
+  const placeRowGroup = (group: readonly Placed[]) => {
+    let head = 0;
+    let body = 0;
+    for (const p of group) {
+      head = Math.max(head, textHeight(headerText(p.node), boxWidth(p)));
+      body = Math.max(body, textHeight(bodyText(p.node), boxWidth(p)));
+    }
+    const h = addRow(Math.min(MAX_PT, Math.max(head, LINE_PT + PAD_PT)));
+    const k = Math.max(1, Math.ceil(body / MAX_ROW_PT));
+    const first = rowHeights.length;
+    for (let j = 0; j < k; j++) addRow(body / k);
+    for (const p of group) {
+      headerRowOf.set(p, h);
+      bodyRowsOf.set(p, [first, first + k - 1]);
+    }
+  };
+  const bandNameRow = leftRight ? addRow(LINE_PT + PAD_PT) : -1;
+  if (leftRight) {
+    addRow(SPACER_PT);
+    const bySlot: Placed[][] = Array.from({ length: slots }, () => []);
+    for (const p of all) bySlot[p.slot].push(p);
+    bySlot.forEach((group, i) => {
+      if (i > 0) addRow(SPACER_PT);
+      placeRowGroup(group);
+    });
+  }
+  for (let b = 0; b < (leftRight ? 0 : bandCount); b++) {
     if (b > 0) {
       zoneRows[b] = addRow(CONNECTOR_PT);
       addRow(CONNECTOR_PT);
@@ -201,22 +245,8 @@ export function tataPohon(tree: readonly PohonNode[], options: TataOptions = {})
     const start = rowHeights.length;
     const band = positions[b];
     for (let i = 0; i < band.length; i++) {
-      const group = band[i] ?? [];
       if (i > 0) addRow(SPACER_PT);
-      let head = 0;
-      let body = 0;
-      for (const p of group) {
-        head = Math.max(head, textHeight(headerText(p.node), boxWidth(p)));
-        body = Math.max(body, textHeight(bodyText(p.node), boxWidth(p)));
-      }
-      const h = addRow(Math.min(MAX_PT, Math.max(head, LINE_PT + PAD_PT)));
-      const k = Math.max(1, Math.ceil(body / MAX_ROW_PT));
-      const first = rowHeights.length;
-      for (let j = 0; j < k; j++) addRow(body / k);
-      for (const p of group) {
-        headerRowOf.set(p, h);
-        bodyRowsOf.set(p, [first, first + k - 1]);
-      }
+      placeRowGroup(band[i] ?? []);
     }
     bandRows[b] = [start, rowHeights.length - 1];
   }
@@ -243,10 +273,24 @@ export function tataPohon(tree: readonly PohonNode[], options: TataOptions = {})
   t.font = { bold: true, size: 14 };
 
   const levelColour = (level: string) => (levelIndex.get(level.toLowerCase()) ?? 0) % DARK.length;
-  // Band names on the left.
+  // Band names: on the left of each band of rows, or above each band of columns.
   for (let b = 0; b < bandCount; b++) {
     const names: string[] = [];
     for (const p of all) if (p.band === b && !names.includes(p.node.level)) names.push(p.node.level);
+    if (leftRight) {
+      const left = bandBase(b);
+      const c = cell(bandNameRow, left);
+      c.value = names.join(' / ');
+      const colour = levelColour(names[0] ?? '');
+      c.fill = LIGHT[colour];
+      c.font = { bold: true, size: 10, color: DARK[colour] };
+      c.align = { horizontal: 'center', vertical: 'middle', wrap: true };
+      merges.push({ top: bandNameRow, left, bottom: bandNameRow, right: left + BOX_COLS - 1 });
+      for (let col = left + 1; col < left + BOX_COLS; col++) cell(bandNameRow, col).fill = LIGHT[colour];
+      const need = textHeight(String(c.value), BOX_COLS * LR_BOX_COL_W);
+      rowHeights[bandNameRow] = Math.min(MAX_PT, Math.max(rowHeights[bandNameRow], need));
+      continue;
+    }
     const [top, bottom] = bandRows[b];
     const c = cell(top, 0);
     c.value = names.join(' / ');
@@ -302,6 +346,24 @@ export function tataPohon(tree: readonly PohonNode[], options: TataOptions = {})
   for (const p of all) {
     if (p.children.length === 0) continue;
     const pBottom = bodyRowsOf.get(p)![1];
+    if (leftRight) {
+      // From the parent's right side under its header, along the connector column, into
+      // each child's left side under its header.
+      const z0 = boxRight(p) + 1;
+      const z1 = z0 + 1;
+      const ph = headerRowOf.get(p)!;
+      const hs = p.children.map((c) => headerRowOf.get(c)!);
+      const stem: Connector['segments'] = [{ row: ph, col: z0, side: 'bottom' }];
+      p.children.forEach((c, i) => {
+        const segs: Connector['segments'] = [...stem];
+        const a = Math.min(ph, hs[i]);
+        const b = Math.max(ph, hs[i]);
+        for (let r = a + 1; r <= b; r++) segs.push({ row: r, col: z1, side: 'left' });
+        for (let col = z1; col < boxLeft(c); col++) segs.push({ row: hs[i], col, side: 'bottom' });
+        connectors.push({ parent: p.node, child: c.node, segments: segs });
+      });
+      continue;
+    }
     if (p.stacksChildren) {
       const spine = slotBase(p.slot) + 1;
       for (const c of p.children) {
@@ -328,8 +390,9 @@ export function tataPohon(tree: readonly PohonNode[], options: TataOptions = {})
   }
   for (const k of connectors) for (const s of k.segments) border(s.row, s.col, s.side, LINE);
 
-  const columnWidths: number[] = [LABEL_W];
-  for (let s = 0; s < slots; s++) columnWidths.push(GAP_W, BOX_COL_W, BOX_COL_W, BOX_COL_W, BOX_COL_W);
+  const columnWidths: number[] = [leftRight ? GAP_W : LABEL_W];
+  if (leftRight) for (let b = 0; b < bandCount; b++) columnWidths.push(LR_BOX_COL_W, LR_BOX_COL_W, LR_BOX_COL_W, LR_BOX_COL_W, LR_ZONE_W, LR_ZONE_W);
+  else for (let s = 0; s < slots; s++) columnWidths.push(GAP_W, BOX_COL_W, BOX_COL_W, BOX_COL_W, BOX_COL_W);
 
   // ---- messages and the cascading table below the tree
   addRow(SPACER_PT * 2);
@@ -346,7 +409,7 @@ export function tataPohon(tree: readonly PohonNode[], options: TataOptions = {})
     cells: [...cells.keys()].sort((a, b) => a - b).map((k) => cells.get(k)!),
     merges,
     // A wide tree is printed on A3, as planners print their pohon kinerja.
-    print: { landscape: true, fitToWidth: true, paper: slots > 6 ? 'A3' : 'A4' },
+    print: { landscape: true, fitToWidth: true, paper: !leftRight && slots > 6 ? 'A3' : 'A4' },
     gridlines: false,
   };
   return { drawing, boxes, connectors, tableTop };
