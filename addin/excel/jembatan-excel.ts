@@ -121,6 +121,8 @@ export function buatJembatanExcel(deps: ExcelDeps): Jembatan {
       }
 
       kemajuan?.({ tahap: 'periksa', pesan: 'Memeriksa tabel', selesai: 0, total: sheets.length });
+      // The check itself runs without a break; let the pane paint its progress first.
+      if (kemajuan) await new Promise((r) => setTimeout(r, 0));
       const workbook: Workbook = { name: 'Buku kerja', sheets };
       const result = periksaWorkbook(workbook, pengaturan.skala ? { skala: pengaturan.skala } : {}, (p) =>
         kemajuan?.({ tahap: 'periksa', pesan: `Memeriksa lembar ${p.sheet}`, selesai: p.sheetIndex, total: p.sheetCount }),
