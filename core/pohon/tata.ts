@@ -409,7 +409,8 @@ export function tataPohon(tree: readonly PohonNode[], options: TataOptions = {})
     cells: [...cells.keys()].sort((a, b) => a - b).map((k) => cells.get(k)!),
     merges,
     // A wide tree is printed on A3, as planners print their pohon kinerja.
-    print: { landscape: true, fitToWidth: true, paper: !leftRight && slots > 6 ? 'A3' : 'A4' },
+    // Left to right runs over several pages: the level names repeat on each.
+    print: { landscape: true, fitToWidth: true, paper: !leftRight && slots > 6 ? 'A3' : 'A4', repeatRows: leftRight ? bandNameRow + 1 : undefined },
     gridlines: false,
   };
   return { drawing, boxes, connectors, tableTop };
