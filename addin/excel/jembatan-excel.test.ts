@@ -184,3 +184,19 @@ describe('Excel bridge (office-addin-mock)', () => {
     expect(c.syncs).toBe(0);
   });
 });
+
+describe('Excel errors reach the planner in Indonesian', () => {
+  it('maps the Office.js error codes a planner can meet', async () => {
+    const failing = (code: string): ExcelDeps => ({
+      run: async () => {
+        throw Object.assign(new Error('The current selection is invalid for this operation.'), { code });
+      },
+      notesSupported: () => true,
+    });
+    await expect(buatJembatanExcel(failing('InvalidSelection')).periksa('pilihan', { skala: null })).rejects.toThrow(
+      'Pilih sel di lembar kerja (bukan grafik atau gambar), lalu coba lagi.',
+    );
+    await expect(buatJembatanExcel(failing('ResponsePayloadSizeLimitExceeded')).periksa('buku', { skala: null })).rejects.toThrow(/terlalu besar/);
+    await expect(buatJembatanExcel(failing('GeneralException')).hapusTanda()).rejects.toThrow(/^Excel menolak permintaan \(GeneralException\)/);
+  });
+});

@@ -57,8 +57,36 @@ function areaAddress(r: RangeArea): string {
 
 const key = (sheet: string, cell: string) => `${sheet}\u0000${cell}`;
 
-export function buatJembatanExcel(deps: ExcelDeps): Jembatan {
-  const now = deps.now ?? (() => Date.now());
+/** Office.js errors (RichApi.Error, English) as one Indonesian sentence the planner can act on. */
+const PESAN_OFFICE: Record<string, string> = {
+  InvalidSelection: 'Pilih sel di lembar kerja (bukan grafik atau gambar), lalu coba lagi.',
+  ItemNotFound: 'Lembar atau sel yang dituju sudah tidak ada.',
+  RequestPayloadSizeLimitExceeded: 'Lembar terlalu besar untuk dibaca sekaligus di Excel ini; pilih bagian tabelnya lalu periksa "Sel yang dipilih".',
+  ResponsePayloadSizeLimitExceeded: 'Lembar terlalu besar untuk dibaca sekaligus di Excel ini; pilih bagian tabelnya lalu periksa "Sel yang dipilih".',
+  InvalidOperationInCellEditMode: 'Excel sedang dalam mode mengedit sel; tekan Enter atau Esc, lalu coba lagi.',
+  AccessDenied: 'Buku kerja ini terkunci atau hanya-baca; perubahan tidak dapat ditulis.',
+  ApiNotFound: 'Versi Excel ini belum mendukung fitur yang diperlukan; perbarui Excel lalu coba lagi.',
+};
+
+export function pesanExcel(e: unknown): Error {
+  const code = typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : '';
+  if (code && PESAN_OFFICE[code]) return new Error(PESAN_OFFICE[code]);
+  if (code) return new Error(`Excel menolak permintaan (${code}). Coba lagi; bila tetap gagal, simpan dan buka ulang buku kerja.`);
+  return e instanceof Error ? e : new Error(String(e));
+}
+
+export function buatJembatanExcel(host: ExcelDeps): Jembatan {
+  const now = host.now ?? (() => Date.now());
+  const deps: ExcelDeps = {
+    ...host,
+    run: async (batch) => {
+      try {
+        return await host.run(batch);
+      } catch (e) {
+        throw pesanExcel(e);
+      }
+    },
+  };
 
   async function periksa(cakupan: Cakupan, pengaturan: Pengaturan, kemajuan?: (k: Kemajuan) => void): Promise<PeriksaView> {
     const t0 = now();
