@@ -1,7 +1,8 @@
 import { formatNumber } from '../../core/angka/format';
 import { Dec } from '../../core/angka/desimal';
 import { hapusTanda } from './tanda';
-import { pohonKinerja, POHON_SHEET } from './pohon';
+import { pohonTeks } from '../../ui/teks';
+import { pohonKinerja } from './pohon';
 
 /**
  * The "Lembar Kinerja" menu. Its items name top-level functions (the entry declares them);
@@ -55,11 +56,11 @@ export function menuPohon(): void {
     const ui = SpreadsheetApp.getUi();
     let v = pohonKinerja(false);
     if (v.status === 'sudah-ada') {
-      const jawab = ui.alert('Pohon Kinerja', `Lembar "${POHON_SHEET}" sudah ada. Ganti dengan pohon yang baru?`, ui.ButtonSet.YES_NO);
+      const jawab = ui.alert('Pohon Kinerja', pohonTeks(v), ui.ButtonSet.YES_NO);
       if (jawab !== ui.Button.YES) return;
       v = pohonKinerja(true);
     }
-    pesan('Pohon Kinerja', [`Pohon kinerja dibuat di lembar "${v.sheet}".`, ...v.messages].join('\n'));
+    pesan('Pohon Kinerja', [pohonTeks(v), ...v.messages].join('\n'));
   } catch (e) {
     pesan('Pohon Kinerja', (e as Error).message);
   }

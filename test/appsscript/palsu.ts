@@ -300,10 +300,14 @@ export class SpreadsheetPalsu {
   insertSheet(name: string): SheetPalsu {
     this.log.write('sheets', 'Spreadsheet.insertSheet');
     if (this.sheets.some((s) => s.name === name)) throw new Error(`A sheet with the name "${name}" already exists.`);
-    return this.addSheet(name);
+    // As in Sheets, the new sheet becomes the active one.
+    const s = this.addSheet(name);
+    this.active = { sheet: s, range: null };
+    return s;
   }
   deleteSheet(s: SheetPalsu): void {
     this.log.write('sheets', 'Spreadsheet.deleteSheet');
+    if (this.sheets.length === 1) throw new Error("You can't remove all the sheets in a document.");
     this.sheets = this.sheets.filter((x) => x !== s);
   }
 }

@@ -8,6 +8,7 @@ import { FUNGSI } from '../../core/fungsi/registry';
 import { Sheet } from '../../core/lembar/model';
 import { periksaWorkbook } from '../../core/periksa';
 import { SEVERITY_FILL } from '../../core/tanda';
+import { pohonKinerja, templatPohon } from '../../core/pohon';
 import { loadGolden } from '../fixtures/muat';
 import { bangun, folderSementara } from './bundel';
 import { LEFT, lembarAnggaran, TOP } from './lembar-anggaran';
@@ -281,5 +282,61 @@ describe('Periksa Tabel and Hapus Tanda', () => {
     expect(Number(gas.props.store.get('lembarKinerja.cadangan.n'))).toBeGreaterThan(1);
     (ctx.lkHapusTanda as Fn)();
     expect(potret(sheet)).toEqual(before);
+  });
+});
+
+describe('Pohon Kinerja', () => {
+  test('the tree of the active table is drawn on a new sheet, replaced only when asked', () => {
+    const gas = new AppsScriptPalsu(out);
+    const sheet = lembarAnggaran(gas);
+    gas.ss.active = { sheet, range: null };
+    const ctx = gas.muat(code);
+    gas.log.reset();
+    const v = (ctx.lkPohonKinerja as Fn)(false) as { status: string; sheet: string; nodes: number; messages: string[] };
+    // Reading the sheet and writing the drawing: a fixed number of round trips.
+    expect(gas.log.trips).toBeLessThanOrEqual(7);
+
+    const lastRow = Math.max(...sheet.cells.map((r, i) => (r.some((c) => c.value !== '') ? i + 1 : 0)));
+    const lastCol = Math.max(...sheet.cells.map((r) => r.length));
+    const expected = pohonKinerja({ name: 'Renja 2024', sheets: [modelDari(sheet, 1, 1, lastRow, lastCol)] }, { lembar: 'Realisasi' });
+    expect(v).toEqual({ status: 'dibuat', sheet: 'Pohon Kinerja', nodes: expected.nodes, messages: expected.messages });
+    expect(v.nodes).toBeGreaterThan(10);
+    const drawn = gas.ss.sheets.find((s) => s.name === 'Pohon Kinerja')!;
+    for (const c of expected.drawing.cells) {
+      const got = drawn.sel(c.row + 1, c.col + 1);
+      expect(got.value).toBe(c.value === null ? '' : c.value);
+      if (c.fill) expect(got.background).toBe(`#${c.fill.toLowerCase()}`);
+      if (c.font?.bold) expect(got.weight).toBe('bold');
+    }
+    expect(drawn.merges).toHaveLength(expected.drawing.merges.length);
+
+    // Asked again: the existing sheet is left alone until the user says "ganti".
+    drawn.sel(1, 1).value = 'catatan saya';
+    gas.ss.active = { sheet, range: null };
+    expect(((ctx.lkPohonKinerja as Fn)(false) as { status: string }).status).toBe('sudah-ada');
+    expect(gas.ss.sheets.find((s) => s.name === 'Pohon Kinerja')!.sel(1, 1).value).toBe('catatan saya');
+    expect(((ctx.lkPohonKinerja as Fn)(true) as { status: string }).status).toBe('dibuat');
+    expect(gas.ss.sheets.filter((s) => s.name === 'Pohon Kinerja')).toHaveLength(1);
+    expect(gas.ss.sheets.find((s) => s.name === 'Pohon Kinerja')!.sel(1, 1).value).not.toBe('catatan saya');
+    // The source table is untouched.
+    expect(sheet.sel(TOP + 1, LEFT + 3).value).toBe(5_215_862_284);
+  });
+
+  test('the menu asks before replacing; the templat never replaces', () => {
+    const gas = new AppsScriptPalsu(out);
+    const sheet = lembarAnggaran(gas);
+    gas.ss.active = { sheet, range: null };
+    const ctx = gas.muat(code);
+    (ctx.lkMenuPohon as Fn)();
+    expect(gas.alerts.at(-1)?.text).toMatch(/^Pohon kinerja dengan \d+ simpul dibuat di lembar "Pohon Kinerja"\./);
+    gas.ss.active = { sheet, range: null };
+    gas.jawaban = 'NO';
+    (ctx.lkMenuPohon as Fn)();
+    expect(gas.alerts.at(-1)?.text).toBe('Lembar "Pohon Kinerja" sudah ada. Ganti dengan pohon yang baru?');
+
+    expect((ctx.lkTemplatPohon as Fn)()).toEqual({ sheet: 'Kaskade Kinerja' });
+    expect((ctx.lkTemplatPohon as Fn)()).toEqual({ sheet: 'Kaskade Kinerja (2)' });
+    const t = gas.ss.sheets.find((s) => s.name === 'Kaskade Kinerja')!;
+    for (const c of templatPohon().cells) expect(t.sel(c.row + 1, c.col + 1).value).toBe(c.value === null ? '' : c.value);
   });
 });

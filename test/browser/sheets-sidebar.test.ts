@@ -122,9 +122,20 @@ test('Periksa Tabel in the sidebar shows the findings, marks the cells, and Hapu
   expect(await sampai(() => page.textContent('#lk-status'), (t) => /dikembalikan/.test(t ?? ''))).toContain('dikembalikan seperti semula');
   expect(potret(sheet)).toEqual(before);
 
-  // A server error reaches the planner as the server's Indonesian sentence.
+  // Pohon Kinerja draws on a new sheet; a second time the sidebar asks before replacing it.
   await page.click('#lk-pohon');
-  expect(await sampai(() => page.textContent('#lk-status'), (t) => /pohon/.test(t ?? ''))).toContain('Pembuat pohon kinerja belum tersedia');
+  expect(await sampai(() => page.textContent('#lk-pohon-pesan'), (t) => /dibuat/.test(t ?? ''))).toMatch(/simpul dibuat di lembar "Pohon Kinerja"/);
+  gas.ss.active = { sheet, range: null };
+  await page.click('#lk-pohon');
+  expect(await sampai(() => page.textContent('#lk-pohon-pesan'), (t) => /sudah ada/.test(t ?? ''))).toContain('sudah ada');
+
+  // A server error reaches the planner as the server's Indonesian sentence.
+  await page.click('#lk-pohon-pesan button:not(.lk-utama)');
+  gas.ss.active = { sheet: gas.ss.sheets.find((s) => s.name === 'Pohon Kinerja')!, range: null };
+  await page.click('#lk-pohon');
+  expect(await sampai(() => page.textContent('#lk-status'), (t) => /Buka lembar/.test(t ?? ''))).toContain(
+    'Buka lembar tabel atau lembar kaskade terlebih dahulu',
+  );
 
   expect(pageErrors).toEqual([]);
   expect(requests.filter((u) => u !== PAGE)).toEqual([]);
