@@ -35,7 +35,7 @@ async function bukuContoh(file: string): Promise<void> {
   const other = wb.addWorksheet('Anggaran');
   other.addRow(['Pagu', 'Realisasi', 'Serapan']);
   for (let i = 0; i < 3; i++) other.addRow([5215862284 + i, 5064388054 + i]);
-  other.getCell('C2').value = { formula: 'SERAPAN(B2,A2)', shareType: 'shared', ref: 'C2:C4', result: 97.1 };
+  other.getCell('C2').value = { formula: 'SERAPAN(B2,A2)', shareType: 'shared', ref: 'C2:C4', result: 97.1 } as ExcelJS.CellFormulaValue;
   other.getCell('C3').value = { sharedFormula: 'C2', result: 97.1 } as ExcelJS.CellSharedFormulaValue;
   other.getCell('C4').value = { sharedFormula: 'C2', result: 97.1 } as ExcelJS.CellSharedFormulaValue;
   await wb.xlsx.writeFile(file);

@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { cellAt, parseA1, Sheet, Workbook } from '../core/lembar/model';
 import { formatNumber } from '../core/angka';
-import { planRewrite, rewriteFormula, SelDilewati, SelRumus } from '../core/rumus-bawaan';
+import { CATATAN_KOSONG, planRewrite, rewriteFormula, SelDilewati, SelRumus } from '../core/rumus-bawaan';
 import { readXlsxBuffer } from './baca/xlsx';
 import { CliIO, EXIT_FOUND, EXIT_OK, EXIT_USAGE } from './io';
 import { addWorksheet, readWorkbook, WorkbookInfo } from './tandai/buku';
@@ -92,6 +92,10 @@ export async function bawaanFile(file: string, options: { keluar?: string }, io:
     `${formatNumber(converted)} sel diubah menjadi rumus bawaan, ditulis ke ${keluar}. ` +
       `Rumus aslinya tercatat di lembar tersembunyi "${hasil.sheetName}".\n`,
   );
+  if (hasil.noted.length > 0) {
+    io.out(`Perhatikan ${formatNumber(hasil.noted.length)} sel yang diubah: ${CATATAN_KOSONG}\n`);
+    io.out(`  ${hasil.noted.map((n) => `${n.sheet}!${n.cell}`).join(', ')}\n`);
+  }
   printSkipped(skipped, io);
   return skipped.length > 0 ? EXIT_FOUND : EXIT_OK;
 }
@@ -106,6 +110,8 @@ export interface HasilBawaan {
   /** Cells whose formula changed (the members of a converted shared formula included). */
   converted: number;
   skipped: SelDilewati[];
+  /** Converted cells with a note (a blank row inside another formula, core/rumus-bawaan). */
+  noted: SelDilewati[];
   /** The new package, or null when nothing was converted. */
   bytes: Buffer | null;
   sheetName: string;
@@ -162,10 +168,11 @@ export async function bawaanXlsx(data: Buffer): Promise<HasilBawaan> {
       return !r.ok || r.changed;
     }),
   ];
-  if (plan.converted.length === 0) return { converted: 0, skipped, bytes: null, sheetName: '' };
+  if (plan.converted.length === 0) return { converted: 0, skipped, noted: [], bytes: null, sheetName: '' };
 
   const byPart = new Map<string, Edit[]>();
   const listed: string[][] = [];
+  const noted: SelDilewati[] = [];
   let count = 0;
   for (const c of plan.converted) {
     const cell = cells.find((x) => x.sheet === c.sheet && x.cell === c.cell)!;
@@ -173,13 +180,14 @@ export async function bawaanXlsx(data: Buffer): Promise<HasilBawaan> {
     const edits = byPart.get(cell.part) ?? [];
     edits.push(...formulaEdits(xml, tags, cell.cTag, cell.fTag, c.native));
     count++;
-    let note = '';
+    let note = c.note ?? '';
+    if (c.note) noted.push({ sheet: c.sheet, cell: c.cell, formula: c.formula, reason: c.note });
     if (cell.shared) {
       const members = sharedMembers.get(`${cell.part}|${cell.shared.si}`) ?? [];
       // The members follow the master's text; only their cached values must go.
       for (const m of members) edits.push(...formulaEdits(xml, tags, m.cTag, m.fTag, null));
       count += members.length;
-      note = `rumus bersama untuk ${cell.shared.ref ?? cell.cell}`;
+      note = [`rumus bersama untuk ${cell.shared.ref ?? cell.cell}`, note].filter(Boolean).join('. ');
     }
     byPart.set(cell.part, edits);
     listed.push([c.sheet, c.cell, formulaText(c.formula), note]);
@@ -189,7 +197,7 @@ export async function bawaanXlsx(data: Buffer): Promise<HasilBawaan> {
   const sheetName = uniqueName(info.sheets.map((s) => s.name));
   await addWorksheet(pkg, info, sheetName, asliSheetXml(listed));
   await hideAndRecalc(pkg, info, sheetName);
-  return { converted: count, skipped, bytes: await pkg.generate(), sheetName };
+  return { converted: count, skipped, noted, bytes: await pkg.generate(), sheetName };
 }
 
 /** `=` in front, as the planner typed it (the file stores formulas without it). */

@@ -25,7 +25,7 @@ export type RewriteResult =
    * single-cell references read as numbers by the converted calls: a host that can see them
    * checks they hold no text numbers (the native formula cannot read "99,88 %").
    */
-  | { ok: true; changed: true; formula: string; calls: number; inputs: string[] }
+  | { ok: true; changed: true; formula: string; calls: number; inputs: string[]; note: string | null }
   | { ok: false; reason: string };
 
 /** Our function behind a name as hosts and files spell it, or null. */
@@ -45,6 +45,9 @@ const ANGKA_ARG: Record<NamaFungsi, number[]> = {
 };
 
 class Tolak extends Error {}
+
+export const CATATAN_KOSONG =
+  'Fungsi dipakai di dalam rumus lain: pada baris yang masih kosong hasilnya teks kosong "", sehingga hitungan di atasnya (mis. SUM(1;…) atau …+1) menjadi #VALUE! sampai baris itu terisi.';
 
 function children(n: Node): Node[] {
   switch (n.type) {
@@ -84,16 +87,21 @@ export function rewriteFormula(formula: string): RewriteResult {
   let calls = 0;
   const inputs = new Set<string>();
 
-  const text = (n: Node): string => {
+  let inside = false;
+  /** `free`: the node's value is the cell's value, or an argument of one of our functions. */
+  const text = (n: Node, free: boolean): string => {
     if (n.type === 'call') {
       const ours = namaKita(n.name);
-      if (ours) return call(n, ours);
+      if (ours) {
+        if (!free) inside = true;
+        return call(n, ours);
+      }
     }
     // Everything between the children is emitted as it was written.
     let out = '';
     let i = n.from;
     for (const c of children(n)) {
-      out += emit(tokens, i, c.from) + text(c);
+      out += emit(tokens, i, c.from) + text(c, free && n.type === 'paren');
       i = c.to;
     }
     return out + emit(tokens, i, n.to);
@@ -108,7 +116,7 @@ export function rewriteFormula(formula: string): RewriteResult {
       if (ANGKA_ARG[name].includes(i) && a.node.type === 'leaf' && tokens[a.node.from].kind === 'ref') {
         inputs.add(tokens[a.node.from].text);
       }
-      return text(a.node);
+      return text(a.node, true);
     });
     const r = nativeFormula(name, args);
     if (!r.ok) throw new Tolak(r.reason);
@@ -117,12 +125,15 @@ export function rewriteFormula(formula: string): RewriteResult {
   };
 
   try {
-    const out = text(root);
+    const out = text(root, true);
     if (calls === 0) return { ok: true, changed: false, formula };
     const lead = formula.startsWith('=') ? '=' : '';
     const all = lead + emit(tokens, 0, root.from) + out + emit(tokens, root.to, tokens.length);
     if (all.length > 8192) return { ok: false, reason: `Rumus bawaan akan terlalu panjang (${all.length} karakter; batas 8192).` };
-    return { ok: true, changed: true, formula: all, calls, inputs: [...inputs] };
+    // A blank row's result is "" (text), as a cell must show it; the core's blank inside SUM(…)
+    // or +1 is no number either, but a host may read it as 0. Said, not hidden.
+    const note = inside ? CATATAN_KOSONG : null;
+    return { ok: true, changed: true, formula: all, calls, inputs: [...inputs], note };
   } catch (e) {
     if (e instanceof Tolak) return { ok: false, reason: e.message };
     throw e;
@@ -145,6 +156,8 @@ export interface SelDiubah extends SelRumus {
   /** The native formula, en-US. */
   native: string;
   calls: number;
+  /** Where the native formula may answer differently on a blank row (CATATAN_KOSONG), or null. */
+  note: string | null;
 }
 
 export interface SelDilewati extends SelRumus {
@@ -180,7 +193,7 @@ export function planRewrite(cells: readonly SelRumus[], readValue?: (sheet: stri
       });
       continue;
     }
-    converted.push({ ...c, native: r.formula, calls: r.calls });
+    converted.push({ ...c, native: r.formula, calls: r.calls, note: r.note });
   }
   return { converted, skipped };
 }
