@@ -32,7 +32,7 @@ const api: ServerApi = {
   lkTemplatPohon: () => muat().templatPohon(),
 };
 
-global.onOpen = () => muat().onOpen();
+global.onOpen = (e?: { authMode?: unknown }) => muat().onOpen(e);
 global.onInstall = () => muat().onInstall();
 global.lkMenuPeriksa = () => muat().menuPeriksa();
 global.lkMenuHapusTanda = () => muat().menuHapusTanda();

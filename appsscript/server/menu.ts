@@ -12,9 +12,15 @@ import { pohonKinerja } from './pohon';
 export const MENU = 'Lembar Kinerja';
 export const JUDUL_SIDEBAR = 'Lembar Kinerja';
 
-export function onOpen(): void {
-  SpreadsheetApp.getUi()
-    .createMenu(MENU)
+/**
+ * A bound script gets its own top-level menu. An add-on may only add a sub-menu under
+ * Extensions; onInstall and an onOpen in AuthMode NONE (an add-on not yet used in this file)
+ * happen only to add-ons, so those build the add-on menu.
+ */
+export function onOpen(e?: { authMode?: unknown }): void {
+  const ui = SpreadsheetApp.getUi();
+  const addon = e !== undefined && String(e.authMode) === 'NONE';
+  (addon ? ui.createAddonMenu() : ui.createMenu(MENU))
     .addItem('Periksa Tabel', 'lkMenuPeriksa')
     .addItem('Hapus Tanda', 'lkMenuHapusTanda')
     .addItem('Pohon Kinerja', 'lkMenuPohon')
@@ -24,7 +30,7 @@ export function onOpen(): void {
 }
 
 export function onInstall(): void {
-  onOpen();
+  onOpen({ authMode: 'NONE' });
 }
 
 export function menuPeriksa(): void {

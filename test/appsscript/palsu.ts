@@ -392,9 +392,10 @@ export class AppsScriptPalsu {
   globals(): Record<string, unknown> {
     const ButtonSet = { OK: 'OK', OK_CANCEL: 'OK_CANCEL', YES_NO: 'YES_NO' };
     const Button = { OK: 'OK', YES: 'YES', NO: 'NO', CANCEL: 'CANCEL', CLOSE: 'CLOSE' };
-    const ui = {
+    const ui: Record<string, unknown> & { createMenu(name: string): unknown } = {
       ButtonSet,
       Button,
+      createAddonMenu: () => ui.createMenu('(Ekstensi) Lembar Kinerja'),
       createMenu: (name: string) => {
         const menu: MenuPalsu = { name, items: [] };
         const builder = {

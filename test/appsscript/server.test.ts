@@ -110,7 +110,7 @@ describe('onOpen', () => {
   test('adds the Lembar Kinerja menu whose items name functions of the script', () => {
     const gas = new AppsScriptPalsu(out);
     const ctx = gas.muat(code);
-    (ctx.onOpen as Fn)({ authMode: 'NONE' });
+    (ctx.onOpen as Fn)({ authMode: 'LIMITED' });
     expect(gas.menus).toHaveLength(1);
     const menu = gas.menus[0];
     expect(menu.name).toBe('Lembar Kinerja');
@@ -119,6 +119,12 @@ describe('onOpen', () => {
     for (const i of items) expect(typeof ctx[i.fn]).toBe('function');
     // onOpen runs before an add-on is authorised: it must touch nothing but the menu.
     expect(gas.log.trips).toBe(0);
+
+    // As an add-on (onInstall, or a file where it was not used yet) it is a sub-menu of Extensions.
+    (ctx.onInstall as Fn)();
+    (ctx.onOpen as Fn)({ authMode: 'NONE' });
+    expect(gas.menus.slice(1).map((m) => m.name)).toEqual(['(Ekstensi) Lembar Kinerja', '(Ekstensi) Lembar Kinerja']);
+    expect(gas.menus[2].items).toEqual(menu.items);
 
     (ctx.lkMenuPeriksa as Fn)();
     expect(gas.sidebars).toHaveLength(1);
