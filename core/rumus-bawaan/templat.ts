@@ -13,7 +13,8 @@ import { Skala } from '../fungsi/skala';
  * What is reproduced, per cell, in the core's order (core/fungsi/spreadsheet.ts):
  * - an error in an input passes through (`x=""` on an error value yields that error);
  * - a blank input (empty cell or "") on a row gives "" — checked after the errors, as the core;
- * - anything else that is not a number (text, TRUE) gives #VALUE!;
+ * - anything else that is not a number (text, TRUE) gives #VALUE! (LibreOffice holds TRUE as
+ *   the number 1, so there it counts as 1, as everywhere else in that program);
  * - a zero divisor gives #DIV/0! (the native division does it);
  * - the number is the exact result rounded to 10 decimals (ROUND(…, 10), see DESIMAL).
  *
@@ -21,8 +22,8 @@ import { Skala } from '../fungsi/skala';
  * is 99.65). A native r/t*100 rounds twice and may give 99.64999999999999, which shows as 99,65
  * but falls under a 99,65 band edge and differs from the core. The binary error of a result is
  * a few units in its 16th digit, far below 10^-10 while the result stays under 10^5, so rounding
- * at 10 decimals gives back exactly the core's double whenever the exact result has at most 10
- * decimals — every result of inputs with few decimals that terminates (99,65; 92,5; 0,65625).
+ * at 10 decimals gives back exactly the core's double whenever the inputs and the exact result
+ * have at most 10 decimals — every terminating result of table values (99,65; 92,5; 0,65625).
  * A result with more decimals (100/3) differs from the core by under 10^-10, which no table shows.
  * Differences are rounded before they are divided (rasio, turun): 96 − 95,37 is 0,63 exactly,
  * not 0,6299999999999955, whose error a division by a small capaian would magnify. The formula
