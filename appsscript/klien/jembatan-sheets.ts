@@ -43,8 +43,13 @@ export function jembatanSheets(run: () => ScriptRun): Jembatan {
   const call = panggil(run);
   return {
     host: 'Google Sheets',
-    // Apps Script returns only at the end of a call: there is no progress to report.
-    periksa: (cakupan, pengaturan) => call('lkPeriksa', cakupan, pengaturan),
+    // Apps Script returns only at the end of a call: there is no progress to report. The time
+    // shown is the planner's wait, the round trip to Google included.
+    periksa: async (cakupan, pengaturan) => {
+      const t0 = Date.now();
+      const view = await call('lkPeriksa', cakupan, pengaturan);
+      return { ...view, ms: Date.now() - t0 };
+    },
     hapusTanda: () => call('lkHapusTanda'),
     pilihSel: (sheet, cell) => call('lkPilihSel', sheet, cell),
     bacaPengaturan: () => call('lkBacaPengaturan'),
