@@ -44,6 +44,20 @@ describe('rewriteFormula: finds our calls however they are written', () => {
     expect(r.ok && r.changed && r.calls).toBe(4);
   });
 
+  it('notes a call whose blank result feeds a calculation, not one whose result is the cell’s', () => {
+    const note = (f: string) => {
+      const r = rewriteFormula(f);
+      return r.ok && r.changed ? r.note : 'not converted';
+    };
+    expect(note('=CAPAIAN(A1,B1)')).toBeNull();
+    expect(note('=(CAPAIAN(A1,B1))')).toBeNull();
+    expect(note('=IF(A1>0,CAPAIAN(A1,B1),"-")')).toBeNull();
+    expect(note('=IFERROR(PREDIKAT(CAPAIAN(A1,B1)),"")')).toBeNull();
+    expect(note('=SUM(1,CAPAIAN(A1,B1))')).toMatch(/#VALUE! atau berbeda sampai baris itu terisi/);
+    expect(note('=CAPAIAN(A1,B1)+1')).toMatch(/#VALUE!/);
+    expect(note('=IF(CAPAIAN(A1,B1)>100,1,0)')).toMatch(/#VALUE!/);
+  });
+
   it('the id-ID form (";" and decimal commas) comes out as en-US', () => {
     const f = converted('=CAPAIAN(A1;B1;"naik";99,5)');
     expect(f).toContain('MIN(');

@@ -47,7 +47,7 @@ const ANGKA_ARG: Record<NamaFungsi, number[]> = {
 class Tolak extends Error {}
 
 export const CATATAN_KOSONG =
-  'Fungsi dipakai di dalam rumus lain: pada baris yang masih kosong hasilnya teks kosong "", sehingga hitungan di atasnya (mis. SUM(1;…) atau …+1) menjadi #VALUE! sampai baris itu terisi.';
+  'Fungsi dipakai di dalam rumus lain: pada baris yang masih kosong hasilnya teks kosong "", sehingga hitungan di atasnya (mis. SUM(1;…) atau …+1) menjadi #VALUE! atau berbeda sampai baris itu terisi.';
 
 function children(n: Node): Node[] {
   switch (n.type) {
@@ -63,6 +63,18 @@ function children(n: Node): Node[] {
     case 'paren':
       return [n.inner];
   }
+}
+
+/** Where a child's value becomes the node's value as it is: brackets, and IF/IFERROR's results. */
+const PILIH: Record<string, number[]> = { IF: [1, 2], IFERROR: [0, 1], IFNA: [0, 1] };
+
+function passThrough(n: Node): (child: Node) => boolean {
+  if (n.type === 'paren') return () => true;
+  if (n.type !== 'call') return () => false;
+  const at = PILIH[n.name.toUpperCase().replace(/^_XLFN\./, '')];
+  if (!at) return () => false;
+  const chosen = new Set(at.map((i) => n.args[i]?.node).filter((x): x is Node => !!x));
+  return (c) => chosen.has(c);
 }
 
 /** A range or array where a single value belongs: the native formula works cell by cell only. */
@@ -100,8 +112,9 @@ export function rewriteFormula(formula: string): RewriteResult {
     // Everything between the children is emitted as it was written.
     let out = '';
     let i = n.from;
+    const passes = passThrough(n);
     for (const c of children(n)) {
-      out += emit(tokens, i, c.from) + text(c, free && n.type === 'paren');
+      out += emit(tokens, i, c.from) + text(c, free && passes(c));
       i = c.to;
     }
     return out + emit(tokens, i, n.to);
