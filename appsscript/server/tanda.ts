@@ -20,22 +20,25 @@ type GSheet = GoogleAppsScript.Spreadsheet.Sheet;
 /** What getBackgrounds answers for a cell without fill. */
 const TANPA_ISI = '#ffffff';
 
-interface Kotak {
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
-}
-
-function kotakDari(cells: readonly { row: number; col: number }[]): Kotak {
-  const k = { top: Infinity, left: Infinity, bottom: -1, right: -1 };
+/**
+ * The backgrounds and notes of the smallest box around some cells of a sheet, read with one call
+ * each; `at` gives a cell's position in those grids.
+ */
+function bacaKotak(sheet: GSheet, cells: readonly { row: number; col: number }[]) {
+  let top = Infinity;
+  let left = Infinity;
+  let bottom = -1;
+  let right = -1;
   for (const c of cells) {
-    k.top = Math.min(k.top, c.row);
-    k.left = Math.min(k.left, c.col);
-    k.bottom = Math.max(k.bottom, c.row);
-    k.right = Math.max(k.right, c.col);
+    top = Math.min(top, c.row);
+    left = Math.min(left, c.col);
+    bottom = Math.max(bottom, c.row);
+    right = Math.max(right, c.col);
   }
-  return k;
+  const range = sheet.getRange(top + 1, left + 1, bottom - top + 1, right - left + 1);
+  const fills = range.getBackgrounds();
+  const notes = range.getNotes();
+  return { range, fills, notes, at: (c: { row: number; col: number }) => [c.row - top, c.col - left] as const };
 }
 
 function perLembar<T extends { sheet: string }>(items: readonly T[]): Map<string, T[]> {
@@ -73,16 +76,14 @@ export function tandai(ss: Spreadsheet, findings: readonly Finding[]): number {
   for (const [name, list] of perLembar<MarkPlan>(plans)) {
     const sheet = ss.getSheetByName(name);
     if (!sheet) continue;
-    const k = kotakDari(list);
-    const range = sheet.getRange(k.top + 1, k.left + 1, k.bottom - k.top + 1, k.right - k.left + 1);
-    const fills = range.getBackgrounds();
-    const notes = range.getNotes();
+    const { range, fills, notes, at } = bacaKotak(sheet, list);
     const newNotes = notes.map((row) => row.slice());
     for (const p of list) {
-      const fill = fills[p.row - k.top][p.col - k.left];
-      const note = notes[p.row - k.top][p.col - k.left];
+      const [i, j] = at(p);
+      const fill = fills[i][j];
+      const note = notes[i][j];
       baru.push({ sheet: name, cell: p.cell, fill: fill.toLowerCase() === TANPA_ISI ? null : fill, note: note === '' ? null : note });
-      newNotes[p.row - k.top][p.col - k.left] = p.note;
+      newNotes[i][j] = p.note;
     }
     range.setNotes(newNotes);
     warnai(sheet, list.map((p) => ({ a1: p.cell, fill: `#${p.fill}` })));
@@ -110,16 +111,12 @@ export function hapusTanda(ss: Spreadsheet): { restored: number } {
     if (!sheet) continue;
     // The schema admits only A1 addresses, so every cell parses.
     const cells = list.map((s) => ({ s, ...parseA1(s.cell)! }));
-    const k = kotakDari(cells);
-    const range = sheet.getRange(k.top + 1, k.left + 1, k.bottom - k.top + 1, k.right - k.left + 1);
-    const fills = range.getBackgrounds();
-    const notes = range.getNotes();
+    const { range, fills, notes, at } = bacaKotak(sheet, cells);
     const newNotes = notes.map((row) => row.slice());
     const recolour: { a1: string; fill: string | null }[] = [];
     let notesChanged = false;
     for (const c of cells) {
-      const i = c.row - k.top;
-      const j = c.col - k.left;
+      const [i, j] = at(c);
       let done = false;
       if (FILL_KITA.has(fills[i][j].toLowerCase())) {
         recolour.push({ a1: c.s.cell, fill: c.s.fill });
