@@ -90,6 +90,26 @@ describe('lembar-kinerja bawaan', () => {
     expect(rows).toContainEqual(['Anggaran', 'C2', '=SERAPAN(B2,A2)', 'rumus bersama untuk C2:C4']);
   });
 
+  it('converts a one-cell array formula (how Excel 365 saves spilling functions) and reports a multi-cell one', async () => {
+    const input = path.join(dir, 'larik.xlsx');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Larik');
+    ws.addRow([79.72, 80]);
+    ws.addRow([13.26, 12.84]);
+    ws.getCell('C1').value = { formula: 'CAPAIAN(A1,B1)', shareType: 'array', ref: 'C1', result: 99.65 } as ExcelJS.CellFormulaValue;
+    ws.fillFormula('D1:D2', 'SAKIP.CAPAIAN(A1:A2,B1:B2)', [99.65, 103.27], 'array');
+    ws.getCell('E1').value = { formula: 'SUM(A1:B2)', shareType: 'array', ref: 'E1:E2', result: 1 } as ExcelJS.CellFormulaValue;
+    await wb.xlsx.writeFile(input);
+    const output = path.join(dir, 'larik-bawaan.xlsx');
+    const r = await bawaan(input, '--keluar', output);
+    expect(r.out).toMatch(/^1 sel diubah/);
+    expect(r.out).toContain('Larik!D1: Rumus larik untuk beberapa sel (D1:D2) dibiarkan');
+    expect(r.out).not.toContain('Larik!E1'); // not ours: nothing to say
+    const xml = await sheetXml(output, 1);
+    expect(xml).toMatch(/<c r="C1"[^>]*><f t="array" ref="C1">IF\(AND\(ISNUMBER\(A1\)/);
+    expect(xml).toMatch(/<c r="D1"[^>]*><f t="array" ref="D1:D2">SAKIP\.CAPAIAN\(A1:A2,B1:B2\)<\/f>/);
+  });
+
   it('writes nothing when there is nothing to convert, and refuses bad usage in Indonesian', async () => {
     const input = path.join(dir, 'polos.xlsx');
     const wb = new ExcelJS.Workbook();
