@@ -47,7 +47,7 @@ export function usageMessage(e: CommanderError): string {
     case 'commander.missingArgument':
       return `Argumen wajib belum diberikan: ${quoted}.`;
     case 'commander.unknownCommand':
-      return `Perintah tidak dikenal: ${quoted}. Perintah yang ada: hitung, periksa.`;
+      return `Perintah tidak dikenal: ${quoted}. Perintah yang ada: hitung, periksa, pohon, templat, bawaan.`;
     case 'commander.unknownOption':
       return `Opsi tidak dikenal: ${quoted}.`;
     case 'commander.optionMissingArgument':
