@@ -97,7 +97,8 @@ describe('lembar-kinerja bawaan', () => {
     ws.addRow([79.72, 80]);
     ws.addRow([13.26, 12.84]);
     ws.getCell('C1').value = { formula: 'CAPAIAN(A1,B1)', shareType: 'array', ref: 'C1', result: 99.65 } as ExcelJS.CellFormulaValue;
-    ws.fillFormula('D1:D2', 'SAKIP.CAPAIAN(A1:A2,B1:B2)', [99.65, 103.27], 'array');
+    // exceljs writes t="array" with the shareType argument its type declarations leave out.
+    (ws as unknown as { fillFormula: (...a: unknown[]) => void }).fillFormula('D1:D2', 'SAKIP.CAPAIAN(A1:A2,B1:B2)', [99.65, 103.27], 'array');
     ws.getCell('E1').value = { formula: 'SUM(A1:B2)', shareType: 'array', ref: 'E1:E2', result: 1 } as ExcelJS.CellFormulaValue;
     await wb.xlsx.writeFile(input);
     const output = path.join(dir, 'larik-bawaan.xlsx');
