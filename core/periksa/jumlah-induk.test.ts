@@ -463,12 +463,18 @@ describe('jumlah-induk speed', () => {
   }
 
   test('10 000 rows × 6 money columns: indexed once, linear, milliseconds', () => {
-    // The first table pays for the JIT; the second is what a user's next check costs.
-    expect(check(bigTable().ctx)).toEqual([]);
-    const t = bigTable();
-    const start = performance.now();
+    // The first table pays for the JIT; the next ones are what a user's next check costs. The
+    // fastest of three is taken, so that a busy machine (or the last table's garbage being
+    // collected) does not decide the bound.
+    let t = bigTable();
     expect(check(t.ctx)).toEqual([]);
-    const fresh = performance.now() - start;
+    let fresh = Infinity;
+    for (let i = 0; i < 3; i++) {
+      t = bigTable();
+      const start = performance.now();
+      expect(check(t.ctx)).toEqual([]);
+      fresh = Math.min(fresh, performance.now() - start);
+    }
     const again = performance.now();
     check(t.ctx);
     const cached = performance.now() - again;
