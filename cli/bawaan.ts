@@ -174,8 +174,9 @@ export async function bawaanXlsx(data: Buffer): Promise<HasilBawaan> {
   const listed: string[][] = [];
   const noted: SelDilewati[] = [];
   let count = 0;
+  const byCell = new Map(cells.map((x) => [`${x.sheet}!${x.cell}`, x]));
   for (const c of plan.converted) {
-    const cell = cells.find((x) => x.sheet === c.sheet && x.cell === c.cell)!;
+    const cell = byCell.get(`${c.sheet}!${c.cell}`)!;
     const { xml, tags } = parts.get(cell.part)!;
     const edits = byPart.get(cell.part) ?? [];
     edits.push(...formulaEdits(xml, tags, cell.cTag, cell.fTag, c.native));
