@@ -1,6 +1,6 @@
 import { Dec, isDec, toDouble } from '../angka/desimal';
 import { readAngka, readArah, readDesimal, readMetode, readSkala } from '../fungsi/argumen';
-import { isFungsiError } from '../fungsi/galat';
+import { FungsiError, isFungsiError } from '../fungsi/galat';
 import { Arah, MetodeEfisiensi } from '../fungsi/rumus';
 import { Skala } from '../fungsi/skala';
 
@@ -117,48 +117,32 @@ function satuAngka(x: string, body: string): string {
 
 type Bagian<T> = { ok: true; value: T } | { ok: false; reason: string };
 
-function arahDari(arg: string | undefined): Bagian<Arah> {
+/**
+ * An option argument (arah, metode, skala, desimal) read by the core's own reader, so a literal
+ * means here exactly what it means to the add-in; one given by a cell or formula is refused.
+ */
+function opsi<T>(arg: string | undefined, read: (x: unknown) => T | FungsiError, fromCell: string): Bagian<T> {
   const lit = bacaLiteral(arg);
-  if (lit.kind === 'ekspresi') {
-    return { ok: false, reason: 'Arah diambil dari sel atau rumus; rumus bawaan hanya dapat dibuat bila arah ditulis langsung, mis. "turun".' };
-  }
-  const a = readArah(lit.kind === 'kosong' ? null : lit.value);
-  if (typeof a !== 'string') return { ok: false, reason: a.message };
-  return { ok: true, value: a };
+  if (lit.kind === 'ekspresi') return { ok: false, reason: fromCell };
+  const v = read(lit.kind === 'kosong' ? null : lit.value);
+  return isFungsiError(v) ? { ok: false, reason: v.message } : { ok: true, value: v as T };
 }
 
-function metodeDari(arg: string | undefined): Bagian<MetodeEfisiensi> {
-  const lit = bacaLiteral(arg);
-  if (lit.kind === 'ekspresi') {
-    return { ok: false, reason: 'Metode diambil dari sel atau rumus; rumus bawaan hanya dapat dibuat bila metode ditulis langsung, mis. "selisih".' };
-  }
-  const m = readMetode(lit.kind === 'kosong' ? null : lit.value);
-  if (typeof m !== 'string') return { ok: false, reason: m.message };
-  return { ok: true, value: m };
-}
+const arahDari = (arg: string | undefined): Bagian<Arah> =>
+  opsi(arg, readArah, 'Arah diambil dari sel atau rumus; rumus bawaan hanya dapat dibuat bila arah ditulis langsung, mis. "turun".');
 
-function skalaDari(arg: string | undefined): Bagian<Skala> {
-  const lit = bacaLiteral(arg);
-  if (lit.kind === 'ekspresi') {
-    return {
-      ok: false,
-      reason: 'Skala diambil dari sel atau rentang (skala sendiri); rumus bawaan hanya dapat dibuat untuk skala bawaan yang ditulis langsung, mis. "berhasil".',
-    };
-  }
-  const s = readSkala(lit.kind === 'kosong' ? null : lit.value);
-  if (isFungsiError(s)) return { ok: false, reason: s.message };
-  return { ok: true, value: s };
-}
+const metodeDari = (arg: string | undefined): Bagian<MetodeEfisiensi> =>
+  opsi(arg, readMetode, 'Metode diambil dari sel atau rumus; rumus bawaan hanya dapat dibuat bila metode ditulis langsung, mis. "selisih".');
 
-function desimalDari(arg: string | undefined): Bagian<number | null> {
-  const lit = bacaLiteral(arg);
-  if (lit.kind === 'ekspresi') {
-    return { ok: false, reason: 'Desimal diambil dari sel atau rumus; rumus bawaan hanya dapat dibuat bila desimal ditulis langsung, mis. 2.' };
-  }
-  const d = readDesimal(lit.kind === 'kosong' ? null : lit.value);
-  if (d !== null && typeof d !== 'number') return { ok: false, reason: d.message };
-  return { ok: true, value: d };
-}
+const skalaDari = (arg: string | undefined): Bagian<Skala> =>
+  opsi(
+    arg,
+    readSkala,
+    'Skala diambil dari sel atau rentang (skala sendiri); rumus bawaan hanya dapat dibuat untuk skala bawaan yang ditulis langsung, mis. "berhasil".',
+  );
+
+const desimalDari = (arg: string | undefined): Bagian<number | null> =>
+  opsi(arg, readDesimal, 'Desimal diambil dari sel atau rumus; rumus bawaan hanya dapat dibuat bila desimal ditulis langsung, mis. 2.');
 
 /** batas: a literal becomes a constant cap; an expression is checked per cell as the core does. */
 function batasi(v: string, arg: string | undefined): Bagian<string> {
