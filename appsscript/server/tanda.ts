@@ -72,6 +72,8 @@ export function tandai(ss: Spreadsheet, findings: readonly Finding[]): number {
   // A backup we cannot read must not be overwritten: the originals in it would be lost.
   if (!lama.ok) throw new Error(`${lama.message} Hapus catatan lama lewat menu Hapus Tanda terlebih dahulu.`);
   const baru: SelCadangan[] = [];
+  // Every read before any write: Apps Script sends buffered writes together, until a read.
+  const writes: (() => void)[] = [];
   let marked = 0;
   for (const [name, list] of perLembar<MarkPlan>(plans)) {
     const sheet = ss.getSheetByName(name);
@@ -85,10 +87,13 @@ export function tandai(ss: Spreadsheet, findings: readonly Finding[]): number {
       baru.push({ sheet: name, cell: p.cell, fill: fill.toLowerCase() === TANPA_ISI ? null : fill, note: note === '' ? null : note });
       newNotes[i][j] = p.note;
     }
-    range.setNotes(newNotes);
-    warnai(sheet, list.map((p) => ({ a1: p.cell, fill: `#${p.fill}` })));
+    writes.push(() => {
+      range.setNotes(newNotes);
+      warnai(sheet, list.map((p) => ({ a1: p.cell, fill: `#${p.fill}` })));
+    });
     marked += list.length;
   }
+  for (const w of writes) w();
   props.setProperties(denganCadangan(stored, gabungCadangan(lama.cadangan, baru)), true);
   return marked;
 }
@@ -106,6 +111,7 @@ export function hapusTanda(ss: Spreadsheet): { restored: number } {
   if (!baca.ok) throw new Error(baca.message);
   const cadangan: Cadangan = baca.cadangan;
   let restored = 0;
+  const writes: (() => void)[] = [];
   for (const [name, list] of perLembar(cadangan.sel)) {
     const sheet = ss.getSheetByName(name);
     if (!sheet) continue;
@@ -129,9 +135,12 @@ export function hapusTanda(ss: Spreadsheet): { restored: number } {
       }
       if (done) restored++;
     }
-    if (notesChanged) range.setNotes(newNotes);
-    if (recolour.length > 0) warnai(sheet, recolour);
+    writes.push(() => {
+      if (notesChanged) range.setNotes(newNotes);
+      if (recolour.length > 0) warnai(sheet, recolour);
+    });
   }
+  for (const w of writes) w();
   props.setProperties(denganCadangan(stored, null), true);
   return { restored };
 }

@@ -220,6 +220,24 @@ describe('Periksa Tabel and Hapus Tanda', () => {
     expect(((ctx.lkHapusTanda as Fn)() as { restored: number }).restored).toBe(0);
   });
 
+  test('"Seluruh buku kerja" checks and marks every sheet; the round trips grow with the sheets only', () => {
+    const gas = new AppsScriptPalsu(out);
+    const a = lembarAnggaran(gas);
+    const b = lembarAnggaran(gas);
+    b.name = 'Realisasi (2)';
+    gas.ss.addSheet('Kosong');
+    gas.ss.active = { sheet: a, range: null };
+    const ctx = gas.muat(code);
+    gas.log.reset();
+    const view = (ctx.lkPeriksa as Fn)('buku', { skala: null }) as { findings: { sheet: string; cell: string }[]; marked: number };
+    expect(new Set(view.findings.map((f) => f.sheet))).toEqual(new Set(['Realisasi', 'Realisasi (2)']));
+    expect(a.sel(4, 5).note).toMatch(/^Lembar Kinerja:/);
+    expect(b.sel(4, 5).note).toMatch(/^Lembar Kinerja:/);
+    // Per sheet: its data range and five reads; per marked sheet: its box's fills and notes;
+    // the backup read, every mark in one batch of writes, the backup written.
+    expect(gas.log.trips).toBe(3 * 6 + 2 * 2 + 1 + 1 + 1);
+  });
+
   test('the number of round trips does not grow with the rows', () => {
     const trips = (repeat: number) => {
       const gas = new AppsScriptPalsu(out);
