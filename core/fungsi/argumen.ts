@@ -113,7 +113,8 @@ const NAMA_SKALA_DAFTAR = Object.keys(SKALA_BAWAAN)
  */
 export function readSkala(x: unknown): Skala | FungsiError {
   if (Array.isArray(x)) {
-    const rows = x.map((r) => (Array.isArray(r) ? r : [r]));
+    // Array.from, not map: map skips the holes of a sparse array and leaves them undefined.
+    const rows = Array.from(x, (r: unknown) => (Array.isArray(r) ? r : [r]));
     const cells = rows.reduce((n, r) => n + r.length, 0);
     if (cells === 0) return SKALA_BAWAAN.permendagri86;
     if (rows.length === 1 && rows[0].length === 1) return readSkala(rows[0][0]);

@@ -382,7 +382,15 @@ describe('functions never throw', () => {
           expect(cellOk(r)).toBe(true);
         }
       }),
-      { numRuns: 3000 },
+      { numRuns: Number(process.env.LK_RUNS ?? 3000) },
     );
+  });
+});
+
+describe('a sparse scale range (holes where the host gave no cell)', () => {
+  test('gives an error value, never a throw', () => {
+    // eslint-disable-next-line no-sparse-arrays
+    const sparse = [, [new Map(), new Date(0)]];
+    expect(isFungsiError(PREDIKAT(5, sparse))).toBe(true);
   });
 });
