@@ -3,6 +3,7 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/core', '<rootDir>/cli', '<rootDir>/scripts', '<rootDir>/test', '<rootDir>/ui', '<rootDir>/addin', '<rootDir>/appsscript'],
   testMatch: ['**/*.test.ts'],
+  setupFilesAfterEnv: ['<rootDir>/test/siapkan-fast-check.ts'],
   transform: {
     // Type checking runs once in `npm run typecheck`; here we only transpile, which keeps jest fast.
     '^.+\\.ts$': ['ts-jest', { diagnostics: false }],

@@ -22,7 +22,14 @@ function core(env = {}, argv = {}) {
     // No fallbacks for Node modules: an accidental `fs` import in core fails the build.
     resolve: { extensions: ['.ts', '.js'] },
     module: {
-      rules: [{ test: /\.ts$/, loader: 'ts-loader', options: { configFile: 'tsconfig.build.json', transpileOnly: true } }],
+      rules: [
+        {
+          test: /\.ts$/,
+          loader: 'ts-loader',
+          // ES modules, so webpack can drop what the core does not use (zod/mini above all).
+          options: { configFile: 'tsconfig.build.json', transpileOnly: true, compilerOptions: { module: 'es2020' } },
+        },
+      ],
     },
     performance: { hints: false },
     devtool: false,

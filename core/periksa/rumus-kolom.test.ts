@@ -361,7 +361,7 @@ describe('sisa', () => {
   });
 });
 
-describe('performance', () => {
+describe('a large table', () => {
   const spec: TableSpec = {
     headerBottom: 0,
     columns: ['indikator', 'target', 'realisasi', 'capaian', 'anggaran', 'realisasi-rp', 'serapan', 'efisiensi'].map(
@@ -388,20 +388,9 @@ describe('performance', () => {
     for (const row of ctx.table.rows) for (const c of ctx.table.columns) ctx.cell(row.row, c.col);
     return ctx;
   }
-  const time = (ctx: ReturnType<typeof table>) => {
-    const t0 = performance.now();
-    const found = check(ctx);
-    return { found, ms: performance.now() - t0 };
-  };
-
-  it('grows linearly with the rows and stays well under a second for 10,000', () => {
-    time(table(1000)); // warm up the JIT
-    const small = time(table(1000));
-    const large = time(table(10000));
-    expect(small.found).toEqual([]);
-    expect(large.found).toEqual([]);
-    // Ten times the rows: about ten times the time; a quadratic step would take a hundred.
-    expect(large.ms).toBeLessThan(30 * Math.max(small.ms, 5));
-    expect(large.ms).toBeLessThan(3000); // generous: shared CI machines are slow and busy
+  // Speed is measured by `npm run bench` (periksa-10k-ms, periksa-50k-over-10k), not asserted here.
+  it('checks 10,000 consistent rows without a finding', () => {
+    expect(check(table(1000))).toEqual([]);
+    expect(check(table(10000))).toEqual([]);
   });
 });

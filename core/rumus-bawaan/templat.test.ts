@@ -199,7 +199,7 @@ describe('nativeFormula: random inputs, same results as the core', () => {
         const native = evaluate(cases);
         cases.forEach((k, i) => expectParity(k, native[i]));
       }),
-      { numRuns: 30 },
+      { numRuns: Number(process.env.LK_RUNS ?? 30) },
     );
   });
 });
