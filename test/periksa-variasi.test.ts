@@ -34,6 +34,20 @@ describe('variations of real tables', () => {
     expect(f.message).toContain('5.867.723.003');
   });
 
+  it('the same table when "Kode" lost its merge over the five parts (a PDF conversion)', () => {
+    const findings = periksa({
+      name: 'T-C.33',
+      values: [
+        ['Kode', null, null, null, null, 'Urusan/Bidang Urusan/Program/Kegiatan/Sub Kegiatan', 'Indikator', 'Target 2025', 'Pagu Indikatif 2025'],
+        ['1', '06', '02', null, null, 'PROGRAM PEMBERDAYAAN SOSIAL', 'Persentase PSKS aktif', '100 %', '6,867,723,003.00'],
+        ['1', '06', '02', '2.01', null, 'Pengembangan Potensi Sumber Kesejahteraan Sosial', 'Jumlah PSKS', '230 orang', '6,867,723,003.00'],
+        ['1', '06', '02', '2.01', '0001', 'Peningkatan Kemampuan Potensi Pekerja Sosial', 'Jumlah orang', '50 orang', '1,867,723,003.00'],
+        ['1', '06', '02', '2.01', '0002', 'Peningkatan Kemampuan Potensi Tenaga Kesejahteraan Sosial', 'Jumlah orang', '50 orang', '4,000,000,000.00'],
+      ],
+    });
+    expect(errors(findings)).toEqual(['I3 jumlah-induk']);
+  });
+
   it('a lost page: a numbering gap means no sum error is claimed across it', () => {
     const findings = periksa({
       name: 'Anggaran',

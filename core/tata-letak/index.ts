@@ -131,9 +131,10 @@ function buildTable(grid: Grid, r: number, c0: number, c1: number, floor: number
     drafts.push({ col: c, parts, guess: roleFromHeader(parts) });
   }
   if (labels !== null) spreadNumberLabels(grid, numberRow as number, drafts, labels);
+  extendKodeOverBlankHeaders(grid, drafts, (labels !== null ? (numberRow as number) : band.bottom) + 1);
   splitRepeatedKode(drafts);
   for (const d of drafts) {
-    if (d.parts.length === 0 && numberedBelow(grid, (labels !== null ? (numberRow as number) : band.bottom) + 1, d.col)) {
+    if (d.parts.length === 0 && !d.guess.role.startsWith('kode') && numberedBelow(grid, (labels !== null ? (numberRow as number) : band.bottom) + 1, d.col)) {
       d.guess = { ...d.guess, role: 'nomor' };
     }
   }
@@ -204,6 +205,34 @@ function splitRepeatedKode(drafts: Draft[]): void {
     }
     i = j;
   }
+}
+
+const KODE_PART = /^\d{1,4}(\.\d{1,4})?$/;
+
+/**
+ * "Kode" typed once over its five parts when the merge was lost (a table converted from PDF, a
+ * CSV export): the blank-header columns right of it whose cells are code parts ("06", "2.01",
+ * "0001") continue the kode, instead of passing for numbering columns.
+ */
+function extendKodeOverBlankHeaders(grid: Grid, drafts: Draft[], bodyStart: number): void {
+  for (let i = 0; i < drafts.length; i++) {
+    if (drafts[i].guess.role !== 'kode' || drafts[i].parts.length === 0) continue;
+    for (let j = i + 1; j < drafts.length && j <= i + KODE_CHAIN.length - 1 && drafts[j].parts.length === 0; j++) {
+      if (!codePartsBelow(grid, bodyStart, drafts[j].col)) break;
+      drafts[j].guess = { ...drafts[j].guess, role: 'kode' };
+    }
+  }
+}
+
+function codePartsBelow(grid: Grid, start: number, col: number): boolean {
+  let seen = 0;
+  for (let r = start; r < start + BLANK_HEADER_SAMPLE * 2 && r < grid.height; r++) {
+    if (grid.cls(r, col) === CellClass.Empty) continue;
+    const v = grid.value(r, col);
+    if (!KODE_PART.test(String(v).trim())) return false;
+    seen++;
+  }
+  return seen >= 1;
 }
 
 /** A column without a header whose first cells are row numbers (1., 1.1, II) is the No column. */
