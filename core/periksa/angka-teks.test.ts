@@ -45,4 +45,13 @@ describe('numbers stored as text', () => {
     expect(found[0].related).toHaveLength(7);
     expect(found[0].message).toContain('8 angka di kolom ini tersimpan sebagai teks');
   });
+
+  it('leaves a percent written with its sign in a target column alone, but not in a derived column', () => {
+    const withSigns: CellValue[][] = [
+      rows[0],
+      ['A', '100 (%)', 5215862284, '97,10 %'],
+      ['B', 80, 39845000, 99.66],
+    ];
+    expect(brief(run(withSigns, true))).toEqual(['D2 angka-teks warning']);
+  });
 });

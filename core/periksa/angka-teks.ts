@@ -16,6 +16,9 @@ const NUMERIC_ROLES: ReadonlySet<ColumnRole> = new Set<ColumnRole>([
   'target', 'realisasi', 'capaian', 'serapan', 'efisiensi', 'tw-k',
 ]);
 
+/** Columns whose values other formulas use: a text number there breaks them. */
+const DERIVED: ReadonlySet<ColumnRole> = new Set<ColumnRole>(['capaian', 'serapan', 'efisiensi']);
+
 /** Beyond this many in one column, one finding names them all. */
 const PER_CELL_LIMIT = 5;
 
@@ -29,7 +32,9 @@ function textNumbers(ctx: CheckContext, c: TableColumn): { row: number; text: st
     if (typeof raw !== 'string') continue;
     const p = ctx.cell(r.row, c.col);
     if (p.value === null || !p.fromText || p.kind === 'quantity') continue;
-    if (c.money && p.kind === 'percent') continue;
+    // A percent written with its sign ("100 (%)", "99,88 %") in a target or realisasi column is
+    // a label people type on purpose and nobody sums; in money columns it is another matter.
+    if (p.kind === 'percent' && (c.money || !DERIVED.has(c.role))) continue;
     found.push({ row: r.row, text: p.text });
   }
   return c.money || natives > 0 ? found : [];
