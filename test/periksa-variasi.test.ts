@@ -14,17 +14,20 @@ function periksa(...sheets: { name: string; values: CellValue[][]; merges?: Shee
 
 const errors = (fs: Finding[]) => fs.filter((f) => f.severity === 'error').map((f) => `${f.cell} ${f.rule}`);
 
+/** A T-C.33 in English-format money, five-cell kode, kegiatan pagu not the sum of its subs. */
+const TC33_EN: CellValue[][] = [
+  ['Kode', null, null, null, null, 'Urusan/Bidang Urusan/Program/Kegiatan/Sub Kegiatan', 'Indikator', 'Target 2025', 'Pagu Indikatif 2025'],
+  ['1', '06', '02', null, null, 'PROGRAM PEMBERDAYAAN SOSIAL', 'Persentase PSKS aktif', '100 %', '6,867,723,003.00'],
+  ['1', '06', '02', '2.01', null, 'Pengembangan Potensi Sumber Kesejahteraan Sosial', 'Jumlah PSKS', '230 orang', '6,867,723,003.00'],
+  ['1', '06', '02', '2.01', '0001', 'Peningkatan Kemampuan Potensi Pekerja Sosial', 'Jumlah orang', '50 orang', '1,867,723,003.00'],
+  ['1', '06', '02', '2.01', '0002', 'Peningkatan Kemampuan Potensi Tenaga Kesejahteraan Sosial', 'Jumlah orang', '50 orang', '4,000,000,000.00'],
+];
+
 describe('variations of real tables', () => {
   it('English-format money (6,867,723,003.00) with five-cell kode and a wrong kegiatan', () => {
     const findings = periksa({
       name: 'T-C.33',
-      values: [
-        ['Kode', null, null, null, null, 'Urusan/Bidang Urusan/Program/Kegiatan/Sub Kegiatan', 'Indikator', 'Target 2025', 'Pagu Indikatif 2025'],
-        ['1', '06', '02', null, null, 'PROGRAM PEMBERDAYAAN SOSIAL', 'Persentase PSKS aktif', '100 %', '6,867,723,003.00'],
-        ['1', '06', '02', '2.01', null, 'Pengembangan Potensi Sumber Kesejahteraan Sosial', 'Jumlah PSKS', '230 orang', '6,867,723,003.00'],
-        ['1', '06', '02', '2.01', '0001', 'Peningkatan Kemampuan Potensi Pekerja Sosial', 'Jumlah orang', '50 orang', '1,867,723,003.00'],
-        ['1', '06', '02', '2.01', '0002', 'Peningkatan Kemampuan Potensi Tenaga Kesejahteraan Sosial', 'Jumlah orang', '50 orang', '4,000,000,000.00'],
-      ],
+      values: TC33_EN,
       // "Kode" merged over its five parts, as in the printed Renja.
       merges: [{ top: 0, left: 0, bottom: 0, right: 4 }],
     });
@@ -37,13 +40,7 @@ describe('variations of real tables', () => {
   it('the same table when "Kode" lost its merge over the five parts (a PDF conversion)', () => {
     const findings = periksa({
       name: 'T-C.33',
-      values: [
-        ['Kode', null, null, null, null, 'Urusan/Bidang Urusan/Program/Kegiatan/Sub Kegiatan', 'Indikator', 'Target 2025', 'Pagu Indikatif 2025'],
-        ['1', '06', '02', null, null, 'PROGRAM PEMBERDAYAAN SOSIAL', 'Persentase PSKS aktif', '100 %', '6,867,723,003.00'],
-        ['1', '06', '02', '2.01', null, 'Pengembangan Potensi Sumber Kesejahteraan Sosial', 'Jumlah PSKS', '230 orang', '6,867,723,003.00'],
-        ['1', '06', '02', '2.01', '0001', 'Peningkatan Kemampuan Potensi Pekerja Sosial', 'Jumlah orang', '50 orang', '1,867,723,003.00'],
-        ['1', '06', '02', '2.01', '0002', 'Peningkatan Kemampuan Potensi Tenaga Kesejahteraan Sosial', 'Jumlah orang', '50 orang', '4,000,000,000.00'],
-      ],
+      values: TC33_EN,
     });
     expect(errors(findings)).toEqual(['I3 jumlah-induk']);
   });
