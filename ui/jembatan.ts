@@ -41,6 +41,15 @@ export interface Kemajuan {
   total: number;
 }
 
+export interface RumusBawaanView {
+  cakupan: Cakupan;
+  /** Cells whose formula would change (preview) or changed (applied). */
+  converted: { sheet: string; cell: string; formula: string; native: string; note: string | null }[];
+  /** Cells left as they were, each with its Indonesian reason. */
+  skipped: { sheet: string; cell: string; formula: string; reason: string }[];
+  applied: boolean;
+}
+
 export interface Jembatan {
   /** The host's name for messages: "Excel" or "Google Sheets". */
   readonly host: string;
@@ -55,6 +64,16 @@ export interface Jembatan {
   pohonKinerja(ganti: boolean): Promise<PohonView>;
   /** A new, empty cascading sheet with headers and a worked example. */
   templatPohon(): Promise<{ sheet: string }>;
+  /**
+   * "Jadikan rumus bawaan": our functions in the chosen cells rewritten as native formulas
+   * (core/rumus-bawaan planRewrite), so the workbook computes where the add-in is not installed.
+   * With terapkan=false only the preview (what would change, what cannot and why); with
+   * terapkan=true the formulas are written in one batch and the originals kept on the hidden
+   * sheet "Rumus Asli" (core/rumus-bawaan/asli.ts).
+   */
+  jadikanRumusBawaan?(cakupan: Cakupan, terapkan: boolean): Promise<RumusBawaanView>;
+  /** Put back the original formulas from "Rumus Asli" where the native ones are still there. */
+  kembalikanRumusAsli?(): Promise<{ restored: number; kept: number }>;
   /** Excel only: workbook LAMBDA names so =CAPAIAN works without the SAKIP. prefix. */
   pasangTanpaAwalan?(): Promise<{ status: 'terpasang' | 'diperbarui' | 'tidak-didukung'; names: string[] }>;
 }
