@@ -9,6 +9,7 @@ import { catatanTanda, pulihCatatan } from './catatan';
 import { tulisGambar } from './gambar';
 import { pasangLambda } from './lambda';
 import { CellProps, fillOf, parseAddress, RangeArea, RangeRead, toSheet } from './model';
+import { jadikanRumusBawaanExcel, kembalikanRumusAsliExcel } from './rumus-bawaan';
 
 /**
  * The Excel side of the pane's bridge, on Office.js. Each action is one Excel.run with as few
@@ -362,5 +363,7 @@ export function buatJembatanExcel(host: ExcelDeps): Jembatan {
     pohonKinerja,
     templatPohon,
     pasangTanpaAwalan: () => deps.run((context) => pasangLambda(context)),
+    jadikanRumusBawaan: (cakupan, terapkan) => deps.run((context) => jadikanRumusBawaanExcel(context, cakupan, terapkan)),
+    kembalikanRumusAsli: () => deps.run((context) => kembalikanRumusAsliExcel(context)),
   };
 }

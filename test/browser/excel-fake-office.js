@@ -7,7 +7,7 @@
  *  - *OrNullObject methods give objects whose isNullObject is known after a sync;
  *  - every context.sync() is counted (window.__excel.syncs).
  * The workbook lives in window.__excel.state, set by the test before the page loads:
- *   { sheets: [{ name, cells: { A1: { v, f?, nf?, bold?, fill? } }, notes: { A1: text }, merges: [] }],
+ *   { sheets: [{ name, visibility?, cells: { A1: { v, f?, nf?, bold?, fill? } }, notes: { A1: text }, merges: [] }],
  *     active: 0, selection: 'A1', settings: {}, names: {}, lambda: true, notesApi: true }
  */
 (function () {
@@ -222,6 +222,9 @@
     get name() {
       return this.got('name');
     }
+    set visibility(v) {
+      this.op((s) => (s.visibility = v));
+    }
     set showGridlines(v) {
       this.op((s) => (s.layout.gridlines = v));
     }
@@ -313,9 +316,19 @@
       this.op((t) => eachCell(t, (r, c) => {
         const x = v[r - t.area.top][c - t.area.left];
         const cell = cellOf(t.sheet, r, c, true);
-        if (typeof x === 'string' && x.startsWith("'")) cell.v = x.slice(1);
+        if (typeof x === 'string' && x.startsWith("'")) { delete cell.f; cell.v = x.slice(1); }
         else if (typeof x === 'string' && x.startsWith('=')) { cell.f = x; cell.v = '#FORMULA'; }
-        else cell.v = x;
+        else { delete cell.f; cell.v = x; }
+      }));
+    }
+    set formulas(v) {
+      // As in Excel: "=…" becomes a formula (its value known only after Excel computes it),
+      // anything else a plain value.
+      this.op((t) => eachCell(t, (r, c) => {
+        const x = v[r - t.area.top][c - t.area.left];
+        const cell = cellOf(t.sheet, r, c, true);
+        if (typeof x === 'string' && x.startsWith('=')) { cell.f = x; cell.v = '#FORMULA'; }
+        else { delete cell.f; cell.v = x; }
       }));
     }
     set numberFormat(v) {
