@@ -3,14 +3,16 @@ import { groupFindings } from '../core/periksa/kelompok';
 import { SEVERITY_LABEL } from '../core/periksa/label';
 import type { Finding } from '../core/periksa';
 import { GAYA } from './gaya';
-import type { Cakupan, Jembatan, Kemajuan, Pengaturan, PeriksaView } from './jembatan';
+import type { Cakupan, Jembatan, Kemajuan, Pengaturan, PeriksaView, RumusBawaanView } from './jembatan';
 import {
   CAKUPAN_LABEL,
   judulTabel,
+  kembalikanTeks,
   kemajuanTeks,
   pesanGalat,
   pohonTeks,
   ringkasan,
+  rumusBawaanTeks,
   tanpaAwalanTeks,
 } from './teks';
 
@@ -87,6 +89,13 @@ export function pasangUI(root: HTMLElement, jembatan: Jembatan): KendaliUI {
   const tTanpaAwalan = el('button', { type: 'button', id: 'lk-tanpa-awalan' }, 'Pasang =CAPAIAN tanpa awalan');
   const fungsiPesan = el('div', { class: 'lk-pesan', id: 'lk-fungsi-pesan', 'aria-live': 'polite' });
 
+  // --- Rumus bawaan ---------------------------------------------------------------------------
+  const tPratinjau = el('button', { type: 'button', id: 'lk-bawaan-pratinjau' }, 'Pratinjau rumus bawaan');
+  const tTerapkan = el('button', { type: 'button', class: 'lk-utama', id: 'lk-bawaan-terapkan' }, 'Terapkan');
+  tTerapkan.hidden = true;
+  const tKembalikan = el('button', { type: 'button', id: 'lk-bawaan-kembalikan' }, 'Kembalikan rumus asli');
+  const bawaanArea = el('div', { id: 'lk-bawaan-hasil', 'aria-live': 'polite' });
+
   root.append(
     el('h1', {}, 'Lembar Kinerja'),
     el('p', { class: 'lk-sub' }, `Pemeriksa tabel Renja dan LKjIP untuk ${jembatan.host}`),
@@ -106,8 +115,21 @@ export function pasangUI(root: HTMLElement, jembatan: Jembatan): KendaliUI {
   if (jembatan.pasangTanpaAwalan) {
     root.append(el('hr'), el('h2', {}, 'Fungsi'), el('div', { class: 'lk-tombol' }, tTanpaAwalan), fungsiPesan);
   }
+  if (jembatan.jadikanRumusBawaan && jembatan.kembalikanRumusAsli) {
+    root.append(
+      el('hr'),
+      el('h2', {}, 'Rumus bawaan'),
+      el(
+        'p',
+        { class: 'lk-pesan' },
+        'Untuk buku kerja yang dikirim ke rekan tanpa add-in: rumus =SAKIP.… pada cakupan yang dipilih di atas diganti rumus bawaan yang menghasilkan angka yang sama.',
+      ),
+      el('div', { class: 'lk-tombol' }, tPratinjau, tTerapkan, tKembalikan),
+      bawaanArea,
+    );
+  }
 
-  const actionButtons = [tPeriksa, tHapus, tPohon, tTemplat, tTanpaAwalan];
+  const actionButtons = [tPeriksa, tHapus, tPohon, tTemplat, tTanpaAwalan, tPratinjau, tTerapkan, tKembalikan];
   let busy = false;
 
   function say(text: string, isError = false): void {
@@ -236,6 +258,61 @@ export function pasangUI(root: HTMLElement, jembatan: Jembatan): KendaliUI {
     void run('Memasang nama fungsi…', async () => {
       const r = await jembatan.pasangTanpaAwalan!();
       fungsiPesan.textContent = tanpaAwalanTeks(r);
+      say('');
+    }),
+  );
+  /** The scope the last preview was made for: Terapkan converts exactly what was shown. */
+  let pratinjau: Cakupan | null = null;
+
+  function showBawaan(v: RumusBawaanView): void {
+    bawaanArea.replaceChildren(el('p', { class: 'lk-ringkasan' }, rumusBawaanTeks(v)));
+    const daftar = (judul: string, rows: { sheet: string; cell: string; text: string }[]) => {
+      if (rows.length === 0) return;
+      const ul = el('ul');
+      for (const r of rows) ul.append(el('li', { class: 'lk-pesan' }, el('span', { class: 'lk-sel' }, `${r.sheet}!${r.cell}`), r.text));
+      bawaanArea.append(el('details', { open: '' }, el('summary', {}, `${judul} (${rows.length})`), ul));
+    };
+    daftar(
+      'Tidak dapat diubah',
+      v.skipped.map((s) => ({ sheet: s.sheet, cell: s.cell, text: s.reason })),
+    );
+    daftar(
+      'Perlu diperhatikan',
+      v.converted.filter((c) => c.note !== null).map((c) => ({ sheet: c.sheet, cell: c.cell, text: c.note! })),
+    );
+  }
+
+  tPratinjau.addEventListener('click', () =>
+    void run('Membaca rumus…', async () => {
+      tTerapkan.hidden = true;
+      pratinjau = null;
+      const v = await jembatan.jadikanRumusBawaan!(cakupan(), false);
+      showBawaan(v);
+      if (v.converted.length > 0) {
+        pratinjau = v.cakupan;
+        tTerapkan.hidden = false;
+      }
+      say('');
+    }),
+  );
+  tTerapkan.addEventListener('click', () =>
+    void run('Mengubah rumus…', async () => {
+      if (pratinjau === null) return;
+      const v = await jembatan.jadikanRumusBawaan!(pratinjau, true);
+      tTerapkan.hidden = true;
+      pratinjau = null;
+      showBawaan(v);
+      say('');
+      // The focused Terapkan is gone; the way back is the next thing to reach (once enabled).
+      setTimeout(() => tKembalikan.focus(), 0);
+    }),
+  );
+  tKembalikan.addEventListener('click', () =>
+    void run('Mengembalikan rumus asli…', async () => {
+      tTerapkan.hidden = true;
+      pratinjau = null;
+      const r = await jembatan.kembalikanRumusAsli!();
+      bawaanArea.replaceChildren(el('p', { class: 'lk-ringkasan' }, kembalikanTeks(r)));
       say('');
     }),
   );

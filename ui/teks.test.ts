@@ -1,6 +1,6 @@
 import type { Finding } from '../core/periksa';
 import type { PeriksaView } from './jembatan';
-import { detik, judulTabel, kemajuanTeks, pesanGalat, pohonTeks, ringkasan, tanpaAwalanTeks } from './teks';
+import { detik, judulTabel, kembalikanTeks, kemajuanTeks, pesanGalat, pohonTeks, ringkasan, rumusBawaanTeks, tanpaAwalanTeks } from './teks';
 
 const f = (severity: Finding['severity']): Finding => ({
   sheet: 'Renja',
@@ -34,5 +34,22 @@ describe('pane sentences', () => {
     expect(tanpaAwalanTeks({ status: 'terpasang', names: ['CAPAIAN', 'SERAPAN'] })).toBe('Nama CAPAIAN, SERAPAN dipasang di buku kerja ini: =CAPAIAN(…) dapat diketik tanpa awalan.');
     expect(pesanGalat(new Error('Lembar tidak ada.'))).toBe('Lembar tidak ada.');
     expect(pesanGalat({})).toMatch(/^Terjadi kesalahan/);
+  });
+
+  it('say how many cells become native formulas, where, and how many cannot', () => {
+    const c = { sheet: 'Renja', cell: 'F5', formula: '=SAKIP.CAPAIAN(E5,D5)', native: '=IF(…)', note: null };
+    const s = { sheet: 'Renja', cell: 'F6', formula: '=SAKIP.CAPAIAN(E6:E7,D6)', reason: 'x' };
+    const many = Array.from({ length: 1200 }, () => c);
+    expect(rumusBawaanTeks({ cakupan: 'lembar', converted: many, skipped: [s], applied: false })).toBe(
+      '1.200 sel di lembar aktif akan diubah menjadi rumus bawaan, sehingga tetap terhitung di komputer tanpa add-in. 1 sel tidak dapat diubah (lihat daftar).',
+    );
+    expect(rumusBawaanTeks({ cakupan: 'buku', converted: [c], skipped: [], applied: true })).toBe(
+      '1 sel di seluruh buku kerja diubah menjadi rumus bawaan; rumus aslinya disimpan di lembar tersembunyi "Rumus Asli".',
+    );
+    expect(rumusBawaanTeks({ cakupan: 'pilihan', converted: [], skipped: [], applied: false })).toBe(
+      'Tidak ada rumus Lembar Kinerja (mis. =SAKIP.CAPAIAN) di sel yang dipilih.',
+    );
+    expect(kembalikanTeks({ restored: 0, kept: 0 })).toBe('Tidak ada rumus asli yang tersimpan di buku kerja ini.');
+    expect(kembalikanTeks({ restored: 3, kept: 1 })).toBe('Rumus asli 3 sel dikembalikan. 1 sel yang sudah diubah sesudahnya dibiarkan seperti sekarang.');
   });
 });

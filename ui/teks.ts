@@ -2,7 +2,8 @@ import { formatNumber } from '../core/angka/format';
 import { countFindings } from '../core/periksa/kelompok';
 import { LAYOUT_LABEL, SEVERITY_LABEL } from '../core/periksa/label';
 import type { TableSummary } from '../core/periksa';
-import type { Cakupan, Kemajuan, PeriksaView, PohonView } from './jembatan';
+import { LEMBAR_ASLI } from '../core/rumus-bawaan/asli';
+import type { Cakupan, Kemajuan, PeriksaView, PohonView, RumusBawaanView } from './jembatan';
 
 /**
  * The pane's sentences, kept apart from the DOM so they are tested in Node and read the same in
@@ -73,4 +74,26 @@ export function tanpaAwalanTeks(r: { status: 'terpasang' | 'diperbarui' | 'tidak
 export function pesanGalat(e: unknown): string {
   const m = e instanceof Error ? e.message : typeof e === 'string' ? e : '';
   return m.trim() !== '' ? m : 'Terjadi kesalahan yang tidak dikenali. Coba sekali lagi.';
+}
+
+/** What "Pratinjau rumus bawaan" found, or what "Terapkan" did. */
+export function rumusBawaanTeks(v: RumusBawaanView): string {
+  const where = CAKUPAN_DI[v.cakupan];
+  const n = v.converted.length;
+  const tolak = v.skipped.length > 0 ? ` ${formatNumber(v.skipped.length)} sel tidak dapat diubah (lihat daftar).` : '';
+  if (n === 0) {
+    return v.skipped.length === 0
+      ? `Tidak ada rumus Lembar Kinerja (mis. =SAKIP.CAPAIAN) di ${where}.`
+      : `Tidak ada sel yang dapat diubah di ${where}.${tolak}`;
+  }
+  if (v.applied) {
+    return `${formatNumber(n)} sel di ${where} diubah menjadi rumus bawaan; rumus aslinya disimpan di lembar tersembunyi "${LEMBAR_ASLI}".${tolak}`;
+  }
+  return `${formatNumber(n)} sel di ${where} akan diubah menjadi rumus bawaan, sehingga tetap terhitung di komputer tanpa add-in.${tolak}`;
+}
+
+export function kembalikanTeks(r: { restored: number; kept: number }): string {
+  if (r.restored === 0 && r.kept === 0) return 'Tidak ada rumus asli yang tersimpan di buku kerja ini.';
+  const back = `Rumus asli ${formatNumber(r.restored)} sel dikembalikan.`;
+  return r.kept > 0 ? `${back} ${formatNumber(r.kept)} sel yang sudah diubah sesudahnya dibiarkan seperti sekarang.` : back;
 }
