@@ -69,3 +69,33 @@ test("a server exception reaches the pane as its Indonesian sentence, without Ap
   // A server without the function (an old script version) gives a sentence, not a TypeError.
   await expect(j.templatPohon()).rejects.toThrow('Fungsi server tidak ditemukan. Muat ulang lembar kerja lalu buka panel lagi.');
 });
+
+test('Jadikan rumus bawaan and Kembalikan rumus asli are one call each of their server functions', async () => {
+  const calls: [string, unknown[]][] = [];
+  const view = {
+    cakupan: 'buku',
+    converted: [{ sheet: 'Capaian', cell: 'E2', formula: '=CAPAIAN(C2,D2)', native: '=IF(C2="","",C2/D2*100)', note: null }],
+    skipped: [{ sheet: 'Capaian', cell: 'E4', formula: '=CAPAIAN(C4:C5,D4)', reason: 'Argumen ke-1 CAPAIAN berupa rentang.' }],
+    applied: true,
+  };
+  const j = jembatanSheets(
+    fakeRun({
+      lkJadikanRumusBawaan: (...a) => (calls.push(['lkJadikanRumusBawaan', a]), view),
+      lkKembalikanRumusAsli: (...a) => (calls.push(['lkKembalikanRumusAsli', a]), { restored: 1, kept: 2 }),
+    }),
+  );
+  expect(await j.jadikanRumusBawaan!('buku', true)).toEqual(view);
+  expect(await j.kembalikanRumusAsli!()).toEqual({ restored: 1, kept: 2 });
+  expect(calls).toEqual([
+    ['lkJadikanRumusBawaan', ['buku', true]],
+    ['lkKembalikanRumusAsli', []],
+  ]);
+  const gagal = jembatanSheets(
+    fakeRun({
+      lkKembalikanRumusAsli: () => {
+        throw new Error('Exception: Lembar "Rumus Asli" tidak ditemukan: belum ada rumus yang dijadikan rumus bawaan di dokumen ini.');
+      },
+    }),
+  );
+  await expect(gagal.kembalikanRumusAsli!()).rejects.toThrow(/^Lembar "Rumus Asli" tidak ditemukan/);
+});

@@ -56,5 +56,7 @@ export function jembatanSheets(run: () => ScriptRun): Jembatan {
     simpanPengaturan: (p) => call('lkSimpanPengaturan', p),
     pohonKinerja: (ganti) => call('lkPohonKinerja', ganti),
     templatPohon: () => call('lkTemplatPohon'),
+    jadikanRumusBawaan: (cakupan, terapkan) => call('lkJadikanRumusBawaan', cakupan, terapkan),
+    kembalikanRumusAsli: () => call('lkKembalikanRumusAsli'),
   };
 }

@@ -1,4 +1,4 @@
-import type { Cakupan, Pengaturan, PeriksaView, PohonView } from '../../ui/jembatan';
+import type { Cakupan, Pengaturan, PeriksaView, PohonView, RumusBawaanView } from '../../ui/jembatan';
 
 /**
  * The server functions the sidebar calls through google.script.run, by their top-level names.
@@ -13,6 +13,8 @@ export interface ServerApi {
   lkSimpanPengaturan(p: Pengaturan): void;
   lkPohonKinerja(ganti: boolean): PohonView;
   lkTemplatPohon(): { sheet: string };
+  lkJadikanRumusBawaan(cakupan: Cakupan, terapkan: boolean): RumusBawaanView;
+  lkKembalikanRumusAsli(): { restored: number; kept: number };
 }
 
 export type ServerName = keyof ServerApi;

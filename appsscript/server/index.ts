@@ -30,6 +30,8 @@ const api: ServerApi = {
   lkSimpanPengaturan: (p) => muat().simpanPengaturan(p),
   lkPohonKinerja: (ganti) => muat().pohonKinerja(ganti),
   lkTemplatPohon: () => muat().templatPohon(),
+  lkJadikanRumusBawaan: (cakupan, terapkan) => muat().jadikanRumusBawaan(cakupan, terapkan),
+  lkKembalikanRumusAsli: () => muat().kembalikanRumusAsli(),
 };
 
 global.onOpen = (e?: { authMode?: unknown }) => muat().onOpen(e);
@@ -45,5 +47,7 @@ global.lkBacaPengaturan = api.lkBacaPengaturan;
 global.lkSimpanPengaturan = api.lkSimpanPengaturan;
 global.lkPohonKinerja = api.lkPohonKinerja;
 global.lkTemplatPohon = api.lkTemplatPohon;
+global.lkJadikanRumusBawaan = api.lkJadikanRumusBawaan;
+global.lkKembalikanRumusAsli = api.lkKembalikanRumusAsli;
 
 (globalThis as Record<string, unknown>).LembarKinerja_ = fungsiSheets();

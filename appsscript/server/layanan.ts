@@ -6,3 +6,4 @@ export { menuBantuan, menuHapusTanda, menuPeriksa, menuPohon, onInstall, onOpen 
 export { bacaPengaturan, periksa, pilihSel, simpanPengaturan } from './periksa';
 export { pohonKinerja, templatPohon } from './pohon';
 export { hapusTanda } from './tanda';
+export { jadikanRumusBawaan, kembalikanRumusAsli } from './bawaan';

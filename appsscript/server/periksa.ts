@@ -13,9 +13,14 @@ import { tandai } from './tanda';
 
 type Range = GoogleAppsScript.Spreadsheet.Range;
 
-const CAKUPAN: readonly Cakupan[] = ['pilihan', 'lembar', 'buku'];
+export const CAKUPAN: readonly Cakupan[] = ['pilihan', 'lembar', 'buku'];
 
-function rentang(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, cakupan: Cakupan): { name: string; range: Range }[] {
+/** The ranges a scope covers, one per sheet; `kosong` is said when nothing is selected. */
+export function rentang(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  cakupan: Cakupan,
+  kosong = 'Belum ada sel yang dipilih. Pilih tabel yang akan diperiksa.',
+): { name: string; range: Range }[] {
   if (cakupan === 'buku') {
     return ss
       .getSheets()
@@ -25,7 +30,7 @@ function rentang(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, cakupan: Cakupan)
   const sheet = ss.getActiveSheet();
   if (cakupan === 'pilihan') {
     const range = ss.getActiveRange();
-    if (!range) throw new Error('Belum ada sel yang dipilih. Pilih tabel yang akan diperiksa.');
+    if (!range) throw new Error(kosong);
     return [{ name: sheet.getName(), range }];
   }
   return [{ name: sheet.getName(), range: sheet.getDataRange() }];

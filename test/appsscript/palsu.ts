@@ -144,6 +144,16 @@ export class RangePalsu {
       s.formula = typeof v === 'string' && v.startsWith('=') ? v : '';
     });
   }
+  /** One cell's formula, as Sheets takes it: en-US, with "=". The value is Sheets' to compute. */
+  setFormula(f: string): this {
+    this.sheet.log.write('sheets', 'Range.setFormula');
+    if (this.rows * this.cols !== 1) throw new Error('setFormula over several cells writes the same formula to each (not used here).');
+    if (!f.startsWith('=')) throw new Error(`Formula parse error: ${f}`);
+    const s = this.sheet.selTulis(this.row, this.col);
+    s.formula = f;
+    s.value = '';
+    return this;
+  }
   setNumberFormats(data: string[][]): this {
     return this.put(data, 'setNumberFormats', (s, v) => (s.format = v));
   }
@@ -250,6 +260,35 @@ export class SheetPalsu {
       },
     };
   }
+  hidden = false;
+  hideSheet(): this {
+    this.log.write('sheets', 'Sheet.hideSheet');
+    // As in Sheets: hiding the active sheet moves the focus to another visible one.
+    if (this.ss.active?.sheet === this) {
+      const other = this.ss.sheets.find((x) => x !== this && !x.hidden);
+      if (other) this.ss.active = { sheet: other, range: null };
+    }
+    this.hidden = true;
+    return this;
+  }
+  isSheetHidden(): boolean {
+    return this.hidden;
+  }
+  /** Last row with content (0 for an empty sheet). */
+  getLastRow(): number {
+    this.log.read('Sheet.getLastRow');
+    let last = 0;
+    this.cells.forEach((r, i) => {
+      if (r.some((s) => s.value !== '' || s.formula !== '')) last = i + 1;
+    });
+    return last;
+  }
+  /** Rows below move up, as in Sheets. */
+  deleteRows(from: number, count: number): void {
+    this.log.write('sheets', 'Sheet.deleteRows');
+    if (from < 1 || count < 1) throw new Error('Those rows are out of bounds.');
+    this.cells.splice(from - 1, count);
+  }
   setColumnWidth(): void {
     this.log.write('sheets', 'Sheet.setColumnWidth');
   }
@@ -297,11 +336,13 @@ export class SpreadsheetPalsu {
     this.log.local('Spreadsheet.getSheetByName');
     return this.sheets.find((s) => s.name === name) ?? null;
   }
-  insertSheet(name: string): SheetPalsu {
+  insertSheet(name: string, index?: number): SheetPalsu {
     this.log.write('sheets', 'Spreadsheet.insertSheet');
     if (this.sheets.some((s) => s.name === name)) throw new Error(`A sheet with the name "${name}" already exists.`);
+    if (index !== undefined && (index < 0 || index > this.sheets.length)) throw new Error('Those sheet positions are out of bounds.');
     // As in Sheets, the new sheet becomes the active one.
     const s = this.addSheet(name);
+    if (index !== undefined) this.sheets.splice(index, 0, this.sheets.pop()!);
     this.active = { sheet: s, range: null };
     return s;
   }

@@ -9,10 +9,12 @@ import { Sheet } from '../../core/lembar/model';
 import { periksaWorkbook } from '../../core/periksa';
 import { SEVERITY_FILL } from '../../core/tanda';
 import { pohonKinerja, templatPohon } from '../../core/pohon';
+import { rewriteFormula } from '../../core/rumus-bawaan';
+import { KOLOM_ASLI, LEMBAR_ASLI } from '../../core/rumus-bawaan/asli';
 import { loadGolden } from '../fixtures/muat';
 import { bangun, folderSementara } from './bundel';
 import { LEFT, lembarAnggaran, TOP } from './lembar-anggaran';
-import { AppsScriptPalsu, FORMAT_OTOMATIS, potret, Sel, SheetPalsu, TANPA_ISI } from './palsu';
+import { AppsScriptPalsu, FORMAT_OTOMATIS, isi, potret, Sel, SheetPalsu, TANPA_ISI } from './palsu';
 
 /**
  * The BUILT Apps Script bundle (dist/appsscript/Code.js) evaluated in node:vm with fakes of
@@ -58,7 +60,7 @@ describe('the bundle as Apps Script loads it', () => {
   });
 
   test('menu, trigger and google.script.run entry points are top-level function declarations', () => {
-    const names = ['onOpen', 'onInstall', 'lkMenuPeriksa', 'lkMenuHapusTanda', 'lkMenuPohon', 'lkMenuBantuan', 'lkPeriksa', 'lkHapusTanda', 'lkPilihSel', 'lkBacaPengaturan', 'lkSimpanPengaturan', 'lkPohonKinerja', 'lkTemplatPohon'];
+    const names = ['onOpen', 'onInstall', 'lkMenuPeriksa', 'lkMenuHapusTanda', 'lkMenuPohon', 'lkMenuBantuan', 'lkPeriksa', 'lkHapusTanda', 'lkPilihSel', 'lkBacaPengaturan', 'lkSimpanPengaturan', 'lkPohonKinerja', 'lkTemplatPohon', 'lkJadikanRumusBawaan', 'lkKembalikanRumusAsli'];
     for (const n of names) expect(code).toMatch(new RegExp(`(^|[;}\\n])function ${n}\\(`));
     const g = new AppsScriptPalsu(out).muat(code);
     for (const n of names) expect(typeof g[n]).toBe('function');
@@ -306,6 +308,164 @@ describe('Periksa Tabel and Hapus Tanda', () => {
     expect(Number(gas.props.store.get('lembarKinerja.cadangan.n'))).toBeGreaterThan(1);
     (ctx.lkHapusTanda as Fn)();
     expect(potret(sheet)).toEqual(before);
+  });
+});
+
+describe('Jadikan rumus bawaan and Kembalikan rumus asli', () => {
+  interface View {
+    cakupan: string;
+    converted: { sheet: string; cell: string; formula: string; native: string; note: string | null }[];
+    skipped: { sheet: string; cell: string; formula: string; reason: string }[];
+    applied: boolean;
+  }
+  /**
+   * A capaian table as Sheets gives it (getFormulas answers en-US, `,`): per row kegiatan, a
+   * value column, realisasi, target, =CAPAIAN, an unrelated =SUM. Row 3's realisasi is the text
+   * "99,88" (pasted); row 4 calls CAPAIAN over a range, which has no native per-cell form.
+   */
+  function tabel(gas: AppsScriptPalsu, rows: number): SheetPalsu {
+    const sheet = gas.ss.addSheet('Capaian');
+    isi(sheet, 1, 1, [[{ value: 'Kegiatan' }, { value: 'Pagu' }, { value: 'Realisasi' }, { value: 'Target' }, { value: 'Capaian (%)' }, { value: 'Jumlah' }]]);
+    for (let r = 2; r <= rows + 1; r++) {
+      isi(sheet, r, 1, [
+        [
+          { value: `Kegiatan ${r - 1}` },
+          { value: 1_000_000 * r },
+          { value: 70 + (r % 20) },
+          { value: 80 },
+          { formula: `=CAPAIAN(C${r},D${r})`, value: 99 },
+          { formula: `=SUM(C${r}:D${r})`, value: 150 },
+        ],
+      ]);
+    }
+    sheet.sel(3, 3).value = '99,88';
+    sheet.sel(4, 5).formula = '=CAPAIAN(C4:C5,D4)';
+    return sheet;
+  }
+  const isiSel = (sheet: SheetPalsu) => JSON.stringify(sheet.cells.map((r) => r.map((s) => [s.value, s.formula, s.format, s.background, s.note])));
+
+  test('the preview changes nothing; applying writes exactly the converted cells and the hidden record', () => {
+    const gas = new AppsScriptPalsu(out);
+    const sheet = tabel(gas, 5);
+    const before = isiSel(sheet);
+    const ctx = gas.muat(code);
+    gas.log.reset();
+
+    const preview = (ctx.lkJadikanRumusBawaan as Fn)('lembar', false) as View;
+    expect(isiSel(sheet)).toBe(before);
+    expect(gas.ss.sheets.map((s) => s.name)).toEqual(['Capaian']);
+    expect(gas.log.calls.filter((c) => /^Range\.set|insertSheet|hideSheet/.test(c))).toEqual([]);
+    expect(preview.applied).toBe(false);
+    expect(preview.converted.map((c) => c.cell)).toEqual(['E2', 'E5', 'E6']);
+    for (const c of preview.converted) {
+      const r = rewriteFormula(c.formula);
+      expect(r.ok && r.changed && r.formula).toBe(c.native);
+      expect(c.native).toMatch(/^=/);
+      expect(c.native).not.toMatch(/CAPAIAN/i);
+    }
+    expect(preview.skipped.map((c) => [c.cell, c.formula])).toEqual([
+      ['E3', '=CAPAIAN(C3,D3)'],
+      ['E4', '=CAPAIAN(C4:C5,D4)'],
+    ]);
+    expect(preview.skipped[0].reason).toContain("Sel C3 berisi angka sebagai teks ('99,88')");
+    expect(preview.skipped[1].reason).toMatch(/rentang/);
+
+    gas.log.reset();
+    const applied = (ctx.lkJadikanRumusBawaan as Fn)('lembar', true) as View;
+    expect(applied.applied).toBe(true);
+    expect(applied.converted).toEqual(preview.converted);
+    const after = JSON.parse(isiSel(sheet)) as unknown[][][];
+    const awal = JSON.parse(before) as unknown[][][];
+    after.forEach((r, i) =>
+      r.forEach((c, j) => {
+        const addr = `${String.fromCharCode(65 + j)}${i + 1}`;
+        const conv = applied.converted.find((x) => x.cell === addr);
+        if (conv) expect(c[1]).toBe(conv.native);
+        else expect(c).toEqual(awal[i][j]);
+      }),
+    );
+    // The formulas that could not be converted are exactly as they were.
+    expect(sheet.sel(3, 5).formula).toBe('=CAPAIAN(C3,D3)');
+    expect(sheet.sel(4, 5).formula).toBe('=CAPAIAN(C4:C5,D4)');
+
+    const asli = gas.ss.getSheetByName(LEMBAR_ASLI)!;
+    expect(asli.isSheetHidden()).toBe(true);
+    expect(gas.ss.sheets.map((s) => s.name)).toEqual(['Capaian', LEMBAR_ASLI]);
+    // The planner stays on their sheet, though Sheets activates a sheet it inserts.
+    expect(gas.ss.active?.sheet.name).toBe('Capaian');
+    const rows = asli.cells.map((r) => r.map((s) => [s.value, s.formula]));
+    expect(rows.map((r) => r.map(([v]) => v))).toEqual([[...KOLOM_ASLI], ...applied.converted.map((c) => ['Capaian', c.cell, c.formula, c.native])]);
+    // Kept as text: the record never computes.
+    expect(rows.flat().every(([, f]) => f === '')).toBe(true);
+
+    // A second run finds nothing left to convert but the two it cannot; the record is unchanged.
+    const again = (ctx.lkJadikanRumusBawaan as Fn)('buku', true) as View;
+    expect(again.converted).toEqual([]);
+    expect(again.skipped.map((c) => c.cell)).toEqual(['E3', 'E4']);
+    expect(asli.cells.length).toBe(4);
+  });
+
+  test('restoring puts the originals back and keeps a cell the user edited since', () => {
+    const gas = new AppsScriptPalsu(out);
+    const sheet = tabel(gas, 5);
+    const before = isiSel(sheet);
+    const ctx = gas.muat(code);
+    (ctx.lkJadikanRumusBawaan as Fn)('lembar', true);
+    // The planner types their own formula over one converted cell.
+    sheet.sel(5, 5).formula = '=C5/D5*100';
+
+    expect((ctx.lkKembalikanRumusAsli as Fn)()).toEqual({ restored: 2, kept: 1 });
+    expect(sheet.sel(2, 5).formula).toBe('=CAPAIAN(C2,D2)');
+    expect(sheet.sel(6, 5).formula).toBe('=CAPAIAN(C6,D6)');
+    expect(sheet.sel(5, 5).formula).toBe('=C5/D5*100');
+    const asli = gas.ss.getSheetByName(LEMBAR_ASLI)!;
+    expect(asli.cells.map((r) => r.map((s) => s.value).slice(0, 3))).toEqual([[...KOLOM_ASLI].slice(0, 3), ['Capaian', 'E5', '=CAPAIAN(C5,D5)']]);
+
+    // Once the planner puts the native formula back by hand, the last record goes with the sheet.
+    sheet.sel(5, 5).formula = asli.sel(2, 4).value as string;
+    expect((ctx.lkKembalikanRumusAsli as Fn)()).toEqual({ restored: 1, kept: 0 });
+    expect(gas.ss.sheets.map((s) => s.name)).toEqual(['Capaian']);
+    // Every formula and value as typed (a formula's computed value is Sheets' to recompute).
+    const ketik = (json: string) => (JSON.parse(json) as unknown[][][]).map((r) => r.map((c) => (c[1] === '' ? c : c.slice(1))));
+    expect(ketik(isiSel(sheet))).toEqual(ketik(before));
+    expect(() => (ctx.lkKembalikanRumusAsli as Fn)()).toThrow(/Lembar "Rumus Asli" tidak ditemukan/);
+  });
+
+  test('the selection scope converts only the selected cells; no formula is an empty answer', () => {
+    const gas = new AppsScriptPalsu(out);
+    const sheet = tabel(gas, 5);
+    const ctx = gas.muat(code);
+    gas.ss.active = { sheet, range: sheet.getRange('E5:F6') };
+    const view = (ctx.lkJadikanRumusBawaan as Fn)('pilihan', true) as View;
+    expect(view.converted.map((c) => c.cell)).toEqual(['E5', 'E6']);
+    expect(sheet.sel(2, 5).formula).toBe('=CAPAIAN(C2,D2)');
+    expect(gas.ss.active?.range?.getA1Notation()).toBe('E5:F6');
+    gas.ss.active = { sheet, range: sheet.getRange('A1:B6') };
+    expect((ctx.lkJadikanRumusBawaan as Fn)('pilihan', true)).toEqual({ cakupan: 'pilihan', converted: [], skipped: [], applied: false });
+    gas.ss.active = { sheet, range: null };
+    expect(() => (ctx.lkJadikanRumusBawaan as Fn)('pilihan', false)).toThrow(/Belum ada sel yang dipilih/);
+    expect(() => (ctx.lkJadikanRumusBawaan as Fn)('semua', false)).toThrow('Cakupan tidak dikenal.');
+  });
+
+  test('the round trips do not grow with the rows', () => {
+    const trips = (rows: number) => {
+      const gas = new AppsScriptPalsu(out);
+      tabel(gas, rows);
+      const ctx = gas.muat(code);
+      const t: number[] = [];
+      for (const run of [() => (ctx.lkJadikanRumusBawaan as Fn)('lembar', false), () => (ctx.lkJadikanRumusBawaan as Fn)('lembar', true), () => (ctx.lkKembalikanRumusAsli as Fn)()]) {
+        gas.log.reset();
+        run();
+        t.push(gas.log.trips);
+      }
+      return t;
+    };
+    const small = trips(4);
+    expect(trips(200)).toEqual(small);
+    // Preview: the data range, its formulas, its values. Apply: those, the selection to return
+    // to, the new hidden sheet, its last row, then one batch of writes. Restore: the record,
+    // the listed cells' formulas, one batch of writes.
+    expect(small).toEqual([3, 7, 4]);
   });
 });
 

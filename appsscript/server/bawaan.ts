@@ -1,0 +1,156 @@
+import { parseA1 } from '../../core/lembar/model';
+import { planRewrite, SelRumus } from '../../core/rumus-bawaan';
+import { barisAsli, KOLOM_ASLI, LEMBAR_ASLI, rencanaKembali } from '../../core/rumus-bawaan/asli';
+import type { Cakupan, RumusBawaanView } from '../../ui/jembatan';
+import { CAKUPAN, rentang } from './periksa';
+
+/**
+ * "Jadikan rumus bawaan" in a Google Sheet: read each sheet's formulas and values in one call
+ * each, let the core plan the rewrite, write the native formulas cell by cell (never over a box,
+ * which would erase the values around them) and keep the originals on the hidden "Rumus Asli"
+ * sheet, from which "Kembalikan rumus asli" restores them. Every decision is the core's.
+ *
+ * Range.getFormulas answers in en-US syntax (`,` separators, English names) whatever the
+ * document's locale, and setFormula expects the same; the core's parser also reads the `;` form.
+ */
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type GSheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+interface Dibaca {
+  top: number;
+  left: number;
+  values: unknown[][];
+}
+
+/** A single-cell reference as a converted call writes it, resolved within the grids read. */
+function nilaiDi(read: Map<string, Dibaca>, sheet: string, ref: string): unknown {
+  const m = /^(?:'((?:[^']|'')+)'|([^'!]+))!(.+)$/.exec(ref);
+  const name = m ? (m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2]) : sheet;
+  const g = read.get(name);
+  const pos = parseA1((m ? m[3] : ref).replace(/\$/g, ''));
+  if (!g || !pos) return undefined;
+  return g.values[pos.row + 1 - g.top]?.[pos.col + 1 - g.left];
+}
+
+/** A1 address of a 1-based cell. */
+function a1(row: number, col: number): string {
+  let s = '';
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return `${s}${row}`;
+}
+
+/** Text as text: a leading apostrophe keeps "=CAPAIAN(…)" (or "2024") from being read as input. */
+function teks(rows: string[][]): string[][] {
+  return rows.map((r) => r.map((v) => `'${v}`));
+}
+
+function denganSamaDengan(f: string): string {
+  return f.startsWith('=') ? f : `=${f}`;
+}
+
+export function jadikanRumusBawaan(cakupan: Cakupan, terapkan: boolean): RumusBawaanView {
+  if (!CAKUPAN.includes(cakupan)) throw new Error('Cakupan tidak dikenal.');
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const ranges = rentang(ss, cakupan, 'Belum ada sel yang dipilih. Pilih sel berisi rumus yang akan dijadikan rumus bawaan.').filter(
+    (r) => r.name !== LEMBAR_ASLI,
+  );
+  const cells: SelRumus[] = [];
+  const read = new Map<string, Dibaca>();
+  for (const { name, range } of ranges) {
+    const formulas = range.getFormulas();
+    const values = range.getValues();
+    const top = range.getRow();
+    const left = range.getColumn();
+    read.set(name, { top, left, values });
+    formulas.forEach((row, i) =>
+      row.forEach((f, j) => {
+        if (f !== '') cells.push({ sheet: name, cell: a1(top + i, left + j), formula: f });
+      }),
+    );
+  }
+  const plan = planRewrite(cells, (sheet, ref) => nilaiDi(read, sheet, ref));
+  const view: RumusBawaanView = {
+    cakupan,
+    converted: plan.converted.map((c) => ({ sheet: c.sheet, cell: c.cell, formula: c.formula, native: c.native, note: c.note })),
+    skipped: plan.skipped.map((c) => ({ sheet: c.sheet, cell: c.cell, formula: c.formula, reason: c.reason })),
+    applied: false,
+  };
+  if (!terapkan || plan.converted.length === 0) return view;
+
+  // The record first: if writing it fails, no formula has been changed without its way back.
+  simpanAsli(ss, barisAsli(plan.converted));
+  for (const c of plan.converted) {
+    // Buffered by Apps Script: one round trip for all of them.
+    ss.getSheetByName(c.sheet)!.getRange(c.cell).setFormula(denganSamaDengan(c.native));
+  }
+  return { ...view, applied: true };
+}
+
+/** Append rows under the header of the hidden "Rumus Asli" sheet, creating it when missing. */
+function simpanAsli(ss: Spreadsheet, rows: string[][]): void {
+  let sheet = ss.getSheetByName(LEMBAR_ASLI);
+  if (!sheet) {
+    // insertSheet makes the new sheet the active one: the planner is put back where they were.
+    const kembali = ss.getActiveRange() ?? ss.getActiveSheet().getRange(1, 1);
+    sheet = ss.insertSheet(LEMBAR_ASLI, ss.getSheets().length);
+    sheet.getRange(1, 1, 1, KOLOM_ASLI.length).setValues(teks([[...KOLOM_ASLI]]));
+    sheet.hideSheet();
+    kembali.activate();
+  }
+  const last = Math.max(sheet.getLastRow(), 1);
+  sheet.getRange(last + 1, 1, rows.length, KOLOM_ASLI.length).setValues(teks(rows));
+}
+
+function kunci(sheet: string, cell: string): string {
+  return `${sheet}\u0000${cell}`;
+}
+
+/**
+ * Put the original formulas back where the native formula written in their place is still
+ * there; a cell the user edited since keeps the edit and its row on "Rumus Asli".
+ */
+export function kembalikanRumusAsli(): { restored: number; kept: number } {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const asli = ss.getSheetByName(LEMBAR_ASLI);
+  if (!asli) throw new Error(`Lembar "${LEMBAR_ASLI}" tidak ditemukan: belum ada rumus yang dijadikan rumus bawaan di dokumen ini.`);
+  const rows = asli.getDataRange().getValues().map((r) => r.slice(0, KOLOM_ASLI.length).map((v) => (v === null || v === undefined ? '' : String(v))));
+
+  // The current formulas of the listed cells: one read of the box around them, per sheet.
+  const perLembar = new Map<string, { row: number; col: number }[]>();
+  for (const [sheet, cell] of rows.slice(1)) {
+    const pos = parseA1(cell);
+    if (!pos) continue;
+    const list = perLembar.get(sheet);
+    if (list) list.push(pos);
+    else perLembar.set(sheet, [pos]);
+  }
+  const current = new Map<string, { sheet: GSheet; formula: string }>();
+  for (const [name, list] of perLembar) {
+    const sheet = ss.getSheetByName(name);
+    if (!sheet) continue;
+    const top = Math.min(...list.map((p) => p.row));
+    const left = Math.min(...list.map((p) => p.col));
+    const bottom = Math.max(...list.map((p) => p.row));
+    const right = Math.max(...list.map((p) => p.col));
+    const formulas = sheet.getRange(top + 1, left + 1, bottom - top + 1, right - left + 1).getFormulas();
+    for (const p of list) current.set(kunci(name, a1(p.row + 1, p.col + 1)), { sheet, formula: formulas[p.row - top][p.col - left] });
+  }
+  const at = (sheet: string, cell: string) => {
+    const pos = parseA1(cell);
+    return pos ? (current.get(kunci(sheet, a1(pos.row + 1, pos.col + 1)))?.formula ?? null) : null;
+  };
+  const plan = rencanaKembali(rows, at);
+
+  for (const r of plan.restore) ss.getSheetByName(r.sheet)!.getRange(r.cell).setFormula(denganSamaDengan(r.formula));
+  const kept = new Set(plan.kept.map((k) => kunci(k.sheet, k.cell)));
+  const sisa = rows.slice(1).filter(([sheet, cell]) => kept.has(kunci(sheet, cell)));
+  if (sisa.length === 0) {
+    ss.deleteSheet(asli);
+  } else if (sisa.length < rows.length - 1) {
+    // The rows left, moved up under the header; the rest of the old list removed.
+    asli.getRange(2, 1, sisa.length, KOLOM_ASLI.length).setValues(teks(sisa));
+    asli.deleteRows(sisa.length + 2, rows.length - 1 - sisa.length);
+  }
+  return { restored: plan.restore.length, kept: plan.kept.length };
+}
