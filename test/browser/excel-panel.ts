@@ -43,6 +43,7 @@ export interface FakeCell {
 
 export interface FakeSheet {
   name: string;
+  visibility?: string;
   cells: Record<string, FakeCell>;
   notes: Record<string, string>;
   merges: string[];

@@ -192,3 +192,64 @@ test('Pohon Kinerja draws the tree on a new sheet in one write batch, asks befor
   expect(await panel.log()).toEqual([]);
   await panel.close();
 }, 120_000);
+
+test('Rumus bawaan: Pratinjau changes nothing and lists what cannot be converted; Terapkan writes them; Kembalikan puts the originals back', async () => {
+  const state = bukuUji();
+  // A sheet name that is HTML: it must reach the page as text.
+  const name = '<b>Capaian</b>';
+  state.sheets.unshift({
+    name,
+    cells: {
+      A1: { v: 80 },
+      B1: { v: 79.72 },
+      C1: { v: 99.65, f: '=SAKIP.CAPAIAN(B1,A1)' },
+      D1: { v: 'Sangat Tinggi', f: '=SAKIP.PREDIKAT(C1)' },
+      C2: { v: '#VALUE!', f: '=SAKIP.CAPAIAN(B1:B2,A1)' },
+      A3: { v: 90 },
+      B3: { v: '88,5' },
+      C3: { v: 98.33, f: '=SAKIP.CAPAIAN(B3,A3)' },
+      E1: { v: 159.72, f: '=SUM(A1:B1)' },
+    },
+    notes: {},
+    merges: [],
+  });
+  const panel = await bukaPanel(browser, out, state);
+  const { page } = panel;
+  const before = await panel.state();
+  await page.check('#lk-cakupan-lembar');
+  await panel.resetSyncs();
+  await page.click('#lk-bawaan-pratinjau');
+  await tungguTeks(page, '#lk-bawaan-hasil', /2 sel di lembar aktif akan diubah menjadi rumus bawaan.* 2 sel tidak dapat diubah/);
+  expect(await panel.syncs()).toBe(2);
+  expect(JSON.stringify(await panel.state())).toBe(JSON.stringify(before));
+  const skipped = await page.$$eval('#lk-bawaan-hasil li', (els) => els.map((e) => e.textContent ?? ''));
+  expect(skipped).toHaveLength(2);
+  expect(skipped[0].startsWith(`${name}!C2`)).toBe(true);
+  expect(skipped[1]).toContain(`${name}!C3Sel B3 berisi angka sebagai teks ('88,5')`);
+  expect(await page.$('#lk-bawaan-hasil b')).toBeNull();
+
+  await page.focus('#lk-bawaan-terapkan');
+  await panel.resetSyncs();
+  await page.keyboard.press('Enter');
+  await tungguTeks(page, '#lk-bawaan-hasil', /diubah menjadi rumus bawaan; rumus aslinya disimpan di lembar tersembunyi "Rumus Asli"/);
+  expect(await panel.syncs()).toBe(3);
+  const after = await panel.state();
+  const cells = after.sheets[0].cells;
+  expect(cells.C1.f).not.toContain('SAKIP');
+  expect(cells.C1.f!.startsWith('=')).toBe(true);
+  expect(cells.D1.f).not.toContain('SAKIP');
+  for (const k of ['A1', 'B1', 'C2', 'A3', 'B3', 'C3', 'E1']) expect(cells[k]).toEqual(before.sheets[0].cells[k]);
+  expect(after.sheets.find((s) => s.name === 'Rumus Asli')?.visibility).toBe('Hidden');
+  expect(await page.isHidden('#lk-bawaan-terapkan')).toBe(true);
+  fs.mkdirSync(path.join(ROOT, 'test-output'), { recursive: true });
+  await page.screenshot({ path: path.join(ROOT, 'test-output', 'excel-rumus-bawaan.png'), fullPage: true });
+
+  await page.click('#lk-bawaan-kembalikan');
+  await tungguTeks(page, '#lk-bawaan-hasil', /Rumus asli 2 sel dikembalikan\./);
+  const back = await panel.state();
+  expect(back.sheets.map((s) => s.name)).toEqual(before.sheets.map((s) => s.name));
+  expect(back.sheets[0].cells.C1.f).toBe('=SAKIP.CAPAIAN(B1,A1)');
+  expect(back.sheets[0].cells.D1.f).toBe('=SAKIP.PREDIKAT(C1)');
+  expect(await panel.log()).toEqual([]);
+  await panel.close();
+}, 120_000);
