@@ -4,6 +4,7 @@ import { rewriteFormula } from '../../core/rumus-bawaan';
 import { KOLOM_ASLI, LEMBAR_ASLI } from '../../core/rumus-bawaan/asli';
 import type { Jembatan } from '../../ui/jembatan';
 import { buatJembatanExcel } from './jembatan-excel';
+import { selArea } from './rumus-bawaan';
 
 /**
  * "Jadikan rumus bawaan" through the Excel bridge against the fake Excel host of the browser
@@ -164,5 +165,15 @@ describe('Jadikan rumus bawaan in Excel', () => {
     const before = snapshot(host.state.sheets);
     expect(await jembatan.kembalikanRumusAsli!()).toEqual({ restored: 0, kept: 0 });
     expect(host.state.sheets).toEqual(before);
+  });
+
+  it('takes whole columns and rows as Excel writes them, and refuses a selection in several parts', async () => {
+    expect(selArea("'Renja 2025'!C:D")).toMatchObject({ top: 0, bottom: 1048575, left: 2, right: 3 });
+    expect(selArea('Renja!$5:$9')).toMatchObject({ top: 4, bottom: 8, left: 0, right: 16383 });
+    expect(() => selArea('Renja!A1:B2,D4')).toThrow(/bersambung/);
+    const { host, jembatan } = fakeExcel(renja(), 'C:C');
+    const v = await jembatan.jadikanRumusBawaan!('pilihan', false);
+    expect(v.converted.map((c) => c.cell)).toEqual(['C2']);
+    expect(host.syncs).toBe(2);
   });
 });

@@ -35,6 +35,21 @@ function refOf(sheet: string, ref: string): { sheet: string; row: number; col: n
   return { sheet: p.sheet === '' ? sheet : p.sheet, row: p.top, col: p.left };
 }
 
+/** The selection's area; whole columns (`C:E`) and rows (`5:9`) as Excel writes them included. */
+export function selArea(address: string): RangeArea {
+  const a = parseAddress(address);
+  if (a) return a;
+  const ref = address.slice(address.lastIndexOf('!') + 1).replace(/\$/g, '');
+  const cols = /^([A-Z]{1,3}):([A-Z]{1,3})$/i.exec(ref);
+  if (cols) {
+    const p = parseAddress(`${cols[1]}1:${cols[2]}1`)!;
+    return { ...p, top: 0, bottom: 1048575 };
+  }
+  const rows = /^(\d+):(\d+)$/.exec(ref);
+  if (rows) return { sheet: '', top: Number(rows[1]) - 1, bottom: Number(rows[2]) - 1, left: 0, right: 16383 };
+  throw new Error('Pilih satu rentang sel yang bersambung (bukan beberapa bagian terpisah), lalu coba lagi.');
+}
+
 export async function jadikanRumusBawaanExcel(context: Excel.RequestContext, cakupan: Cakupan, terapkan: boolean): Promise<RumusBawaanView> {
   const wb = context.workbook;
   // 1: where the scope is.
@@ -60,7 +75,7 @@ export async function jadikanRumusBawaanExcel(context: Excel.RequestContext, cak
   } else {
     // The whole used range of the active sheet is read either way, so inputs outside a
     // selection are still seen; only the selection's formulas are converted.
-    const sel = cakupan === 'pilihan' ? parseAddress(selection.address) : null;
+    const sel = cakupan === 'pilihan' ? selArea(selection.address) : null;
     reads.push({ sheet: active.name, range: activeUsed, formulasOf: sel });
   }
   for (const r of reads) r.range.load('address,values,formulas');
