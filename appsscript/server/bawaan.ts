@@ -1,4 +1,4 @@
-import { parseA1 } from '../../core/lembar/model';
+import { a1 as alamat, parseA1 } from '../../core/lembar/model';
 import { planRewrite, SelRumus } from '../../core/rumus-bawaan';
 import { barisAsli, KOLOM_ASLI, LEMBAR_ASLI, rencanaKembali } from '../../core/rumus-bawaan/asli';
 import type { Cakupan, RumusBawaanView } from '../../ui/jembatan';
@@ -35,9 +35,7 @@ function nilaiDi(read: Map<string, Dibaca>, sheet: string, ref: string): unknown
 
 /** A1 address of a 1-based cell. */
 function a1(row: number, col: number): string {
-  let s = '';
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return `${s}${row}`;
+  return alamat({}, row - 1, col - 1);
 }
 
 /** Text as text: a leading apostrophe keeps "=CAPAIAN(…)" (or "2024") from being read as input. */
@@ -80,11 +78,29 @@ export function jadikanRumusBawaan(cakupan: Cakupan, terapkan: boolean): RumusBa
 
   // The record first: if writing it fails, no formula has been changed without its way back.
   simpanAsli(ss, barisAsli(plan.converted));
-  for (const c of plan.converted) {
-    // Buffered by Apps Script: one round trip for all of them.
-    ss.getSheetByName(c.sheet)!.getRange(c.cell).setFormula(denganSamaDengan(c.native));
-  }
+  tulisRumus(ss, plan.converted.map((c) => ({ sheet: c.sheet, cell: c.cell, formula: c.native })));
   return { ...view, applied: true };
+}
+
+/**
+ * One setFormula per cell (buffered by Apps Script: one round trip for all). A protected range
+ * or a sheet removed meanwhile is said in Indonesian; the record on "Rumus Asli" stays valid,
+ * since restoring checks each cell's current formula.
+ */
+function tulisRumus(ss: Spreadsheet, cells: readonly { sheet: string; cell: string; formula: string }[]): void {
+  let at = '';
+  try {
+    for (const c of cells) {
+      at = `${c.sheet}!${c.cell}`;
+      const sheet = ss.getSheetByName(c.sheet);
+      if (!sheet) throw new Error(`lembar "${c.sheet}" tidak ada lagi`);
+      sheet.getRange(c.cell).setFormula(denganSamaDengan(c.formula));
+    }
+  } catch (e) {
+    const m = (e as { message?: unknown } | null)?.message;
+    const sebab = typeof m === 'string' ? m : String(e);
+    throw new Error(`Rumus di ${at} tidak dapat ditulis (${sebab}). Periksa apakah sel itu dilindungi, lalu coba lagi.`);
+  }
 }
 
 /** Append rows under the header of the hidden "Rumus Asli" sheet, creating it when missing. */
@@ -142,7 +158,7 @@ export function kembalikanRumusAsli(): { restored: number; kept: number } {
   };
   const plan = rencanaKembali(rows, at);
 
-  for (const r of plan.restore) ss.getSheetByName(r.sheet)!.getRange(r.cell).setFormula(denganSamaDengan(r.formula));
+  tulisRumus(ss, plan.restore);
   const kept = new Set(plan.kept.map((k) => kunci(k.sheet, k.cell)));
   const sisa = rows.slice(1).filter(([sheet, cell]) => kept.has(kunci(sheet, cell)));
   if (sisa.length === 0) {

@@ -149,6 +149,9 @@ export class RangePalsu {
     this.sheet.log.write('sheets', 'Range.setFormula');
     if (this.rows * this.cols !== 1) throw new Error('setFormula over several cells writes the same formula to each (not used here).');
     if (!f.startsWith('=')) throw new Error(`Formula parse error: ${f}`);
+    if (this.sheet.terlindung.has(this.getA1Notation())) {
+      throw new Error('You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.');
+    }
     const s = this.sheet.selTulis(this.row, this.col);
     s.formula = f;
     s.value = '';
@@ -260,6 +263,8 @@ export class SheetPalsu {
       },
     };
   }
+  /** A1 addresses of protected cells: writing there throws, as Sheets does for a non-editor. */
+  terlindung = new Set<string>();
   hidden = false;
   hideSheet(): this {
     this.log.write('sheets', 'Sheet.hideSheet');

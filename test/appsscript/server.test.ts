@@ -447,6 +447,22 @@ describe('Jadikan rumus bawaan and Kembalikan rumus asli', () => {
     expect(() => (ctx.lkJadikanRumusBawaan as Fn)('semua', false)).toThrow('Cakupan tidak dikenal.');
   });
 
+  test('a protected cell is said in Indonesian; restoring still finds every record', () => {
+    const gas = new AppsScriptPalsu(out);
+    const sheet = tabel(gas, 5);
+    sheet.terlindung.add('E5');
+    const ctx = gas.muat(code);
+    expect(() => (ctx.lkJadikanRumusBawaan as Fn)('lembar', true)).toThrow(
+      /^Rumus di Capaian!E5 tidak dapat ditulis \(You are trying to edit a protected cell.*\)\. Periksa apakah sel itu dilindungi, lalu coba lagi\.$/,
+    );
+    // E2 was written before E5 failed: its way back is on the record, E5 and E6 are kept as they are.
+    expect(sheet.sel(2, 5).formula).not.toMatch(/CAPAIAN/);
+    expect(sheet.sel(5, 5).formula).toBe('=CAPAIAN(C5,D5)');
+    sheet.terlindung.clear();
+    expect((ctx.lkKembalikanRumusAsli as Fn)()).toEqual({ restored: 1, kept: 2 });
+    expect(sheet.sel(2, 5).formula).toBe('=CAPAIAN(C2,D2)');
+  });
+
   test('the round trips do not grow with the rows', () => {
     const trips = (rows: number) => {
       const gas = new AppsScriptPalsu(out);
