@@ -93,9 +93,9 @@ test('Jadikan rumus bawaan and Kembalikan rumus asli are one call each of their 
   const gagal = jembatanSheets(
     fakeRun({
       lkKembalikanRumusAsli: () => {
-        throw new Error('Exception: Lembar "Rumus Asli" tidak ditemukan: belum ada rumus yang dijadikan rumus bawaan di dokumen ini.');
+        throw new Error('Exception: Rumus di Capaian!E5 tidak dapat ditulis (sel dilindungi). Periksa apakah sel itu dilindungi, lalu coba lagi.');
       },
     }),
   );
-  await expect(gagal.kembalikanRumusAsli!()).rejects.toThrow(/^Lembar "Rumus Asli" tidak ditemukan/);
+  await expect(gagal.kembalikanRumusAsli!()).rejects.toThrow(/^Rumus di Capaian!E5 tidak dapat ditulis/);
 });

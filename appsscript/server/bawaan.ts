@@ -129,7 +129,8 @@ function kunci(sheet: string, cell: string): string {
 export function kembalikanRumusAsli(): { restored: number; kept: number } {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const asli = ss.getSheetByName(LEMBAR_ASLI);
-  if (!asli) throw new Error(`Lembar "${LEMBAR_ASLI}" tidak ditemukan: belum ada rumus yang dijadikan rumus bawaan di dokumen ini.`);
+  // Nothing converted yet (or all restored): nothing to do, which the pane says as such.
+  if (!asli) return { restored: 0, kept: 0 };
   const rows = asli.getDataRange().getValues().map((r) => r.slice(0, KOLOM_ASLI.length).map((v) => (v === null || v === undefined ? '' : String(v))));
 
   // The current formulas of the listed cells: one read of the box around them, per sheet.
