@@ -3,7 +3,7 @@ import * as path from 'path';
 import { chromium, Browser } from 'playwright-core';
 import { bangun, folderSementara, repoRoot } from '../appsscript/bundel';
 import { LEFT, lembarAnggaran, TOP } from '../appsscript/lembar-anggaran';
-import { AppsScriptPalsu, potret } from '../appsscript/palsu';
+import { AppsScriptPalsu, isi, potret } from '../appsscript/palsu';
 
 /**
  * The built sidebar.html in headless Chromium, its google.script.run bridged to the built
@@ -61,11 +61,8 @@ async function sampai<T>(f: () => T | Promise<T>, ok: (v: T) => boolean): Promis
   return v;
 }
 
-test('Periksa Tabel in the sidebar shows the findings, marks the cells, and Hapus Tanda clears them', async () => {
-  const gas = new AppsScriptPalsu(out);
-  const sheet = lembarAnggaran(gas);
-  gas.ss.active = { sheet, range: sheet.getRange(TOP, LEFT, 20, 6) };
-  const before = potret(sheet);
+/** The sidebar as the menu serves it, its google.script.run answered by the script in `gas`. */
+async function bukaSidebar(gas: AppsScriptPalsu) {
   const ctx = gas.muat(fs.readFileSync(path.join(out, 'Code.js'), 'utf8'));
   const publicNames = Object.keys(ctx).filter((k) => typeof ctx[k] === 'function' && /^lk[A-Z]/.test(k) && !k.startsWith('lkMenu'));
   const served: string[] = [];
@@ -89,13 +86,23 @@ test('Periksa Tabel in the sidebar shows the findings, marks the cells, and Hapu
   (ctx.lkMenuPeriksa as () => void)();
   // Served from a made-up origin so the init script (the fake google.script.run) runs first;
   // nothing else may be requested.
-  const PAGE = 'https://sidebar.lembar-kinerja.invalid/';
   await page.route('**/*', (route) =>
     route.request().url() === PAGE
       ? route.fulfill({ body: gas.sidebars[0].getContent(), contentType: 'text/html; charset=utf-8' })
       : route.abort(),
   );
   await page.goto(PAGE);
+  return { page, served, requests, pageErrors };
+}
+
+const PAGE = 'https://sidebar.lembar-kinerja.invalid/';
+
+test('Periksa Tabel in the sidebar shows the findings, marks the cells, and Hapus Tanda clears them', async () => {
+  const gas = new AppsScriptPalsu(out);
+  const sheet = lembarAnggaran(gas);
+  gas.ss.active = { sheet, range: sheet.getRange(TOP, LEFT, 20, 6) };
+  const before = potret(sheet);
+  const { page, served, requests, pageErrors } = await bukaSidebar(gas);
 
   await page.click('#lk-periksa');
   await page.waitForSelector('#lk-ringkasan:not([hidden])', { timeout: 5000 }).catch(async (e) => {
@@ -137,6 +144,40 @@ test('Periksa Tabel in the sidebar shows the findings, marks the cells, and Hapu
     'Buka lembar tabel atau lembar kaskade terlebih dahulu',
   );
 
+  expect(pageErrors).toEqual([]);
+  expect(requests.filter((u) => u !== PAGE)).toEqual([]);
+  await page.close();
+}, 120_000);
+
+test('Rumus bawaan in the sidebar: the preview, then the native formulas written, then the originals back', async () => {
+  const gas = new AppsScriptPalsu(out);
+  const sheet = gas.ss.addSheet('Capaian');
+  isi(sheet, 1, 1, [[{ value: 'Realisasi' }, { value: 'Target' }, { value: 'Capaian (%)' }, { value: 'Jumlah' }]]);
+  for (let r = 2; r <= 4; r++) isi(sheet, r, 1, [[{ value: 70 + r }, { value: 80 }, { formula: `=CAPAIAN(A${r},B${r})` }, { formula: `=SUM(A${r}:B${r})` }]]);
+  sheet.sel(4, 3).formula = '=CAPAIAN(A2:A4,B4)';
+  const { page, served, requests, pageErrors } = await bukaSidebar(gas);
+
+  await page.check('#lk-cakupan-lembar');
+  await page.click('#lk-bawaan-pratinjau');
+  const hasil = () => page.textContent('#lk-bawaan-hasil');
+  expect(await sampai(hasil, (t) => /akan diubah/.test(t ?? ''))).toContain('2 sel di lembar aktif akan diubah menjadi rumus bawaan');
+  expect(await hasil()).toContain('1 sel tidak dapat diubah');
+  expect(sheet.sel(2, 3).formula).toBe('=CAPAIAN(A2,B2)');
+
+  await page.click('#lk-bawaan-terapkan');
+  expect(await sampai(hasil, (t) => /disimpan/.test(t ?? ''))).toContain('rumus aslinya disimpan di lembar tersembunyi "Rumus Asli"');
+  expect(sheet.sel(2, 3).formula).not.toMatch(/CAPAIAN/);
+  expect(sheet.sel(3, 3).formula).not.toMatch(/CAPAIAN/);
+  expect(sheet.sel(4, 3).formula).toBe('=CAPAIAN(A2:A4,B4)');
+  expect(sheet.sel(2, 4).formula).toBe('=SUM(A2:B2)');
+  expect(gas.ss.getSheetByName('Rumus Asli')?.isSheetHidden()).toBe(true);
+
+  await page.click('#lk-bawaan-kembalikan');
+  expect(await sampai(hasil, (t) => /dikembalikan/.test(t ?? ''))).toContain('Rumus asli 2 sel dikembalikan.');
+  expect([2, 3, 4].map((r) => sheet.sel(r, 3).formula)).toEqual(['=CAPAIAN(A2,B2)', '=CAPAIAN(A3,B3)', '=CAPAIAN(A2:A4,B4)']);
+  expect(gas.ss.getSheetByName('Rumus Asli')).toBeNull();
+
+  expect(served.filter((n) => /Rumus/.test(n))).toEqual(['lkJadikanRumusBawaan', 'lkJadikanRumusBawaan', 'lkKembalikanRumusAsli']);
   expect(pageErrors).toEqual([]);
   expect(requests.filter((u) => u !== PAGE)).toEqual([]);
   await page.close();
