@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import * as fs from 'fs';
 import * as path from 'path';
-import { cellAt, parseA1, Sheet, Workbook } from '../core/lembar/model';
+import { cellAt, parseCellRef, Sheet, Workbook } from '../core/lembar/model';
 import { formatNumber } from '../core/angka';
 import { CATATAN_KOSONG, planRewrite, rewriteFormula, SelDilewati, SelRumus } from '../core/rumus-bawaan';
 import { readXlsxBuffer } from './baca/xlsx';
@@ -263,13 +263,11 @@ function formulaEdits(xml: string, tags: Tag[], cTag: number, fTag: number, form
 
 /** The value of a single-cell reference as written in a formula on `sheet`. */
 function valueAt(wb: Workbook, sheet: string, ref: string): unknown {
-  const m = /^(?:'((?:[^']|'')+)'|([^'!]+))!(.+)$/.exec(ref);
-  const sheetName = m ? (m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2]) : sheet;
-  const addr = (m ? m[3] : ref).replace(/\$/g, '');
-  const s: Sheet | undefined = wb.sheets.find((x) => x.name === sheetName) ?? wb.sheets.find((x) => x.name.toLowerCase() === sheetName.toLowerCase());
-  const pos = parseA1(addr);
-  if (!s || !pos) return undefined;
-  return cellAt(s, pos.row - (s.origin?.row ?? 0), pos.col - (s.origin?.col ?? 0));
+  const p = parseCellRef(ref, sheet);
+  if (!p) return undefined;
+  const s: Sheet | undefined = wb.sheets.find((x) => x.name === p.sheet) ?? wb.sheets.find((x) => x.name.toLowerCase() === p.sheet.toLowerCase());
+  if (!s) return undefined;
+  return cellAt(s, p.row - (s.origin?.row ?? 0), p.col - (s.origin?.col ?? 0));
 }
 
 function uniqueName(existing: string[]): string {

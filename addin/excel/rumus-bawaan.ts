@@ -1,4 +1,4 @@
-import { a1 } from '../../core/lembar/model';
+import { a1, parseCellRef } from '../../core/lembar/model';
 import { planRewrite, SelRumus } from '../../core/rumus-bawaan';
 import { barisAsli, KOLOM_ASLI, LEMBAR_ASLI, rencanaKembali } from '../../core/rumus-bawaan/asli';
 import type { Cakupan, RumusBawaanView } from '../../ui/jembatan';
@@ -29,12 +29,6 @@ function within(a: RangeArea, row: number, col: number): boolean {
 }
 
 /** `F5`, `$F$5`, `'Data 2024'!B3`, `Data!B3` → sheet and cell, the sheet defaulting to `sheet`. */
-function refOf(sheet: string, ref: string): { sheet: string; row: number; col: number } | null {
-  const p = parseAddress(ref);
-  if (!p || p.top !== p.bottom || p.left !== p.right) return null;
-  return { sheet: p.sheet === '' ? sheet : p.sheet, row: p.top, col: p.left };
-}
-
 /** The selection's area; whole columns (`C:E`) and rows (`5:9`) as Excel writes them included. */
 export function selArea(address: string): RangeArea {
   const a = parseAddress(address);
@@ -100,7 +94,7 @@ export async function jadikanRumusBawaanExcel(context: Excel.RequestContext, cak
   }
   const bySheet = new Map(dibaca.map((d) => [d.sheet.toLowerCase(), d]));
   const readValue = (sheet: string, ref: string): unknown => {
-    const p = refOf(sheet, ref);
+    const p = parseCellRef(ref, sheet);
     const d = p && bySheet.get(p.sheet.toLowerCase());
     if (!p || !d || !within(d.area, p.row, p.col)) return undefined;
     return d.values[p.row - d.area.top]?.[p.col - d.area.left];

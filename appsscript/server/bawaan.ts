@@ -1,4 +1,4 @@
-import { a1 as alamat, parseA1 } from '../../core/lembar/model';
+import { a1 as alamat, parseA1, parseCellRef } from '../../core/lembar/model';
 import { planRewrite, SelRumus } from '../../core/rumus-bawaan';
 import { barisAsli, KOLOM_ASLI, LEMBAR_ASLI, rencanaKembali } from '../../core/rumus-bawaan/asli';
 import type { Cakupan, RumusBawaanView } from '../../ui/jembatan';
@@ -25,12 +25,10 @@ interface Dibaca {
 
 /** A single-cell reference as a converted call writes it, resolved within the grids read. */
 function nilaiDi(read: Map<string, Dibaca>, sheet: string, ref: string): unknown {
-  const m = /^(?:'((?:[^']|'')+)'|([^'!]+))!(.+)$/.exec(ref);
-  const name = m ? (m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2]) : sheet;
-  const g = read.get(name);
-  const pos = parseA1((m ? m[3] : ref).replace(/\$/g, ''));
-  if (!g || !pos) return undefined;
-  return g.values[pos.row + 1 - g.top]?.[pos.col + 1 - g.left];
+  const p = parseCellRef(ref, sheet);
+  const g = p && read.get(p.sheet);
+  if (!p || !g) return undefined;
+  return g.values[p.row + 1 - g.top]?.[p.col + 1 - g.left];
 }
 
 /** A1 address of a 1-based cell. */

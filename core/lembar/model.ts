@@ -95,3 +95,15 @@ export function parseA1(ref: string): { row: number; col: number } | null {
   for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
   return { row: Number(m[2]) - 1, col: col - 1 };
 }
+
+/**
+ * A single-cell reference as a formula writes it (`F5`, `$F$5`, `'Data 2024'!B3`, `Data!B3`):
+ * its sheet (the given one when none is written) and 0-based absolute position; null when it
+ * is not one cell.
+ */
+export function parseCellRef(ref: string, sheet: string): { sheet: string; row: number; col: number } | null {
+  const m = /^(?:'((?:[^']|'')+)'|([^'!]+))!(.+)$/.exec(ref.trim());
+  const name = m ? (m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2]) : sheet;
+  const pos = parseA1((m ? m[3] : ref).replace(/\$/g, ''));
+  return pos ? { sheet: name, ...pos } : null;
+}
