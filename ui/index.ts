@@ -122,7 +122,7 @@ export function pasangUI(root: HTMLElement, jembatan: Jembatan): KendaliUI {
       el(
         'p',
         { class: 'lk-pesan' },
-        'Untuk buku kerja yang dikirim ke rekan tanpa add-in: rumus =SAKIP.… pada cakupan yang dipilih di atas diganti rumus bawaan yang menghasilkan angka yang sama.',
+        'Untuk buku kerja yang dikirim ke rekan tanpa add-in: rumus Lembar Kinerja (=CAPAIAN, =SAKIP.CAPAIAN, …) pada cakupan yang dipilih di atas diganti rumus bawaan yang menghasilkan angka yang sama.',
       ),
       el('div', { class: 'lk-tombol' }, tPratinjau, tTerapkan, tKembalikan),
       bawaanArea,

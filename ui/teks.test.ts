@@ -47,7 +47,7 @@ describe('pane sentences', () => {
       '1 sel di seluruh buku kerja diubah menjadi rumus bawaan; rumus aslinya disimpan di lembar tersembunyi "Rumus Asli".',
     );
     expect(rumusBawaanTeks({ cakupan: 'pilihan', converted: [], skipped: [], applied: false })).toBe(
-      'Tidak ada rumus Lembar Kinerja (mis. =SAKIP.CAPAIAN) di sel yang dipilih.',
+      'Tidak ada rumus Lembar Kinerja (mis. =CAPAIAN atau =SAKIP.CAPAIAN) di sel yang dipilih.',
     );
     expect(kembalikanTeks({ restored: 0, kept: 0 })).toBe('Tidak ada rumus asli yang tersimpan di buku kerja ini.');
     expect(kembalikanTeks({ restored: 3, kept: 1 })).toBe('Rumus asli 3 sel dikembalikan. 1 sel yang sudah diubah sesudahnya dibiarkan seperti sekarang.');

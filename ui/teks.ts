@@ -83,7 +83,7 @@ export function rumusBawaanTeks(v: RumusBawaanView): string {
   const tolak = v.skipped.length > 0 ? ` ${formatNumber(v.skipped.length)} sel tidak dapat diubah (lihat daftar).` : '';
   if (n === 0) {
     return v.skipped.length === 0
-      ? `Tidak ada rumus Lembar Kinerja (mis. =SAKIP.CAPAIAN) di ${where}.`
+      ? `Tidak ada rumus Lembar Kinerja (mis. =CAPAIAN atau =SAKIP.CAPAIAN) di ${where}.`
       : `Tidak ada sel yang dapat diubah di ${where}.${tolak}`;
   }
   if (v.applied) {
