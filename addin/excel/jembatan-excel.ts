@@ -10,6 +10,7 @@ import { tulisGambar } from './gambar';
 import { pasangLambda } from './lambda';
 import { CellProps, fillOf, parseAddress, RangeArea, RangeRead, toSheet } from './model';
 import { jadikanRumusBawaanExcel, kembalikanRumusAsliExcel } from './rumus-bawaan';
+import { muatCakupan } from './cakupan';
 
 /**
  * The Excel side of the pane's bridge, on Office.js. Each action is one Excel.run with as few
@@ -96,14 +97,7 @@ export function buatJembatanExcel(host: ExcelDeps): Jembatan {
       kemajuan?.({ tahap: 'baca', pesan: 'Membaca lembar kerja', selesai: 0, total: 0 });
 
       // 1: what is there to read.
-      const active = wb.worksheets.getActiveWorksheet();
-      active.load('name');
-      const activeUsed = active.getUsedRange();
-      activeUsed.load('address');
-      const worksheets = wb.worksheets;
-      worksheets.load('items/name');
-      const selection = wb.getSelectedRange();
-      selection.load('address,cellCount');
+      const { active, activeUsed, worksheets, selection } = muatCakupan(wb);
       const cadItem = wb.settings.getItemOrNullObject(KUNCI_CADANGAN);
       cadItem.load('value');
       await context.sync();

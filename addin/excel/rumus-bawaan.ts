@@ -3,6 +3,7 @@ import { planRewrite, SelRumus } from '../../core/rumus-bawaan';
 import { barisAsli, KOLOM_ASLI, LEMBAR_ASLI, rencanaKembali } from '../../core/rumus-bawaan/asli';
 import type { Cakupan, RumusBawaanView } from '../../ui/jembatan';
 import { parseAddress, RangeArea } from './model';
+import { muatCakupan } from './cakupan';
 
 /**
  * "Jadikan rumus bawaan" on Office.js: only moves formulas in and out; what is converted, what
@@ -47,14 +48,7 @@ export function selArea(address: string): RangeArea {
 export async function jadikanRumusBawaanExcel(context: Excel.RequestContext, cakupan: Cakupan, terapkan: boolean): Promise<RumusBawaanView> {
   const wb = context.workbook;
   // 1: where the scope is.
-  const active = wb.worksheets.getActiveWorksheet();
-  active.load('name');
-  const activeUsed = active.getUsedRange();
-  activeUsed.load('address');
-  const worksheets = wb.worksheets;
-  worksheets.load('items/name');
-  const selection = wb.getSelectedRange();
-  selection.load('address');
+  const { active, activeUsed, worksheets, selection } = muatCakupan(wb);
   await context.sync();
 
   const names = worksheets.items.map((w) => w.name);
