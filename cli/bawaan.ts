@@ -4,6 +4,8 @@ import * as path from 'path';
 import { cellAt, parseCellRef, Sheet, Workbook } from '../core/lembar/model';
 import { formatNumber } from '../core/angka';
 import { CATATAN_KOSONG, planRewrite, rewriteFormula, SelDilewati, SelRumus } from '../core/rumus-bawaan';
+import { LEMBAR_ASLI } from '../core/rumus-bawaan/asli';
+import { uniqueSheetName } from '../core/tanda';
 import { readXlsxBuffer } from './baca/xlsx';
 import { CliIO, EXIT_FOUND, EXIT_OK, EXIT_USAGE } from './io';
 import { addWorksheet, readWorkbook, WorkbookInfo } from './tandai/buku';
@@ -42,7 +44,8 @@ interface SelF extends SelRumus {
   shared: { si: string; ref: string | null } | null;
 }
 
-export const NAMA_LEMBAR_ASLI = 'Rumus Asli';
+/** The hidden sheet of originals: the name every host uses (core/rumus-bawaan/asli.ts). */
+export const NAMA_LEMBAR_ASLI = LEMBAR_ASLI;
 
 export async function bawaanFile(file: string, options: { keluar?: string }, io: CliIO): Promise<number> {
   const keluar = options.keluar;
@@ -195,7 +198,7 @@ export async function bawaanXlsx(data: Buffer): Promise<HasilBawaan> {
   }
   for (const [part, edits] of byPart) pkg.write(part, applyEdits(parts.get(part)!.xml, edits));
 
-  const sheetName = uniqueName(info.sheets.map((s) => s.name));
+  const sheetName = uniqueSheetName(info.sheets.map((s) => s.name), NAMA_LEMBAR_ASLI);
   await addWorksheet(pkg, info, sheetName, asliSheetXml(listed));
   await hideAndRecalc(pkg, info, sheetName);
   return { converted: count, skipped, noted, bytes: await pkg.generate(), sheetName };
@@ -270,14 +273,6 @@ function valueAt(wb: Workbook, sheet: string, ref: string): unknown {
   return cellAt(s, p.row - (s.origin?.row ?? 0), p.col - (s.origin?.col ?? 0));
 }
 
-function uniqueName(existing: string[]): string {
-  const taken = new Set(existing.map((n) => n.toLowerCase()));
-  if (!taken.has(NAMA_LEMBAR_ASLI.toLowerCase())) return NAMA_LEMBAR_ASLI;
-  for (let i = 2; ; i++) {
-    const n = `${NAMA_LEMBAR_ASLI} (${i})`;
-    if (!taken.has(n.toLowerCase())) return n;
-  }
-}
 
 const HEADERS = ['Lembar', 'Sel', 'Rumus asli', 'Keterangan'];
 

@@ -2,7 +2,7 @@ import { a1, Sheet, Workbook } from '../../core/lembar/model';
 import { bacaPengaturan, Pengaturan, tulisPengaturan } from '../../core/pengaturan';
 import { periksaWorkbook } from '../../core/periksa';
 import type { Drawing } from '../../core/pohon/gambar';
-import { planMarks } from '../../core/tanda';
+import { planMarks, uniqueSheetName } from '../../core/tanda';
 import { bacaCadangan, Cadangan, gabungCadangan, SelCadangan } from '../../core/tanda/cadangan';
 import type { Cakupan, Jembatan, Kemajuan, PeriksaView, PohonView } from '../../ui/jembatan';
 import { catatanTanda, pulihCatatan } from './catatan';
@@ -339,9 +339,10 @@ export function buatJembatanExcel(host: ExcelDeps): Jembatan {
       const names = context.workbook.worksheets;
       names.load('items/name');
       await context.sync();
-      const taken = new Set(names.items.map((w) => w.name.toLowerCase()));
-      let name = drawing.sheetName;
-      for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${drawing.sheetName} (${n})`;
+      const name = uniqueSheetName(
+        names.items.map((w) => w.name),
+        drawing.sheetName,
+      );
       await tulisGambar(context, { ...drawing, sheetName: name }, false);
       return { sheet: name };
     });

@@ -1,4 +1,4 @@
-import { FixtureName, loadFixture } from '../../test/fixtures/muat';
+import { FIXTURES, FixtureName, loadFixture } from '../../test/fixtures/muat';
 import { Workbook } from '../lembar/model';
 import { findTables } from '../tata-letak';
 import { check as antarTabel } from './antar-tabel';
@@ -23,14 +23,7 @@ function workbookOf(names: FixtureName[]): { workbook: Workbook; contexts: Check
 const brief = (fs: Finding[]) => fs.map((f) => `${f.sheet}!${f.cell} ${f.rule} ${f.severity}`);
 
 describe('sum checks on the fixture tables found by findTables', () => {
-  const all: FixtureName[] = [
-    'lkjip_magetan_2024_capaian',
-    'lkjip_magetan_2024_efisiensi_sasaran',
-    'lkjip_magetan_2024_realisasi_anggaran',
-    'renja_magetan_2022_tc29',
-    'renja_magetan_2022_tc33',
-    'renja_malang_2024_tabel23_review_rkpd',
-  ];
+  const all: FixtureName[] = [...FIXTURES];
   const { contexts } = workbookOf(all);
   const run = (check: (ctx: CheckContext) => Finding[]) => contexts.flatMap((ctx) => check(ctx));
 

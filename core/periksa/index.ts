@@ -1,5 +1,5 @@
 import { Skala } from '../fungsi/skala';
-import { a1, Workbook } from '../lembar/model';
+import { Workbook } from '../lembar/model';
 import { findTables } from '../tata-letak';
 import { Table } from '../tata-letak/model';
 import { TABLE_CHECKS, WORKBOOK_CHECKS } from './aturan';
@@ -92,4 +92,3 @@ function dedupe(findings: Finding[]): Finding[] {
   return out;
 }
 
-export { a1 };
