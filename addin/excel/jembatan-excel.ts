@@ -5,7 +5,7 @@ import type { Drawing } from '../../core/pohon/gambar';
 import { planMarks, uniqueSheetName } from '../../core/tanda';
 import { bacaCadangan, Cadangan, gabungCadangan, SelCadangan } from '../../core/tanda/cadangan';
 import type { Cakupan, Jembatan, Kemajuan, PeriksaView, PohonView } from '../../ui/jembatan';
-import { catatanTanda, pulihCatatan } from './catatan';
+import { catatanTanda, pulihCatatan } from '../../core/tanda/catatan';
 import { tulisGambar } from './gambar';
 import { pasangLambda } from './lambda';
 import { CellProps, fillOf, parseAddress, RangeArea, RangeRead, toSheet } from './model';

@@ -1,5 +1,4 @@
 import { periksaWorkbook } from '../../core/periksa';
-import { catatanTanda, pulihCatatan } from './catatan';
 import { fillOf, parseAddress, quoteSheet, toSheet } from './model';
 
 describe('Office ranges to the core sheet model', () => {
@@ -76,21 +75,5 @@ describe('Office ranges to the core sheet model', () => {
     expect(fillOf({ format: { fill: { color: '#FFFFFF', pattern: 'None' } } })).toBeNull();
     expect(fillOf({ format: { fill: { color: '#ffff00', pattern: 'Solid' } } })).toBe('#FFFF00');
     expect(fillOf(undefined)).toBeNull();
-  });
-});
-
-describe('notes: ours next to the user’s, and only ours taken back', () => {
-  const ours = 'Lembar Kinerja:\nGalat (jumlah-induk): …';
-  it('appends to a user note and takes exactly that back', () => {
-    const marked = catatanTanda('Cek ulang.', ours);
-    expect(marked).toBe(`Cek ulang.\n\n${ours}`);
-    expect(pulihCatatan(marked, 'Cek ulang.')).toEqual({ aksi: 'ganti', isi: 'Cek ulang.' });
-  });
-  it('removes a note that is ours alone, and leaves notes the user rewrote', () => {
-    expect(catatanTanda(null, ours)).toBe(ours);
-    expect(pulihCatatan(ours, null)).toEqual({ aksi: 'hapus' });
-    expect(pulihCatatan('Ditulis ulang oleh pengguna.', null)).toEqual({ aksi: 'biarkan' });
-    expect(pulihCatatan('Cek ulang, sudah.', 'Cek ulang.')).toEqual({ aksi: 'biarkan' });
-    expect(pulihCatatan(null, 'Cek ulang.')).toEqual({ aksi: 'biarkan' });
   });
 });

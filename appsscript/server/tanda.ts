@@ -1,13 +1,15 @@
 import { parseA1 } from '../../core/lembar/model';
 import { Finding } from '../../core/periksa/temuan';
-import { MarkPlan, NOTE_AUTHOR, planMarks, SEVERITY_FILL } from '../../core/tanda';
+import { MarkPlan, planMarks, SEVERITY_FILL } from '../../core/tanda';
+import { catatanTanda, pulihCatatan } from '../../core/tanda/catatan';
 import { Cadangan, gabungCadangan, SelCadangan } from '../../core/tanda/cadangan';
 import { cadanganDari, denganCadangan, dokumenProperti } from './dokumen';
 
 /**
  * Marks in a Google Sheet: the fills and notes the core plans, written over each sheet's
  * bounding range in one batch, with the cells' original backgrounds and notes kept in the
- * document properties so that Hapus Tanda puts back exactly what was there.
+ * document properties so that Hapus Tanda puts back exactly what was there. Our note goes
+ * after the user's own (core/tanda/catatan.ts), so even a lost backup cannot lose it.
  *
  * Backgrounds go through a RangeList per colour, never setBackgrounds over the bounding range:
  * Sheets reports "no fill" as #ffffff, and writing that back would give every other cell an
@@ -71,6 +73,7 @@ export function tandai(ss: Spreadsheet, findings: readonly Finding[]): number {
   const lama = cadanganDari(stored);
   // A backup we cannot read must not be overwritten: the originals in it would be lost.
   if (!lama.ok) throw new Error(`${lama.message} Hapus catatan lama lewat menu Hapus Tanda terlebih dahulu.`);
+  const asliDari = new Map(lama.cadangan.sel.map((c) => [`${c.sheet}\u0000${c.cell}`, c]));
   const baru: SelCadangan[] = [];
   // Every read before any write: Apps Script sends buffered writes together, until a read.
   const writes: (() => void)[] = [];
@@ -85,7 +88,9 @@ export function tandai(ss: Spreadsheet, findings: readonly Finding[]): number {
       const fill = fills[i][j];
       const note = notes[i][j];
       baru.push({ sheet: name, cell: p.cell, fill: fill.toLowerCase() === TANPA_ISI ? null : fill, note: note === '' ? null : note });
-      newNotes[i][j] = p.note;
+      // A cell marked before keeps its first-recorded note as the user's; ours goes after it.
+      const asli = asliDari.get(`${name}\u0000${p.cell}`);
+      newNotes[i][j] = catatanTanda(asli !== undefined ? asli.note : note === '' ? null : note, p.note);
     }
     writes.push(() => {
       range.setNotes(newNotes);
@@ -128,8 +133,9 @@ export function hapusTanda(ss: Spreadsheet): { restored: number } {
         recolour.push({ a1: c.s.cell, fill: c.s.fill });
         done = true;
       }
-      if (notes[i][j].startsWith(`${NOTE_AUTHOR}:`)) {
-        newNotes[i][j] = c.s.note ?? '';
+      const act = pulihCatatan(notes[i][j] === '' ? null : notes[i][j], c.s.note);
+      if (act.aksi !== 'biarkan') {
+        newNotes[i][j] = act.aksi === 'ganti' ? act.isi : '';
         notesChanged = true;
         done = true;
       }

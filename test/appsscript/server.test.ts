@@ -184,7 +184,8 @@ describe('Periksa Tabel and Hapus Tanda', () => {
     expect(view.marked).toBe(cells.size);
     const e4 = sheet.sel(4, 5);
     expect(e4.background).toBe(`#${SEVERITY_FILL.error.toLowerCase()}`);
-    expect(e4.note).toMatch(/^Lembar Kinerja:\nGalat \(jumlah-induk\): /);
+    // The planner's own note stays first; ours follows it (core/tanda/catatan.ts).
+    expect(e4.note).toMatch(/^Sumber: DPA 2024\n\nLembar Kinerja:\nGalat \(jumlah-induk\): /);
     const after = potret(sheet);
     before.forEach((r, i) =>
       r.forEach((c, j) => {
@@ -233,8 +234,8 @@ describe('Periksa Tabel and Hapus Tanda', () => {
     gas.log.reset();
     const view = (ctx.lkPeriksa as Fn)('buku', { skala: null }) as { findings: { sheet: string; cell: string }[]; marked: number };
     expect(new Set(view.findings.map((f) => f.sheet))).toEqual(new Set(['Realisasi', 'Realisasi (2)']));
-    expect(a.sel(4, 5).note).toMatch(/^Lembar Kinerja:/);
-    expect(b.sel(4, 5).note).toMatch(/^Lembar Kinerja:/);
+    expect(a.sel(4, 5).note).toMatch(/^Sumber: DPA 2024\n\nLembar Kinerja:/);
+    expect(b.sel(4, 5).note).toMatch(/^Sumber: DPA 2024\n\nLembar Kinerja:/);
     // Per sheet: its data range and five reads; per marked sheet: its box's fills and notes;
     // the backup read, every mark in one batch of writes, the backup written.
     expect(gas.log.trips).toBe(3 * 6 + 2 * 2 + 1 + 1 + 1);

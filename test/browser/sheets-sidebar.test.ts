@@ -116,7 +116,7 @@ test('Periksa Tabel in the sidebar shows the findings, marks the cells, and Hapu
   expect(parent?.text).toContain('Anggaran program 5.215.862.284 tidak sama dengan jumlah anggaran kegiatannya 5.215.000.000');
   expect(await page.textContent('#lk-status')).toContain('Sel bermasalah diwarnai');
   expect(served).toEqual(expect.arrayContaining(['lkBacaPengaturan', 'lkPeriksa']));
-  expect(sheet.sel(4, 5).note).toMatch(/^Lembar Kinerja:/);
+  expect(sheet.sel(4, 5).note).toMatch(/^Sumber: DPA 2024\n\nLembar Kinerja:/);
 
   fs.mkdirSync(path.join(repoRoot(), 'test-output'), { recursive: true });
   await page.screenshot({ path: path.join(repoRoot(), 'test-output', 'sheets-sidebar.png'), fullPage: true });

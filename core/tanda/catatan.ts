@@ -1,9 +1,9 @@
-import { NOTE_AUTHOR } from '../../core/tanda';
+import { NOTE_AUTHOR } from './index';
 
 /**
- * Notes: ours are added to a cell's own note rather than replacing it (as the CLI's annotated
- * copy does), and clearing takes back only what we added. These rules are the adapter's share
- * of "never lose what the user typed".
+ * Notes, the same in every host: ours are added to a cell's own note rather than replacing it
+ * (as the CLI's annotated copy does), and clearing takes back only what we added, so the
+ * user's own note survives even a lost backup.
  */
 
 const SEPARATOR = '\n\n';
