@@ -12,8 +12,22 @@ describe('readNumberFormat', () => {
     ['_-* #,##0_-;-* #,##0_-', false, 0],
     ['0.0"%"', false, 1],
   ])('%s → percent %s, decimals %s', (code, percent, decimals) => {
-    expect(readNumberFormat(code)).toEqual({ percent, decimals });
+    expect(readNumberFormat(code)).toEqual({ percent, decimals, date: false });
   });
+
+  it.each(['dd/mm/yyyy', 'm/d/yyyy', 'd mmmm yyyy', '[$-421]dd mmmm yyyy', 'dd/MM/yyyy', 'h:mm', '[h]:mm:ss', 'yyyy-mm-dd;@'])(
+    '%s is a date or time format',
+    (code) => {
+      expect(readNumberFormat(code).date).toBe(true);
+    },
+  );
+
+  it.each(['General', 'Standard', '[Red]General', '#,##0 "hari"', '_-* #,##0_-;-* #,##0_-', '0.00E+00', '"Rp"#,##0'])(
+    '%s is not a date format',
+    (code) => {
+      expect(readNumberFormat(code).date).toBe(false);
+    },
+  );
 });
 
 describe('applyNumberFormat', () => {
@@ -27,6 +41,14 @@ describe('applyNumberFormat', () => {
   it('leaves text cells exactly as typed', () => {
     const typed = parseCell('97,10%');
     expect(applyNumberFormat(typed, '0.00%')).toBe(typed);
+  });
+
+  it('reads a date serial under a date format as that date, never as an amount', () => {
+    const p = applyNumberFormat(parseCell(45657), 'dd/mm/yyyy');
+    expect(p).toMatchObject({ kind: 'invalid', value: null, text: '2024-12-31' });
+    expect(p.problems).toEqual([{ code: 'date', message: 'Sel berisi tanggal (2024-12-31), bukan angka.' }]);
+    expect(applyNumberFormat(parseCell(45657.5), 'dd/mm/yyyy hh:mm').text).toBe('2024-12-31 12:00');
+    expect(applyNumberFormat(parseCell(1), 'dd/mm/yyyy').text).toBe('1900-01-01');
   });
 
   it('takes the shown decimals from the format for plain numbers', () => {

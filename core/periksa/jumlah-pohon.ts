@@ -1,4 +1,5 @@
 import { Dec } from '../angka/desimal';
+import { readNumberFormat } from '../lembar/format-sel';
 import { cellAt } from '../lembar/model';
 import { Table, TableColumn, TableRow } from '../tata-letak/model';
 import { CheckContext } from './konteks';
@@ -276,7 +277,8 @@ function readMoneyColumn(ctx: CheckContext, column: TableColumn, idx: SumIndex):
     const r = rows[i];
     if (r.kind !== 'data' && r.kind !== 'total') continue;
     const native = cellAt(ctx.sheet, r.row, column.col);
-    if (typeof native === 'number' && Number.isSafeInteger(native)) {
+    // A date serial (Excel hands dates over as numbers) is not an amount: the parse says so.
+    if (typeof native === 'number' && Number.isSafeInteger(native) && !readNumberFormat(ctx.sheet.numberFormats?.[r.row]?.[column.col]).date) {
       state[i] = VALUE;
       raw[i] = native;
       absSum += Math.abs(native);
