@@ -60,6 +60,49 @@ describe('number writing in checked columns', () => {
     expect(byColumn[1].message).toContain('dibaca sebagai desimal (titik sebagai tanda desimal)');
   });
 
+  it('flags a negative amount, but not a negative sisa (spending over the pagu)', () => {
+    const sheet = sheetOf([
+      ['Program', 'Pagu', 'Realisasi (Rp)', 'Sisa'],
+      ['A', -5_000_000, 1_000_000, -6_000_000],
+      ['B', 5_000_000, '-1.000.000', 4_000_000],
+    ]);
+    const table = buildTable(sheet, {
+      headerBottom: 0,
+      columns: [
+        { col: 0, role: 'uraian' },
+        { col: 1, role: 'pagu' },
+        { col: 2, role: 'realisasi-rp' },
+        { col: 3, role: 'sisa' },
+      ],
+    });
+    const found = runCheck(check, sheet, table);
+    expect(brief(found)).toEqual(['B2 format-angka error', 'C3 format-angka error']);
+    expect(found[0].message).toBe('Pagu bernilai negatif (-5.000.000); jumlah uang di kolom ini tidak boleh kurang dari nol. Periksa tanda minus atau rumus sel ini.');
+    expect(found[1].message).toMatch(/^Realisasi anggaran bernilai negatif \(-1\.000\.000\)/);
+  });
+
+  it('flags what has no single value: scientific notation and TRUE', () => {
+    const found = run([
+      ['Program', 'Pagu', 'Capaian'],
+      ['A', '2,98229E+10', true],
+    ]);
+    expect(brief(found)).toEqual(['B2 format-angka error', 'C2 format-angka error']);
+    expect(found[0].message).toContain('notasi ilmiah');
+    expect(found[1].message).toBe('Nilai logika TRUE bukan angka.');
+  });
+
+  it('names the formula that produced an error value', () => {
+    const sheet = sheetOf([
+      ['Program', 'Pagu', 'Capaian'],
+      ['A', 1_000_000, '#DIV/0!'],
+    ]);
+    sheet.formulas = [[], [null, null, '=F5/G5']];
+    const found = runCheck(check, sheet, buildTable(sheet, spec));
+    expect(found.map((f) => f.message)).toEqual([
+      'Rumus =F5/G5 di sel ini menghasilkan nilai galat #DIV/0! (pembagian dengan nol atau dengan sel kosong); nilainya tidak dapat dijumlahkan atau diperiksa.',
+    ]);
+  });
+
   it('says nothing of a clean column', () => {
     const { sheet, table } = fixtureTable('renja_magetan_2022_tc33');
     expect(runCheck(check, sheet, table)).toEqual([]);

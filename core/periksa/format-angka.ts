@@ -1,15 +1,20 @@
 import { formatNumber } from '../angka/format';
 import { Mark } from '../angka/parse';
+import { formulaAt } from '../lembar/model';
 import { ColumnRole, TableColumn } from '../tata-letak/model';
+import { columnNoun } from './jumlah-kata';
 import { CheckContext, TableCheck } from './konteks';
+import { errorValueMessage } from './nilai-galat';
 import { Finding } from './temuan';
 import { guarded } from './toleransi';
 
 /**
  * Rule 'format-angka': how numbers are written in the numeric columns.
  *   error    malformed grouping (`53.600.0000`), mixed marks (`29,822,934.850`, both readings
- *            given), an error value (`#REF!`, `#N/A`);
- *   error    text or a date where an amount belongs (a money column);
+ *            given), scientific notation (`2,98229E+10`, digits lost), TRUE/FALSE, an error value
+ *            (`#REF!`, `#N/A`, said with its meaning and the formula that gave it);
+ *   error    text or a date where an amount belongs (a money column); a negative amount
+ *            (pagu, anggaran, realisasi; a negative sisa is an overspend, not a typo);
  *   warning  a date where a number belongs; text in a capaian/serapan/efisiensi column;
  *   info     a column mixing `8,220,950,000` with `42.000.000` (once per column), and a
  *            column whose ambiguous single groups (`1.270`) were read by the column's choice.
@@ -23,6 +28,8 @@ const DERIVED_ROLES: ReadonlySet<ColumnRole> = new Set<ColumnRole>(['capaian', '
 
 const MARK_NAME: Record<Mark, string> = { '.': 'titik', ',': 'koma' };
 
+const dateMessage = (text: string) => `Sel berisi tanggal (${text}) di kolom angka; nilainya tidak dapat dijumlahkan atau diperiksa.`;
+
 function checkColumn(ctx: CheckContext, c: TableColumn, out: Finding[]): void {
   const styles: Record<Mark, { row: number; text: string; n: number } | null> = { '.': null, ',': null };
   const count: Record<Mark, number> = { '.': 0, ',': 0 };
@@ -32,9 +39,22 @@ function checkColumn(ctx: CheckContext, c: TableColumn, out: Finding[]): void {
     const p = ctx.cell(r.row, c.col);
     for (const problem of p.problems) {
       switch (problem.code) {
+        case 'error-value':
+          out.push(
+            ctx.finding({
+              row: r.row,
+              col: c.col,
+              rule: 'format-angka',
+              severity: 'error',
+              actual: p.text,
+              expected: null,
+              message: errorValueMessage(p.text, formulaAt(ctx.sheet, r.row, c.col)),
+            }),
+          );
+          break;
         case 'malformed-group':
         case 'mixed-marks':
-        case 'error-value':
+        case 'not-a-number': // scientific notation, TRUE/FALSE: otherwise the sum above is skipped without a word
           out.push(
             ctx.finding({
               row: r.row,
@@ -48,15 +68,16 @@ function checkColumn(ctx: CheckContext, c: TableColumn, out: Finding[]): void {
           );
           break;
         case 'date':
+          // A date serial under a date format (Excel hands dates over as numbers).
           out.push(
             ctx.finding({
               row: r.row,
               col: c.col,
               rule: 'format-angka',
-              severity: 'warning',
+              severity: c.money ? 'error' : 'warning',
               actual: p.text,
               expected: null,
-              message: `${problem.message} Periksa format sel ini.`,
+              message: dateMessage(p.text),
             }),
           );
           break;
@@ -76,12 +97,26 @@ function checkColumn(ctx: CheckContext, c: TableColumn, out: Finding[]): void {
           actual: p.text,
           expected: null,
           message: date
-            ? `Sel berisi tanggal (${p.text}) di kolom angka; nilainya tidak dapat dijumlahkan atau diperiksa.`
+            ? dateMessage(p.text)
             : `Sel berisi teks "${p.text}" di kolom angka, bukan angka; nilainya tidak dapat dijumlahkan atau diperiksa.`,
         }),
       );
     }
     if (p.problems.length > 0 || p.value === null) continue;
+    if (c.money && c.role !== 'sisa' && p.value.isNegative() && !p.value.isZero()) {
+      const noun = columnNoun(c);
+      out.push(
+        ctx.finding({
+          row: r.row,
+          col: c.col,
+          rule: 'format-angka',
+          severity: 'error',
+          actual: p.value.toFixed(),
+          expected: null,
+          message: `${noun[0].toUpperCase()}${noun.slice(1)} bernilai negatif (${formatNumber(p.value)}); jumlah uang di kolom ini tidak boleh kurang dari nol. Periksa tanda minus atau rumus sel ini.`,
+        }),
+      );
+    }
     const g = p.marks.grouping;
     if (g !== null) {
       count[g]++;
