@@ -1,5 +1,5 @@
 import { Skala } from '../fungsi/skala';
-import { Workbook } from '../lembar/model';
+import { parseA1, Workbook } from '../lembar/model';
 import { findTables } from '../tata-letak';
 import { Table } from '../tata-letak/model';
 import { TABLE_CHECKS, WORKBOOK_CHECKS } from './aturan';
@@ -74,7 +74,7 @@ export function periksaWorkbook(
         confidence: table.confidence,
         rows: table.rows.filter((r) => r.kind === 'data').length,
       })),
-    findings: dedupe(findings).sort(compareFindings),
+    findings: noteHiddenRows(workbook, dedupe(findings)).sort(compareFindings),
     skala,
   };
 }
@@ -92,3 +92,22 @@ function dedupe(findings: Finding[]): Finding[] {
   return out;
 }
 
+
+/**
+ * A finding on a row the user has hidden points at a cell he cannot see: the sentence says so.
+ * Hidden rows are still checked and summed, as SUM counts them.
+ */
+function noteHiddenRows(workbook: Workbook, findings: Finding[]): Finding[] {
+  const hidden = new Map<string, Set<number>>();
+  for (const sheet of workbook.sheets) {
+    if (!sheet.hiddenRows || sheet.hiddenRows.length === 0) continue;
+    const top = sheet.origin?.row ?? 0;
+    hidden.set(sheet.name, new Set(sheet.hiddenRows.map((r) => r + top)));
+  }
+  if (hidden.size === 0) return findings;
+  return findings.map((f) => {
+    const row = parseA1(f.cell)?.row;
+    if (row === undefined || !hidden.get(f.sheet)?.has(row)) return f;
+    return { ...f, message: `${f.message} Baris ${row + 1} disembunyikan; tampilkan baris itu untuk melihat sel ini.` };
+  });
+}
