@@ -1,5 +1,5 @@
 import { Finding } from '../periksa/temuan';
-import { NOTE_AUTHOR, planMarks, SEVERITY_FILL } from './index';
+import { isMarkFill, NOTE_AUTHOR, planMarks, SEVERITY_FILL } from './index';
 
 const f = (cell: string, severity: Finding['severity'], message: string, sheet = 'Tabel 2.3'): Finding => ({
   sheet,
@@ -29,5 +29,13 @@ describe('planMarks', () => {
   it('never lets a message start a formula in the note', () => {
     const [plan] = planMarks([f('B2', 'error', '=HYPERLINK("http://contoh")')]);
     expect(plan.note).not.toMatch(/\n=/);
+  });
+});
+
+describe('isMarkFill', () => {
+  it('knows our three fills however a host spells them, and nothing else', () => {
+    expect(['#FFC7CE', '#ffeb9c', 'DDEBF7'].map(isMarkFill)).toEqual([true, true, true]);
+    // A planner's own colours, Sheets' "no fill" and Excel's missing fill are not ours.
+    expect(['#00B050', '#ffffff', '', null, undefined].map(isMarkFill)).toEqual([false, false, false, false, false]);
   });
 });

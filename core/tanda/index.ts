@@ -21,6 +21,16 @@ export const SEVERITY_FILL: Record<Severity, string> = {
   info: 'DDEBF7',
 };
 
+const MARK_FILLS = new Set(Object.values(SEVERITY_FILL));
+
+/**
+ * Whether a fill as a host reports it (`#RRGGBB`, any case) is one of our marks. Hapus Tanda
+ * puts a cell's original fill back only then: a fill the planner chose after marking is theirs.
+ */
+export function isMarkFill(color: string | null | undefined): boolean {
+  return typeof color === 'string' && MARK_FILLS.has(color.replace(/^#/, '').toUpperCase());
+}
+
 /** The author name of the notes we write, so that clearing removes only our own notes. */
 export const NOTE_AUTHOR = 'Lembar Kinerja';
 
