@@ -1,5 +1,6 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
+import { samePath, writeAtomically } from '../berkas-keluaran';
 import { Finding } from '../../core/periksa/temuan';
 import { markDelimited } from './salin-teks';
 import { TandaiError } from './galat';
@@ -48,33 +49,11 @@ export async function writeAnnotatedCopy(input: { path: string }, findings: Find
     } else {
       return { ok: false, message: 'Berkas bukan .xlsx yang sah atau rusak.' };
     }
-    await writeAtomically(outputPath, result.bytes);
+    const written = await writeAtomically(outputPath, result.bytes);
+    if (!written.ok) return written;
     return { ok: true, marked: result.marked, sheetName: result.sheetName };
   } catch (e) {
     if (e instanceof TandaiError) return { ok: false, message: e.message };
     return { ok: false, message: 'Salinan bertanda tidak dapat dibuat: isi buku kerja tidak dikenali.' };
-  }
-}
-
-/** True when both names lead to one file: same resolved path, same real path, or same inode. */
-async function samePath(a: string, b: string): Promise<boolean> {
-  if (path.resolve(a) === path.resolve(b)) return true;
-  const real = async (p: string) => fs.realpath(p).catch(() => null);
-  const [ra, rb] = await Promise.all([real(a), real(b)]);
-  if (ra !== null && rb !== null && ra === rb) return true;
-  const [sa, sb] = await Promise.all([fs.stat(a).catch(() => null), fs.stat(b).catch(() => null)]);
-  return sa !== null && sb !== null && sa.dev === sb.dev && sa.ino === sb.ino;
-}
-
-/** Write beside the target and rename, so a failed write never leaves half a workbook. */
-async function writeAtomically(target: string, data: Buffer): Promise<void> {
-  await fs.mkdir(path.dirname(path.resolve(target)), { recursive: true });
-  const temp = `${target}.${process.pid}.tmp`;
-  try {
-    await fs.writeFile(temp, data);
-    await fs.rename(temp, target);
-  } catch {
-    await fs.rm(temp, { force: true });
-    throw new TandaiError(`Berkas keluaran ${target} tidak dapat ditulis.`);
   }
 }
