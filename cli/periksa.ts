@@ -3,14 +3,17 @@ import { Command } from 'commander';
 import { findSkala, NAMA_SKALA } from '../core/fungsi/skala';
 import { periksaWorkbook, PeriksaResult } from '../core/periksa';
 import { readWorkbookFile } from './baca';
+import { samePath, writeAtomically } from './berkas-keluaran';
 import { CliIO, EXIT_FOUND, EXIT_OK, EXIT_USAGE } from './io';
 import { renderReport } from './laporan';
+import { BerkasDiperiksa, formatLaporan, FormatLaporan, teksLaporan } from './laporan-berkas';
 import { writeAnnotatedCopy } from './tandai';
 
 interface PeriksaOptions {
   json?: boolean;
   skala?: string;
   tandai?: string;
+  laporan?: string;
 }
 
 /** One checked file, in the shape `--json` promises (README). */
@@ -42,6 +45,10 @@ export function registerPeriksa(program: Command, io: CliIO, setExit: (code: num
     .option('--json', 'cetak hasil sebagai JSON')
     .option('--skala <nama>', `skala predikat bila buku kerja tidak memuat tabel skala (${NAMA_SKALA.join(', ')})`)
     .option('--tandai <keluaran.xlsx>', 'tulis salinan bertanda: sel bermasalah diwarnai dan diberi catatan, serta lembar "Temuan"')
+    .option(
+      '--laporan <temuan.csv>',
+      'tulis semua temuan dari semua berkas ke satu tabel .csv (dipisah titik koma, seperti Excel berbahasa Indonesia) atau .tsv',
+    )
     .action(async (files: string[], options: PeriksaOptions) => {
       setExit(await periksaFiles(files, options, io));
     });
@@ -52,6 +59,9 @@ export async function periksaFiles(files: string[], options: PeriksaOptions, io:
     io.err(`Skala "${options.skala}" tidak dikenal. Pilihan: ${NAMA_SKALA.join(', ')}.\n`);
     return EXIT_USAGE;
   }
+  const laporan = options.laporan === undefined ? null : await periksaTujuanLaporan(options.laporan, files, io);
+  if (laporan === false) return EXIT_USAGE;
+  const diperiksa: BerkasDiperiksa[] = [];
   const reports: FileReport[] = [];
   let unreadable = false;
   let errors = false;
@@ -61,6 +71,7 @@ export async function periksaFiles(files: string[], options: PeriksaOptions, io:
       unreadable = true;
       io.err(`${file}: ${read.message}\n`);
       reports.push({ file, tables: [], findings: [], error: read.message });
+      diperiksa.push({ file, error: read.message });
       continue;
     }
     for (const w of read.warnings) io.err(`${file}: ${w}\n`);
@@ -72,6 +83,7 @@ export async function periksaFiles(files: string[], options: PeriksaOptions, io:
     });
     if (result.findings.some((f) => f.severity === 'error')) errors = true;
     reports.push(toReport(file, result));
+    diperiksa.push({ file, sheets: read.workbook.sheets.map((s) => s.name), findings: result.findings });
     if (!options.json) io.out(renderReport(file, result, Date.now() - started));
 
     if (options.tandai !== undefined) {
@@ -85,9 +97,38 @@ export async function periksaFiles(files: string[], options: PeriksaOptions, io:
       }
     }
   }
+  if (laporan) {
+    const written = await writeAtomically(laporan.path, teksLaporan(diperiksa, laporan.format));
+    if (written.ok) {
+      const n = diperiksa.reduce((k, b) => k + ('error' in b ? 1 : b.findings.length), 0);
+      if (!options.json) io.out(`Laporan temuan: ${laporan.path} (${n} baris).\n`);
+    } else {
+      unreadable = true;
+      io.err(`${written.message}\n`);
+    }
+  }
   if (options.json) io.out(JSON.stringify({ files: reports }) + '\n');
   if (unreadable) return EXIT_USAGE;
   return errors ? EXIT_FOUND : EXIT_OK;
+}
+
+/**
+ * The report's path and format, or false after saying why it cannot be used: an unknown
+ * extension, or one of the files being checked (a report must never replace its input).
+ */
+async function periksaTujuanLaporan(target: string, files: string[], io: CliIO): Promise<{ path: string; format: FormatLaporan } | false> {
+  const format = formatLaporan(target);
+  if (format === null) {
+    io.err(`Berkas laporan "${target}" harus berakhiran .csv atau .tsv.\n`);
+    return false;
+  }
+  for (const file of files) {
+    if (await samePath(file, target)) {
+      io.err(`Berkas laporan sama dengan berkas yang diperiksa (${file}); pilih nama lain agar berkas asli tidak ditimpa.\n`);
+      return false;
+    }
+  }
+  return { path: target, format };
 }
 
 function toReport(file: string, result: PeriksaResult): FileReport {
