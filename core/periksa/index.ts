@@ -92,10 +92,10 @@ function dedupe(findings: Finding[]): Finding[] {
   return out;
 }
 
-
 /**
- * A finding on a row the user has hidden points at a cell he cannot see: the sentence says so.
- * Hidden rows are still checked and summed, as SUM counts them.
+ * A finding on a row the user has hidden points at a cell he cannot see, and a sum over hidden
+ * rows adds numbers he cannot see: the sentence says which rows. Hidden rows are still checked
+ * and summed, as SUM counts them.
  */
 function noteHiddenRows(workbook: Workbook, findings: Finding[]): Finding[] {
   const hidden = new Map<string, Set<number>>();
@@ -106,8 +106,14 @@ function noteHiddenRows(workbook: Workbook, findings: Finding[]): Finding[] {
   }
   if (hidden.size === 0) return findings;
   return findings.map((f) => {
-    const row = parseA1(f.cell)?.row;
-    if (row === undefined || !hidden.get(f.sheet)?.has(row)) return f;
-    return { ...f, message: `${f.message} Baris ${row + 1} disembunyikan; tampilkan baris itu untuk melihat sel ini.` };
+    const rows = hidden.get(f.sheet);
+    if (rows === undefined) return f;
+    const isHidden = (cell: string) => rows.has(parseA1(cell)?.row ?? -1);
+    const own = parseA1(f.cell)!.row;
+    const related = [...new Set(f.related.filter(isHidden).map((c) => parseA1(c)!.row))].filter((r) => r !== own);
+    let message = f.message;
+    if (rows.has(own)) message += ` Baris ${own + 1} disembunyikan; tampilkan baris itu untuk melihat sel ini.`;
+    if (related.length > 0) message += ` Baris terkait yang disembunyikan: ${related.map((r) => r + 1).join(', ')}.`;
+    return message === f.message ? f : { ...f, message };
   });
 }

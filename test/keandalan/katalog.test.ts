@@ -250,6 +250,26 @@ describe('odd shapes', () => {
     );
   });
 
+  it('in a used range below A1, a hidden row is named by its sheet row, also when a sum adds it', () => {
+    // Excel hands over the used range B3:F6 with hidden rows relative to it: row 6 of the sheet.
+    const sheet: Sheet = {
+      name: 'Realisasi',
+      origin: { row: 2, col: 1 },
+      typed: true,
+      hiddenRows: [3],
+      values: [
+        ['No.', 'Program/Kegiatan', 'Anggaran (Rp)', 'Realisasi (Rp)', '% Capaian'],
+        ['1.', 'PROGRAM PEMBERDAYAAN SOSIAL', 150_000_000, 140_000_000, 93.33],
+        ['1.1', 'Kegiatan A', 100_000_000, 90_000_000, 90],
+        ['1.2', 'Kegiatan B', 60_000_000, 50_000_000, 90],
+      ],
+    };
+    const r = periksaLembar(sheet);
+    expect(r.findings.map((f) => `${f.cell} ${f.rule}`)).toEqual(['D4 jumlah-induk', 'F6 rumus-kolom']);
+    expect(messageAt(r, 'D4')).toMatch(/ Baris terkait yang disembunyikan: 6\.$/);
+    expect(messageAt(r, 'F6')).toMatch(/ Baris 6 disembunyikan; tampilkan baris itu untuk melihat sel ini\.$/);
+  });
+
   it('two tables side by side are both checked, each finding in its own table', () => {
     const left = realisasiAnggaran();
     const right = typedFixture('lkjip_magetan_2024_capaian', 'x');
