@@ -92,9 +92,15 @@ export function messageAt(result: PeriksaResult, cell: string, rule?: Finding['r
   return found[0].message;
 }
 
-/** The CLI's `periksa` as a person types it; nothing it prints may be a stack trace. */
+/**
+ * The CLI's `periksa` as a person types it: nothing it prints may be a stack trace, and the
+ * files it was given are byte for byte what they were.
+ */
 export async function periksaBerkas(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const inputs = argv.filter((a) => fs.existsSync(a));
+  const before = inputs.map((f) => fs.readFileSync(f));
   const r = await jalankan('periksa', ...argv);
+  inputs.forEach((f, i) => expect(fs.readFileSync(f).equals(before[i])).toBe(true));
   noStackTrace(r.out);
   noStackTrace(r.err);
   return r;
