@@ -19,7 +19,18 @@ interface Counted {
   syncs: number;
 }
 
-function deps(data: Record<string, unknown>, notes = true): { d: ExcelDeps; c: Counted } {
+/** The sheet collection as Hapus Tanda loads it (`items/name`), which the mock cannot load. */
+function lembar(names: string[], getItem: (name: string) => unknown = () => undefined) {
+  return {
+    items: names.map((name) => ({ name })),
+    load() {
+      return this;
+    },
+    getItem,
+  };
+}
+
+function deps(data: Record<string, unknown>, notes = true, worksheets = lembar([])): { d: ExcelDeps; c: Counted } {
   const mock = new OfficeMockObject(data) as unknown as OfficeMockObject & { sync(): Promise<void> };
   const c: Counted = { mock, syncs: 0 };
   const sync = mock.sync.bind(mock);
@@ -27,8 +38,11 @@ function deps(data: Record<string, unknown>, notes = true): { d: ExcelDeps; c: C
     c.syncs++;
     await sync();
   };
+  const book = (mock as unknown as { workbook?: object }).workbook;
+  const given = typeof data.workbook === 'object' && data.workbook !== null && 'worksheets' in data.workbook;
+  const workbook = book && !given ? new Proxy(book, { get: (t, p) => (p === 'worksheets' ? worksheets : Reflect.get(t, p)) }) : book;
   const d: ExcelDeps = {
-    run: (batch) => batch({ workbook: (mock as unknown as { workbook: unknown }).workbook, sync: () => (mock as unknown as { sync(): Promise<void> }).sync() } as unknown as Excel.RequestContext),
+    run: (batch) => batch({ workbook, sync: () => (mock as unknown as { sync(): Promise<void> }).sync() } as unknown as Excel.RequestContext),
     notesSupported: () => notes,
   };
   return { d, c };
@@ -94,6 +108,8 @@ describe('Excel bridge (office-addin-mock)', () => {
         return this;
       },
       getRange: (cell: string) => ({
+        // Excel reports a cell without fill as white with pattern "None".
+        getCellProperties: () => ({ value: [[{ format: { fill: cells[cell].fill === null ? { color: '#FFFFFF', pattern: 'None' } : { color: cells[cell].fill, pattern: 'Solid' } } }]] }),
         format: {
           fill: {
             set color(v: string) {
@@ -129,12 +145,13 @@ describe('Excel bridge (office-addin-mock)', () => {
     };
   }
 
-  it('Hapus Tanda puts back the recorded fills and notes and removes only its own notes', async () => {
+  it('Hapus Tanda puts back the recorded fills and notes, removes only its own notes, keeps a fill the planner chose since', async () => {
     const ours = `${NOTE_AUTHOR}:\nGalat (jumlah-induk): Pagu kegiatan 820.000.000 …`;
     const cells = {
       G16: { fill: '#FFC7CE', note: `Cek ulang dengan Bappeda.\n\n${ours}` },
       F3: { fill: '#FFC7CE', note: ours },
       H9: { fill: '#FFEB9C', note: 'Diganti pengguna setelah ditandai.' },
+      J2: { fill: '#00B050', note: ours },
     };
     const backup = {
       versi: 1,
@@ -142,22 +159,29 @@ describe('Excel bridge (office-addin-mock)', () => {
         { sheet: 'Tabel 2.3', cell: 'G16', fill: '#FFFF00', note: 'Cek ulang dengan Bappeda.' },
         { sheet: 'Tabel 2.3', cell: 'F3', fill: null, note: null },
         { sheet: 'Tabel 2.3', cell: 'H9', fill: null, note: null },
+        { sheet: 'Tabel 2.3', cell: 'J2', fill: '#FFFF00', note: null },
         { sheet: 'Lembar Terhapus', cell: 'A1', fill: null, note: null },
       ],
     };
     const s = settingsStore({ [KUNCI_CADANGAN]: JSON.stringify(backup) });
     const log: string[] = [];
     const sheet = sheetWith(cells, log);
-    const missing = { isNullObject: true, load() { return this; }, notes: { getItemOrNullObject: () => ({ isNullObject: true, load() { return this; } }) } };
-    const { d, c } = deps({ workbook: { settings: s.settings, worksheets: { getItemOrNullObject: (n: string) => (n === 'Tabel 2.3' ? sheet : missing) } } });
+    // The sheet of the last cell was deleted since: nothing of it is asked for.
+    const worksheets = lembar(['Tabel 2.3'], (n) => {
+      if (n !== 'Tabel 2.3') throw new Error(`getItem(${n})`);
+      return sheet;
+    });
+    const { d, c } = deps({ workbook: { settings: s.settings } }, true, worksheets);
 
-    expect(await buatJembatanExcel(d).hapusTanda()).toEqual({ restored: 3 });
+    expect(await buatJembatanExcel(d).hapusTanda()).toEqual({ restored: 4 });
     expect(cells).toEqual({
       G16: { fill: '#FFFF00', note: 'Cek ulang dengan Bappeda.' },
       F3: { fill: null, note: null },
       H9: { fill: null, note: 'Diganti pengguna setelah ditandai.' },
+      // Coloured green by the planner after marking: their fill stays, our note goes.
+      J2: { fill: '#00B050', note: null },
     });
-    expect(log).toEqual(['fill G16 #FFFF00', 'note G16', 'clear F3', 'delete note F3', 'clear H9']);
+    expect(log).toEqual(['fill G16 #FFFF00', 'note G16', 'clear F3', 'delete note F3', 'clear H9', 'delete note J2']);
     expect(s.store[KUNCI_CADANGAN]).toBeUndefined();
     expect(c.syncs).toBe(3);
   });
@@ -165,7 +189,7 @@ describe('Excel bridge (office-addin-mock)', () => {
   it('Hapus Tanda with a damaged backup says so in Indonesian and changes nothing', async () => {
     const s = settingsStore({ [KUNCI_CADANGAN]: '{"versi": 1, "sel": [{"cell": "=HYPERLINK()"}]}' });
     const log: string[] = [];
-    const { d } = deps({ workbook: { settings: s.settings, worksheets: { getItemOrNullObject: () => sheetWith({}, log) } } });
+    const { d } = deps({ workbook: { settings: s.settings } }, true, lembar(['Tabel 2.3'], () => sheetWith({}, log)));
     await expect(buatJembatanExcel(d).hapusTanda()).rejects.toThrow('Catatan tanda sebelumnya tidak dikenali; warna sel tidak dapat dipulihkan otomatis.');
     expect(log).toEqual([]);
     expect(s.store[KUNCI_CADANGAN]).toBeDefined();

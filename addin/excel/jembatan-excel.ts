@@ -2,7 +2,7 @@ import { a1, Sheet, Workbook } from '../../core/lembar/model';
 import { bacaPengaturan, Pengaturan, tulisPengaturan } from '../../core/pengaturan';
 import { periksaWorkbook } from '../../core/periksa';
 import type { Drawing } from '../../core/pohon/gambar';
-import { planMarks, uniqueSheetName } from '../../core/tanda';
+import { isMarkFill, planMarks, uniqueSheetName } from '../../core/tanda';
 import { bacaCadangan, Cadangan, gabungCadangan, SelCadangan } from '../../core/tanda/cadangan';
 import type { Cakupan, Jembatan, Kemajuan, PeriksaView, PohonView } from '../../ui/jembatan';
 import { catatanTanda, pulihCatatan } from '../../core/tanda/catatan';
@@ -43,6 +43,12 @@ interface Dibaca {
 }
 
 const PROPS_LOAD = { format: { fill: { color: true, pattern: true }, font: { bold: true } } } as const;
+const FILL_LOAD = { format: { fill: { color: true, pattern: true } } } as const;
+
+/** A marked cell's fill as it is now, queued with the read of its note; `fillOf` its value after the sync. */
+function loadFill(w: Excel.Worksheet, cell: string): OfficeExtension.ClientResult<CellProps[][]> {
+  return w.getRange(cell).getCellProperties(FILL_LOAD) as OfficeExtension.ClientResult<CellProps[][]>;
+}
 
 /** The part of `b` inside `a` (both on one sheet), or null. */
 function intersect(a: RangeArea, b: RangeArea): RangeArea | null {
@@ -159,7 +165,9 @@ export function buatJembatanExcel(host: ExcelDeps): Jembatan {
         return d !== undefined && p.row >= d.area.top && p.row <= d.area.bottom && p.col >= d.area.left && p.col <= d.area.right;
       });
       const planned = new Set(plans.map((p) => key(p.sheet, p.cell)));
-      const stale = old.sel.filter((s) => !planned.has(key(s.sheet, s.cell)));
+      // Cells on a sheet deleted or renamed since cannot be restored: they leave the backup unread.
+      const names = new Set(worksheets.items.map((w) => w.name));
+      const stale = old.sel.filter((s) => !planned.has(key(s.sheet, s.cell)) && names.has(s.sheet));
       const oldByKey = new Map(old.sel.map((s) => [key(s.sheet, s.cell), s]));
 
       if (plans.length === 0 && old.sel.length === 0) {
@@ -187,6 +195,7 @@ export function buatJembatanExcel(host: ExcelDeps): Jembatan {
           noteOf.set(key(c.sheet, c.cell), n);
         }
       }
+      const staleFill = new Map(stale.map((s) => [key(s.sheet, s.cell), loadFill(ws(s.sheet), s.cell)]));
       await context.sync();
       const current = (sheet: string, cell: string): string | null => {
         const n = noteOf.get(key(sheet, cell));
@@ -197,7 +206,7 @@ export function buatJembatanExcel(host: ExcelDeps): Jembatan {
       for (const s of stale) {
         const w = ws(s.sheet);
         if (w.isNullObject) continue;
-        restore(w, s, current(s.sheet, s.cell), noteOf.get(key(s.sheet, s.cell)), notes);
+        restore(w, s, fillOf(staleFill.get(key(s.sheet, s.cell))!.value[0]?.[0]), current(s.sheet, s.cell), noteOf.get(key(s.sheet, s.cell)), notes);
       }
       const fresh: SelCadangan[] = [];
       for (const p of plans) {
@@ -234,10 +243,16 @@ export function buatJembatanExcel(host: ExcelDeps): Jembatan {
     }
   }
 
-  function restore(w: Excel.Worksheet, s: SelCadangan, now: string | null, note: Excel.Note | undefined, notes: boolean): void {
-    const fill = w.getRange(s.cell).format.fill;
-    if (s.fill === null) fill.clear();
-    else fill.color = s.fill;
+  /**
+   * A marked cell back as it was: its fill only while it is still our mark (a fill the planner
+   * chose since is theirs), its note as core/tanda/catatan.ts decides.
+   */
+  function restore(w: Excel.Worksheet, s: SelCadangan, fillNow: string | null, now: string | null, note: Excel.Note | undefined, notes: boolean): void {
+    if (isMarkFill(fillNow)) {
+      const fill = w.getRange(s.cell).format.fill;
+      if (s.fill === null) fill.clear();
+      else fill.color = s.fill;
+    }
     if (!notes || !note) return;
     const act = pulihCatatan(now, s.note);
     if (act.aksi === 'hapus') note.delete();
@@ -249,28 +264,32 @@ export function buatJembatanExcel(host: ExcelDeps): Jembatan {
       const wb = context.workbook;
       const cadItem = wb.settings.getItemOrNullObject(KUNCI_CADANGAN);
       cadItem.load('value');
+      const worksheets = wb.worksheets;
+      worksheets.load('items/name');
       await context.sync();
       if (cadItem.isNullObject) return { restored: 0 };
       const baca = bacaCadangan(cadItem.value as string);
       if (!baca.ok) throw new Error(baca.message);
       const notes = deps.notesSupported();
+      // A sheet deleted or renamed since is skipped before anything is read from it.
+      const names = new Set(worksheets.items.map((w) => w.name));
       const sheets = new Map<string, Excel.Worksheet>();
-      const items = baca.cadangan.sel.map((s) => {
-        let w = sheets.get(s.sheet);
-        if (!w) {
-          w = wb.worksheets.getItemOrNullObject(s.sheet);
-          w.load('name');
-          sheets.set(s.sheet, w);
-        }
-        const note = notes ? w.notes.getItemOrNullObject(s.cell) : undefined;
-        note?.load('content');
-        return { s, w, note };
-      });
+      const items = baca.cadangan.sel
+        .filter((s) => names.has(s.sheet))
+        .map((s) => {
+          let w = sheets.get(s.sheet);
+          if (!w) {
+            w = wb.worksheets.getItem(s.sheet);
+            sheets.set(s.sheet, w);
+          }
+          const note = notes ? w.notes.getItemOrNullObject(s.cell) : undefined;
+          note?.load('content');
+          return { s, w, note, fill: loadFill(w, s.cell) };
+        });
       await context.sync();
       let restored = 0;
-      for (const { s, w, note } of items) {
-        if (w.isNullObject) continue;
-        restore(w, s, note && !note.isNullObject ? note.content : null, note && !note.isNullObject ? note : undefined, notes);
+      for (const { s, w, note, fill } of items) {
+        restore(w, s, fillOf(fill.value[0]?.[0]), note && !note.isNullObject ? note.content : null, note && !note.isNullObject ? note : undefined, notes);
         restored++;
       }
       cadItem.delete();

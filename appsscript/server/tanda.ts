@@ -1,6 +1,6 @@
 import { parseA1 } from '../../core/lembar/model';
 import { Finding } from '../../core/periksa/temuan';
-import { MarkPlan, planMarks, SEVERITY_FILL } from '../../core/tanda';
+import { isMarkFill, MarkPlan, planMarks } from '../../core/tanda';
 import { catatanTanda, pulihCatatan } from '../../core/tanda/catatan';
 import { Cadangan, gabungCadangan, SelCadangan } from '../../core/tanda/cadangan';
 import { cadanganDari, denganCadangan, dokumenProperti } from './dokumen';
@@ -103,8 +103,6 @@ export function tandai(ss: Spreadsheet, findings: readonly Finding[]): number {
   return marked;
 }
 
-const FILL_KITA = new Set(Object.values(SEVERITY_FILL).map((f) => `#${f.toLowerCase()}`));
-
 /**
  * Put back the original backgrounds and notes of every marked cell. A cell the user changed
  * since (another fill, their own note) keeps the user's change; the backup is removed.
@@ -129,7 +127,7 @@ export function hapusTanda(ss: Spreadsheet): { restored: number } {
     for (const c of cells) {
       const [i, j] = at(c);
       let done = false;
-      if (FILL_KITA.has(fills[i][j].toLowerCase())) {
+      if (isMarkFill(fills[i][j])) {
         recolour.push({ a1: c.s.cell, fill: c.s.fill });
         done = true;
       }
