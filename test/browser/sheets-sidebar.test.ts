@@ -1,9 +1,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { chromium, Browser } from 'playwright-core';
-import { bangun, folderSementara, repoRoot } from '../appsscript/bundel';
+import { repoRoot } from '../appsscript/bundel';
 import { LEFT, lembarAnggaran, TOP } from '../appsscript/lembar-anggaran';
 import { AppsScriptPalsu, isi, potret } from '../appsscript/palsu';
+import { bukaSidebar as buka, PAGE, sampai, sidebarUntukBerkas } from './sheets-panel';
 
 /**
  * The built sidebar.html in headless Chromium, its google.script.run bridged to the built
@@ -11,91 +11,8 @@ import { AppsScriptPalsu, isi, potret } from '../appsscript/palsu';
  * clicking Periksa Tabel in Google Sheets.
  */
 
-const out = folderSementara('lk-sheets-sidebar-');
-let browser: Browser;
-
-beforeAll(async () => {
-  await bangun(out);
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  fs.rmSync(out, { recursive: true, force: true });
-});
-
-/**
- * google.script.run as the page sees it: a fresh runner per use, handlers set by chaining,
- * one property per public server function, the call answered asynchronously with a
- * JSON-serialised value or an Error carrying the server's message.
- */
-const FAKE_RUN = (names: string[]) => {
-  const w = globalThis as unknown as { __gas(name: string, args: string): Promise<{ ok: boolean; value?: string; message?: string }>; google: unknown };
-  const runner = (ok: (v: unknown) => void = () => undefined, fail: (e: unknown) => void = () => undefined): Record<string, unknown> => {
-    const r: Record<string, unknown> = {
-      withSuccessHandler: (f: (v: unknown) => void) => runner(f, fail),
-      withFailureHandler: (f: (e: unknown) => void) => runner(ok, f),
-    };
-    for (const n of names) {
-      r[n] = (...args: unknown[]) => {
-        void w.__gas(n, JSON.stringify(args)).then((res) =>
-          res.ok ? ok(res.value === undefined ? undefined : JSON.parse(res.value)) : fail(new Error(res.message)),
-        );
-      };
-    }
-    return r;
-  };
-  Object.defineProperty(w, 'google', { value: { script: { get run() { return runner(); } } } });
-};
-
-/** The value of `f` once `ok` holds for it (the page answers asynchronously), or the last one after 5 s. */
-async function sampai<T>(f: () => T | Promise<T>, ok: (v: T) => boolean): Promise<T> {
-  let v = await f();
-  for (let i = 0; i < 100 && !ok(v); i++) {
-    await new Promise((r) => setTimeout(r, 50));
-    v = await f();
-  }
-  return v;
-}
-
-/** The sidebar as the menu serves it, its google.script.run answered by the script in `gas`. */
-async function bukaSidebar(gas: AppsScriptPalsu) {
-  const ctx = gas.muat(fs.readFileSync(path.join(out, 'Code.js'), 'utf8'));
-  const publicNames = Object.keys(ctx).filter((k) => typeof ctx[k] === 'function' && /^lk[A-Z]/.test(k) && !k.startsWith('lkMenu'));
-  const served: string[] = [];
-
-  const page = await browser.newPage({ viewport: { width: 300, height: 900 } });
-  const requests: string[] = [];
-  page.on('request', (r) => requests.push(r.url()));
-  const pageErrors: string[] = [];
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  await page.exposeFunction('__gas', (name: string, args: string) => {
-    served.push(name);
-    try {
-      const value = (ctx[name] as (...a: unknown[]) => unknown)(...JSON.parse(args));
-      return { ok: true, value: value === undefined ? undefined : JSON.stringify(value) };
-    } catch (e) {
-      return { ok: false, message: (e as Error).message };
-    }
-  });
-  await page.addInitScript(FAKE_RUN, publicNames);
-  // The sidebar as the menu serves it: HtmlService's content of sidebar.html.
-  (ctx.lkMenuPeriksa as () => void)();
-  // Served from a made-up origin so the init script (the fake google.script.run) runs first;
-  // nothing else may be requested.
-  await page.route('**/*', (route) =>
-    route.request().url() === PAGE
-      ? route.fulfill({ body: gas.sidebars[0].getContent(), contentType: 'text/html; charset=utf-8' })
-      : route.abort(),
-  );
-  await page.goto(PAGE);
-  return { page, served, requests, pageErrors };
-}
-
-const PAGE = 'https://sidebar.lembar-kinerja.invalid/';
+const { out, browser } = sidebarUntukBerkas('lk-sheets-sidebar-');
+const bukaSidebar = (gas: AppsScriptPalsu) => buka(browser(), out, gas);
 
 test('Periksa Tabel in the sidebar shows the findings, marks the cells, and Hapus Tanda clears them', async () => {
   const gas = new AppsScriptPalsu(out);
