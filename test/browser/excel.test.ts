@@ -1,8 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { Browser } from 'playwright-core';
 import { NOTE_AUTHOR } from '../../core/tanda';
-import { bangunAddin, bukaChromium, bukaPanel, bukuUji, FakeState, folderSementara, periksa, ROOT, tungguPilihan, tungguTeks } from './excel-panel';
+import { bukaPanel, bukuUji, FakeState, panelUntukBerkas, periksa, ROOT, tungguPilihan, tungguTeks } from './excel-panel';
 
 /**
  * The BUILT Excel task pane (dist/addin/taskpane.html and taskpane.js, built here into a temp
@@ -10,25 +9,14 @@ import { bangunAddin, bukaChromium, bukaPanel, bukuUji, FakeState, folderSementa
  * review table (test/fixtures/dokumen) at B3 of a sheet named "Tabel 2.3".
  */
 
-const out = folderSementara('lk-addin-');
-let browser: Browser;
-
-beforeAll(async () => {
-  await bangunAddin(out);
-  browser = await bukaChromium();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  fs.rmSync(out, { recursive: true, force: true });
-});
+const { out, browser } = panelUntukBerkas('lk-addin-');
 
 const fills = (s: FakeState) =>
   Object.fromEntries(s.sheets.flatMap((sh) => Object.entries(sh.cells).filter(([, c]) => c.fill).map(([k, c]) => [`${sh.name}!${k}`, c.fill])));
 
 test('Periksa Tabel marks the cells and lists the findings in 4 syncs; Hapus Tanda puts every fill and note back', async () => {
   const before = bukuUji();
-  const panel = await bukaPanel(browser, out, before);
+  const panel = await bukaPanel(browser(), out, before);
   const { page } = panel;
   await panel.resetSyncs();
 
@@ -91,7 +79,7 @@ test('Periksa Tabel marks the cells and lists the findings in 4 syncs; Hapus Tan
 test('the selection is checked when more than one cell is selected; the whole workbook on request', async () => {
   const state = bukuUji();
   state.selection = 'B3:G30';
-  const panel = await bukaPanel(browser, out, state);
+  const panel = await bukaPanel(browser(), out, state);
   const summary = await periksa(panel, 'pilihan');
   expect(summary).toContain('di sel yang dipilih');
   const cells = await panel.page.$$eval('.lk-temuan', (els) => els.map((e) => e.getAttribute('data-cell')));
@@ -111,7 +99,7 @@ test('the selection is checked when more than one cell is selected; the whole wo
 test('user text reaches the page as text, never as HTML', async () => {
   const state = bukuUji();
   state.sheets[0].name = '<img src=x onerror=alert(1)>';
-  const panel = await bukaPanel(browser, out, state);
+  const panel = await bukaPanel(browser(), out, state);
   await periksa(panel, 'lembar');
   expect(await panel.page.$('#lk-temuan img')).toBeNull();
   expect(await panel.page.textContent('.lk-tabel')).toContain('<img src=x onerror=alert(1)>');
@@ -119,7 +107,7 @@ test('user text reaches the page as text, never as HTML', async () => {
 }, 120_000);
 
 test('Pasang =CAPAIAN tanpa awalan adds four LAMBDA names, updates them on a second run, and says when LAMBDA is missing', async () => {
-  const panel = await bukaPanel(browser, out, bukuUji());
+  const panel = await bukaPanel(browser(), out, bukuUji());
   await panel.page.click('#lk-tanpa-awalan');
   await tungguTeks(panel.page, '#lk-fungsi-pesan', /dipasang/);
   let s = await panel.state();
@@ -133,7 +121,7 @@ test('Pasang =CAPAIAN tanpa awalan adds four LAMBDA names, updates them on a sec
 
   const old = bukuUji();
   old.lambda = false;
-  const p2 = await bukaPanel(browser, out, old);
+  const p2 = await bukaPanel(browser(), out, old);
   await p2.page.click('#lk-tanpa-awalan');
   await tungguTeks(p2.page, '#lk-fungsi-pesan', /belum mendukung LAMBDA/);
   expect((await p2.state()).names).toEqual({});
@@ -141,7 +129,7 @@ test('Pasang =CAPAIAN tanpa awalan adds four LAMBDA names, updates them on a sec
 }, 120_000);
 
 test('the custom functions are registered under their registry names and answer like the core', async () => {
-  const panel = await bukaPanel(browser, out, bukuUji());
+  const panel = await bukaPanel(browser(), out, bukuUji());
   const r = await panel.page.evaluate(`(() => {
     const f = window.__excel.functions;
     const err = f.CAPAIAN([[5]], [[0]])[0][0];
@@ -159,7 +147,7 @@ test('the custom functions are registered under their registry names and answer 
 }, 120_000);
 
 test('Pohon Kinerja draws the tree on a new sheet in one write batch, asks before replacing it; Templat pohon adds a sheet', async () => {
-  const panel = await bukaPanel(browser, out, bukuUji());
+  const panel = await bukaPanel(browser(), out, bukuUji());
   const { page } = panel;
   await panel.resetSyncs();
   await page.click('#lk-pohon');
@@ -213,7 +201,7 @@ test('Rumus bawaan: Pratinjau changes nothing and lists what cannot be converted
     notes: {},
     merges: [],
   });
-  const panel = await bukaPanel(browser, out, state);
+  const panel = await bukaPanel(browser(), out, state);
   const { page } = panel;
   const before = await panel.state();
   await page.check('#lk-cakupan-lembar');
