@@ -12,7 +12,7 @@ import { pohonKinerja, templatPohon } from '../../core/pohon';
 import { rewriteFormula } from '../../core/rumus-bawaan';
 import { KOLOM_ASLI, LEMBAR_ASLI } from '../../core/rumus-bawaan/asli';
 import { loadGolden } from '../fixtures/muat';
-import { bangun, folderSementara } from './bundel';
+import { bundelUntukBerkas } from './bundel';
 import { LEFT, lembarAnggaran, TOP } from './lembar-anggaran';
 import { AppsScriptPalsu, FORMAT_OTOMATIS, isi, potret, Sel, SheetPalsu, TANPA_ISI } from './palsu';
 
@@ -21,15 +21,8 @@ import { AppsScriptPalsu, FORMAT_OTOMATIS, isi, potret, Sel, SheetPalsu, TANPA_I
  * SpreadsheetApp, HtmlService and PropertiesService, as Sheets would run it.
  */
 
-const out = folderSementara('lk-appsscript-');
 let code = '';
-
-beforeAll(async () => {
-  await bangun(out);
-  code = fs.readFileSync(path.join(out, 'Code.js'), 'utf8');
-}, 180_000);
-
-afterAll(() => fs.rmSync(out, { recursive: true, force: true }));
+const out = bundelUntukBerkas('lk-appsscript-', (c) => (code = c));
 
 type Fn = (...args: unknown[]) => unknown;
 
