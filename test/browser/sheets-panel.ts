@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Browser, Page } from 'playwright-core';
-import { bangun, folderSementara } from '../appsscript/bundel';
+import { bundelUntukBerkas } from '../appsscript/bundel';
 import { AppsScriptPalsu } from '../appsscript/palsu';
 import { bukaChromium } from './excel-panel';
 
@@ -93,15 +93,11 @@ export async function bukaSidebar(browser: Browser, out: string, gas: AppsScript
  * its tests, both gone after them.
  */
 export function sidebarUntukBerkas(prefix: string): { out: string; browser: () => Browser } {
-  const out = folderSementara(prefix);
+  const out = bundelUntukBerkas(prefix, () => undefined);
   let browser: Browser | undefined;
   beforeAll(async () => {
-    await bangun(out);
     browser = await bukaChromium();
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    fs.rmSync(out, { recursive: true, force: true });
-  });
+  }, 60_000);
+  afterAll(() => browser?.close());
   return { out, browser: () => browser! };
 }
