@@ -21,6 +21,14 @@ export interface Sel {
   weight: 'normal' | 'bold';
   background: string;
   note: string;
+  /** Only once written (nothing reads them back): font style, size and colour, alignment, wrap, borders. */
+  fontStyle?: string;
+  fontSize?: number;
+  fontColor?: string;
+  horizontal?: string;
+  vertical?: string;
+  wrap?: boolean;
+  border?: Record<string, string>;
 }
 
 export const FORMAT_OTOMATIS = '0.###############';
@@ -51,7 +59,7 @@ export class Catatan {
   }
 }
 
-function selKosong(): Sel {
+export function selKosong(): Sel {
   return { value: '', formula: '', format: FORMAT_OTOMATIS, weight: 'normal', background: TANPA_ISI, note: '' };
 }
 
@@ -163,34 +171,40 @@ export class RangePalsu {
   setFontWeights(data: ('normal' | 'bold')[][]): this {
     return this.put(data, 'setFontWeights', (s, v) => (s.weight = v));
   }
-  private ignore(what: string): this {
-    this.sheet.log.write('sheets', `Range.${what}`);
-    return this;
+  setFontStyles(data: string[][]): this {
+    return this.put(data, 'setFontStyles', (s, v) => (s.fontStyle = v));
   }
-  setFontStyles(): this {
-    return this.ignore('setFontStyles');
+  setFontSizes(data: number[][]): this {
+    return this.put(data, 'setFontSizes', (s, v) => (s.fontSize = v));
   }
-  setFontSizes(): this {
-    return this.ignore('setFontSizes');
+  setFontColors(data: string[][]): this {
+    return this.put(data, 'setFontColors', (s, v) => (s.fontColor = v));
   }
-  setFontColors(): this {
-    return this.ignore('setFontColors');
+  setHorizontalAlignments(data: string[][]): this {
+    return this.put(data, 'setHorizontalAlignments', (s, v) => (s.horizontal = v));
   }
-  setHorizontalAlignments(): this {
-    return this.ignore('setHorizontalAlignments');
+  setVerticalAlignments(data: string[][]): this {
+    return this.put(data, 'setVerticalAlignments', (s, v) => (s.vertical = v));
   }
-  setVerticalAlignments(): this {
-    return this.ignore('setVerticalAlignments');
+  setWraps(data: boolean[][]): this {
+    return this.put(data, 'setWraps', (s, v) => (s.wrap = v));
   }
-  setWraps(): this {
-    return this.ignore('setWraps');
-  }
-  setBorder(): this {
-    return this.ignore('setBorder');
+  /** As Sheets takes it: true draws a side, false removes it, null leaves it as it is. */
+  setBorder(top: boolean | null, left: boolean | null, bottom: boolean | null, right: boolean | null, vertical: boolean | null, horizontal: boolean | null, color?: string, style?: string): this {
+    const sides = { top, left, bottom, right, vertical, horizontal };
+    return this.put(this.grid(() => sides), 'setBorder', (s, v) => {
+      for (const [side, on] of Object.entries(v)) {
+        if (on === null) continue;
+        const border = (s.border ??= {});
+        if (on) border[side] = `${style ?? 'SOLID'} ${color ?? '#000000'}`;
+        else delete border[side];
+      }
+    });
   }
   merge(): this {
+    this.sheet.log.write('sheets', 'Range.merge');
     this.sheet.merges.push({ row: this.row, col: this.col, rows: this.rows, cols: this.cols });
-    return this.ignore('merge');
+    return this;
   }
   activate(): this {
     this.sheet.log.write('sheets', 'Range.activate');
@@ -294,17 +308,23 @@ export class SheetPalsu {
     if (from < 1 || count < 1) throw new Error('Those rows are out of bounds.');
     this.cells.splice(from - 1, count);
   }
-  setColumnWidth(): void {
+  /** Column widths, row heights and frozen rows/columns as written (1-based index → pixels). */
+  tata: { kolom: Record<number, number>; baris: Record<number, number>; bekuBaris: number; bekuKolom: number } = { kolom: {}, baris: {}, bekuBaris: 0, bekuKolom: 0 };
+  setColumnWidth(col: number, width: number): void {
     this.log.write('sheets', 'Sheet.setColumnWidth');
+    this.tata.kolom[col] = width;
   }
-  setRowHeight(): void {
+  setRowHeight(row: number, height: number): void {
     this.log.write('sheets', 'Sheet.setRowHeight');
+    this.tata.baris[row] = height;
   }
-  setFrozenRows(): void {
+  setFrozenRows(rows: number): void {
     this.log.write('sheets', 'Sheet.setFrozenRows');
+    this.tata.bekuBaris = rows;
   }
-  setFrozenColumns(): void {
+  setFrozenColumns(cols: number): void {
     this.log.write('sheets', 'Sheet.setFrozenColumns');
+    this.tata.bekuKolom = cols;
   }
 }
 
