@@ -1,9 +1,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Browser, Page } from 'playwright-core';
-import { bundelUntukBerkas } from '../appsscript/bundel';
+import { bangun } from '../appsscript/bundel';
 import { AppsScriptPalsu } from '../appsscript/palsu';
-import { bukaChromium } from './excel-panel';
+import { chromiumUntukBerkas } from './excel-panel';
 
 /**
  * The built sidebar.html in headless Chromium, its google.script.run bridged to the built
@@ -88,16 +88,7 @@ export async function bukaSidebar(browser: Browser, out: string, gas: AppsScript
   return { page, served, requests, pageErrors };
 }
 
-/**
- * For a jest file: the Sheets bundle built once into a temp folder and Chromium opened before
- * its tests, both gone after them.
- */
+/** The built sidebar for a jest file (chromiumUntukBerkas with the Sheets build). */
 export function sidebarUntukBerkas(prefix: string): { out: string; browser: () => Browser } {
-  const out = bundelUntukBerkas(prefix, () => undefined);
-  let browser: Browser | undefined;
-  beforeAll(async () => {
-    browser = await bukaChromium();
-  }, 60_000);
-  afterAll(() => browser?.close());
-  return { out, browser: () => browser! };
+  return chromiumUntukBerkas(prefix, (out) => bangun(out));
 }
