@@ -1,0 +1,33 @@
+import fc from 'fast-check';
+import { pengintaiBerkas } from './galat-tersembunyi';
+import { lembarBebas, lembarDuaTabel, lembarTabelAcak } from './bentuk';
+import { buku, fuzzPeriksa } from './jalankan';
+import { RUNS, SHEETS } from './jumlah';
+import { daftarMutasi, mutasikan } from './mutasi';
+
+/*
+ * Sheets no document ever printed: tables assembled from the key words, values and number
+ * rows of the families (so table finding and the checks have work to do), alone or two on a
+ * sheet, then mutated; and sheets of arbitrary cells, where nothing may break.
+ */
+
+const pengintai = pengintaiBerkas();
+
+test('Periksa Tabel survives table-like sheets built from scratch with well-formed findings', () => {
+  const cases = fc.tuple(lembarTabelAcak, daftarMutasi(4)).map(([s, m]) => buku(mutasikan(s, m)));
+  expect(fuzzPeriksa(cases, RUNS.acakTabel, pengintai)).toBe(RUNS.acakTabel);
+});
+
+test('Periksa Tabel survives two made-up tables on one sheet, side by side or stacked', () => {
+  const cases = fc.tuple(lembarDuaTabel, daftarMutasi(3)).map(([s, m]) => buku(mutasikan(s, m)));
+  expect(fuzzPeriksa(cases, RUNS.acakDuaTabel, pengintai)).toBe(RUNS.acakDuaTabel);
+});
+
+test('Periksa Tabel survives sheets of arbitrary cells', () => {
+  const cases = fc.tuple(lembarBebas, daftarMutasi(3)).map(([s, m]) => buku(mutasikan(s, m)));
+  expect(fuzzPeriksa(cases, RUNS.acakBebas, pengintai)).toBe(RUNS.acakBebas);
+});
+
+test('the fuzz set puts at least 10,000 sheets through Periksa Tabel or Pohon Kinerja per run', () => {
+  expect(SHEETS).toBeGreaterThanOrEqual(10_000);
+});

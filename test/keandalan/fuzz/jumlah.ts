@@ -1,0 +1,55 @@
+/*
+ * How many cases each fuzz property runs, in one place so the closing figures can be read off
+ * (and so CI time is tuned here). "Sheets" are the sheets that go through table finding and
+ * every check (Periksa Tabel) or through the tree builders (Pohon Kinerja).
+ *
+ * `LK_FUZZ_KALI=10 npx jest test/keandalan/fuzz` runs ten times as many cases: a deeper search
+ * before a release, outside CI's time budget.
+ */
+const KALI = Math.max(1, Number(process.env.LK_FUZZ_KALI ?? 1) || 1);
+
+const BASE = {
+  /** dokumen.test.ts: one real fixture, cropped and mutated. */
+  dokumenTunggal: 3000,
+  /** dokumen.test.ts: workbooks of three mutated real fixtures (antar-tabel compares them). */
+  dokumenGanda: 300,
+  /** sintetis.test.ts: a synthetic Renja/LKjIP table, mutated. */
+  sintetis: 3000,
+  /** acak.test.ts: table-like sheets built from scratch, mutated. */
+  acakTabel: 1500,
+  /** acak.test.ts: two such tables side by side or one below the other, mutated. */
+  acakDuaTabel: 400,
+  /** acak.test.ts: sheets of arbitrary cells. */
+  acakBebas: 500,
+  /** geser.test.ts: a mutated table at A1 and the same block moved (each case is two sheets). */
+  geserAsal: 200,
+  /** geser.test.ts: workbooks of two mutated tables, checked together, reversed and alone (two sheets counted). */
+  geserUrutan: 150,
+  /** pohon.test.ts: cascading sheets built from scratch, mutated. */
+  pohonKaskade: 700,
+  /** pohon.test.ts: real fixtures and synthetic tables, mutated, as the tree's source. */
+  pohonTabel: 500,
+  /** angka.test.ts: SPEC §1 strings mutated, per property. */
+  angka: 4000,
+  /** fungsi.test.ts: calls per registered function. */
+  fungsi: 1500,
+  /** rumus-bawaan.test.ts: formula texts. */
+  rumus: 3000,
+};
+
+export const RUNS: typeof BASE = Object.fromEntries(Object.entries(BASE).map(([k, n]) => [k, n * KALI])) as typeof BASE;
+
+export const SHEETS_PER_WORKBOOK_GANDA = 3;
+
+/** Sheets per jest run (LK_FUZZ_KALI unset) through Periksa Tabel or Pohon Kinerja. */
+export const SHEETS =
+  BASE.dokumenTunggal +
+  BASE.dokumenGanda * SHEETS_PER_WORKBOOK_GANDA +
+  BASE.sintetis +
+  BASE.acakTabel +
+  BASE.acakDuaTabel +
+  BASE.acakBebas +
+  BASE.geserAsal * 2 +
+  BASE.geserUrutan * 2 +
+  BASE.pohonKaskade +
+  BASE.pohonTabel;

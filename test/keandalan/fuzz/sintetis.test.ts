@@ -1,0 +1,18 @@
+import fc from 'fast-check';
+import { pengintaiBerkas } from './galat-tersembunyi';
+import { buku, fuzzPeriksa } from './jalankan';
+import { RUNS } from './jumlah';
+import { daftarMutasi, mutasikan } from './mutasi';
+import { sintetis } from './sumber';
+
+/*
+ * The synthetic tables, consistent by construction, then mutated: the checks meet broken
+ * sums, retyped numbers and wrong shapes on tables they fully recognise.
+ */
+
+const pengintai = pengintaiBerkas();
+
+test('Periksa Tabel survives every mutated synthetic Renja and LKjIP table with well-formed findings', () => {
+  const cases = fc.tuple(sintetis, daftarMutasi(8)).map(([s, m]) => buku(mutasikan(s, m)));
+  expect(fuzzPeriksa(cases, RUNS.sintetis, pengintai)).toBe(RUNS.sintetis);
+});
