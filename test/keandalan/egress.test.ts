@@ -1,11 +1,11 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { Browser, Page } from 'playwright-core';
+import { Page } from 'playwright-core';
 import webpack from 'webpack';
 import { bangun } from '../appsscript/bundel';
 import { LEFT, lembarAnggaran, TOP } from '../appsscript/lembar-anggaran';
 import { AppsScriptPalsu, isi } from '../appsscript/palsu';
-import { bangunAddin, bukaChromium, bukaPanel, bukuUji, FakeState, folderSementara, ROOT } from '../browser/excel-panel';
+import { bangunAddin, bukaPanel, bukuUji, chromiumUntukBerkas, FakeState, ROOT } from '../browser/excel-panel';
 import { bukaSidebar, PAGE, sampai } from '../browser/sheets-panel';
 
 /**
@@ -90,20 +90,11 @@ async function bangunInti(out: string): Promise<void> {
   if (stats.hasErrors()) throw new Error(stats.toString('errors-only'));
 }
 
-const out = folderSementara('lk-egress-');
 const BUILDS = ['addin', 'appsscript', 'core'];
-let browser: Browser;
-
-beforeAll(async () => {
-  await bangunAddin(path.join(out, 'addin'));
-  await bangun(path.join(out, 'appsscript'));
-  await bangunInti(path.join(out, 'core'));
-  browser = await bukaChromium();
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  fs.rmSync(out, { recursive: true, force: true });
+const { out, browser: chromium } = chromiumUntukBerkas('lk-egress-', async (dir) => {
+  await bangunAddin(path.join(dir, 'addin'));
+  await bangun(path.join(dir, 'appsscript'));
+  await bangunInti(path.join(dir, 'core'));
 });
 
 function emitted(): string[] {
@@ -273,7 +264,7 @@ function bukuExcel(): FakeState {
 }
 
 test('the task pane requests only its own files and office.js, in every flow; its CSP stops what an injection would try', async () => {
-  const panel = await bukaPanel(browser, path.join(out, 'addin'), bukuExcel());
+  const panel = await bukaPanel(chromium(), path.join(out, 'addin'), bukuExcel());
   const { page } = panel;
   const { requests, stoppedByCsp } = await muatUlang(page);
   expect(requests).toEqual([
@@ -305,7 +296,7 @@ test('the sidebar requests nothing but itself, in every flow; its CSP stops what
   isi(capaian, 1, 1, [[{ value: 'Realisasi' }, { value: 'Target' }, { value: 'Capaian (%)' }]]);
   isi(capaian, 2, 1, [[{ value: 72 }, { value: 80 }, { formula: '=CAPAIAN(A2,B2)' }]]);
   gas.ss.active = { sheet, range: sheet.getRange(TOP, LEFT, 20, 6) };
-  const { page, pageErrors } = await bukaSidebar(browser, path.join(out, 'appsscript'), gas);
+  const { page, pageErrors } = await bukaSidebar(chromium(), path.join(out, 'appsscript'), gas);
   const { requests, stoppedByCsp } = await muatUlang(page);
   expect(requests).toEqual([PAGE]);
   const saved = () => sampai(() => gas.props.store.get('lembarKinerja.pengaturan'), (v) => v !== undefined);
@@ -326,7 +317,7 @@ test('the sidebar written into a frame the way HtmlService delivers it still run
   const gas = new AppsScriptPalsu(path.join(out, 'appsscript'));
   gas.muat(fs.readFileSync(path.join(out, 'appsscript', 'Code.js'), 'utf8')).lkMenuPeriksa();
   const html = gas.sidebars[0].getContent();
-  const page = await browser.newPage();
+  const page = await chromium().newPage();
   const pageErrors: string[] = [];
   page.on('pageerror', (e) => pageErrors.push(e.message));
   const WADAH = 'https://wadah.lembar-kinerja.invalid/';
