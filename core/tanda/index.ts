@@ -64,7 +64,7 @@ export function temuanRows(findings: Finding[], sheetOrder: string[] = []): Temu
       shownValue(f.actual),
       shownValue(f.expected),
       neutralise(f.message),
-      f.related.join(', '),
+      neutralise(f.related.join(', ')),
     ],
   }));
 }
