@@ -2,9 +2,11 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
+import fc from 'fast-check';
 import Papa from 'papaparse';
 import { mesinBaru } from '../../core/rumus-bawaan/uji-mesin';
-import { neutralise, shownValue } from '../../core/tanda';
+import { neutralise, shownValue, temuanRows } from '../../core/tanda';
+import { Finding } from '../../core/periksa/temuan';
 import { lkjip } from '../fixtures/sintetis';
 import { jalankan } from '../helpers/jalankan-cli';
 
@@ -112,6 +114,16 @@ function tidakDihitung(rows: string[][]): void {
   );
   hf.destroy();
 }
+
+test('whatever a finding carries in any field, no cell of its Temuan row starts a formula', () => {
+  const text = fc.oneof(fc.string(), fc.constantFrom(...PAYLOADS), fc.string().map((x) => `=${x}`));
+  fc.assert(
+    fc.property(text, text, text, text, fc.array(text, { maxLength: 3 }), (sheet, actual, expected, message, related) => {
+      const f: Finding = { sheet, cell: 'C4', rule: 'antar-tabel', severity: 'warning', actual, expected, message: message || '.', related };
+      for (const cell of temuanRows([f])[0].cells) expect(runs(cell) ? cell : '').toBe('');
+    }),
+  );
+});
 
 test('the checker quotes the hostile cells and sheet names in its findings (the test has something to catch)', async () => {
   const findings = await periksaJson(input);
