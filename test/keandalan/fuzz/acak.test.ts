@@ -1,14 +1,16 @@
 import fc from 'fast-check';
 import { pengintaiBerkas } from './galat-tersembunyi';
-import { lembarBebas, lembarDuaTabel, lembarTabelAcak } from './bentuk';
-import { buku, fuzzPeriksa } from './jalankan';
+import { lembarBebas, lembarDuaTabel, lembarSkala, lembarTabelAcak } from './bentuk';
+import { buku, fuzzPeriksa, pilihanPeriksa } from './jalankan';
 import { RUNS, SHEETS } from './jumlah';
 import { daftarMutasi, mutasikan } from './mutasi';
+import { sintetis } from './sumber';
 
 /*
  * Sheets no document ever printed: tables assembled from the key words, values and number
- * rows of the families (so table finding and the checks have work to do), alone or two on a
- * sheet, then mutated; and sheets of arbitrary cells, where nothing may break.
+ * rows of the families (so table finding and the checks have work to do), alone, two on a
+ * sheet, or beside an office's own predikat scale, then mutated; and sheets of arbitrary
+ * cells, where nothing may break.
  */
 
 const pengintai = pengintaiBerkas();
@@ -21,6 +23,14 @@ test('Periksa Tabel survives table-like sheets built from scratch with well-form
 test('Periksa Tabel survives two made-up tables on one sheet, side by side or stacked', () => {
   const cases = fc.tuple(lembarDuaTabel, daftarMutasi(3)).map(([s, m]) => buku(mutasikan(s, m)));
   expect(fuzzPeriksa(cases, RUNS.acakDuaTabel, pengintai)).toBe(RUNS.acakDuaTabel);
+});
+
+test('Periksa Tabel survives an office scale on one sheet judging the predikat of a table on another', () => {
+  const tabel = fc.oneof(sintetis, lembarTabelAcak);
+  const cases = fc
+    .tuple(lembarSkala, daftarMutasi(2), tabel, daftarMutasi(3))
+    .map(([skala, m1, t, m2]) => ({ name: 'skala.xlsx', sheets: [mutasikan(skala, m1), { ...mutasikan(t, m2), name: 'Capaian' }] }));
+  expect(fuzzPeriksa(cases, RUNS.acakSkala, pengintai, pilihanPeriksa)).toBe(RUNS.acakSkala * 2);
 });
 
 test('Periksa Tabel survives sheets of arbitrary cells', () => {

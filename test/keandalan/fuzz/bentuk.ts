@@ -329,6 +329,41 @@ export const lembarDuaTabel: fc.Arbitrary<Sheet> = fc
     return { name: a.name, values, merges, typed: a.typed };
   });
 
+/** A bound as a scale table prints it: `≥ 100`, `75 - < 100`, `91-100`, `≤ 50`, `0 s/d 50`, or a slip. */
+const batasSkala: fc.Arbitrary<CellValue> = fc.oneof(
+  fc.tuple(fc.constantFrom('≥ ', '>', '>= ', '≤ ', '<', '=< '), fc.integer({ min: -10, max: 150 })).map(([op, n]) => `${op}${n}`),
+  fc
+    .tuple(fc.integer({ min: -10, max: 150 }), fc.constantFrom(' - ', '-', ' – < ', ' s/d ', ' sampai ', ' - ≤ '), fc.integer({ min: -10, max: 150 }), fc.constantFrom('', '%', ',5'))
+    .map(([a, sep, b, tail]) => `${a}${sep}${b}${tail}`),
+  fc.integer({ min: 0, max: 100 }),
+  selAcak,
+);
+
+const LABEL_SKALA = ['Sangat Berhasil', 'Berhasil', 'Cukup Berhasil', 'Kurang Berhasil', 'Tidak Berhasil', 'Sangat Tinggi'];
+
+/** A scale whose bands meet (`≥ 100`, `75 - < 100`, …, `< 55`), as Magetan's Tabel 3.1 prints it. */
+const bandsRapi: fc.Arbitrary<[CellValue, string][]> = fc
+  .uniqueArray(fc.integer({ min: 1, max: 120 }), { minLength: 1, maxLength: 5 })
+  .map((ts) => {
+    const t = ts.sort((a, b) => b - a);
+    const rows: [CellValue, string][] = [[`≥ ${t[0]}`, LABEL_SKALA[0]]];
+    for (let i = 1; i < t.length; i++) rows.push([`${t[i]} - < ${t[i - 1]}`, LABEL_SKALA[i]]);
+    rows.push([`< ${t[t.length - 1]}`, LABEL_SKALA[t.length]]);
+    return rows;
+  });
+
+/** The office's own predikat scale typed on a sheet, which the predikat check then judges by. */
+export const lembarSkala: fc.Arbitrary<Sheet> = fc
+  .record({
+    header: fc.constantFrom(['No', 'Capaian (%)', 'Predikat'], ['Capaian', 'Kategori'], ['Capaian (%)', 'Kategori Predikat'], ['Capaian', 'Keterangan']),
+    rows: fc.oneof(bandsRapi, fc.array(fc.tuple(batasSkala, fc.constantFrom(...LABEL_SKALA, '', 'AA')), { maxLength: 7 })),
+  })
+  .map(({ header, rows }) => ({
+    name: 'Skala',
+    values: [header.slice(), ...rows.map(([b, label], i) => (header.length === 3 ? [String(i + 1), b, label] : [b, label]))],
+    typed: true,
+  }));
+
 /** A sheet of anything: ragged rows of arbitrary cells. */
 export const lembarBebas: fc.Arbitrary<Sheet> = fc
   .record({ values: fc.array(fc.array(selAcak, { maxLength: 12 }), { maxLength: 25 }), typed: fc.boolean() })

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { Sheet, Workbook } from '../../../core/lembar/model';
-import { periksaWorkbook } from '../../../core/periksa';
+import { CheckOptions, periksaWorkbook } from '../../../core/periksa';
 import { pohonKinerja, PohonKinerjaOptions } from '../../../core/pohon';
 import { planMarks } from '../../../core/tanda';
 import { findTables } from '../../../core/tata-letak';
@@ -26,12 +26,12 @@ function galatSebagaiMasalah(thrown: { description: string; frames: string[] }[]
 }
 
 /** Periksa Tabel on `workbook`; returns how many sheets went through it. */
-export function periksaSah(workbook: Workbook, pengintai: PengintaiGalat): number {
+export function periksaSah(workbook: Workbook, pengintai: PengintaiGalat, options: CheckOptions = {}): number {
   const allowed = kataPengguna(workbook);
   bekukan(workbook);
   const { value, thrown } = pengintai.watch(() => {
     const tables = workbook.sheets.map((s) => findTables(s));
-    const result = periksaWorkbook(workbook);
+    const result = periksaWorkbook(workbook, options);
     return { tables, result, plans: planMarks(result.findings) };
   });
   pastikan(
@@ -60,12 +60,23 @@ export function buku(sheet: Sheet, name = 'fuzz.xlsx'): Workbook {
   return { name, sheets: [sheet] };
 }
 
+/** The scale a planner may choose in the settings: the named ones, in any case, or a stale name. */
+export const pilihanPeriksa: fc.Arbitrary<CheckOptions> = fc.record(
+  { skala: fc.constantFrom('permendagri86', 'melampaui', 'berhasil', 'sakip', ' BERHASIL ', 'tidak-ada', '') },
+  { requiredKeys: [] },
+);
+
 /** Periksa Tabel on `numRuns` generated workbooks; returns how many sheets went through it. */
-export function fuzzPeriksa(workbooks: fc.Arbitrary<Workbook>, numRuns: number, pengintai: PengintaiGalat): number {
+export function fuzzPeriksa(
+  workbooks: fc.Arbitrary<Workbook>,
+  numRuns: number,
+  pengintai: PengintaiGalat,
+  options: fc.Arbitrary<CheckOptions> = fc.constant({}),
+): number {
   let sheets = 0;
   fc.assert(
-    fc.property(workbooks, (workbook) => {
-      sheets += periksaSah(workbook, pengintai);
+    fc.property(workbooks, options, (workbook, o) => {
+      sheets += periksaSah(workbook, pengintai, o);
     }),
     { numRuns },
   );

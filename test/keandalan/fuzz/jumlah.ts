@@ -19,6 +19,8 @@ const BASE = {
   acakTabel: 1500,
   /** acak.test.ts: two such tables side by side or one below the other, mutated. */
   acakDuaTabel: 400,
+  /** acak.test.ts: workbooks of a scale sheet and a table sheet (two sheets each). */
+  acakSkala: 250,
   /** acak.test.ts: sheets of arbitrary cells. */
   acakBebas: 500,
   /** geser.test.ts: a mutated table at A1 and the same block moved (each case is two sheets). */
@@ -48,6 +50,7 @@ export const SHEETS =
   BASE.sintetis +
   BASE.acakTabel +
   BASE.acakDuaTabel +
+  BASE.acakSkala * 2 +
   BASE.acakBebas +
   BASE.geserAsal * 2 +
   BASE.geserUrutan * 2 +

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { pengintaiBerkas } from './galat-tersembunyi';
-import { buku, fuzzPeriksa } from './jalankan';
+import { buku, fuzzPeriksa, pilihanPeriksa } from './jalankan';
 import { RUNS } from './jumlah';
 import { daftarMutasi, mutasikan } from './mutasi';
 import { sintetis } from './sumber';
@@ -12,7 +12,7 @@ import { sintetis } from './sumber';
 
 const pengintai = pengintaiBerkas();
 
-test('Periksa Tabel survives every mutated synthetic Renja and LKjIP table with well-formed findings', () => {
+test('Periksa Tabel survives every mutated synthetic Renja and LKjIP table, whatever scale is chosen, with well-formed findings', () => {
   const cases = fc.tuple(sintetis, daftarMutasi(8)).map(([s, m]) => buku(mutasikan(s, m)));
-  expect(fuzzPeriksa(cases, RUNS.sintetis, pengintai)).toBe(RUNS.sintetis);
+  expect(fuzzPeriksa(cases, RUNS.sintetis, pengintai, pilihanPeriksa)).toBe(RUNS.sintetis);
 });

@@ -5,7 +5,7 @@ import { Finding } from '../../../core/periksa';
 import { templatPohon } from '../../../core/pohon';
 import { pengintaiBerkas } from './galat-tersembunyi';
 import { buku, periksaSah } from './jalankan';
-import { lembarBebas, lembarDuaTabel, lembarKaskade, lembarTabelAcak } from './bentuk';
+import { lembarBebas, lembarDuaTabel, lembarKaskade, lembarSkala, lembarTabelAcak } from './bentuk';
 import { daftarMutasi, mutasikan } from './mutasi';
 import { dokumen, DOKUMEN, potong, sintetis } from './sumber';
 import { gambarBermasalah, temuanBermasalah } from './syarat';
@@ -58,7 +58,7 @@ test('a drawing with overlapping merges or a cell off the grid cannot be written
 });
 
 test('every generated and mutated sheet is one a host can hand over (the Sheet model)', () => {
-  const sources = fc.oneof(dokumen, sintetis, lembarTabelAcak, lembarDuaTabel, lembarBebas, lembarKaskade);
+  const sources = fc.oneof(dokumen, sintetis, lembarTabelAcak, lembarDuaTabel, lembarSkala, lembarBebas, lembarKaskade);
   fc.assert(
     fc.property(sources, potong, daftarMutasi(8), (s, crop, muts) => {
       const r = SheetSchema.safeParse(mutasikan(s, [...crop, ...muts]));
