@@ -5,7 +5,7 @@ import type { Drawing } from '../../core/pohon/gambar';
 import { isMarkFill, planMarks, uniqueSheetName } from '../../core/tanda';
 import { bacaCadangan, Cadangan, gabungCadangan, SelCadangan } from '../../core/tanda/cadangan';
 import type { Cakupan, Jembatan, Kemajuan, PeriksaView, PohonView } from '../../ui/jembatan';
-import { catatanTanda, pulihCatatan } from '../../core/tanda/catatan';
+import { catatanPengguna, catatanTanda, pulihCatatan } from '../../core/tanda/catatan';
 import { tulisGambar } from './gambar';
 import { pasangLambda } from './lambda';
 import { CellProps, fillOf, parseAddress, RangeArea, RangeRead, toSheet } from './model';
@@ -215,10 +215,11 @@ export function buatJembatanExcel(host: ExcelDeps): Jembatan {
         const prior = oldByKey.get(key(p.sheet, p.cell));
         const ada = current(p.sheet, p.cell);
         const userNote = prior ? prior.note : ada;
-        fresh.push({ sheet: p.sheet, cell: p.cell, fill: fillOf(d.props[p.row - d.area.top]?.[p.col - d.area.left]), note: userNote });
+        fresh.push({ sheet: p.sheet, cell: p.cell, fill: fillOf(d.props[p.row - d.area.top]?.[p.col - d.area.left]), note: userNote, kami: p.note });
         w.getRange(p.cell).format.fill.color = `#${p.fill}`;
         if (notes) {
-          const text = catatanTanda(userNote, p.note);
+          // Marked before: our earlier text is replaced, whatever the planner added stays.
+          const text = catatanTanda(prior ? catatanPengguna(ada, prior) : ada, p.note);
           if (ada === null) w.notes.add(p.cell, text);
           else noteOf.get(key(p.sheet, p.cell))!.content = text;
         }
@@ -254,7 +255,7 @@ export function buatJembatanExcel(host: ExcelDeps): Jembatan {
       else fill.color = s.fill;
     }
     if (!notes || !note) return;
-    const act = pulihCatatan(now, s.note);
+    const act = pulihCatatan(now, s.note, s.kami);
     if (act.aksi === 'hapus') note.delete();
     else if (act.aksi === 'ganti') note.content = act.isi;
   }

@@ -1,7 +1,7 @@
 import { parseA1 } from '../../core/lembar/model';
 import { Finding } from '../../core/periksa/temuan';
 import { isMarkFill, MarkPlan, planMarks } from '../../core/tanda';
-import { catatanTanda, pulihCatatan } from '../../core/tanda/catatan';
+import { catatanPengguna, catatanTanda, pulihCatatan } from '../../core/tanda/catatan';
 import { Cadangan, gabungCadangan, SelCadangan } from '../../core/tanda/cadangan';
 import { cadanganDari, denganCadangan, dokumenProperti } from './dokumen';
 
@@ -87,10 +87,11 @@ export function tandai(ss: Spreadsheet, findings: readonly Finding[]): number {
       const [i, j] = at(p);
       const fill = fills[i][j];
       const note = notes[i][j];
-      baru.push({ sheet: name, cell: p.cell, fill: fill.toLowerCase() === TANPA_ISI ? null : fill, note: note === '' ? null : note });
-      // A cell marked before keeps its first-recorded note as the user's; ours goes after it.
+      const ada = note === '' ? null : note;
+      baru.push({ sheet: name, cell: p.cell, fill: fill.toLowerCase() === TANPA_ISI ? null : fill, note: ada, kami: p.note });
+      // A cell marked before: our earlier text is replaced, whatever the planner added stays.
       const asli = asliDari.get(`${name}\u0000${p.cell}`);
-      newNotes[i][j] = catatanTanda(asli !== undefined ? asli.note : note === '' ? null : note, p.note);
+      newNotes[i][j] = catatanTanda(asli !== undefined ? catatanPengguna(ada, asli) : ada, p.note);
     }
     writes.push(() => {
       range.setNotes(newNotes);
@@ -131,7 +132,7 @@ export function hapusTanda(ss: Spreadsheet): { restored: number } {
         recolour.push({ a1: c.s.cell, fill: c.s.fill });
         done = true;
       }
-      const act = pulihCatatan(notes[i][j] === '' ? null : notes[i][j], c.s.note);
+      const act = pulihCatatan(notes[i][j] === '' ? null : notes[i][j], c.s.note, c.s.kami);
       if (act.aksi !== 'biarkan') {
         newNotes[i][j] = act.aksi === 'ganti' ? act.isi : '';
         notesChanged = true;

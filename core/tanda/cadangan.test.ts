@@ -25,6 +25,12 @@ describe('cadangan (what Hapus Tanda restores)', () => {
       { sheet: 'S', cell: 'B2', fill: null, note: null },
     ]);
   });
+
+  it('a cell marked twice keeps its original but records the text of our newer note', () => {
+    const first = gabungCadangan({ versi: 1, sel: [] }, [{ sheet: 'S', cell: 'A1', fill: null, note: 'catatan pengguna', kami: 'Lembar Kinerja: lama' }]);
+    const second = gabungCadangan(first, [{ sheet: 'S', cell: 'A1', fill: '#FFC7CE', note: 'sudah bertanda', kami: 'Lembar Kinerja: baru' }]);
+    expect(second.sel).toEqual([{ sheet: 'S', cell: 'A1', fill: null, note: 'catatan pengguna', kami: 'Lembar Kinerja: baru' }]);
+  });
 });
 
 describe('pengaturan (settings kept in the document)', () => {

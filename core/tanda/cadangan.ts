@@ -13,6 +13,8 @@ export const SelCadanganSchema = z.object({
   fill: z.nullable(z.string()),
   /** Original note text, null when the cell had none. */
   note: z.nullable(z.string()),
+  /** The text we added to the note, so that Hapus Tanda takes out exactly that (absent in older backups). */
+  kami: z.optional(z.string()),
 });
 export type SelCadangan = z.infer<typeof SelCadanganSchema>;
 
@@ -41,9 +43,13 @@ export function bacaCadangan(stored: string | null | undefined): BacaCadangan {
 
 /**
  * A second Periksa before Hapus Tanda must not overwrite the true originals with our own
- * fills: cells already in the backup keep their first-recorded state.
+ * fills: cells already in the backup keep their first-recorded state, and take only the text
+ * of our new note.
  */
 export function gabungCadangan(lama: Cadangan, baru: readonly SelCadangan[]): Cadangan {
-  const seen = new Set(lama.sel.map((s) => `${s.sheet}\u0000${s.cell}`));
-  return { versi: 1, sel: [...lama.sel, ...baru.filter((s) => !seen.has(`${s.sheet}\u0000${s.cell}`))] };
+  const key = (s: SelCadangan) => `${s.sheet}\u0000${s.cell}`;
+  const kamiBaru = new Map(baru.filter((s) => s.kami !== undefined).map((s) => [key(s), s.kami]));
+  const seen = new Set(lama.sel.map(key));
+  const tetap = lama.sel.map((s) => (kamiBaru.has(key(s)) ? { ...s, kami: kamiBaru.get(key(s)) } : s));
+  return { versi: 1, sel: [...tetap, ...baru.filter((s) => !seen.has(key(s)))] };
 }

@@ -17,11 +17,39 @@ export type PulihCatatan = { aksi: 'biarkan' } | { aksi: 'hapus' } | { aksi: 'ga
 
 /**
  * What Hapus Tanda does with a cell's note now (`sekarang`), given the note it had before
- * marking (`asli`). A note the user has since rewritten is left alone.
+ * marking (`asli`) and the text we added (`kami`, recorded since backups carry it). Only our
+ * text, exactly as written, is taken out: a line the planner typed before or after it stays,
+ * and a note whose part of ours he has edited is his now and is left alone.
  */
-export function pulihCatatan(sekarang: string | null, asli: string | null): PulihCatatan {
+export function pulihCatatan(sekarang: string | null, asli: string | null, kami?: string): PulihCatatan {
   if (sekarang === null) return { aksi: 'biarkan' };
+  if (kami === undefined || kami === '') return pulihTanpaCatatanKami(sekarang, asli);
+  const pengguna = asli === null || asli === '' ? null : asli;
+  if (sekarang === catatanTanda(pengguna, kami)) return pengguna === null ? { aksi: 'hapus' } : { aksi: 'ganti', isi: pengguna };
+  const at = sekarang.lastIndexOf(kami);
+  if (at < 0) return { aksi: 'biarkan' };
+  let before = sekarang.slice(0, at);
+  let after = sekarang.slice(at + kami.length);
+  if (before.endsWith(SEPARATOR)) before = before.slice(0, -SEPARATOR.length);
+  else if (after.startsWith(SEPARATOR)) after = after.slice(SEPARATOR.length);
+  const sisa = before + after;
+  return sisa.trim() === '' ? { aksi: 'hapus' } : { aksi: 'ganti', isi: sisa };
+}
+
+/** Backups written before they recorded our text: our note is recognised by its first line. */
+function pulihTanpaCatatanKami(sekarang: string, asli: string | null): PulihCatatan {
   if (asli === null || asli === '') return sekarang.startsWith(NOTE_AUTHOR) ? { aksi: 'hapus' } : { aksi: 'biarkan' };
   if (sekarang !== asli && sekarang.startsWith(asli + SEPARATOR + NOTE_AUTHOR)) return { aksi: 'ganti', isi: asli };
   return { aksi: 'biarkan' };
+}
+
+/**
+ * The planner's part of a note that is marked already (a second Periksa before Hapus Tanda):
+ * the note without our earlier text, so that ours is replaced and whatever he added stays.
+ */
+export function catatanPengguna(sekarang: string | null, tercatat: { note: string | null; kami?: string }): string | null {
+  const act = pulihCatatan(sekarang, tercatat.note, tercatat.kami);
+  if (act.aksi === 'hapus') return null;
+  if (act.aksi === 'ganti') return act.isi;
+  return sekarang;
 }

@@ -261,6 +261,23 @@ describe('Periksa Tabel and Hapus Tanda', () => {
     expect(sheet.sel(6, 7).background).toBe(TANPA_ISI);
   });
 
+  test('a line the planner typed under our note stays after a second Periksa and after Hapus Tanda', () => {
+    const gas = new AppsScriptPalsu(out);
+    const sheet = lembarAnggaran(gas);
+    gas.ss.active = { sheet, range: null };
+    const ctx = gas.muat(code);
+    const own = sheet.sel(4, 5).note;
+    expect(own).toBe('Sumber: DPA 2024');
+    (ctx.lkPeriksa as Fn)('lembar', { skala: null });
+    const ours = sheet.sel(4, 5).note.slice(`${own}\n\n`.length);
+    expect(ours).toMatch(/^Lembar Kinerja:/);
+    sheet.sel(4, 5).note += '\n\nMenunggu data Bidang.';
+    (ctx.lkPeriksa as Fn)('lembar', { skala: null });
+    expect(sheet.sel(4, 5).note).toBe(`${own}\n\nMenunggu data Bidang.\n\n${ours}`);
+    (ctx.lkHapusTanda as Fn)();
+    expect(sheet.sel(4, 5).note).toBe(`${own}\n\nMenunggu data Bidang.`);
+  });
+
   test('settings live in the document properties, validated on the way in and out', () => {
     const gas = new AppsScriptPalsu(out);
     const ctx = gas.muat(code);

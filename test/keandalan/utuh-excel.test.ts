@@ -123,7 +123,8 @@ test('what the planner changes on a marked cell between Periksa Tabel and Hapus 
   const panel = await bukaPanel(browser(), out, bukuSulit());
   const { page } = panel;
   await periksa(panel, 'lembar');
-  // The planner colours G16 green, rewrites G5's note, fixes L29's number, deletes L62's note.
+  // The planner colours G16 green, rewrites G5's note, fixes L29's number, deletes L62's note,
+  // and types a line under our note in G26 (which has his own note above ours) and in G47.
   const edit = `(() => {
     const s = window.__excel.state.sheets[0];
     s.cells.G16.fill = '#00B050';
@@ -131,6 +132,8 @@ test('what the planner changes on a marked cell between Periksa Tabel and Hapus 
     s.cells.L29.v = 536000000;
     s.cells.L29.nf = '#,##0';
     delete s.notes.L62;
+    s.notes.G26 += '\\n\\nSudah dicek (Budi).';
+    s.notes.G47 += '\\n\\nMenunggu data Bidang.';
   })()`;
   await page.evaluate(edit);
   await page.click('#lk-hapus');
@@ -142,6 +145,8 @@ test('what the planner changes on a marked cell between Periksa Tabel and Hapus 
   s.notes.G5 = 'Sudah dibetulkan.';
   s.cells.L29 = { ...s.cells.L29, v: 536000000, nf: '#,##0' };
   delete s.notes.L62;
+  s.notes.G26 = `${s.notes.G26}\n\nSudah dicek (Budi).`;
+  s.notes.G47 = 'Menunggu data Bidang.';
   expect(potret(await panel.state(), NAMES)).toBe(potret(expected, NAMES));
   await panel.close();
 }, 120_000);
