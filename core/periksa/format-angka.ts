@@ -37,49 +37,24 @@ function checkColumn(ctx: CheckContext, c: TableColumn, out: Finding[]): void {
   for (const r of ctx.table.rows) {
     if (r.kind !== 'data' && r.kind !== 'total') continue;
     const p = ctx.cell(r.row, c.col);
+    /** A finding about this cell as written. */
+    const cellFinding = (severity: Finding['severity'], message: string, actual: string = p.text) =>
+      out.push(ctx.finding({ row: r.row, col: c.col, rule: 'format-angka', severity, actual, expected: null, message }));
+    // A value of the wrong kind breaks a money sum; in a derived column it only hides a check.
+    const wrongKind = c.money ? 'error' : 'warning';
     for (const problem of p.problems) {
       switch (problem.code) {
         case 'error-value':
-          out.push(
-            ctx.finding({
-              row: r.row,
-              col: c.col,
-              rule: 'format-angka',
-              severity: 'error',
-              actual: p.text,
-              expected: null,
-              message: errorValueMessage(p.text, formulaAt(ctx.sheet, r.row, c.col)),
-            }),
-          );
+          cellFinding('error', errorValueMessage(p.text, formulaAt(ctx.sheet, r.row, c.col)));
           break;
         case 'malformed-group':
         case 'mixed-marks':
         case 'not-a-number': // scientific notation, TRUE/FALSE: otherwise the sum above is skipped without a word
-          out.push(
-            ctx.finding({
-              row: r.row,
-              col: c.col,
-              rule: 'format-angka',
-              severity: 'error',
-              actual: p.text,
-              expected: null,
-              message: problem.message,
-            }),
-          );
+          cellFinding('error', problem.message);
           break;
         case 'date':
           // A date serial under a date format (Excel hands dates over as numbers).
-          out.push(
-            ctx.finding({
-              row: r.row,
-              col: c.col,
-              rule: 'format-angka',
-              severity: c.money ? 'error' : 'warning',
-              actual: p.text,
-              expected: null,
-              message: dateMessage(p.text),
-            }),
-          );
+          cellFinding(wrongKind, dateMessage(p.text));
           break;
         default:
           break;
@@ -88,33 +63,18 @@ function checkColumn(ctx: CheckContext, c: TableColumn, out: Finding[]): void {
     if (p.kind === 'text' && (c.money || DERIVED_ROLES.has(c.role))) {
       // Excel's SUM skips text silently; a word or a date where an amount belongs hides a hole.
       const date = /^\d{4}-\d{2}-\d{2}|^\d{1,2}[/-]\d{1,2}[/-]\d{2,4}$/.test(p.text);
-      out.push(
-        ctx.finding({
-          row: r.row,
-          col: c.col,
-          rule: 'format-angka',
-          severity: c.money ? 'error' : 'warning',
-          actual: p.text,
-          expected: null,
-          message: date
-            ? dateMessage(p.text)
-            : `Sel berisi teks "${p.text}" di kolom angka, bukan angka; nilainya tidak dapat dijumlahkan atau diperiksa.`,
-        }),
+      cellFinding(
+        wrongKind,
+        date ? dateMessage(p.text) : `Sel berisi teks "${p.text}" di kolom angka, bukan angka; nilainya tidak dapat dijumlahkan atau diperiksa.`,
       );
     }
     if (p.problems.length > 0 || p.value === null) continue;
     if (c.money && c.role !== 'sisa' && p.value.isNegative() && !p.value.isZero()) {
       const noun = columnNoun(c);
-      out.push(
-        ctx.finding({
-          row: r.row,
-          col: c.col,
-          rule: 'format-angka',
-          severity: 'error',
-          actual: p.value.toFixed(),
-          expected: null,
-          message: `${noun[0].toUpperCase()}${noun.slice(1)} bernilai negatif (${formatNumber(p.value)}); jumlah uang di kolom ini tidak boleh kurang dari nol. Periksa tanda minus atau rumus sel ini.`,
-        }),
+      cellFinding(
+        'error',
+        `${noun[0].toUpperCase()}${noun.slice(1)} bernilai negatif (${formatNumber(p.value)}); jumlah uang di kolom ini tidak boleh kurang dari nol. Periksa tanda minus atau rumus sel ini.`,
+        p.value.toFixed(),
       );
     }
     const g = p.marks.grouping;
