@@ -31,20 +31,6 @@ export async function bangun(outDir: string): Promise<void> {
   if (stats.hasErrors()) throw new Error(stats.toString('errors-only'));
 }
 
-/**
- * For a jest file: the bundle built once into a temp folder before its tests (`siap` gets the
- * text of Code.js), the folder gone after them. Returns the folder.
- */
-export function bundelUntukBerkas(prefix: string, siap: (code: string) => void): string {
-  const out = folderSementara(prefix);
-  beforeAll(async () => {
-    await bangun(out);
-    siap(fs.readFileSync(path.join(out, 'Code.js'), 'utf8'));
-  }, 180_000);
-  afterAll(() => fs.rmSync(out, { recursive: true, force: true }));
-  return out;
-}
-
 /** For the benchmark, which measures synchronously: the webpack CLI into dist/appsscript. */
 export function bangunSinkron(): string {
   const root = repoRoot();

@@ -12,9 +12,10 @@ import { pohonKinerja, templatPohon } from '../../core/pohon';
 import { rewriteFormula } from '../../core/rumus-bawaan';
 import { KOLOM_ASLI, LEMBAR_ASLI } from '../../core/rumus-bawaan/asli';
 import { loadGolden } from '../fixtures/muat';
-import { bundelUntukBerkas } from './bundel';
+
 import { LEFT, lembarAnggaran, TOP } from './lembar-anggaran';
 import { AppsScriptPalsu, FORMAT_OTOMATIS, isi, potret, Sel, SheetPalsu, TANPA_ISI } from './palsu';
+import { bundelUntukBerkas } from '../helpers/untuk-berkas';
 
 /**
  * The BUILT Apps Script bundle (dist/appsscript/Code.js) evaluated in node:vm with fakes of

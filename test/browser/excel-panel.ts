@@ -143,29 +143,6 @@ export function bukaChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 }
 
-/**
- * For a jest file: `build` run once into a temp folder and Chromium opened before its tests,
- * both gone after them. `browser()` is the open browser.
- */
-export function chromiumUntukBerkas(prefix: string, build: (out: string) => Promise<unknown>): { out: string; browser: () => Browser } {
-  const out = folderSementara(prefix);
-  let browser: Browser | undefined;
-  beforeAll(async () => {
-    await build(out);
-    browser = await bukaChromium();
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    fs.rmSync(out, { recursive: true, force: true });
-  });
-  return { out, browser: () => browser! };
-}
-
-/** The built task pane for a jest file (chromiumUntukBerkas with the add-in build). */
-export function panelUntukBerkas(prefix: string): { out: string; browser: () => Browser } {
-  return chromiumUntukBerkas(prefix, (out) => bangunAddin(out));
-}
-
 /** Waits until the text of `selector` matches `pattern` (a function predicate: the page's CSP forbids eval). */
 export async function tungguTeks(page: Page, selector: string, pattern: RegExp): Promise<void> {
   await page.waitForFunction(

@@ -1,7 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { NOTE_AUTHOR } from '../../core/tanda';
-import { bukaPanel, bukuUji, FakeState, panelUntukBerkas, periksa, ROOT, tungguPilihan, tungguTeks } from './excel-panel';
+import { bukaPanel, bukuUji, FakeState, periksa, ROOT, tungguPilihan, tungguTeks } from './excel-panel';
+import { panelUntukBerkas } from '../helpers/untuk-berkas';
 
 /**
  * The BUILT Excel task pane (dist/addin/taskpane.html and taskpane.js, built here into a temp

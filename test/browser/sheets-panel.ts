@@ -3,7 +3,8 @@ import * as path from 'path';
 import { Browser, Page } from 'playwright-core';
 import { bangun } from '../appsscript/bundel';
 import { AppsScriptPalsu } from '../appsscript/palsu';
-import { chromiumUntukBerkas } from './excel-panel';
+import { chromiumUntukBerkas } from '../helpers/untuk-berkas';
+
 
 /**
  * The built sidebar.html in headless Chromium, its google.script.run bridged to the built

@@ -5,8 +5,9 @@ import webpack from 'webpack';
 import { bangun } from '../appsscript/bundel';
 import { LEFT, lembarAnggaran, TOP } from '../appsscript/lembar-anggaran';
 import { AppsScriptPalsu, isi } from '../appsscript/palsu';
-import { bangunAddin, bukaPanel, bukuUji, chromiumUntukBerkas, FakeState, ROOT } from '../browser/excel-panel';
+import { bangunAddin, bukaPanel, bukuUji, FakeState, ROOT } from '../browser/excel-panel';
 import { bukaSidebar, PAGE, sampai } from '../browser/sheets-panel';
+import { chromiumUntukBerkas } from '../helpers/untuk-berkas';
 
 /**
  * Nothing a planner checks leaves the machine: every file the builds emit that a browser or

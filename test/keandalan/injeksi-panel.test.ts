@@ -6,8 +6,9 @@ import { TEMPLAT_HEADERS } from '../../core/pohon/templat';
 import { bangun } from '../appsscript/bundel';
 import { LEFT, lembarAnggaran, TOP } from '../appsscript/lembar-anggaran';
 import { AppsScriptPalsu, isi } from '../appsscript/palsu';
-import { bangunAddin, bukaPanel, bukuUji, chromiumUntukBerkas, FakeSheet, FakeState, ROOT } from '../browser/excel-panel';
+import { bangunAddin, bukaPanel, bukuUji, FakeSheet, FakeState, ROOT } from '../browser/excel-panel';
 import { bukaSidebar, sampai } from '../browser/sheets-panel';
+import { chromiumUntukBerkas } from '../helpers/untuk-berkas';
 
 /**
  * Cross-site scripting: every text of the workbook the pane shows (sheet names, cells quoted in

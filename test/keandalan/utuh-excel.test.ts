@@ -1,7 +1,8 @@
 import { parseA1 } from '../../core/lembar/model';
 import { isMarkFill } from '../../core/tanda';
-import { bukaPanel, bukuUji, FakeCell, FakeState, Panel, panelUntukBerkas, periksa, tungguTeks } from '../browser/excel-panel';
+import { bukaPanel, bukuUji, FakeCell, FakeState, Panel, periksa, tungguTeks } from '../browser/excel-panel';
 import { DITANDAI, FORMAT_UANG, HIASAN, JUDUL_GABUNG, KOLOM_UANG, LEMBAR, PERSEN, potretLembar, rumusKami } from './utuh-lembar';
+import { panelUntukBerkas } from '../helpers/untuk-berkas';
 
 /**
  * Nothing lost, Excel: the BUILT task pane in Chromium over the fake Office host. A planner's

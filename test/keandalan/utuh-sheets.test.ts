@@ -1,10 +1,11 @@
 import * as fs from 'fs';
 import { a1, parseA1 } from '../../core/lembar/model';
 import { isMarkFill } from '../../core/tanda';
-import { bundelUntukBerkas, selDariTsv } from '../appsscript/bundel';
+import { selDariTsv } from '../appsscript/bundel';
 import { AppsScriptPalsu, isi, Sel, selKosong, SheetPalsu } from '../appsscript/palsu';
 import { fixturePath } from '../fixtures/muat';
 import { ATAS, DITANDAI, FORMAT_UANG, HIASAN, JUDUL, JUDUL_GABUNG, KIRI, KOLOM_UANG, LEMBAR, MALANG, PERSEN, potretLembar, rumusKami, urut } from './utuh-lembar';
+import { bundelUntukBerkas } from '../helpers/untuk-berkas';
 
 /**
  * Nothing lost, Google Sheets: the BUILT Apps Script bundle in node:vm over the fakes of
