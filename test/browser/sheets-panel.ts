@@ -1,9 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Browser, Page } from 'playwright-core';
-import { bangun } from '../appsscript/bundel';
 import { AppsScriptPalsu } from '../appsscript/palsu';
-import { chromiumUntukBerkas } from '../helpers/untuk-berkas';
 
 
 /**
@@ -87,9 +85,4 @@ export async function bukaSidebar(browser: Browser, out: string, gas: AppsScript
   );
   await page.goto(PAGE);
   return { page, served, requests, pageErrors };
-}
-
-/** The built sidebar for a jest file (chromiumUntukBerkas with the Sheets build). */
-export function sidebarUntukBerkas(prefix: string): { out: string; browser: () => Browser } {
-  return chromiumUntukBerkas(prefix, (out) => bangun(out));
 }

@@ -3,7 +3,8 @@ import * as path from 'path';
 import { repoRoot } from '../appsscript/bundel';
 import { LEFT, lembarAnggaran, TOP } from '../appsscript/lembar-anggaran';
 import { AppsScriptPalsu, isi, potret } from '../appsscript/palsu';
-import { bukaSidebar as buka, PAGE, sampai, sidebarUntukBerkas } from './sheets-panel';
+import { bukaSidebar as buka, PAGE, sampai } from './sheets-panel';
+import { sidebarUntukBerkas } from '../helpers/untuk-berkas';
 
 /**
  * The built sidebar.html in headless Chromium, its google.script.run bridged to the built

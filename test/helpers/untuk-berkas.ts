@@ -32,6 +32,11 @@ export function panelUntukBerkas(prefix: string): { out: string; browser: () => 
   return chromiumUntukBerkas(prefix, (out) => bangunAddin(out));
 }
 
+/** The built sidebar for a jest file (chromiumUntukBerkas with the Sheets build). */
+export function sidebarUntukBerkas(prefix: string): { out: string; browser: () => Browser } {
+  return chromiumUntukBerkas(prefix, (out) => bangun(out));
+}
+
 /**
  * For a jest file: the bundle built once into a temp folder before its tests (`siap` gets the
  * text of Code.js), the folder gone after them. Returns the folder.
