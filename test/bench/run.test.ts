@@ -8,9 +8,9 @@ describe('bench runner', () => {
     expect(selectMetrics(['tidak-ada'])).toEqual([]);
   });
 
-  test('prints one JSON object per metric line, nothing else', () => {
+  test('prints one JSON object per metric line, nothing else', async () => {
     const lines: string[] = [];
-    expect(main(['capaian-100k-ms'], (l) => lines.push(l))).toBe(0);
+    expect(await main(['capaian-100k-ms'], (l) => lines.push(l))).toBe(0);
     expect(lines).toHaveLength(1);
     const m = JSON.parse(lines[0]);
     expect(Object.keys(m)).toEqual(['metric', 'value', 'unit']);

@@ -17,19 +17,21 @@ export function selectMetrics(filter: readonly string[]): Metric[] {
   return filter.length === 0 ? all : all.filter((m) => filter.some((f) => m.name.includes(f)));
 }
 
-export function main(argv: readonly string[], write: (line: string) => void): number {
+export async function main(argv: readonly string[], write: (line: string) => void): Promise<number> {
   const chosen = selectMetrics(argv);
   if (chosen.length === 0) {
     process.stderr.write(`Tidak ada metrik yang cocok dengan: ${argv.join(', ')}\n`);
     return 2;
   }
   for (const m of chosen) {
-    const value = Math.round(m.measure() * 1000) / 1000;
+    const value = Math.round((await m.measure()) * 1000) / 1000;
     write(JSON.stringify({ metric: m.name, value, unit: m.unit }));
   }
   return 0;
 }
 
 if (require.main === module) {
-  process.exitCode = main(process.argv.slice(2), (line) => process.stdout.write(line + '\n'));
+  void main(process.argv.slice(2), (line) => process.stdout.write(line + '\n')).then((code) => {
+    process.exitCode = code;
+  });
 }

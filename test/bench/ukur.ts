@@ -6,8 +6,8 @@ export interface Metric {
   /** Stable name, printed as `metric`; the runner's argv filter matches on it. */
   name: string;
   unit: string;
-  /** Measures and returns the value in `unit`. */
-  measure(): number;
+  /** Measures and returns the value in `unit`; a metric that drives a browser or child processes may be async. */
+  measure(): number | Promise<number>;
 }
 
 export interface TimingOptions {
