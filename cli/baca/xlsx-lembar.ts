@@ -1,0 +1,412 @@
+import { CellValue, Merge, Sheet } from '../../core/lembar/model';
+import { angkaId, BATAS, GalatBaca } from './batas';
+import { slideFormula } from './rumus-bersama';
+import { isDateFormat, serialToIso } from './tanggal';
+import { SharedStrings, Styles } from './xlsx-bagian';
+import { decodeExcelEscapes, parsePart } from './xml';
+import { ZipEntry, ZipPackage } from './zip';
+
+/**
+ * One worksheet part to the `Sheet` model in one streaming pass. Only cells that exist are
+ * stored (a sparse model): a file may claim `A1:XFD1048576` or a row numbered 99,999,999, but
+ * the work and memory follow the cells written, and the caps of `batas.ts` are checked as each
+ * row arrives, before anything is built for it.
+ */
+export interface SheetContext {
+  pkg: ZipPackage;
+  strings: SharedStrings;
+  styles: Styles;
+  date1904: boolean;
+  /** Cells already held for earlier sheets of the workbook, for the workbook-wide cap. */
+  cellsSoFar: number;
+}
+
+export interface SheetRead {
+  sheet: Sheet;
+  warnings: string[];
+  cells: number;
+}
+
+interface RowData {
+  values: CellValue[];
+  formulas: (string | null)[];
+  formats: (string | null)[];
+  bold: boolean[];
+}
+
+const enum In {
+  None,
+  V,
+  F,
+  T,
+}
+
+export function readSheetPart(name: string, entry: ZipEntry, ctx: SheetContext): SheetRead {
+  const rows: RowData[] = [];
+  const hidden: number[] = [];
+  const merges: Merge[] = [];
+  const shared = new Map<string, { formula: string; row: number; col: number }>();
+  const uncached: string[] = [];
+  const dates: string[] = [];
+  let cells = ctx.cellsSoFar;
+
+  let rowIndex = -1;
+  let row: RowData | null = null;
+  let colIndex = -1;
+  // The current cell.
+  let cellType = '';
+  let cellStyle = -1;
+  let cellAddress = '';
+  let inside = In.None;
+  let vText = '';
+  let hasV = false;
+  let fText = '';
+  let hasF = false;
+  let fShared: { si: string; master: boolean } | null = null;
+  let tText = '';
+  let hasT = false;
+  let runs = 0;
+  let boldRuns = 0;
+  let runBold = false;
+  let inPhonetic = 0;
+  let inRun = false;
+
+  const refuse = (why: string) => new GalatBaca(`Lembar "${name}": ${why}`);
+
+  const startRow = (r: number) => {
+    if (r >= BATAS.baris) throw refuse(`baris ${angkaId(r + 1)} melewati batas ${angkaId(BATAS.baris)} baris; berkas dilewati.`);
+    rowIndex = r;
+    colIndex = -1;
+    row = rows[r] ?? null;
+  };
+
+  const endCell = () => {
+    let value: CellValue = null;
+    let formula: string | null = null;
+    const format = cellStyle >= 0 ? (ctx.styles.numberFormat[cellStyle] ?? null) : null;
+    let bold = cellStyle >= 0 && ctx.styles.bold[cellStyle] === 1;
+    const isFormula = hasF || fShared !== null;
+    if (isFormula) {
+      if (fShared !== null && fShared.master && fText !== '') shared.set(fShared.si, { formula: fText, row: rowIndex, col: colIndex });
+      let text: string | null = fText === '' ? null : fText;
+      if (text === null && fShared !== null && !fShared.master) {
+        const master = shared.get(fShared.si);
+        if (master) text = slideFormula(master.formula, rowIndex - master.row, colIndex - master.col);
+      }
+      formula = text === null ? null : `=${text.replace(/^=/, '')}`;
+      if (!hasV || vText === '') uncached.push(cellAddress);
+      else value = typedValue(vText, format);
+    } else if (hasV && vText !== '') {
+      value = typedValue(vText, format);
+      if (cellType === 's' && ctx.strings.bold[Number(vText)] === 1) bold = true;
+    } else if (hasT) {
+      value = tText === '' ? null : decodeExcelEscapes(tText);
+      if (runs > 0 && boldRuns === runs) bold = true;
+    }
+    // A cell written without content shows nothing: its style alone never counts. One with
+    // content keeps its format and weight even when the content reads as empty (a date out of range).
+    if (value === null && formula === null && !isFormula && vText === '' && tText === '') return;
+    if (row === null) {
+      // Empty rows before this one cost an empty array each in the model.
+      if (rowIndex > rows.length) cells += rowIndex - rows.length;
+      while (rows.length < rowIndex) rows.push(undefined as unknown as RowData);
+      row = { values: [], formulas: [], formats: [], bold: [] };
+      rows[rowIndex] = row;
+    }
+    const r = row as RowData;
+    if (colIndex >= r.values.length) {
+      cells += colIndex + 1 - r.values.length;
+      if (cells > BATAS.sel) {
+        throw new GalatBaca(
+          `Buku kerja memuat lebih dari ${angkaId(BATAS.sel)} sel (dihitung sampai sel terisi terakhir tiap baris, misalnya ${cellAddress} di lembar "${name}"); berkas dilewati.`,
+        );
+      }
+    }
+    r.values[colIndex] = value;
+    r.formulas[colIndex] = formula;
+    r.formats[colIndex] = format;
+    r.bold[colIndex] = bold;
+  };
+
+  const typedValue = (v: string, format: string | null): CellValue => {
+    switch (cellType) {
+      case 's': {
+        const i = Number(v);
+        const text = ctx.strings.text[i];
+        if (text === undefined) return null;
+        return text === '' ? null : text;
+      }
+      case 'str':
+      case 'inlineStr':
+        return v;
+      case 'b':
+        return parseInt(v, 10) !== 0;
+      case 'e':
+        return v;
+      case 'd':
+        dates.push(cellAddress);
+        return v.replace('T', ' ').replace(/(\.\d+)?Z?$/, '').replace(/ 00:00:00$/, '');
+      default: {
+        const n = parseFloat(v);
+        if (!Number.isFinite(n)) return null;
+        if (isDateFormat(format)) {
+          dates.push(cellAddress);
+          return serialToIso(n, ctx.date1904);
+        }
+        return n;
+      }
+    }
+  };
+
+  parsePart(ctx.pkg, entry, {
+    open(tag, a) {
+      switch (tag) {
+        case 'row': {
+          const r = a.r === undefined ? rowIndex + 1 : Number(a.r) - 1;
+          if (!Number.isInteger(r) || r < 0) throw refuse('nomor baris tidak sah; berkas dilewati.');
+          startRow(r);
+          if (a.hidden === '1' || a.hidden === 'true') hidden.push(r);
+          return;
+        }
+        case 'c': {
+          if (rowIndex < 0) startRow(0);
+          if (a.r !== undefined) {
+            const pos = parseRef(a.r);
+            if (pos === null) throw refuse(`alamat sel "${a.r.slice(0, 20)}" tidak sah; berkas dilewati.`);
+            if (pos.col >= BATAS.kolom) throw refuse(`sel ${a.r} melewati kolom terakhir XFD; berkas dilewati.`);
+            if (pos.row !== rowIndex) startRow(pos.row);
+            colIndex = pos.col;
+            cellAddress = a.r.toUpperCase();
+          } else {
+            colIndex++;
+            if (colIndex >= BATAS.kolom) throw refuse('baris memuat sel melewati kolom terakhir XFD; berkas dilewati.');
+            cellAddress = columnName(colIndex) + String(rowIndex + 1);
+          }
+          cellType = a.t ?? 'n';
+          // exceljs, the reference this reader is tested against, reads style 0 as no style.
+          cellStyle = a.s === undefined || a.s === '0' ? -1 : Number(a.s);
+          vText = '';
+          hasV = false;
+          fText = '';
+          hasF = false;
+          fShared = null;
+          tText = '';
+          hasT = false;
+          runs = 0;
+          boldRuns = 0;
+          inPhonetic = 0;
+          return;
+        }
+        case 'v':
+          inside = In.V;
+          hasV = true;
+          return;
+        case 'f':
+          inside = In.F;
+          hasF = true;
+          if (a.t === 'shared' && a.si !== undefined) fShared = { si: a.si, master: a.ref !== undefined };
+          return;
+        case 'is':
+          hasT = true;
+          return;
+        case 'r':
+          if (hasT) {
+            runs++;
+            runBold = false;
+            inRun = true;
+          }
+          return;
+        case 'b':
+          if (inRun && inPhonetic === 0) runBold = a.val === undefined || a.val === '1' || a.val === 'true';
+          return;
+        case 'rPh':
+          inPhonetic++;
+          return;
+        case 't':
+          if (hasT && inPhonetic === 0) inside = In.T;
+          return;
+        case 'mergeCell': {
+          const m = parseRange(a.ref ?? '');
+          if (m === null) return;
+          if (merges.length >= BATAS.gabungan) {
+            throw refuse(`lebih dari ${angkaId(BATAS.gabungan)} sel gabungan; berkas dilewati.`);
+          }
+          merges.push(m);
+          return;
+        }
+        default:
+          return;
+      }
+    },
+    text(t) {
+      if (inside === In.V) vText += t;
+      else if (inside === In.F) fText += t;
+      else if (inside === In.T) tText += t;
+    },
+    close(tag) {
+      switch (tag) {
+        case 'v':
+        case 'f':
+        case 't':
+          inside = In.None;
+          return;
+        case 'r':
+          if (inRun && runBold) boldRuns++;
+          inRun = false;
+          return;
+        case 'rPh':
+          inPhonetic--;
+          return;
+        case 'c':
+          endCell();
+          return;
+        default:
+          return;
+      }
+    },
+  });
+
+  applyMerges(rows, merges, name, cells - ctx.cellsSoFar);
+  return { ...toSheet(name, rows, merges, hidden), warnings: sheetWarnings(name, uncached, dates), cells };
+}
+
+/**
+ * A merged area shows only its top-left cell; the others are empty, as Excel and Sheets hand
+ * them to code. Only cells that exist are visited, so a merge over the whole grid costs what
+ * the sheet holds. Excel never writes overlapping merges; a file that does would make this
+ * visit cells again and again, so the visits are capped by the cells held.
+ */
+function applyMerges(rows: RowData[], merges: Merge[], name: string, cells: number): void {
+  let budget = cells + merges.length;
+  for (const m of merges) {
+    const last = Math.min(m.bottom, rows.length - 1);
+    for (let r = m.top; r <= last; r++) {
+      const row = rows[r];
+      if (row === undefined) continue;
+      const right = Math.min(m.right, row.values.length - 1);
+      for (let c = m.left; c <= right; c++) {
+        if (r === m.top && c === m.left) continue;
+        if (--budget < 0) throw new GalatBaca(`Lembar "${name}": sel gabungan saling tumpang tindih; buka dan simpan ulang berkas di Excel.`);
+        row.values[c] = null;
+        row.formulas[c] = null;
+      }
+    }
+  }
+  merges.sort((a, b) => a.top - b.top || a.left - b.left);
+}
+
+function toSheet(name: string, rows: RowData[], merges: Merge[], hidden: number[]): { sheet: Sheet } {
+  const values: CellValue[][] = [];
+  const formulas: (string | null)[][] = [];
+  const formats: (string | null)[][] = [];
+  const bold: boolean[][] = [];
+  let anyFormula = false;
+  let anyFormat = false;
+  let anyBold = false;
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    if (row === undefined) continue;
+    let width = 0;
+    for (let c = row.values.length - 1; c >= 0; c--) {
+      if ((row.values[c] ?? null) !== null || (row.formulas[c] ?? null) !== null) {
+        width = c + 1;
+        break;
+      }
+    }
+    if (width === 0) continue;
+    while (values.length < r) {
+      values.push([]);
+      formulas.push([]);
+      formats.push([]);
+      bold.push([]);
+    }
+    const v = new Array<CellValue>(width);
+    const f = new Array<string | null>(width);
+    const n = new Array<string | null>(width);
+    const b = new Array<boolean>(width);
+    for (let c = 0; c < width; c++) {
+      v[c] = row.values[c] ?? null;
+      f[c] = row.formulas[c] ?? null;
+      n[c] = row.formats[c] ?? null;
+      b[c] = row.bold[c] ?? false;
+      if (f[c] !== null) anyFormula = true;
+      if (n[c] !== null) anyFormat = true;
+      if (b[c]) anyBold = true;
+    }
+    values.push(v);
+    formulas.push(f);
+    formats.push(n);
+    bold.push(b);
+  }
+  const sheet: Sheet = { name, values, typed: true };
+  if (anyFormula) sheet.formulas = formulas;
+  if (anyFormat) sheet.numberFormats = formats;
+  if (anyBold) sheet.bold = bold;
+  if (merges.length > 0) sheet.merges = merges;
+  const kept = [...new Set(hidden)].filter((r) => r < values.length).sort((a, b) => a - b);
+  if (kept.length > 0) sheet.hiddenRows = kept;
+  return { sheet };
+}
+
+function sheetWarnings(name: string, uncached: string[], dates: string[]): string[] {
+  const warnings: string[] = [];
+  if (uncached.length > 0) {
+    warnings.push(
+      `Lembar "${name}": ${uncached.length} sel rumus belum punya nilai tersimpan (misalnya ${uncached[0]}); ` +
+        'buka dan simpan ulang berkas di Excel agar nilainya terbaca.',
+    );
+  }
+  if (dates.length > 0) {
+    warnings.push(`Lembar "${name}": ${dates.length} sel berisi tanggal (misalnya ${dates[0]}); dibaca sebagai teks tanggal, bukan angka.`);
+  }
+  return warnings;
+}
+
+/** `AB12` (or `$AB$12`) to 0-based row and column, without a regex: this runs once per cell. */
+function parseRef(ref: string): { row: number; col: number } | null {
+  let i = 0;
+  let col = 0;
+  const n = ref.length;
+  if (ref.charCodeAt(i) === 36) i++;
+  const colStart = i;
+  while (i < n) {
+    const ch = ref.charCodeAt(i) | 32;
+    if (ch < 97 || ch > 122) break;
+    col = col * 26 + (ch - 96);
+    i++;
+  }
+  if (i === colStart || i - colStart > 3) return null;
+  if (ref.charCodeAt(i) === 36) i++;
+  const rowStart = i;
+  let row = 0;
+  while (i < n) {
+    const d = ref.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return null;
+    row = row * 10 + d;
+    i++;
+  }
+  if (i === rowStart || i - rowStart > 10 || row < 1) return null;
+  return { row: row - 1, col: col - 1 };
+}
+
+function parseRange(ref: string): Merge | null {
+  const colon = ref.indexOf(':');
+  if (colon < 0) return null;
+  const a = parseRef(ref.slice(0, colon));
+  const b = parseRef(ref.slice(colon + 1));
+  if (a === null || b === null) return null;
+  const m = { top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) };
+  if (m.top === m.bottom && m.left === m.right) return null;
+  return m;
+}
+
+function columnName(col: number): string {
+  let s = '';
+  let n = col + 1;
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}

@@ -1,0 +1,71 @@
+import { SaxesParser } from 'saxes';
+import { GalatBaca } from './batas';
+import { ZipEntry, ZipPackage } from './zip';
+
+/**
+ * One streaming pass over a package part's XML. Names arrive without their namespace prefix
+ * (`x:c` and `c` are the same element: the .NET Open XML SDK writes the first, Excel the
+ * second), attributes too (`r:id` is `id`). Nothing is ever fetched or expanded beyond the five
+ * XML entities: saxes reads a DOCTYPE without acting on it.
+ */
+export interface XmlHandler {
+  open(name: string, attributes: Record<string, string>, selfClosing: boolean): void;
+  text?(text: string): void;
+  close?(name: string): void;
+}
+
+const RUSAK = 'Berkas bukan .xlsx yang sah atau rusak.';
+
+export function parsePart(pkg: ZipPackage, entry: ZipEntry, handler: XmlHandler): void {
+  const parser = new SaxesParser({ position: false });
+  parser.on('opentag', (tag) => {
+    const attributes: Record<string, string> = {};
+    const raw = tag.attributes as Record<string, string>;
+    for (const key in raw) attributes[localName(key)] = raw[key];
+    handler.open(localName(tag.name), attributes, tag.isSelfClosing);
+    if (tag.isSelfClosing) handler.close?.(localName(tag.name));
+  });
+  if (handler.text) {
+    const onText = handler.text.bind(handler);
+    parser.on('text', onText);
+    parser.on('cdata', onText);
+  }
+  if (handler.close) {
+    const onClose = handler.close.bind(handler);
+    parser.on('closetag', (tag) => {
+      if (!tag.isSelfClosing) onClose(localName(tag.name));
+    });
+  }
+  let decoder: InstanceType<typeof TextDecoder> | null = null;
+  try {
+    pkg.read(entry, (chunk) => {
+      // The first bytes say the encoding: Excel writes UTF-8; some tools write UTF-16 with a BOM.
+      decoder ??= new TextDecoder(encodingOf(chunk));
+      parser.write(decoder.decode(chunk, { stream: true }));
+    });
+    if (decoder !== null) parser.write((decoder as InstanceType<typeof TextDecoder>).decode());
+    parser.close();
+  } catch (e) {
+    if (e instanceof GalatBaca) throw e;
+    throw new GalatBaca(RUSAK);
+  }
+}
+
+function encodingOf(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  // UTF-16 without a BOM still starts with `<` and a zero byte.
+  if (bytes[0] === 0x3c && bytes[1] === 0x00) return 'utf-16le';
+  if (bytes[0] === 0x00 && bytes[1] === 0x3c) return 'utf-16be';
+  return 'utf-8';
+}
+
+export function localName(name: string): string {
+  const i = name.indexOf(':');
+  return i < 0 ? name : name.slice(i + 1);
+}
+
+/** Excel's escape for characters XML cannot carry: `_x000D_` is a carriage return. */
+export function decodeExcelEscapes(text: string): string {
+  return text.indexOf('_x') < 0 ? text : text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}

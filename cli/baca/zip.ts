@@ -1,0 +1,135 @@
+import { Inflate } from 'fflate';
+import * as zlib from 'zlib';
+import { BATAS, GalatBaca } from './batas';
+
+/**
+ * The parts of a zip package, read from its central directory (the index a zip ends with, the
+ * one every spreadsheet program trusts) and inflated one at a time in chunks, so that a part's
+ * text never has to sit in memory whole. Every part's CRC-32 is checked against the directory:
+ * a tampered byte is an unreadable file, never a silently different number.
+ */
+export interface ZipEntry {
+  name: string;
+  method: number;
+  crc: number;
+  compressedSize: number;
+  size: number;
+  localOffset: number;
+}
+
+const RUSAK = 'Berkas bukan .xlsx yang sah atau rusak.';
+
+export class ZipPackage {
+  readonly entries = new Map<string, ZipEntry>();
+  private inflated = 0;
+
+  constructor(private readonly bytes: Uint8Array) {
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const eocd = findEndOfDirectory(view);
+    const count = view.getUint16(eocd + 10, true);
+    const dirOffset = view.getUint32(eocd + 16, true);
+    if (count === 0xffff || dirOffset === 0xffffffff) throw new GalatBaca(RUSAK);
+    let p = dirOffset;
+    for (let i = 0; i < count; i++) {
+      if (p + 46 > bytes.length || view.getUint32(p, true) !== 0x02014b50) throw new GalatBaca(RUSAK);
+      const flags = view.getUint16(p + 8, true);
+      const nameLength = view.getUint16(p + 28, true);
+      const extraLength = view.getUint16(p + 30, true);
+      const commentLength = view.getUint16(p + 32, true);
+      const rawName = bytes.subarray(p + 46, p + 46 + nameLength);
+      // Bit 11 says UTF-8; package part names are ASCII in practice, so reading them as UTF-8 is safe either way.
+      const name = new TextDecoder('utf-8').decode(rawName);
+      if (flags & 1) throw new GalatBaca('Berkas terlindungi kata sandi; simpan ulang di Excel sebagai .xlsx tanpa kata sandi.');
+      this.entries.set(normalisePartName(name), {
+        name,
+        method: view.getUint16(p + 10, true),
+        crc: view.getUint32(p + 16, true),
+        compressedSize: view.getUint32(p + 20, true),
+        size: view.getUint32(p + 24, true),
+        localOffset: view.getUint32(p + 42, true),
+      });
+      p += 46 + nameLength + extraLength + commentLength;
+    }
+  }
+
+  /** The entry for a part name (`xl/workbook.xml`, with or without a leading `/`, any case). */
+  entry(partName: string): ZipEntry | undefined {
+    return this.entries.get(normalisePartName(partName));
+  }
+
+  /**
+   * Inflate one part, handing its bytes to `onChunk` as they come. Counts every inflated byte
+   * against the package's cap before passing it on, and checks the CRC at the end.
+   */
+  read(entry: ZipEntry, onChunk: (chunk: Uint8Array) => void): void {
+    if (this.inflated + entry.size > BATAS.byteXml) throw tooBig();
+    const view = new DataView(this.bytes.buffer, this.bytes.byteOffset, this.bytes.byteLength);
+    const h = entry.localOffset;
+    if (h + 30 > this.bytes.length || view.getUint32(h, true) !== 0x04034b50) throw new GalatBaca(RUSAK);
+    const start = h + 30 + view.getUint16(h + 26, true) + view.getUint16(h + 28, true);
+    const end = start + entry.compressedSize;
+    if (end > this.bytes.length) throw new GalatBaca(RUSAK);
+    const data = this.bytes.subarray(start, end);
+    let crc = 0;
+    let size = 0;
+    const take = (chunk: Uint8Array) => {
+      size += chunk.length;
+      this.inflated += chunk.length;
+      // The directory's size may lie; the running count is what protects memory and time.
+      if (this.inflated > BATAS.byteXml) throw tooBig();
+      crc = zlib.crc32(chunk, crc);
+      onChunk(chunk);
+    };
+    if (entry.method === 0) {
+      for (let i = 0; i < data.length; i += CHUNK) take(data.subarray(i, Math.min(i + CHUNK, data.length)));
+    } else if (entry.method === 8) {
+      const inflate = new Inflate((chunk) => take(chunk));
+      try {
+        for (let i = 0; i < data.length; i += CHUNK) inflate.push(data.subarray(i, Math.min(i + CHUNK, data.length)), i + CHUNK >= data.length);
+        if (data.length === 0) inflate.push(new Uint8Array(0), true);
+      } catch (e) {
+        if (e instanceof GalatBaca) throw e;
+        throw new GalatBaca(RUSAK);
+      }
+    } else {
+      throw new GalatBaca(RUSAK);
+    }
+    if (size !== entry.size || crc >>> 0 !== entry.crc >>> 0) {
+      throw new GalatBaca('Berkas .xlsx rusak: isi salah satu bagiannya tidak cocok dengan kode pemeriksanya (CRC). Minta salinan asli berkas.');
+    }
+  }
+
+  /** A small part whole (relationships, workbook, styles). */
+  readAll(entry: ZipEntry): Uint8Array {
+    const out = new Uint8Array(entry.size);
+    let at = 0;
+    this.read(entry, (chunk) => {
+      if (at + chunk.length > out.length) throw new GalatBaca(RUSAK);
+      out.set(chunk, at);
+      at += chunk.length;
+    });
+    return out;
+  }
+}
+
+const CHUNK = 64 * 1024;
+
+function tooBig(): GalatBaca {
+  return new GalatBaca(
+    `Isi berkas melebihi batas ${BATAS.byteXml / 1024 / 1024} MB XML setelah dibuka (kemungkinan berkas rusak atau bom zip); berkas dilewati.`,
+  );
+}
+
+export function normalisePartName(name: string): string {
+  return name.replace(/\\/g, '/').replace(/^\/+/, '').toLowerCase();
+}
+
+/** The end-of-central-directory record: the last 22 bytes, or earlier when the zip has a comment. */
+function findEndOfDirectory(view: DataView): number {
+  const last = view.byteLength - 22;
+  const first = Math.max(0, last - 0xffff);
+  for (let p = last; p >= first; p--) {
+    if (view.getUint32(p, true) === 0x06054b50) return p;
+  }
+  throw new GalatBaca(RUSAK);
+}
