@@ -1,12 +1,15 @@
 import * as path from 'path';
 import { Command } from 'commander';
 import { findSkala, NAMA_SKALA } from '../core/fungsi/skala';
-import { periksaWorkbook, PeriksaResult } from '../core/periksa';
-import { readWorkbookFile } from './baca';
+import { PeriksaProgress, PeriksaResult } from '../core/periksa';
 import { samePath, writeAtomically } from './berkas-keluaran';
+import { kumpulkanBerkas } from './folder';
+import { kemajuan } from './kemajuan';
+import { defaultThreads, periksaKumpulan } from './kumpulan-pekerja';
 import { CliIO, EXIT_FOUND, EXIT_OK, EXIT_USAGE } from './io';
 import { renderReport } from './laporan';
 import { BerkasDiperiksa, formatLaporan, FormatLaporan, teksLaporan } from './laporan-berkas';
+import { HasilBerkas } from './periksa-satu';
 import { writeAnnotatedCopy } from './tandai';
 
 interface PeriksaOptions {
@@ -41,7 +44,7 @@ export function registerPeriksa(program: Command, io: CliIO, setExit: (code: num
   program
     .command('periksa')
     .description('Periksa tabel Renja/LKjIP dalam berkas .xlsx, .csv atau .tsv: jumlah, rumus, pembulatan, predikat, satuan.')
-    .argument('<berkas...>', 'berkas .xlsx, .csv atau .tsv')
+    .argument('<berkas...>', 'berkas .xlsx, .csv atau .tsv, atau folder (diperiksa seluruh isinya)')
     .option('--json', 'cetak hasil sebagai JSON')
     .option('--skala <nama>', `skala predikat bila buku kerja tidak memuat tabel skala (${NAMA_SKALA.join(', ')})`)
     .option('--tandai <keluaran.xlsx>', 'tulis salinan bertanda: sel bermasalah diwarnai dan diberi catatan, serta lembar "Temuan"')
@@ -54,49 +57,75 @@ export function registerPeriksa(program: Command, io: CliIO, setExit: (code: num
     });
 }
 
-export async function periksaFiles(files: string[], options: PeriksaOptions, io: CliIO): Promise<number> {
+export async function periksaFiles(args: string[], options: PeriksaOptions, io: CliIO): Promise<number> {
   if (options.skala !== undefined && findSkala(options.skala) === undefined) {
     io.err(`Skala "${options.skala}" tidak dikenal. Pilihan: ${NAMA_SKALA.join(', ')}.\n`);
     return EXIT_USAGE;
   }
+  const { files, emptyFolders } = await kumpulkanBerkas(args);
+  for (const folder of emptyFolders) io.err(`Folder ${folder} tidak memuat berkas .xlsx, .xlsm, .csv atau .tsv.\n`);
+  if (files.length === 0) return EXIT_USAGE;
   const laporan = options.laporan === undefined ? null : await periksaTujuanLaporan(options.laporan, files, io);
   if (laporan === false) return EXIT_USAGE;
   const diperiksa: BerkasDiperiksa[] = [];
   const reports: FileReport[] = [];
-  let unreadable = false;
+  let unreadable = emptyFolders.length > 0;
   let errors = false;
-  for (const file of files) {
-    const read = await readWorkbookFile(file);
-    if (!read.ok) {
-      unreadable = true;
-      io.err(`${file}: ${read.message}\n`);
-      reports.push({ file, tables: [], findings: [], error: read.message });
-      diperiksa.push({ file, error: read.message });
-      continue;
+  const progress = kemajuan(files.length, io);
+  const show = progress.io;
+
+  // Results arrive in whatever order the pool finishes; each file is printed, marked and
+  // reported in input order, as soon as every file before it is done.
+  const done = new Array<HasilBerkas | undefined>(files.length);
+  let printed = 0;
+  let flushing = Promise.resolve();
+  const flush = async () => {
+    while (printed < files.length && done[printed] !== undefined) {
+      const hasil = done[printed]!;
+      done[printed] = undefined;
+      printed++;
+      await handle(hasil);
     }
-    for (const w of read.warnings) io.err(`${file}: ${w}\n`);
-    const cells = read.workbook.sheets.reduce((n, s) => n + s.values.reduce((m, r) => m + r.length, 0), 0);
-    const showProgress = cells > PROGRESS_CELLS;
-    const started = Date.now();
-    const result = periksaWorkbook(read.workbook, { skala: options.skala }, (p) => {
-      if (showProgress) io.err(`Memeriksa ${path.basename(file)}: lembar "${p.sheet}" (${p.sheetIndex + 1}/${p.sheetCount})…\n`);
-    });
+  };
+  const handle = async (hasil: HasilBerkas) => {
+    const file = hasil.file;
+    if (!hasil.ok) {
+      unreadable = true;
+      show.err(`${file}: ${hasil.message}\n`);
+      reports.push({ file, tables: [], findings: [], error: hasil.message });
+      diperiksa.push({ file, error: hasil.message });
+      return;
+    }
+    for (const w of hasil.warnings) show.err(`${file}: ${w}\n`);
+    const result = hasil.result;
     if (result.findings.some((f) => f.severity === 'error')) errors = true;
     reports.push(toReport(file, result));
-    diperiksa.push({ file, sheets: read.workbook.sheets.map((s) => s.name), findings: result.findings });
-    if (!options.json) io.out(renderReport(file, result, Date.now() - started));
+    diperiksa.push({ file, sheets: hasil.sheets, findings: result.findings });
+    if (!options.json) show.out(renderReport(file, result, hasil.ms));
 
     if (options.tandai !== undefined) {
       const target = annotatedPath(options.tandai, file, files.length);
       const written = await writeAnnotatedCopy({ path: file }, result.findings, target);
       if (written.ok) {
-        if (!options.json) io.out(`Salinan bertanda: ${target} (${written.marked} sel ditandai, daftar di lembar "${written.sheetName}").\n\n`);
+        if (!options.json) show.out(`Salinan bertanda: ${target} (${written.marked} sel ditandai, daftar di lembar "${written.sheetName}").\n\n`);
       } else {
         unreadable = true;
-        io.err(`${file}: salinan bertanda tidak dapat ditulis: ${written.message}\n`);
+        show.err(`${file}: salinan bertanda tidak dapat ditulis: ${written.message}\n`);
       }
     }
-  }
+  };
+
+  const onProgress = (file: string, p: PeriksaProgress, cells: number) => {
+    if (cells > PROGRESS_CELLS) show.err(`Memeriksa ${path.basename(file)}: lembar "${p.sheet}" (${p.sheetIndex + 1}/${p.sheetCount})…\n`);
+  };
+  await periksaKumpulan(files, { skala: options.skala, threads: defaultThreads(), onProgress }, (index, hasil) => {
+    done[index] = hasil;
+    progress.tick();
+    flushing = flushing.then(flush);
+  });
+  await flushing;
+  progress.stop();
+
   if (laporan) {
     const written = await writeAtomically(laporan.path, teksLaporan(diperiksa, laporan.format));
     if (written.ok) {

@@ -1,0 +1,88 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { FIXTURES, fixturePath } from '../test/fixtures/muat';
+import { jalankan } from '../test/helpers/jalankan-cli';
+import { lembarXml, paketXlsx } from '../test/helpers/xlsx-mentah';
+
+/**
+ * `periksa FOLDER`: the walk, the order of the report whatever the pool did, one bad file not
+ * stopping the others, and the exit status. Run once in the calling thread and once with two
+ * worker threads (loading the TypeScript sources through the test require hook).
+ */
+let dir: string;
+let folder: string;
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lk-folder-'));
+  folder = path.join(dir, 'kabupaten');
+  fs.mkdirSync(path.join(folder, 'dinas-sosial'), { recursive: true });
+  fs.mkdirSync(path.join(folder, 'bappeda'), { recursive: true });
+  fs.copyFileSync(fixturePath(FIXTURES[4]), path.join(folder, 'dinas-sosial', 'renja.tsv'));
+  fs.copyFileSync(fixturePath(FIXTURES[5]), path.join(folder, 'bappeda', 'tabel23.tsv'));
+  fs.copyFileSync(fixturePath(FIXTURES[2]), path.join(folder, 'realisasi.tsv'));
+  fs.writeFileSync(path.join(folder, 'bappeda', 'rusak.xlsx'), 'bukan zip');
+  fs.writeFileSync(
+    path.join(folder, 'dinas-sosial', 'ringkas.xlsx'),
+    paketXlsx({ sheets: [{ name: 'Ringkas', xml: lembarXml([['Kode', 'Program', 'Pagu'], ['1.01', 'Program A', 300]]) }] }),
+  );
+  // Not checked: Excel's lock file, a hidden file, a PDF.
+  fs.writeFileSync(path.join(folder, 'bappeda', '~$tabel23.xlsx'), 'kunci');
+  fs.writeFileSync(path.join(folder, '.tersembunyi.csv'), 'a;b\n');
+  fs.writeFileSync(path.join(folder, 'catatan.pdf'), '%PDF');
+  fs.mkdirSync(path.join(dir, 'kosong'));
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+const EXPECTED_ORDER = () => [
+  path.join(folder, 'bappeda', 'rusak.xlsx'),
+  path.join(folder, 'bappeda', 'tabel23.tsv'),
+  path.join(folder, 'dinas-sosial', 'renja.tsv'),
+  path.join(folder, 'dinas-sosial', 'ringkas.xlsx'),
+  path.join(folder, 'realisasi.tsv'),
+];
+
+async function runBatch(threads: string): Promise<{ code: number; json: { files: { file: string; error?: string; findings: unknown[] }[] }; laporan: string }> {
+  const saved = { p: process.env.LK_PEKERJA, d: process.env.LK_TS_DAFTAR };
+  process.env.LK_PEKERJA = threads;
+  process.env.LK_TS_DAFTAR = path.resolve(__dirname, '..', 'test', 'helpers', 'daftar-ts.js');
+  try {
+    const laporanPath = path.join(dir, `laporan-${threads}.csv`);
+    const r = await jalankan('periksa', folder, '--json', '--laporan', laporanPath);
+    return { code: r.code, json: JSON.parse(r.out), laporan: fs.readFileSync(laporanPath, 'utf8') };
+  } finally {
+    for (const [k, v] of [['LK_PEKERJA', saved.p], ['LK_TS_DAFTAR', saved.d]] as const) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  }
+}
+
+describe('periksa FOLDER', () => {
+  it('walks the folder in path order, keeps every file, and exits 2 because one file cannot be read', async () => {
+    const { code, json, laporan } = await runBatch('1');
+    expect(code).toBe(2);
+    expect(json.files.map((f) => f.file)).toEqual(EXPECTED_ORDER());
+    expect(json.files[0].error).toBe('Berkas bukan .xlsx yang sah atau rusak.');
+    expect(json.files.filter((f) => f.error === undefined)).toHaveLength(4);
+    // Tabel 23 of Malang has its known sum errors: the bad file before it did not stop the batch.
+    expect(json.files[1].findings.length).toBeGreaterThan(0);
+    // The report lists the files in the same order, the unreadable one as a row of its own.
+    const filesInReport = [...new Set(laporan.split('\n').slice(1).filter((l) => l !== '').map((l) => l.split(';')[0]))];
+    expect(filesInReport).toEqual(json.files.filter((f) => f.error !== undefined || f.findings.length > 0).map((f) => f.file));
+    expect(filesInReport.length).toBeGreaterThanOrEqual(3);
+  }, 60_000);
+
+  it('two worker threads give the same report, in the same order', async () => {
+    const one = await runBatch('1');
+    const two = await runBatch('2');
+    expect(two.code).toBe(one.code);
+    expect(two.json).toEqual(one.json);
+    expect(two.laporan).toEqual(one.laporan);
+  }, 180_000);
+
+  it('an empty folder is said, and the exit status is 2', async () => {
+    const r = await jalankan('periksa', path.join(dir, 'kosong'));
+    expect(r.code).toBe(2);
+    expect(r.err).toBe(`Folder ${path.join(dir, 'kosong')} tidak memuat berkas .xlsx, .xlsm, .csv atau .tsv.\n`);
+  });
+});
