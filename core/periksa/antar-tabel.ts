@@ -130,12 +130,19 @@ function itemsOf(info: Info, uraian: number): Item[] {
   // Keys that identify one row of the table: its name at its level, else with its parent's name.
   const count = new Map<string, number>();
   const bump = (k: string) => count.set(k, (count.get(k) ?? 0) + 1);
-  const own = (it: Item) => `${it.level ?? '?'}|${normaliseName(it.name)}`;
-  const path = (it: Item) => `${own(it)}<${normaliseName(nameAt.get(idx.parent[it.pos]) ?? '')}`;
-  for (const it of items) if (normaliseName(it.name) !== '') bump(own(it));
-  for (const it of items) if (normaliseName(it.name) !== '' && count.get(own(it))! > 1) bump(path(it));
+  // Each name is normalised 6 to 8 times below (Unicode normalisation is the cost): once is enough.
+  const normalised = new Map<string, string>();
+  const norm = (s: string) => {
+    let n = normalised.get(s);
+    if (n === undefined) normalised.set(s, (n = normaliseName(s)));
+    return n;
+  };
+  const own = (it: Item) => `${it.level ?? '?'}|${norm(it.name)}`;
+  const path = (it: Item) => `${own(it)}<${norm(nameAt.get(idx.parent[it.pos]) ?? '')}`;
+  for (const it of items) if (norm(it.name) !== '') bump(own(it));
+  for (const it of items) if (norm(it.name) !== '' && count.get(own(it))! > 1) bump(path(it));
   for (const it of items) {
-    if (normaliseName(it.name) === '') continue;
+    if (norm(it.name) === '') continue;
     it.key = count.get(own(it)) === 1 ? own(it) : count.get(path(it)) === 1 ? path(it) : '';
   }
   const kodes = new Map<string, number>();
