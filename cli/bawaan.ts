@@ -6,7 +6,6 @@ import { formatNumber } from '../core/angka';
 import { CATATAN_KOSONG, planRewrite, rewriteFormula, SelDilewati, SelRumus } from '../core/rumus-bawaan';
 import { LEMBAR_ASLI } from '../core/rumus-bawaan/asli';
 import { uniqueSheetName } from '../core/tanda';
-import { readXlsxBuffer } from './baca/xlsx';
 import { CliIO, EXIT_FOUND, EXIT_OK, EXIT_USAGE } from './io';
 import { addWorksheet, readWorkbook, WorkbookInfo } from './tandai/buku';
 import { TandaiError } from './tandai/galat';
@@ -129,6 +128,7 @@ export async function bawaanXlsx(data: Buffer): Promise<HasilBawaan> {
   if (info.strict) throw new TandaiError('Buku kerja berformat "Strict Open XML" belum didukung; simpan ulang sebagai buku kerja Excel biasa (.xlsx).');
 
   // Values, to keep a cell whose inputs hold text numbers (the native formula cannot read them).
+  const { readXlsxBuffer } = await import('./baca/xlsx');
   const read = await readXlsxBuffer(data, 'masukan.xlsx');
   const values = read.ok ? read.workbook : null;
 

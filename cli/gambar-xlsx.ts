@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { BorderSide, Drawing, DrawnCell } from '../core/pohon/gambar';
 
 /*
@@ -85,7 +85,9 @@ export function addDrawingSheet(workbook: ExcelJS.Workbook, drawing: Drawing): E
 
 /** Writes drawings, one sheet each, to a new .xlsx file. */
 export async function writeDrawingsXlsx(drawings: readonly Drawing[], file: string): Promise<void> {
-  const wb = new ExcelJS.Workbook();
+  // exceljs is loaded only when a drawing is written: `periksa` and `hitung` never pay its start-up.
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   wb.creator = 'Lembar Kinerja';
   for (const d of drawings) addDrawingSheet(wb, d);
   await wb.xlsx.writeFile(file);

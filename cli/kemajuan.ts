@@ -1,4 +1,3 @@
-import { MultiBar, Presets } from 'cli-progress';
 import { CliIO, processIO } from './io';
 
 /**
@@ -15,10 +14,12 @@ export interface Kemajuan {
 
 const PLAIN_FROM = 20;
 
-export function kemajuan(total: number, io: CliIO): Kemajuan {
+export async function kemajuan(total: number, io: CliIO): Promise<Kemajuan> {
   const started = Date.now();
   let count = 0;
   if (total > 1 && io === processIO && process.stderr.isTTY === true) {
+    // Loaded only for a batch on a terminal: a single check starts without it.
+    const { MultiBar, Presets } = await import('cli-progress');
     const multi = new MultiBar(
       {
         stream: process.stderr,

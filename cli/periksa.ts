@@ -71,7 +71,7 @@ export async function periksaFiles(args: string[], options: PeriksaOptions, io: 
   const reports: FileReport[] = [];
   let unreadable = emptyFolders.length > 0;
   let errors = false;
-  const progress = kemajuan(files.length, io);
+  const progress = await kemajuan(files.length, io);
   const show = progress.io;
 
   // Results arrive in whatever order the pool finishes; each file is printed, marked and

@@ -1,8 +1,6 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { ReadResult } from './hasil';
-import { readDelimitedBytes } from './teks';
-import { readXlsxBuffer } from './xlsx';
 
 export type { ReadResult } from './hasil';
 
@@ -49,19 +47,28 @@ export async function readWorkbookFile(filePath: string): Promise<ReadResult> {
         };
       }
       if (!startsWith(bytes, ZIP_MAGIC)) return { ok: false, message: 'Berkas bukan .xlsx yang sah atau rusak.' };
-      return await readXlsxBuffer(bytes, fileName);
+      return await (await readers()).readXlsxBuffer(bytes, fileName);
     }
     if (startsWith(bytes, ZIP_MAGIC)) {
       // An .xlsx renamed to .csv: read what it really is, and say so.
-      const read = await readXlsxBuffer(bytes, fileName);
+      const read = await (await readers()).readXlsxBuffer(bytes, fileName);
       if (read.ok) read.warnings.unshift(`Berkas bernama ${ext} tetapi berisi buku kerja .xlsx; dibaca sebagai .xlsx.`);
       return read;
     }
-    return readDelimitedBytes(bytes, fileName, path.basename(fileName, path.extname(fileName)), ext as '.csv' | '.tsv');
+    return (await readers()).readDelimitedBytes(bytes, fileName, path.basename(fileName, path.extname(fileName)), ext as '.csv' | '.tsv');
   } catch {
     // The readers handle what they know; this keeps a surprise in a library from crashing the CLI.
     return { ok: false, message: 'Berkas tidak dapat dibaca: isinya rusak atau tidak dikenal.' };
   }
+}
+
+/**
+ * The readers and their libraries (fflate, saxes, papaparse) are loaded on the first file, so
+ * that `hitung` and `--help` start without them.
+ */
+async function readers(): Promise<typeof import('./xlsx') & typeof import('./teks')> {
+  const [xlsx, teks] = await Promise.all([import('./xlsx'), import('./teks')]);
+  return { ...xlsx, ...teks };
 }
 
 function fileError(filePath: string, e: unknown): string {

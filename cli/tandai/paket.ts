@@ -1,6 +1,6 @@
 import { TandaiError } from './galat';
 import * as path from 'path';
-import JSZip from 'jszip';
+import type JSZip from 'jszip';
 import { applyEdits, attributes, escapeAttr, findTag, scanTags, withAttributes } from './xml';
 
 /**
@@ -42,7 +42,8 @@ export class Package {
   }
 
   static async load(data: Buffer): Promise<Package> {
-    return new Package(await JSZip.loadAsync(data));
+    const { default: Zip } = await import('jszip');
+    return new Package(await Zip.loadAsync(data));
   }
 
   /** The zip entry name of a part (`xl/workbook.xml`, no leading slash), whatever its case. */

@@ -1,5 +1,4 @@
 import * as path from 'path';
-import ExcelJS from 'exceljs';
 import { Finding } from '../../core/periksa/temuan';
 import { readDelimitedBytes } from '../baca/teks';
 import { markablePosition, NOTE_AUTHOR, noteLines, SEVERITY_FILL, TEMUAN_HEADERS, temuanRows, temuanWidths, uniqueSheetName, worstSeverity } from '../../core/tanda';
@@ -21,7 +20,9 @@ export async function markDelimited(
   if (!read.ok) throw new TandaiError(read.message);
   const sheet = read.workbook.sheets[0];
 
-  const wb = new ExcelJS.Workbook();
+  // Loaded on use: only a marked copy of a CSV needs exceljs.
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   wb.creator = NOTE_AUTHOR;
   const ws = wb.addWorksheet(excelSheetName(sheet.name));
   const widths: number[] = [];
