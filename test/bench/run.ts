@@ -1,3 +1,4 @@
+import * as cli from './cli';
 import * as excel from './excel';
 import * as fungsi from './fungsi';
 import * as periksa from './periksa';
@@ -10,7 +11,7 @@ import { Metric } from './ukur';
  * `{"metric": NAME, "value": N, "unit": U}`. With names, only the metrics whose name contains
  * one of them run. Each issue adds its own module here.
  */
-const MODULES: { metrics: Metric[] }[] = [fungsi, periksa, pohon, sheets, excel];
+const MODULES: { metrics: Metric[] }[] = [fungsi, periksa, pohon, sheets, excel, cli];
 
 export function selectMetrics(filter: readonly string[]): Metric[] {
   const all = MODULES.flatMap((m) => m.metrics);
