@@ -6,7 +6,7 @@
 const fs = require('fs');
 const path = require('path');
 
-function core(env = {}, argv = {}) {
+function core(_env = {}, argv = {}) {
   return {
     name: 'core',
     mode: argv.mode || 'production',

@@ -16,7 +16,6 @@ import {
   magetanRealisasiAnggaran,
   magetanTC33,
   malangTabel23,
-  total,
 } from '../../test/helpers/uji-tabel';
 
 const COLUMNS = [kolom('No', 'nomor'), kolom('Program/Kegiatan', 'uraian'), kolom('Pagu', 'pagu')];

@@ -213,6 +213,7 @@ export const rumusTeks: fc.Arbitrary<string> = fc
     fc.constantFrom('=', '=', '=', '', '= ', '=+'),
     fc.option(fc.array(suntingTeks, { minLength: 1, maxLength: 2 }), { freq: 3 }),
   )
+  // eslint-disable-next-line no-control-regex -- U+0000 is the placeholder the generator put for the separator
   .map(([expr, sep, lead, edits]) => terapkanSunting(lead + expr.replace(/\u0000/g, sep), edits ?? []));
 
 // ---------------------------------------------------------------- whole sheets from scratch
