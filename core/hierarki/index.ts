@@ -1,6 +1,5 @@
-import { Sheet } from '../lembar/model';
-import { cellText } from '../tata-letak/grid';
-import { ColumnRole, LEVEL_NAMES, LevelName, RowKind, Table, TableColumn, TableRow } from '../tata-letak/model';
+import { cellText, Sheet } from '../lembar/model';
+import { ColumnRole, LEVEL_NAMES, LevelName, RowKind, Table, TableColumn, TableRow } from '../tabel/model';
 import { wordLevel } from './kata';
 import { kodeUnder, looksLikeGovernmentKode, parseKodeCell, parseKodeCells, ParsedKode } from './kode';
 import { leadingNomor, parseNomor, ParsedNomor } from './nomor';

@@ -1,6 +1,6 @@
 import { Dec } from '../angka/desimal';
 import { a1, cellAt } from '../lembar/model';
-import { LevelName, TableColumn } from '../tata-letak/model';
+import { LevelName, TableColumn } from '../tabel/model';
 import { actualOf, columnNoun, levelLabel, rupiah, shownAmount } from './jumlah-kata';
 import { MoneyColumn, moneyColumn, present, readingsOf, SumIndex, sumIndex } from './jumlah-pohon';
 import { CheckContext } from './konteks';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { FIXTURES, FixtureName, loadFixture } from '../../test/fixtures/muat';
 import { CellValue } from '../lembar/model';
-import { LayoutId } from '../tata-letak/model';
+import { LayoutId } from '../tabel/model';
 import { buildTable, runCheck, sheetOf } from '../../test/helpers/uji-baris';
 import { Workbook } from '../lembar/model';
 import { findTables } from '../tata-letak';

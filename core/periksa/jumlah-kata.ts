@@ -1,6 +1,6 @@
 import { Dec } from '../angka/desimal';
 import { formatNumber } from '../angka/format';
-import { ColumnRole, LevelName, TableColumn } from '../tata-letak/model';
+import { ColumnRole, LevelName, TableColumn } from '../tabel/model';
 import { addedContinuations, MoneyColumn, present, SumIndex } from './jumlah-pohon';
 import { CheckContext } from './konteks';
 import { LEVEL_LABEL } from './label';

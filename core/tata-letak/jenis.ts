@@ -1,4 +1,4 @@
-import { ColumnRole, LayoutId } from './model';
+import { ColumnRole, LayoutId } from '../tabel/model';
 import { splitWords } from './kata-kunci';
 
 /**

@@ -1,6 +1,6 @@
 import { Skala } from '../../core/fungsi/skala';
 import { a1, CellValue, Sheet } from '../../core/lembar/model';
-import { ColumnRole, LayoutId, MONEY_ROLES, Table, TableColumn, TableRow } from '../../core/tata-letak/model';
+import { ColumnRole, LayoutId, MONEY_ROLES, Table, TableColumn, TableRow } from '../../core/tabel/model';
 import { FixtureName, loadFixture } from '../fixtures/muat';
 import { CheckContext, CheckOptions, createContext, TableCheck } from '../../core/periksa/konteks';
 import { Finding } from '../../core/periksa/temuan';

@@ -8,7 +8,7 @@ import {
   Table,
   TableColumn,
   TableRow,
-} from '../../core/tata-letak/model';
+} from '../../core/tabel/model';
 import { CheckContext, createContext } from '../../core/periksa/konteks';
 
 /*
