@@ -11,7 +11,7 @@ export type { ParsedKode, KodeProblem, KodeProblemCode } from './kode';
 export { wordLevel } from './kata';
 
 /**
- * Row hierarchy (SPEC §4): which body rows are programs, kegiatan, sub kegiatan, their
+ * Row hierarchy (docs/hierarki.md): which body rows are programs, kegiatan, sub kegiatan, their
  * parents, continuation rows, and gaps where rows were lost. Levels come from the kode, the
  * numbering, the words of the names and bold type, in that order of trust; rows are keyed on
  * position and parent, never on a code alone.

@@ -5,7 +5,7 @@ import { Arah, MetodeEfisiensi } from '../fungsi/rumus';
 import { Skala } from '../fungsi/skala';
 
 /**
- * The functions of SPEC §2 as native spreadsheet formulas (en-US text, `,` separators, no
+ * The functions of docs/fungsi.md as native spreadsheet formulas (en-US text, `,` separators, no
  * leading "="), so a workbook sent to someone without the add-in still computes. Only
  * functions every spreadsheet has (IF, AND, OR, ISNUMBER, ROUND, MIN, MAX): no LET or
  * LAMBDA, so Excel 2019, LibreOffice and Google Sheets all read it.

@@ -62,7 +62,7 @@ export const COLUMN_ROLES = [
 ] as const;
 export type ColumnRole = (typeof COLUMN_ROLES)[number];
 
-/** Roles whose cells add up across levels (SPEC §4): parent = Σ children, total = Σ top level. */
+/** Roles whose cells add up across levels (docs/hierarki.md): parent = Σ children, total = Σ top level. */
 export const MONEY_ROLES: ReadonlySet<ColumnRole> = new Set<ColumnRole>([
   'pagu',
   'kebutuhan',

@@ -31,7 +31,7 @@ const BASE = {
   pohonKaskade: 700,
   /** pohon.test.ts: real fixtures and synthetic tables, mutated, as the tree's source. */
   pohonTabel: 500,
-  /** angka.test.ts: SPEC §1 strings mutated, per property. */
+  /** angka.test.ts: docs/angka.md strings mutated, per property. */
   angka: 4000,
   /** fungsi.test.ts: calls per registered function. */
   fungsi: 1500,
