@@ -15,7 +15,7 @@ import {
   shownNumber,
   toleranceFinding,
 } from './toleransi';
-import { buildTable, contextOf, sheetOf } from '../../test/helpers/uji-baris';
+import { buildTable, contextOf, sheetOf } from '../../test/helpers/uji-tabel';
 
 const d = (s: string | number) => new Dec(s);
 /** A cell as typed in a TSV, read the way the checks read it. */
