@@ -1,17 +1,17 @@
 // Every browser/Apps Script bundle, each from its own part:
-//   core       dist/core/       the core as one library (proves it has no Node built-in)
+//   core       dist/core/       the core alone (test/bundel-inti.ts), built only to prove it has no Node built-in
 //   addin      dist/addin/      the Excel add-in (addin/webpack.part.js, issue 4)
 //   appsscript dist/appsscript/ the Google Sheets bundle (appsscript/webpack.part.js, issue 5)
 // `npm run build:web` builds them all; `--env only=addin` builds one.
 const fs = require('fs');
 const path = require('path');
 
-function core(env = {}, argv = {}) {
+function core(_env = {}, argv = {}) {
   return {
     name: 'core',
     mode: argv.mode || 'production',
     target: ['web', 'es2020'],
-    entry: { 'lembar-kinerja-core': './core/index.ts' },
+    entry: { 'lembar-kinerja-core': './test/bundel-inti.ts' },
     output: {
       path: path.resolve(__dirname, 'dist/core'),
       filename: '[name].js',

@@ -3,7 +3,7 @@ import { parseCell } from '../core/angka/parse';
 import { roundHalfUp, toDouble, Dec } from '../core/angka/desimal';
 import { formatNumber } from '../core/angka/format';
 import { CAPAIAN, EFISIENSI, HasilSel, PREDIKAT, SERAPAN } from '../core/fungsi';
-import { bacaMesin, isiSel, mesinBaru, NilaiSel, tanpaPesan } from '../core/rumus-bawaan/uji-mesin';
+import { bacaMesin, isiSel, mesinBaru, NilaiSel, tanpaPesan } from '../test/helpers/uji-mesin';
 import { loadGolden } from '../test/fixtures/muat';
 import { badanUntuk, NAMA_TANPA_AWALAN, NamaTanpaAwalan, rumusLambda } from './rumus-lambda';
 

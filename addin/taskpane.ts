@@ -1,5 +1,5 @@
 import { pohonKinerja, templatPohon } from '../core/pohon';
-import { pasangUI } from '../ui';
+import { mountUI } from '../ui';
 import { buatJembatanExcel } from './excel/jembatan-excel';
 
 /**
@@ -16,7 +16,7 @@ Office.onReady(() => {
     notesSupported: () => Office.context.requirements.isSetSupported('ExcelApi', '1.18'),
     pohon: { pohonKinerja, templatPohon },
   });
-  const kendali = pasangUI(root, jembatan);
+  const kendali = mountUI(root, jembatan);
 
   const perintah = (work: () => Promise<void>) => async (event: Office.AddinCommands.Event) => {
     try {

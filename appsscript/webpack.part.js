@@ -134,7 +134,7 @@ class SidebarCspPlugin {
   }
 }
 
-module.exports = (env = {}, argv = {}) => ({
+module.exports = (_env = {}, argv = {}) => ({
   name: 'appsscript',
   mode: argv.mode || 'production',
   context: ROOT,

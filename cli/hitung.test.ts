@@ -82,7 +82,7 @@ describe('hitung', () => {
 describe('the examples in `hitung --help` print what they promise', () => {
   test('every example line, run as written', async () => {
     const help = (await hitung('--help')).out;
-    const examples = [...help.matchAll(/Contoh: lembar-kinerja hitung (.+?)  → (.+)$/gm)];
+    const examples = [...help.matchAll(/Contoh: lembar-kinerja hitung (.+?) {2}→ (.+)$/gm)];
     expect(examples.length).toBeGreaterThanOrEqual(FUNGSI.length);
     for (const [, command, expected] of examples) {
       // split as a shell would: "" is an empty argument

@@ -21,7 +21,7 @@ test('the core bundles for the web and checks a table in a context without Node'
 
   const sandbox: Record<string, unknown> = {};
   vm.runInNewContext(code, sandbox);
-  const core = sandbox.LembarKinerja as typeof import('../core');
+  const core = sandbox.LembarKinerja as typeof import('./bundel-inti');
   const result = core.periksaWorkbook({
     name: 'uji',
     sheets: [

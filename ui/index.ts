@@ -44,11 +44,8 @@ function el<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
-export function mountUI(root: HTMLElement, jembatan: Jembatan): void {
-  pasangUI(root, jembatan);
-}
-
-export function pasangUI(root: HTMLElement, jembatan: Jembatan): KendaliUI {
+/** The pane, built in `root`; the returned controls are what a host's ribbon buttons call. */
+export function mountUI(root: HTMLElement, jembatan: Jembatan): KendaliUI {
   const doc = root.ownerDocument;
   if (!doc.getElementById('lk-gaya')) {
     const style = el('style', { id: 'lk-gaya' });

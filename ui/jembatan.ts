@@ -1,4 +1,4 @@
-import type { Finding, TableSummary } from '../core';
+import type { Finding, TableSummary } from '../core/periksa';
 import type { Pengaturan } from '../core/pengaturan';
 
 export type { Pengaturan };

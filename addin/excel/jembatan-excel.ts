@@ -179,6 +179,7 @@ export function buatJembatanExcel(host: ExcelDeps): Jembatan {
       const sheetObj = new Map<string, Excel.Worksheet>();
       const ws = (name: string) => {
         let w = sheetObj.get(name);
+        // eslint-disable-next-line office-addins/test-for-null-using-isNullObject -- a Map miss, not a null object
         if (!w) {
           w = wb.worksheets.getItemOrNullObject(name);
           w.load('name');
@@ -343,6 +344,7 @@ export function buatJembatanExcel(host: ExcelDeps): Jembatan {
         values: used.values,
         formulas: used.formulas,
         numberFormat: used.numberFormat,
+        // eslint-disable-next-line office-addins/load-object-before-read -- a ClientResult: sync() fills it, load() does not exist
         cellProperties: props.value as CellProps[][],
       });
       const hasil = pohon.pohonKinerja({ name: 'Buku kerja', sheets: [sheet] }, { lembar: active.name });

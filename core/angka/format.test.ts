@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { Dec } from './desimal';
-import { formatNumber, formatPercent } from './format';
+import { formatNumber } from './format';
 import { parseCell } from './parse';
 
 describe('formatNumber', () => {
@@ -35,11 +35,6 @@ describe('formatNumber', () => {
   it('a negative value that rounds to zero shows no minus sign', () => {
     expect(formatNumber(new Dec('-0.001'), { decimals: 2 })).toBe('0,00');
     expect(formatNumber(-0)).toBe('0');
-  });
-
-  it('formatPercent shows two decimals by default', () => {
-    expect(formatPercent(new Dec('92.5'))).toBe('92,50');
-    expect(formatPercent(new Dec('99.649999'), 1)).toBe('99,6');
   });
 });
 

@@ -20,7 +20,8 @@ export function formatNumber(value: Dec | number, options: FormatOptions = {}): 
   return (negative ? '-' : '') + grouped + (frac ? dec + frac : '');
 }
 
-/** A percent as planners print it: `92,50`; two decimals unless told otherwise. */
-export function formatPercent(value: Dec | number, decimals = 2): string {
-  return formatNumber(value, { decimals });
+/** Money with its currency, as a box of the pohon kinerja shows it: `Rp 29.822.934.000`. */
+export function formatRupiah(value: Dec | number): string {
+  return 'Rp ' + formatNumber(value);
 }
+

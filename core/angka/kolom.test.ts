@@ -6,7 +6,7 @@ import { parseCell } from './parse';
 
 const values = (cells: unknown[]) => parseColumn(cells).parsed.map((p) => (p.value === null ? null : p.value.toFixed()));
 
-describe('inferColumnMarks / parseColumn (SPEC §1: a single group is decided per column)', () => {
+describe('inferColumnMarks / parseColumn (docs/angka.md: a single group is decided per column)', () => {
   it('a column of 16.8, 41.5 is decimal-dot, so 1.270 there is 1,27', () => {
     const cells = ['16.8', '41.5', '1.270'];
     expect(inferColumnMarks(cells)).toEqual({ decimalMark: '.', basis: 'column', ambiguousCells: 1, mixedStyles: false });

@@ -12,7 +12,7 @@ export interface ColumnMarks {
 }
 
 /**
- * Decide a column's decimal mark from its unambiguous cells (SPEC §1): a column of `16.8`,
+ * Decide a column's decimal mark from its unambiguous cells (docs/angka.md): a column of `16.8`,
  * `41.5` is decimal-dot; a column of `1.270`, `29.822.934.000` is grouping-dot.
  */
 export function inferColumnMarks(cells: readonly unknown[]): ColumnMarks {

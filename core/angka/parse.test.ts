@@ -32,7 +32,7 @@ function expectCell(input: unknown, e: Expected, options?: ParseOptions): Parsed
   return p;
 }
 
-describe('SPEC §1: money', () => {
+describe('docs/angka.md: money', () => {
   it.each<[string, string, number]>([
     ['29.822.934.000', '29822934000', 0],
     ['2,809,627,670', '2809627670', 0],
@@ -73,7 +73,7 @@ describe('SPEC §1: money', () => {
   });
 });
 
-describe('SPEC §1: plain decimals and percents', () => {
+describe('docs/angka.md: plain decimals and percents', () => {
   it.each<[string, string, number]>([
     ['92,5', '92.5', 1],
     ['85,2', '85.2', 1],
@@ -100,7 +100,7 @@ describe('SPEC §1: plain decimals and percents', () => {
   });
 });
 
-describe('SPEC §1: quantity with satuan', () => {
+describe('docs/angka.md: quantity with satuan', () => {
   it.each<[string, string, string, string]>([
     ['84 Angka', '84', 'angka', 'Angka'],
     ['54 Dokumen', '54', 'dokumen', 'Dokumen'],
@@ -146,7 +146,7 @@ describe('SPEC §1: quantity with satuan', () => {
   );
 });
 
-describe('SPEC §1: no value', () => {
+describe('docs/angka.md: no value', () => {
   it.each(['-', '', '   ', 'NIHIL', 'nihil', '0 0', '–', '—', '--', 'n/a'])('%j is empty, not zero', (input) => {
     expectCell(input, { kind: 'empty', value: null });
   });
@@ -163,7 +163,7 @@ describe('SPEC §1: no value', () => {
   });
 });
 
-describe('SPEC §1: malformed or mixed', () => {
+describe('docs/angka.md: malformed or mixed', () => {
   it.each(['53.600.0000', '96.080.00', '1,270,5', '1..2', '1.234,5.6', '1,5.25'])(
     '%s is malformed: a finding, no value',
     (input) => {
@@ -203,7 +203,7 @@ describe('SPEC §1: malformed or mixed', () => {
   });
 });
 
-describe('SPEC §1: a single group is ambiguous', () => {
+describe('docs/angka.md: a single group is ambiguous', () => {
   it('1.270 reads 1270 by default (id-ID), with 1,27 offered and the doubt reported', () => {
     const p = expectCell('1.270', {
       kind: 'number',

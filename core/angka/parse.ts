@@ -3,7 +3,7 @@ import { normalizeSatuan } from './satuan';
 import { formatNumber as fmtPlain } from './format';
 
 /**
- * What a cell holds, as SPEC §1 describes it. `number` is a bare number, `money` one written
+ * What a cell holds, as docs/angka.md describes it. `number` is a bare number, `money` one written
  * with `Rp`/`,-` or grouped thousands, `percent` one marked with `%`, `(%)` or `persen`,
  * `quantity` a number followed by its satuan.
  */

@@ -1,4 +1,4 @@
-import { isPercentUnit, normalizeSatuan } from './satuan';
+import { normalizeSatuan } from './satuan';
 
 describe('normalizeSatuan', () => {
   it.each<[string, string]>([
@@ -39,14 +39,5 @@ describe('normalizeSatuan', () => {
     expect(normalizeSatuan('Lembaga   Sosial')).toBe('lembaga sosial');
     expect(normalizeSatuan('lemabaga')).toBe('lemabaga');
     expect(normalizeSatuan('')).toBe('');
-  });
-});
-
-describe('isPercentUnit', () => {
-  it('only the canonical persen is a percent', () => {
-    expect(isPercentUnit('persen')).toBe(true);
-    expect(isPercentUnit(normalizeSatuan('(%)'))).toBe(true);
-    expect(isPercentUnit('orang')).toBe(false);
-    expect(isPercentUnit(undefined)).toBe(false);
   });
 });

@@ -62,6 +62,3 @@ function normalize(raw: string): string {
   return t;
 }
 
-export function isPercentUnit(unit: string | undefined): boolean {
-  return unit === 'persen';
-}

@@ -5,7 +5,7 @@ import { findSkala, normalizeName, parseSkalaRange, Skala, SKALA_BAWAAN } from '
 import { FungsiError, galat, isFungsiError, KodeGalat, tampil } from './galat';
 
 /**
- * Reading one argument cell as the functions of SPEC §2 take it. A number stays a native double
+ * Reading one argument cell as the functions of docs/fungsi.md take it. A number stays a native double
  * (the fast exact path can use it as is); text goes through parseCell and becomes a Dec; a
  * blank is null; anything else is an error value naming the argument. Nothing here throws.
  */

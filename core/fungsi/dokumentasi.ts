@@ -72,7 +72,7 @@ export function sheetsCustomFunctionsSource(body?: BodyFor): string {
 /** An argument as typed in a shell: quotes kept only where the shell needs them. */
 function shellArg(a: string): string {
   const bare = a.replace(/^"(.*)"$/, '$1');
-  return /^[\w.,%+\-]+$/.test(bare) ? bare : `"${bare}"`;
+  return /^[\w.,%+-]+$/.test(bare) ? bare : `"${bare}"`;
 }
 
 export function cliHelpFungsi(f: FungsiInfo): string {

@@ -13,7 +13,7 @@ import { findFungsi, FUNGSI, FungsiInfo, signature } from './registry';
 const unquote = (a: string) => a.replace(/^"(.*)"$/, '$1');
 
 describe('the registry', () => {
-  test('lists the five functions of SPEC §2, found case-insensitively', () => {
+  test('lists the five functions of docs/fungsi.md, found case-insensitively', () => {
     expect(FUNGSI.map((f) => f.name)).toEqual(['CAPAIAN', 'EFISIENSI', 'PREDIKAT', 'SERAPAN', 'NILAI_EFISIENSI']);
     expect(findFungsi('capaian')?.name).toBe('CAPAIAN');
     expect(findFungsi(' Nilai_Efisiensi ')?.name).toBe('NILAI_EFISIENSI');

@@ -1,7 +1,7 @@
 import { Dec, HUNDRED } from '../angka/desimal';
 
 /**
- * The formulas of SPEC §2 on exact decimals. The spreadsheet functions (argument parsing,
+ * The formulas of docs/fungsi.md on exact decimals. The spreadsheet functions (argument parsing,
  * ranges, errors) and the checks both call these, so a check can never disagree with
  * what =CAPAIAN would have computed.
  */

@@ -3,10 +3,10 @@ import { Dec } from '../angka/desimal';
 import { classify, findSkala, parseSkalaRange, SKALA_BAWAAN } from './skala';
 import { PREDIKAT } from './spreadsheet';
 
-/** The bands of SPEC §2, written out independently of skala.ts. */
-const SPEC: Record<string, (x: number) => string> = {
+/** The bands of docs/fungsi.md, written out independently of skala.ts. */
+const BANDS: Record<string, (x: number) => string> = {
   permendagri86: (x) => (x >= 91 ? 'Sangat Tinggi' : x >= 76 ? 'Tinggi' : x >= 66 ? 'Sedang' : x >= 51 ? 'Rendah' : 'Sangat Rendah'),
-  melampaui: (x) => (x > 100 ? 'Melampaui Target' : SPEC.permendagri86(x)),
+  melampaui: (x) => (x > 100 ? 'Melampaui Target' : BANDS.permendagri86(x)),
   berhasil: (x) => (x >= 100 ? 'Sangat Berhasil' : x >= 75 ? 'Berhasil' : x >= 55 ? 'Cukup Berhasil' : 'Kurang Berhasil'),
   sakip: (x) => (x > 90 ? 'AA' : x > 80 ? 'A' : x > 70 ? 'BB' : x > 60 ? 'B' : x > 50 ? 'CC' : x > 30 ? 'C' : 'D'),
 };
@@ -26,7 +26,7 @@ describe.each(Object.keys(SKALA_BAWAAN))('built-in scale %s', (name) => {
   /** Index from the top: 0 is the best band. */
   const rank = (label: string) => labels.indexOf(label);
 
-  test('every finite number gets exactly one label, the one SPEC §2 gives', () => {
+  test('every finite number gets exactly one label, the one docs/fungsi.md gives', () => {
     fc.assert(
       fc.property(capaian, (x) => {
         const d = new Dec(x);
@@ -39,7 +39,7 @@ describe.each(Object.keys(SKALA_BAWAAN))('built-in scale %s', (name) => {
         });
         expect(holding).toHaveLength(1);
         expect(classify(skala, d)).toBe(holding[0].label);
-        expect(classify(skala, d)).toBe(SPEC[name](x));
+        expect(classify(skala, d)).toBe(BANDS[name](x));
       }),
       { numRuns: 2000 },
     );

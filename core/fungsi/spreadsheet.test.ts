@@ -75,7 +75,7 @@ describe('CAPAIAN', () => {
     expect(CAPAIAN('', undefined)).toBeNull();
     expect(CAPAIAN(79.72, null)).toBeNull();
     expect(CAPAIAN('', 80)).toBeNull();
-    expect(CAPAIAN('-', 80)).toBeNull(); // "-" means no value (SPEC §1)
+    expect(CAPAIAN('-', 80)).toBeNull(); // "-" means no value (docs/angka.md)
     // a filled but wrong value is an error even on a half-filled row
     expect(CAPAIAN('abc', null)).toEqual(err('#VALUE!'));
     // a wrong arah on an empty template row does not flash an error
@@ -191,7 +191,7 @@ describe('PREDIKAT', () => {
       ['51', '65', 'Rendah'],
       ['0', '50', 'Sangat Rendah'],
     ];
-    // printed with gaps at integer precision (90 → 91): read as half-open bands, like SPEC's default
+    // printed with gaps at integer precision (90 → 91): read as half-open bands, like docs/fungsi.md's default
     expect(PREDIKAT(90.5, tercetak)).toBe('Tinggi');
     expect(PREDIKAT(91, tercetak)).toBe('Sangat Tinggi');
     expect(PREDIKAT(105, tercetak)).toBe('Sangat Tinggi');

@@ -7,7 +7,7 @@ import { capaian, efisiensi, nilaiEfisiensi, serapan } from './rumus';
 import { classify } from './skala';
 
 /**
- * The spreadsheet functions of SPEC §2. Every argument is a single value or a 2-D range; the
+ * The spreadsheet functions of docs/fungsi.md. Every argument is a single value or a 2-D range; the
  * result has the same shape (see rentang.ts). Numbers come back as the double nearest to the
  * exact decimal result; bad input comes back as a FungsiError, never as an exception.
  *

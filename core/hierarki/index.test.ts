@@ -1,5 +1,5 @@
 import { CellValue, Sheet } from '../lembar/model';
-import { ColumnRole, RowKind, TableColumn } from '../tata-letak/model';
+import { ColumnRole, RowKind, TableColumn } from '../tabel/model';
 import {
   buildHierarchy,
   kodeCellProblems,

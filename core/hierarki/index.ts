@@ -1,6 +1,5 @@
-import { Sheet } from '../lembar/model';
-import { cellText } from '../tata-letak/grid';
-import { ColumnRole, LEVEL_NAMES, LevelName, RowKind, Table, TableColumn, TableRow } from '../tata-letak/model';
+import { cellText, Sheet } from '../lembar/model';
+import { ColumnRole, LEVEL_NAMES, LevelName, RowKind, Table, TableColumn, TableRow } from '../tabel/model';
 import { wordLevel } from './kata';
 import { kodeUnder, looksLikeGovernmentKode, parseKodeCell, parseKodeCells, ParsedKode } from './kode';
 import { leadingNomor, parseNomor, ParsedNomor } from './nomor';
@@ -12,7 +11,7 @@ export type { ParsedKode, KodeProblem, KodeProblemCode } from './kode';
 export { wordLevel } from './kata';
 
 /**
- * Row hierarchy (SPEC §4): which body rows are programs, kegiatan, sub kegiatan, their
+ * Row hierarchy (docs/hierarki.md): which body rows are programs, kegiatan, sub kegiatan, their
  * parents, continuation rows, and gaps where rows were lost. Levels come from the kode, the
  * numbering, the words of the names and bold type, in that order of trust; rows are keyed on
  * position and parent, never on a code alone.

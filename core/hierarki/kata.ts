@@ -1,4 +1,4 @@
-import { LevelName } from '../tata-letak/model';
+import { LevelName } from '../tabel/model';
 import { leadingNomor } from './nomor';
 
 const LEAD_WORD =

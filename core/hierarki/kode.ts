@@ -1,4 +1,4 @@
-import { LevelName } from '../tata-letak/model';
+import { LevelName } from '../tabel/model';
 
 /**
  * Government kode (Kepmendagri 050): urusan `1`, bidang `1.06`, program `1.06.04`, kegiatan

@@ -107,3 +107,12 @@ export function parseCellRef(ref: string, sheet: string): { sheet: string; row: 
   const pos = parseA1((m ? m[3] : ref).replace(/\$/g, ''));
   return pos ? { sheet: name, ...pos } : null;
 }
+
+/** A cell as the text key words are matched against: trimmed; '' for blanks and error values. */
+export function cellText(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v.trim();
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  return '';
+}

@@ -38,10 +38,22 @@ export function dataRegion(sheet: Sheet, row: number, col: number): Rect | null 
   let grown = true;
   while (grown) {
     grown = false;
-    if (anyInRow(r.top - 1, r.left - 1, r.right + 1)) (r.top--, (grown = true));
-    if (anyInRow(r.bottom + 1, r.left - 1, r.right + 1)) (r.bottom++, (grown = true));
-    if (anyInCol(r.left - 1, r.top - 1, r.bottom + 1)) (r.left--, (grown = true));
-    if (anyInCol(r.right + 1, r.top - 1, r.bottom + 1)) (r.right++, (grown = true));
+    if (anyInRow(r.top - 1, r.left - 1, r.right + 1)) {
+      r.top--;
+      grown = true;
+    }
+    if (anyInRow(r.bottom + 1, r.left - 1, r.right + 1)) {
+      r.bottom++;
+      grown = true;
+    }
+    if (anyInCol(r.left - 1, r.top - 1, r.bottom + 1)) {
+      r.left--;
+      grown = true;
+    }
+    if (anyInCol(r.right + 1, r.top - 1, r.bottom + 1)) {
+      r.right++;
+      grown = true;
+    }
   }
   const single = r.top === r.bottom && r.left === r.right;
   if (single && !filled(r.top, r.left)) return null;

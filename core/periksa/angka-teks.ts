@@ -1,5 +1,5 @@
 import { cellAt } from '../lembar/model';
-import { ColumnRole, TableColumn } from '../tata-letak/model';
+import { ColumnRole, TableColumn } from '../tabel/model';
 import { CheckContext, TableCheck } from './konteks';
 import { Finding } from './temuan';
 import { guarded } from './toleransi';

@@ -1,7 +1,8 @@
 import { Dec } from '../angka/desimal';
+import { formatNumber } from '../angka/format';
 import { a1, cellAt } from '../lembar/model';
-import { LevelName, TableColumn } from '../tata-letak/model';
-import { actualOf, columnNoun, levelLabel, rupiah, shownAmount } from './jumlah-kata';
+import { LevelName, TableColumn } from '../tabel/model';
+import { actualOf, columnNoun, levelLabel, shownAmount } from './jumlah-kata';
 import { MoneyColumn, moneyColumn, present, readingsOf, SumIndex, sumIndex } from './jumlah-pohon';
 import { CheckContext } from './konteks';
 import { capitalise } from './label';
@@ -347,7 +348,7 @@ function itemFinding(
     message:
       `${capitalise(columnNoun(mh.column))} ${level} "${shortName(ih.name)}" ${shownAmount(mh, here.idx, h.pos)} berbeda ` +
       `dengan ${columnNoun(mt.column)} ${level} yang sama di ${other} ${shownAmount(mt, there.idx, t.pos)} ` +
-      `(selisih ${rupiah(diff)}).`,
+      `(selisih ${formatNumber(diff)}).`,
   });
   return { ...f, related: [other] };
 }
@@ -374,7 +375,7 @@ function totalFinding(
     expected: actualOf(mt, there.idx, t.pos),
     message:
       `Total ${columnNoun(mh.column)} ${shownAmount(mh, here.idx, h.pos)} berbeda dengan total ` +
-      `${columnNoun(mt.column)} di ${other} ${shownAmount(mt, there.idx, t.pos)} (selisih ${rupiah(diff)}).`,
+      `${columnNoun(mt.column)} di ${other} ${shownAmount(mt, there.idx, t.pos)} (selisih ${formatNumber(diff)}).`,
   });
   return { ...f, related: [other] };
 }

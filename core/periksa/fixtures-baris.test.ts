@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { FIXTURES, FixtureName, loadFixture } from '../../test/fixtures/muat';
 import { CellValue } from '../lembar/model';
-import { LayoutId } from '../tata-letak/model';
-import { buildTable, runCheck, sheetOf } from '../../test/helpers/uji-baris';
+import { LayoutId } from '../tabel/model';
+import { buildTable, runCheck, sheetOf } from '../../test/helpers/uji-tabel';
 import { Workbook } from '../lembar/model';
 import { findTables } from '../tata-letak';
 import { check as angkaTeks } from './angka-teks';

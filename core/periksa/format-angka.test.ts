@@ -1,6 +1,6 @@
 import { CellValue } from '../lembar/model';
 import { check } from './format-angka';
-import { brief, buildTable, fixtureTable, runCheck, sheetOf, TableSpec } from '../../test/helpers/uji-baris';
+import { brief, buildTable, fixtureTable, runCheck, sheetOf, TableSpec } from '../../test/helpers/uji-tabel';
 
 const spec: TableSpec = {
   headerBottom: 0,

@@ -1,7 +1,7 @@
 import { formatNumber } from '../angka/format';
 import { Mark } from '../angka/parse';
 import { formulaAt } from '../lembar/model';
-import { ColumnRole, TableColumn } from '../tata-letak/model';
+import { ColumnRole, TableColumn } from '../tabel/model';
 import { columnNoun } from './jumlah-kata';
 import { CheckContext, TableCheck } from './konteks';
 import { errorValueMessage } from './nilai-galat';

@@ -1,8 +1,8 @@
 import { formatNumber } from '../angka/format';
 import { kodeCellProblems, kodeCellsProblems, KodeProblem, parseNomor, ParsedNomor } from '../hierarki';
 import { toRoman } from '../hierarki/nomor';
-import { cellText } from '../tata-letak/grid';
-import { ColumnRole, LevelName, TableRow } from '../tata-letak/model';
+import { cellText } from '../lembar/model';
+import { ColumnRole, LevelName, TableRow } from '../tabel/model';
 import { CheckContext, TableCheck } from './konteks';
 import { capitalise, LEVEL_LABEL } from './label';
 import { Finding } from './temuan';

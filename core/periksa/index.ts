@@ -1,7 +1,7 @@
 import { Skala } from '../fungsi/skala';
 import { parseA1, Workbook } from '../lembar/model';
 import { findTables } from '../tata-letak';
-import { Table } from '../tata-letak/model';
+import { Table } from '../tabel/model';
 import { TABLE_CHECKS, WORKBOOK_CHECKS } from './aturan';
 import { CheckContext, CheckOptions, createContext } from './konteks';
 import { skalaFromTable } from './skala-lembar';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { loadFixture } from '../../test/fixtures/muat';
 import { CellValue } from '../lembar/model';
-import { ColumnRole } from '../tata-letak/model';
+import { ColumnRole } from '../tabel/model';
 import { createContext } from './konteks';
 import { check } from './jumlah-induk';
 import { sumIndex } from './jumlah-pohon';
@@ -16,7 +16,6 @@ import {
   magetanRealisasiAnggaran,
   magetanTC33,
   malangTabel23,
-  total,
 } from '../../test/helpers/uji-tabel';
 
 const COLUMNS = [kolom('No', 'nomor'), kolom('Program/Kegiatan', 'uraian'), kolom('Pagu', 'pagu')];

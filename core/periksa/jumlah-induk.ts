@@ -1,3 +1,4 @@
+import { formatNumber } from '../angka/format';
 import {
   addedContinuations,
   AMBIGUOUS,
@@ -19,7 +20,6 @@ import {
   columnNoun,
   commonLevel,
   levelLabel,
-  rupiah,
   shownAmount,
   uniqueCells,
 } from './jumlah-kata';
@@ -107,7 +107,7 @@ function parentFinding<T>(
 
   let message =
     `${capitalise(noun)} ${level} ${shownAmount(mc, idx, p)} tidak sama dengan jumlah ${noun} ${kidsWord} ` +
-    `${rupiah(ops.toDec(sum))} (selisih ${rupiah(diff)}).`;
+    `${formatNumber(ops.toDec(sum))} (selisih ${formatNumber(diff)}).`;
   const absent = mc.absentChildren[p];
   if (absent > 0) message += ` ${absent} baris ${kidLevel ?? 'rincian'} kosong tidak dihitung.`;
 

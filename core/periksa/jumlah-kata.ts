@@ -1,6 +1,5 @@
-import { Dec } from '../angka/desimal';
 import { formatNumber } from '../angka/format';
-import { ColumnRole, LevelName, TableColumn } from '../tata-letak/model';
+import { ColumnRole, LevelName, TableColumn } from '../tabel/model';
 import { addedContinuations, MoneyColumn, present, SumIndex } from './jumlah-pohon';
 import { CheckContext } from './konteks';
 import { LEVEL_LABEL } from './label';
@@ -43,13 +42,9 @@ export function columnNoun(col: TableColumn): string {
   return col.role === 'tw-rp' && col.quarter !== undefined ? `${noun} ${roman(col.quarter)}` : noun;
 }
 
-export function rupiah(d: Dec): string {
-  return formatNumber(d);
-}
-
 /** The amount as a sentence shows it; an ambiguous cell says how it was written and read. */
 export function shownAmount<T>(mc: MoneyColumn<T>, idx: SumIndex, i: number): string {
-  const v = rupiah(mc.ops.toDec(idx.isNode[i] ? mc.nodeValue[i] : mc.value[i]));
+  const v = formatNumber(mc.ops.toDec(idx.isNode[i] ? mc.nodeValue[i] : mc.value[i]));
   if (addedContinuations(mc, idx, i).length > 0) return `${v} (termasuk baris lanjutannya)`;
   const r = mc.readings.get(i);
   return r === undefined ? v : `${v} (ditulis "${r.text}", penulisan meragukan)`;
@@ -92,5 +87,5 @@ export function cellsOf(idx: SumIndex, col: number, positions: readonly number[]
 export function cellName<T>(ctx: CheckContext, idx: SumIndex, mc: MoneyColumn<T>, i: number): string {
   const a = ctx.addr(idx.rows[i].row, mc.column.col);
   const r = mc.readings.get(i);
-  return r === undefined ? a : `${a} (ditulis "${r.text}", dibaca ${rupiah(mc.ops.toDec(mc.value[i]))})`;
+  return r === undefined ? a : `${a} (ditulis "${r.text}", dibaca ${formatNumber(mc.ops.toDec(mc.value[i]))})`;
 }

@@ -1,7 +1,7 @@
 import { Dec } from '../angka/desimal';
 import { readNumberFormat } from '../lembar/format-sel';
 import { cellAt } from '../lembar/model';
-import { Table, TableColumn, TableRow } from '../tata-letak/model';
+import { Table, TableColumn, TableRow } from '../tabel/model';
 import { CheckContext } from './konteks';
 
 /*

@@ -1,7 +1,8 @@
 import { Dec } from '../angka/desimal';
+import { formatNumber } from '../angka/format';
 import { CheckContext, TableCheck } from './konteks';
 import { capitalise } from './label';
-import { actualOf, cellName, cellsOf, columnNoun, commonLevel, rupiah, shownAmount, uniqueCells } from './jumlah-kata';
+import { actualOf, cellName, cellsOf, columnNoun, commonLevel, shownAmount, uniqueCells } from './jumlah-kata';
 import {
   ABSENT,
   AMBIGUOUS,
@@ -86,14 +87,14 @@ function checkTotal<T>(ctx: CheckContext, idx: SumIndex, mc: MoneyColumn<T>, t: 
     return ctx.finding({
       ...base,
       severity: 'info',
-      message: `Total ${noun} ditulis "${mc.readings.get(t.pos)?.text ?? ''}" (penulisan meragukan); dibaca ${rupiah(sumDec)} sama dengan jumlah ${noun} ${itemsLabel}.`,
+      message: `Total ${noun} ditulis "${mc.readings.get(t.pos)?.text ?? ''}" (penulisan meragukan); dibaca ${formatNumber(sumDec)} sama dengan jumlah ${noun} ${itemsLabel}.`,
     });
   }
 
   const stated = ops.toDec(mc.value[t.pos]);
   let message =
     `Total ${noun} ${shownAmount(mc, idx, t.pos)} tidak sama dengan jumlah ${noun} ${itemsLabel} ` +
-    `${rupiah(sumDec)} (selisih ${rupiah(stated.minus(sumDec).abs())}).`;
+    `${formatNumber(sumDec)} (selisih ${formatNumber(stated.minus(sumDec).abs())}).`;
   if (sum.absent > 0) message += ` ${sum.absent} baris ${itemsLabel} kosong tidak dihitung.`;
 
   if (gapBetween(idx, t.gapFrom, t.gapTo)) {
@@ -115,7 +116,7 @@ function checkTotal<T>(ctx: CheckContext, idx: SumIndex, mc: MoneyColumn<T>, t: 
             .join(', ')}`
         : `${noun} ${itemsLabel} yang tidak sama dengan jumlah rinciannya`;
     message +=
-      ` Total ini sama dengan jumlah ${noun} ${deeper.level ?? 'tingkat di bawahnya'} ${rupiah(deeper.sum)}; ` +
+      ` Total ini sama dengan jumlah ${noun} ${deeper.level ?? 'tingkat di bawahnya'} ${formatNumber(deeper.sum)}; ` +
       `kemungkinan yang salah adalah ${where}, bukan totalnya.`;
     return ctx.finding({
       ...base,

@@ -3,7 +3,7 @@ import { ParsedCell, parseCell } from '../angka/parse';
 import { Skala } from '../fungsi/skala';
 import { applyNumberFormat } from '../lembar/format-sel';
 import { a1, cellAt, Sheet, Workbook } from '../lembar/model';
-import { Table } from '../tata-letak/model';
+import { Table } from '../tabel/model';
 import { Finding, RuleId, Severity } from './temuan';
 
 export interface CheckOptions {

@@ -1,4 +1,4 @@
-import { LayoutId, LevelName } from '../tata-letak/model';
+import { LayoutId, LevelName } from '../tabel/model';
 import { RuleId, Severity } from './temuan';
 
 /** Indonesian names shown to users; every host's report uses these. */

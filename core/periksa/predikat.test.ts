@@ -1,7 +1,7 @@
 import { CellValue } from '../lembar/model';
 import { parseSkalaRange, SKALA_BAWAAN, Skala } from '../fungsi/skala';
 import { bandText, check, inferSkala, normalizeLabel } from './predikat';
-import { brief, buildTable, fixtureTable, runCheck, sheetOf, TableSpec } from '../../test/helpers/uji-baris';
+import { brief, buildTable, fixtureTable, runCheck, sheetOf, TableSpec } from '../../test/helpers/uji-tabel';
 
 const spec: TableSpec = {
   headerBottom: 0,

@@ -1,7 +1,7 @@
 import { formatNumber } from '../angka/format';
 import { classify, findSkala, SKALA_BAWAAN, Skala } from '../fungsi/skala';
 import { cellAt } from '../lembar/model';
-import { TableColumn } from '../tata-letak/model';
+import { TableColumn } from '../tabel/model';
 import { CheckContext, TableCheck } from './konteks';
 import { effectiveRole } from './rumus-kolom';
 import { Finding } from './temuan';

@@ -2,7 +2,7 @@ import { Dec } from '../angka/desimal';
 import { CellValue } from '../lembar/model';
 import { check } from './rumus-kolom';
 import { Finding } from './temuan';
-import { brief, buildTable, ColumnSpec, contextOf, fixtureTable, runCheck, sheetOf, TableSpec } from '../../test/helpers/uji-baris';
+import { brief, buildTable, ColumnSpec, contextOf, fixtureTable, runCheck, sheetOf, TableSpec } from '../../test/helpers/uji-tabel';
 
 const run = (values: CellValue[][], spec: TableSpec) => {
   const sheet = sheetOf(values);

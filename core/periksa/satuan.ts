@@ -1,6 +1,6 @@
 import { normalizeSatuan } from '../angka/satuan';
 import { cellAt } from '../lembar/model';
-import { TableColumn } from '../tata-letak/model';
+import { TableColumn } from '../tabel/model';
 import { CheckContext, TableCheck } from './konteks';
 import { Finding } from './temuan';
 import { guarded } from './toleransi';

@@ -1,7 +1,7 @@
 import { Dec } from '../angka/desimal';
 import { classify } from '../fungsi/skala';
 import { Sheet } from '../lembar/model';
-import { Table } from '../tata-letak/model';
+import { Table } from '../tabel/model';
 import { parseBounds, skalaFromTable } from './skala-lembar';
 
 describe('parseBounds', () => {

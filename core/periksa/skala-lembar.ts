@@ -1,7 +1,7 @@
 import { parseCell } from '../angka/parse';
 import { parseSkalaRange, Skala } from '../fungsi/skala';
 import { cellAt, Sheet } from '../lembar/model';
-import { Table } from '../tata-letak/model';
+import { Table } from '../tabel/model';
 
 /**
  * A scale table typed in the workbook ("≥ 100 | Sangat Berhasil", "75 - < 100 | Berhasil",

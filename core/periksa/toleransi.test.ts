@@ -15,7 +15,7 @@ import {
   shownNumber,
   toleranceFinding,
 } from './toleransi';
-import { buildTable, contextOf, sheetOf } from '../../test/helpers/uji-baris';
+import { buildTable, contextOf, sheetOf } from '../../test/helpers/uji-tabel';
 
 const d = (s: string | number) => new Dec(s);
 /** A cell as typed in a TSV, read the way the checks read it. */
@@ -28,7 +28,7 @@ const band = (text: string): Input => inputOf(shown(text), false);
 const exact = (text: string): Input => inputOf(shown(text), true);
 const ratio = (xs: Dec[]) => capaian(xs[0], xs[1]);
 
-describe('judge: the four classes of SPEC §5', () => {
+describe('judge: the classes of docs/pemeriksaan.md', () => {
   it('accepts the computed value rounded half-up to the shown decimals', () => {
     expect(judge({ value: d('92.5'), decimals: 1 }, d('0.259').div('0.28').times(100), null)).toBe('consistent');
     // LKjIP Magetan realisasi anggaran TOTAL: 23.594.861.370 / 24.175.862.284 = 97,5968… → 97,60

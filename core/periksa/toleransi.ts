@@ -7,7 +7,7 @@ import { CheckContext, TableCheck } from './konteks';
 import { Finding, RuleId } from './temuan';
 
 /**
- * The rounding tolerance of SPEC §5, shared by every check that compares a stated derived
+ * The rounding tolerance of docs/pemeriksaan.md, shared by every check that compares a stated derived
  * value (capaian, serapan, efisiensi, a number-row formula) with what its inputs give.
  *
  * A stated value S shown with k decimals is judged against C, the exact result from the

@@ -1,5 +1,5 @@
 import { CellValue } from '../lembar/model';
-import { LayoutId } from '../tata-letak/model';
+import { LayoutId } from '../tabel/model';
 import { BATAS_JAUH, check } from './triwulan';
 import { FindingSchema } from './temuan';
 import { baris, buatTabel, kolom, total } from '../../test/helpers/uji-tabel';

@@ -1,6 +1,6 @@
 import { Dec, HUNDRED } from '../angka/desimal';
 import { formatNumber } from '../angka/format';
-import { TableColumn } from '../tata-letak/model';
+import { TableColumn } from '../tabel/model';
 import { columnNoun, roman } from './jumlah-kata';
 import { CheckContext, TableCheck } from './konteks';
 import { Finding } from './temuan';

@@ -1,6 +1,6 @@
 import { a1, Sheet, Workbook } from '../lembar/model';
 import { findTables } from '../tata-letak';
-import { ColumnRole, Table, TableColumn, TableRow } from '../tata-letak/model';
+import { ColumnRole, Table, TableColumn, TableRow } from '../tabel/model';
 import { Finding } from '../periksa/temuan';
 import { LEVEL_DISPLAY, PohonNode } from './model';
 import { checkPagu, indikatorOf, isBlankIndikator, text } from './sumber';

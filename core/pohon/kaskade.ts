@@ -1,6 +1,6 @@
 import { a1, Sheet, sheetWidth, Workbook } from '../lembar/model';
 import { Finding } from '../periksa/temuan';
-import { Table, TableColumn, TableRow } from '../tata-letak/model';
+import { Table, TableColumn, TableRow } from '../tabel/model';
 import { PohonNode } from './model';
 import { checkPagu, indikatorOf, isBlankIndikator, text } from './sumber';
 import { short } from './dari-tabel';

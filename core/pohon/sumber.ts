@@ -5,7 +5,7 @@ import { createContext } from '../periksa/konteks';
 import { check as jumlahInduk } from '../periksa/jumlah-induk';
 import { check as jumlahTotal } from '../periksa/jumlah-total';
 import { Finding } from '../periksa/temuan';
-import { Table } from '../tata-letak/model';
+import { Table } from '../tabel/model';
 import { Indikator, PohonNode, walk } from './model';
 
 /*

@@ -1,4 +1,4 @@
-import { formatNumber } from '../angka/format';
+import { formatNumber, formatRupiah } from '../angka/format';
 import { BorderSide, DrawnCell, DrawnMerge, Drawing } from './gambar';
 import { PohonNode, walk } from './model';
 import { FONT_PT, LINE_PT, PAD_PT, textHeight } from './teks';
@@ -89,10 +89,6 @@ interface Placed {
   stacksChildren: boolean;
 }
 
-export function rupiah(n: number): string {
-  return 'Rp ' + formatNumber(n);
-}
-
 function headerText(n: PohonNode): string {
   return n.kode ? `${n.level.toUpperCase()} ${n.kode}` : n.level.toUpperCase();
 }
@@ -103,7 +99,7 @@ function bodyText(n: PohonNode): string {
     const t = [i.target, i.satuan].filter(Boolean).join(' ');
     lines.push(`Indikator: ${i.nama || '-'}${t ? ` (${t})` : ''}`);
   }
-  if (n.pagu !== null) lines.push(`Pagu: ${rupiah(n.pagu)}`);
+  if (n.pagu !== null) lines.push(`Pagu: ${formatRupiah(n.pagu)}`);
   if (n.pj) lines.push(`PJ: ${n.pj}`);
   if (n.temuan && n.temuan.length > 0) lines.push('⚠ Pagu tidak sesuai jumlah di bawahnya (lihat tabel).');
   return lines.join('\n');

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { CAPAIAN, EFISIENSI, PREDIKAT, SERAPAN } from '../fungsi';
 import { planRewrite, rewriteFormula } from './index';
 import { parseFormula, emit } from './urai';
-import { bacaMesin, mesinBaru } from './uji-mesin';
+import { bacaMesin, mesinBaru } from '../../test/helpers/uji-mesin';
 
 function converted(f: string): string {
   const r = rewriteFormula(f);

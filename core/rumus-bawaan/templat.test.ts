@@ -6,7 +6,7 @@ import { Arah, capaian, efisiensi, MetodeEfisiensi, nilaiEfisiensi, serapan } fr
 import { CAPAIAN, EFISIENSI, galat, HasilSel, NILAI_EFISIENSI, PREDIKAT, SERAPAN } from '../fungsi';
 import { loadGolden } from '../../test/fixtures/muat';
 import { NamaFungsi, nativeFormula } from './templat';
-import { bacaMesin, isiSel, mesinBaru, NilaiSel, tanpaPesan } from './uji-mesin';
+import { bacaMesin, isiSel, mesinBaru, NilaiSel, tanpaPesan } from '../../test/helpers/uji-mesin';
 
 const CORE: Record<NamaFungsi, (...a: unknown[]) => unknown> = { CAPAIAN, EFISIENSI, PREDIKAT, SERAPAN, NILAI_EFISIENSI };
 const COLS = 'ABCDEFGHIJ';

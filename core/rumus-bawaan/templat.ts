@@ -5,7 +5,7 @@ import { Arah, MetodeEfisiensi } from '../fungsi/rumus';
 import { Skala } from '../fungsi/skala';
 
 /**
- * The functions of SPEC §2 as native spreadsheet formulas (en-US text, `,` separators, no
+ * The functions of docs/fungsi.md as native spreadsheet formulas (en-US text, `,` separators, no
  * leading "="), so a workbook sent to someone without the add-in still computes. Only
  * functions every spreadsheet has (IF, AND, OR, ISNUMBER, ROUND, MIN, MAX): no LET or
  * LAMBDA, so Excel 2019, LibreOffice and Google Sheets all read it.
@@ -83,7 +83,7 @@ function teksRumus(s: string): string {
 }
 
 /** Wrapped so an operator inside an argument (`A1+B1`) binds before ours. */
-function p(x: string): string {
+function parenthesized(x: string): string {
   const s = x.trim();
   return /^[A-Za-z0-9_$.!:]+$/.test(s) || /^'(?:[^']|'')+'![A-Za-z0-9_$:]+$/.test(s) ? s : `(${s})`;
 }
@@ -149,13 +149,13 @@ function batasi(v: string, arg: string | undefined): Bagian<string> {
   const lit = bacaLiteral(arg);
   if (lit.kind === 'kosong') return { ok: true, value: v };
   if (lit.kind === 'ekspresi') {
-    const b = p(arg as string);
-    return { ok: true, value: `IF(ISNUMBER(${b}),MIN(${v},${b}),IF(${b}="",${v},${ERR_VALUE}))` };
+    const cap = parenthesized(arg as string);
+    return { ok: true, value: `IF(ISNUMBER(${cap}),MIN(${v},${cap}),IF(${cap}="",${v},${ERR_VALUE}))` };
   }
-  const a = readAngka(lit.value, 'Batas');
-  if (a === null) return { ok: true, value: v };
-  if (typeof a !== 'number' && !isDec(a)) return { ok: false, reason: a.message };
-  return { ok: true, value: `MIN(${v},${angkaRumus(typeof a === 'number' ? a : toDouble(a as Dec))})` };
+  const cap = readAngka(lit.value, 'Batas');
+  if (cap === null) return { ok: true, value: v };
+  if (typeof cap !== 'number' && !isDec(cap)) return { ok: false, reason: cap.message };
+  return { ok: true, value: `MIN(${v},${angkaRumus(typeof cap === 'number' ? cap : toDouble(cap as Dec))})` };
 }
 
 /** The bands of a built-in scale, top down, as nested IFs on x. */
@@ -202,55 +202,60 @@ export function nativeFormula(name: NamaFungsi, args: readonly string[]): HasilT
     case 'CAPAIAN': {
       const bad = jumlahArgumen(name, args, 2, 4);
       if (bad) return { ok: false, reason: bad };
-      const r = p(args[0]);
-      const t = p(args[1]);
+      const realisasi = parenthesized(args[0]);
+      const target = parenthesized(args[1]);
       const arah = arahDari(args[2]);
       if (!arah.ok) return arah;
-      const e =
-        arah.value === 'naik' ? `${r}/${t}*100` : arah.value === 'turun' ? `${snap(`2*${t}-${r}`)}/${t}*100` : `${t}/${r}*100`;
-      const capped = batasi(snap(e), args[3]);
+      const ratio =
+        arah.value === 'naik'
+          ? `${realisasi}/${target}*100`
+          : arah.value === 'turun'
+            ? `${snap(`2*${target}-${realisasi}`)}/${target}*100`
+            : `${target}/${realisasi}*100`;
+      const capped = batasi(snap(ratio), args[3]);
       if (!capped.ok) return capped;
-      return selesai(duaAngka(r, t, capped.value));
+      return selesai(duaAngka(realisasi, target, capped.value));
     }
     case 'SERAPAN': {
       const bad = jumlahArgumen(name, args, 2, 2);
       if (bad) return { ok: false, reason: bad };
-      const r = p(args[0]);
-      const g = p(args[1]);
-      return selesai(duaAngka(r, g, snap(`${r}/${g}*100`)));
+      const realisasi = parenthesized(args[0]);
+      const pagu = parenthesized(args[1]);
+      return selesai(duaAngka(realisasi, pagu, snap(`${realisasi}/${pagu}*100`)));
     }
     case 'EFISIENSI': {
       const bad = jumlahArgumen(name, args, 2, 3);
       if (bad) return { ok: false, reason: bad };
-      const c = p(args[0]);
-      const s = p(args[1]);
-      const m = metodeDari(args[2]);
-      if (!m.ok) return m;
+      const capaian = parenthesized(args[0]);
+      const serapan = parenthesized(args[1]);
+      const metode = metodeDari(args[2]);
+      if (!metode.ok) return metode;
       // "sisa" ignores capaian entirely, as the core does (it may be blank or even an error).
-      if (m.value === 'sisa') return selesai(satuAngka(s, snap(`100-${s}`)));
-      // (1 − s/c)×100 written as (c − s)/c×100, so the difference is taken exactly first.
-      const d = snap(`${c}-${s}`);
-      return selesai(duaAngka(c, s, m.value === 'rasio' ? snap(`${d}/${c}*100`) : d));
+      if (metode.value === 'sisa') return selesai(satuAngka(serapan, snap(`100-${serapan}`)));
+      // (1 − serapan/capaian)×100 written as (capaian − serapan)/capaian×100, so the
+      // difference is taken exactly first.
+      const diff = snap(`${capaian}-${serapan}`);
+      return selesai(duaAngka(capaian, serapan, metode.value === 'rasio' ? snap(`${diff}/${capaian}*100`) : diff));
     }
     case 'NILAI_EFISIENSI': {
       const bad = jumlahArgumen(name, args, 1, 1);
       if (bad) return { ok: false, reason: bad };
-      const e = p(args[0]);
+      const efisiensi = parenthesized(args[0]);
       // 50 + x/20×50 written as (x + 20)×2,5: the sum first, exactly, then one product.
-      return selesai(satuAngka(e, snap(`(MIN(MAX(${e},-20),20)+20)*2.5`)));
+      return selesai(satuAngka(efisiensi, snap(`(MIN(MAX(${efisiensi},-20),20)+20)*2.5`)));
     }
     case 'PREDIKAT': {
       const bad = jumlahArgumen(name, args, 1, 3);
       if (bad) return { ok: false, reason: bad };
-      const c = p(args[0]);
-      const d = desimalDari(args[2]);
-      if (!d.ok) return d;
-      const sk = skalaDari(args[1]);
-      if (!sk.ok) return sk;
+      const capaian = parenthesized(args[0]);
+      const desimal = desimalDari(args[2]);
+      if (!desimal.ok) return desimal;
+      const skala = skalaDari(args[1]);
+      if (!skala.ok) return skala;
       // The core rounds half-up the decimal the cell shows (2.675 → 2.68); spreadsheet ROUND
       // does the same, unlike a binary x*100 (267.49999999999997).
-      const x = d.value === null ? c : `ROUND(${c},${d.value})`;
-      return selesai(satuAngka(c, klasifikasi(sk.value, x)));
+      const shown = desimal.value === null ? capaian : `ROUND(${capaian},${desimal.value})`;
+      return selesai(satuAngka(capaian, klasifikasi(skala.value, shown)));
     }
   }
   return { ok: false, reason: `Fungsi ${String(name)} tidak dikenal.` };

@@ -1,4 +1,4 @@
-import { RowKind } from './model';
+import { RowKind } from '../tabel/model';
 import { CellClass, Grid } from './grid';
 import { isHeaderRow } from './kepala';
 import { splitWords } from './kata-kunci';

@@ -1,6 +1,6 @@
 import { loadFixture } from '../../test/fixtures/muat';
 import { findTables } from '.';
-import { ColumnRole, Table, TableColumn, TableRow, TableSchema } from './model';
+import { ColumnRole, Table, TableColumn, TableRow, TableSchema } from '../tabel/model';
 
 /** Sheet row as printed in the fixture files and notes (1-based). */
 const line = (r: TableRow) => r.row + 1;

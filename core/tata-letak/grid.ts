@@ -1,4 +1,4 @@
-import { CellValue, Merge, Sheet } from '../lembar/model';
+import { cellText, CellValue, Merge, Sheet } from '../lembar/model';
 
 /** What a cell looks like at a glance, decided from its first characters only. */
 export enum CellClass {
@@ -145,13 +145,6 @@ function isSaneMerge(m: Merge): boolean {
   );
 }
 
-export function cellText(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'string') return v.trim();
-  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
-  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
-  return '';
-}
 
 function classify(v: unknown): CellClass {
   if (v === null || v === undefined) return CellClass.Empty;

@@ -1,6 +1,6 @@
 import { CellValue, Merge, Sheet } from '../lembar/model';
 import { findTables } from '.';
-import { Table, TableRow, TableSchema } from './model';
+import { Table, TableRow, TableSchema } from '../tabel/model';
 
 function sheet(values: CellValue[][], extra: Partial<Sheet> = {}): Sheet {
   return { name: 'Lembar1', values, typed: false, ...extra };

@@ -5,7 +5,7 @@ import { BodyRow, scanBody } from './badan';
 import { CellClass, Grid } from './grid';
 import { classifyLayout } from './jenis';
 import { flattenHeader, headerBand, isHeaderRow } from './kepala';
-import { ColumnRole, MONEY_ROLES, Table, TableColumn } from './model';
+import { ColumnRole, MONEY_ROLES, Table, TableColumn } from '../tabel/model';
 import { NumberLabel, readNumberRow } from './nomor-kolom';
 import { assignPeriods } from './periode';
 import { roleFromHeader, RoleGuess } from './peran';
@@ -14,7 +14,6 @@ export { isTotalLabel } from './badan';
 export { parseNumberLabel, normalizeFormula } from './nomor-kolom';
 export { roleFromHeader, quarterOf } from './peran';
 export { classifyLayout } from './jenis';
-export * from './model';
 
 /** Rows looked at below a header row to tell where side-by-side tables are separated. */
 const SEGMENT_LOOKAHEAD = 20;

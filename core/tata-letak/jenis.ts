@@ -1,8 +1,8 @@
-import { ColumnRole, LayoutId } from './model';
+import { ColumnRole, LayoutId } from '../tabel/model';
 import { splitWords } from './kata-kunci';
 
 /**
- * Which standard layout a table is (SPEC §3), from its column roles and a few header
+ * Which standard layout a table is (docs/tata-letak.md), from its column roles and a few header
  * phrases. The first rule that fits wins; its confidence grows with the columns that
  * confirm it. A table no rule fits is 'tidak-dikenal' and keeps its roles, so every check
  * its columns allow still runs.

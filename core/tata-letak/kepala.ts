@@ -3,7 +3,7 @@ import { firstKeyWord, headerWords, isHeaderText } from './kata-kunci';
 
 /**
  * Header rows: found by their words, wherever they start, whatever their wrapping, merging
- * or spelling (SPEC §3).
+ * or spelling (docs/tata-letak.md).
  */
 
 const MAX_HEADER_ROWS = 5;

@@ -1,4 +1,4 @@
-import { ColumnRole } from './model';
+import { ColumnRole } from '../tabel/model';
 import { headerWords, splitWords } from './kata-kunci';
 
 export interface RoleGuess {

@@ -1,4 +1,4 @@
-import { ColumnRole, LayoutId } from './model';
+import { ColumnRole, LayoutId } from '../tabel/model';
 
 /**
  * Periods that tell apart columns of one role: "renstra", "n", "n+1", "n-2", "s/d n-1", a

@@ -1,3 +1,4 @@
+import { Skala } from '../../core/fungsi/skala';
 import { a1, CellValue, Sheet, Workbook } from '../../core/lembar/model';
 import {
   ColumnRole,
@@ -8,13 +9,17 @@ import {
   Table,
   TableColumn,
   TableRow,
-} from '../../core/tata-letak/model';
-import { CheckContext, createContext } from '../../core/periksa/konteks';
+} from '../../core/tabel/model';
+import { CheckContext, CheckOptions, createContext, TableCheck } from '../../core/periksa/konteks';
+import { Finding } from '../../core/periksa/temuan';
+import { FixtureName, loadFixture } from '../fixtures/muat';
 
 /*
- * Tables built by hand for the tests of the checks: a compact description of columns and
- * rows becomes a Sheet and the Table that findTables would report for it, so a check can be
- * tested without depending on table finding. Only for tests.
+ * Tables built by hand for the tests of the checks, so a check can be tested without
+ * depending on table finding. One builder (`susunTabel`) makes the Table findTables would
+ * report; three ways in: `buatTabel` from a compact description of columns and rows,
+ * `tabelDariLembar` over an existing sheet with each row's level read by hand, and
+ * `buildTable` over an existing sheet with flat rows named by their row numbers.
  */
 
 export function kolom(header: string, role: ColumnRole, extra: Partial<Omit<TableColumn, 'header' | 'role'>> = {}): Omit<TableColumn, 'col'> & { col?: number } {
@@ -153,6 +158,11 @@ function susunTabel(
     rows: BarisUji[];
     levelNames: (LevelName | null)[];
     layout: LayoutId;
+    hierarchy?: Table['hierarchy'];
+    /** The range's last column, when it is wider than the described columns. */
+    lastCol?: number;
+    options?: CheckOptions;
+    skala?: Skala | null;
   },
 ): TabelUji {
   const rows: TableRow[] = [];
@@ -197,7 +207,7 @@ function susunTabel(
       block,
     });
   });
-  const lastCol = Math.max(...s.columns.map((c) => c.col));
+  const lastCol = s.lastCol ?? Math.max(...s.columns.map((c) => c.col));
   const table: Table = {
     sheet: sheet.name,
     range: `${a1(sheet, s.headerTop, 0)}:${a1(sheet, sheet.values.length - 1, lastCol)}`,
@@ -208,10 +218,10 @@ function susunTabel(
     numberRow: s.numberRow,
     columns: s.columns,
     rows,
-    hierarchy: 'nomor',
+    hierarchy: s.hierarchy ?? 'nomor',
   };
   const workbook: Workbook = { name: 'uji', sheets: [sheet] };
-  return { workbook, sheet, table, ctx: createContext(workbook, sheet, table, {}, null) };
+  return { workbook, sheet, table, ctx: createContext(workbook, sheet, table, s.options ?? {}, s.skala ?? null) };
 }
 
 /** Several tables in one workbook, each with a context that sees that workbook. */
@@ -326,4 +336,220 @@ export function magetanEfisiensi(sheet: Sheet): TabelUji {
       return { kind: 'data', level: 0 };
     },
   });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Flat tables over an existing sheet: no levels, rows named by number (total, section,
+// continuation), columns by position. For the checks that read columns, not the hierarchy.
+
+export interface ColumnSpec {
+  col: number;
+  role: ColumnRole;
+  header?: string;
+  period?: string;
+  group?: string;
+  numberLabel?: string;
+  numberFormula?: string;
+}
+
+export interface TableSpec {
+  layout?: LayoutId;
+  /** Last header row (0-based); body rows start after it, or after the number row. */
+  headerBottom: number;
+  numberRow?: number | null;
+  columns: ColumnSpec[];
+  /** 0-based rows of TOTAL / JUMLAH. */
+  totalRows?: number[];
+  /** 0-based rows of section headings inside the table (they start a new block). */
+  sectionRows?: number[];
+  /** 0-based rows that continue the node above (rowspan). */
+  continuationRows?: number[];
+}
+
+export function sheetOf(
+  values: CellValue[][],
+  options: { name?: string; typed?: boolean; numberFormats?: (string | null)[][] } = {},
+): Sheet {
+  return {
+    name: options.name ?? 'Lembar1',
+    values,
+    typed: options.typed ?? false,
+    ...(options.numberFormats ? { numberFormats: options.numberFormats } : {}),
+  };
+}
+
+function flatTable(sheet: Sheet, spec: TableSpec, options: CheckOptions = {}, skala: Skala | null = null): TabelUji {
+  const bodyTop = Math.max(spec.headerBottom, spec.numberRow ?? -1) + 1;
+  const rows: BarisUji[] = [];
+  for (let row = bodyTop; row < sheet.values.length; row++) {
+    const cells = sheet.values[row] ?? [];
+    let kind: RowKind = cells.every((c) => c === null || c === '') ? 'blank' : 'data';
+    if (spec.totalRows?.includes(row)) kind = 'total';
+    if (spec.sectionRows?.includes(row)) kind = 'section';
+    // A flat table has no parents, not even for a continuation row.
+    rows.push({ kind, level: null, cells, continuation: spec.continuationRows?.includes(row) ?? false, parent: null });
+  }
+  const columns: TableColumn[] = spec.columns.map((c) => ({
+    col: c.col,
+    header: c.header ?? String(sheet.values[spec.headerBottom]?.[c.col] ?? ''),
+    role: c.role,
+    ...(c.period !== undefined ? { period: c.period } : {}),
+    ...(c.group !== undefined ? { group: c.group } : {}),
+    ...(c.numberLabel !== undefined ? { numberLabel: c.numberLabel } : {}),
+    ...(c.numberFormula !== undefined ? { numberFormula: c.numberFormula } : {}),
+    money: MONEY_ROLES.has(c.role),
+  }));
+  return susunTabel(sheet, {
+    headerTop: 0,
+    headerBottom: spec.headerBottom,
+    numberRow: spec.numberRow ?? null,
+    bodyTop,
+    columns,
+    rows,
+    levelNames: [],
+    layout: spec.layout ?? 'tidak-dikenal',
+    hierarchy: 'flat',
+    lastCol: Math.max(...sheet.values.map((r) => r.length), 1) - 1,
+    options,
+    skala,
+  });
+}
+
+export function buildTable(sheet: Sheet, spec: TableSpec): Table {
+  return flatTable(sheet, spec).table;
+}
+
+export function contextOf(sheet: Sheet, table: Table, options: CheckOptions = {}, skala: Skala | null = null): CheckContext {
+  return createContext({ name: 'uji', sheets: [sheet] }, sheet, table, options, skala);
+}
+
+export function runCheck(
+  check: TableCheck,
+  sheet: Sheet,
+  table: Table,
+  options: CheckOptions = {},
+  skala: Skala | null = null,
+): Finding[] {
+  return check(contextOf(sheet, table, options, skala));
+}
+
+/** Findings as compact "B4 rule severity" lines, for readable assertions. */
+export function brief(findings: readonly Finding[]): string[] {
+  return findings.map((f) => `${f.cell} ${f.rule} ${f.severity}`);
+}
+
+/** Number-row labels "1".."n" for columns 0..n-1. */
+function numbered(specs: ColumnSpec[]): ColumnSpec[] {
+  return specs.map((c) => ({ ...c, numberLabel: String(c.col + 1) }));
+}
+
+/** The six fixture tables with the columns a planner would name, built by hand. */
+export const FIXTURE_TABLES: Record<FixtureName, TableSpec> = {
+  lkjip_magetan_2024_capaian: {
+    layout: 'lkjip-capaian',
+    headerBottom: 0,
+    columns: [
+      { col: 0, role: 'sasaran' },
+      { col: 1, role: 'indikator' },
+      { col: 2, role: 'target' },
+      { col: 3, role: 'realisasi' },
+      { col: 4, role: 'capaian' },
+      { col: 5, role: 'predikat' },
+      { col: 6, role: 'sumber-data' },
+    ],
+    continuationRows: [6],
+  },
+  lkjip_magetan_2024_efisiensi_sasaran: {
+    layout: 'lkjip-efisiensi',
+    headerBottom: 0,
+    columns: [
+      { col: 0, role: 'sasaran' },
+      { col: 1, role: 'indikator' },
+      { col: 2, role: 'target', group: 'Indikator Kinerja' },
+      { col: 3, role: 'realisasi', group: 'Indikator Kinerja' },
+      { col: 4, role: 'capaian', group: 'Indikator Kinerja' },
+      { col: 5, role: 'anggaran', group: 'Anggaran' },
+      { col: 6, role: 'realisasi-rp', group: 'Anggaran' },
+      { col: 7, role: 'serapan', group: 'Anggaran' },
+      { col: 8, role: 'efisiensi' },
+    ],
+    continuationRows: [6],
+    totalRows: [7],
+  },
+  lkjip_magetan_2024_realisasi_anggaran: {
+    layout: 'lkjip-anggaran',
+    headerBottom: 0,
+    columns: [
+      { col: 0, role: 'nomor' },
+      { col: 1, role: 'uraian' },
+      { col: 2, role: 'pj' },
+      { col: 3, role: 'anggaran' },
+      { col: 4, role: 'realisasi-rp' },
+      { col: 5, role: 'serapan' },
+    ],
+    totalRows: [20],
+  },
+  renja_magetan_2022_tc29: {
+    layout: 'renja-tc29',
+    headerBottom: 0,
+    numberRow: 1,
+    columns: numbered([
+      { col: 0, role: 'kode' },
+      { col: 1, role: 'uraian' },
+      { col: 2, role: 'indikator' },
+      { col: 3, role: 'target', period: 'renstra' },
+      { col: 4, role: 'realisasi', period: 's/d n-3' },
+      { col: 5, role: 'target', period: 'n-2' },
+      { col: 6, role: 'realisasi', period: 'n-2' },
+      { col: 7, role: 'capaian', period: 'n-2' },
+      { col: 8, role: 'target', period: 'n-1' },
+      { col: 9, role: 'realisasi', period: 's/d n-1' },
+      { col: 10, role: 'capaian', period: 'renstra' },
+    ]),
+    sectionRows: [41],
+  },
+  renja_magetan_2022_tc33: {
+    layout: 'renja-tc33',
+    headerBottom: 0,
+    columns: [
+      { col: 0, role: 'kode-urusan' },
+      { col: 1, role: 'kode-bidang' },
+      { col: 2, role: 'kode-program' },
+      { col: 3, role: 'kode-kegiatan' },
+      { col: 4, role: 'kode-sub' },
+      { col: 5, role: 'uraian' },
+      { col: 6, role: 'indikator' },
+      { col: 7, role: 'target', period: 'n' },
+      { col: 8, role: 'pagu', period: 'n' },
+      { col: 9, role: 'lokasi' },
+      { col: 10, role: 'sumber-dana' },
+      { col: 11, role: 'target', period: 'n+1' },
+      { col: 12, role: 'pagu', period: 'n+1' },
+    ],
+  },
+  renja_malang_2024_tabel23_review_rkpd: {
+    layout: 'renja-tc31',
+    headerBottom: 0,
+    numberRow: 1,
+    columns: numbered([
+      { col: 0, role: 'nomor' },
+      { col: 1, role: 'uraian', group: 'Rancangan Awal RKPD' },
+      { col: 2, role: 'lokasi', group: 'Rancangan Awal RKPD' },
+      { col: 3, role: 'indikator', group: 'Rancangan Awal RKPD' },
+      { col: 4, role: 'target', group: 'Rancangan Awal RKPD' },
+      { col: 5, role: 'pagu', group: 'Rancangan Awal RKPD' },
+      { col: 6, role: 'uraian', group: 'Hasil Analisis Kebutuhan' },
+      { col: 7, role: 'lokasi', group: 'Hasil Analisis Kebutuhan' },
+      { col: 8, role: 'indikator', group: 'Hasil Analisis Kebutuhan' },
+      { col: 9, role: 'target', group: 'Hasil Analisis Kebutuhan' },
+      { col: 10, role: 'kebutuhan', group: 'Hasil Analisis Kebutuhan' },
+      { col: 11, role: 'keterangan' },
+    ]),
+    totalRows: [75],
+  },
+};
+
+export function fixtureTable(name: FixtureName): { sheet: Sheet; table: Table } {
+  const sheet = loadFixture(name);
+  return { sheet, table: buildTable(sheet, FIXTURE_TABLES[name]) };
 }

@@ -4,7 +4,7 @@ import * as path from 'path';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import Papa from 'papaparse';
-import { mesinBaru } from '../../core/rumus-bawaan/uji-mesin';
+import { mesinBaru } from '../helpers/uji-mesin';
 import { neutralise, shownValue, temuanRows } from '../../core/tanda';
 import { Finding } from '../../core/periksa/temuan';
 import { lkjip } from '../fixtures/sintetis';

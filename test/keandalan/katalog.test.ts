@@ -38,7 +38,7 @@ const paneSummary = (sheet: Sheet) => {
   return ringkasan({ cakupan: 'lembar', tables: r.tables, findings: r.findings, skala: null, marked: 0, ms: 0 });
 };
 
-describe('numbers written as SPEC §1 says people write them', () => {
+describe('numbers written as docs/angka.md says people write them', () => {
   it('53.600.0000 (a group of four digits) is malformed, and the program above it is not claimed wrong', () => {
     const r = periksaLembar(withCells(realisasiAnggaran(), { D3: '53.600.0000' }));
     expect(messageAt(r, 'D3')).toBe('Penulisan angka "53.600.0000" tidak sah: pemisah ribuan harus diikuti tepat tiga angka.');

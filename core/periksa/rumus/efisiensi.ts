@@ -2,7 +2,7 @@ import { Dec } from '../../angka/desimal';
 import { formatNumber } from '../../angka/format';
 import { efisiensiCepat, serapanCepat } from '../../fungsi/cepat';
 import { efisiensi, MetodeEfisiensi, serapan } from '../../fungsi/rumus';
-import { ColumnRole, TableColumn, TableRow } from '../../tata-letak/model';
+import { ColumnRole, TableColumn, TableRow } from '../../tabel/model';
 import { CheckContext } from '../konteks';
 import { Finding } from '../temuan';
 import {

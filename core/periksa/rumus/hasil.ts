@@ -1,6 +1,6 @@
 import { Dec } from '../../angka/desimal';
 import { formatNumber } from '../../angka/format';
-import { Table, TableRow } from '../../tata-letak/model';
+import { Table, TableRow } from '../../tabel/model';
 import { Derivation, hiddenValue, Judged, Shown, Verdict } from '../toleransi';
 
 /* What every rumus-kolom part shares: the rows checked, and how a recomputed value is shown. */

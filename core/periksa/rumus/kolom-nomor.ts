@@ -1,6 +1,6 @@
 import { Dec, HUNDRED } from '../../angka/desimal';
 import { formatNumber } from '../../angka/format';
-import { ColumnRole, Table, TableColumn } from '../../tata-letak/model';
+import { ColumnRole, Table, TableColumn } from '../../tabel/model';
 import { CheckContext } from '../konteks';
 import { declaredSatuan, isAdditiveUnit } from '../satuan';
 import { Finding } from '../temuan';

@@ -1,4 +1,4 @@
-import { ColumnRole, Table, TableColumn } from '../../tata-letak/model';
+import { ColumnRole, Table, TableColumn } from '../../tabel/model';
 
 /* Which column a derived column is computed from: the nearest partner of the right role. */
 

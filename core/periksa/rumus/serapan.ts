@@ -1,6 +1,6 @@
 import { serapanCepat } from '../../fungsi/cepat';
 import { serapan, sisa } from '../../fungsi/rumus';
-import { TableColumn } from '../../tata-letak/model';
+import { TableColumn } from '../../tabel/model';
 import { CheckContext } from '../konteks';
 import { Finding } from '../temuan';
 import { Derivation, inputOf, judge, judgeDerivation, shownNumber, toleranceFinding } from '../toleransi';

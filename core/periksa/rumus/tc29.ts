@@ -1,4 +1,4 @@
-import { ColumnRole, Table, TableColumn, TableRow } from '../../tata-letak/model';
+import { ColumnRole, Table, TableColumn, TableRow } from '../../tabel/model';
 import { CheckContext } from '../konteks';
 import { Finding } from '../temuan';
 import { fits } from '../toleransi';

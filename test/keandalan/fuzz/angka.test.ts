@@ -6,7 +6,7 @@ import { RUNS } from './jumlah';
 import { kalimatBermasalah, kataDalam, pastikan } from './syarat';
 
 /*
- * The number parser on SPEC §1's forms as people type them, then slipped (stray spaces,
+ * The number parser on the docs/angka.md forms as people type them, then slipped (stray spaces,
  * Unicode minus and digits, doubled marks, error values, 45-digit and 25-decimal numbers):
  * never an exception, never a value without a kind that carries one, never an invalid cell
  * without the reason, and a number written by formatNumber always reads back to itself.
@@ -31,7 +31,7 @@ function selBermasalah(p: ParsedCell, input: unknown): string[] {
   return out;
 }
 
-test('parseCell reads every slipped SPEC §1 number into a well-formed cell, with no exception inside', () => {
+test('parseCell reads every slipped docs/angka.md number into a well-formed cell, with no exception inside', () => {
   fc.assert(
     fc.property(angkaTeksRusak, fc.constantFrom(undefined, '.' as const, ',' as const, 'none' as const), (s, decimalMark) => {
       const { value, thrown } = pengintai.watch(() => parseCell(s, decimalMark ? { decimalMark } : {}));
@@ -73,7 +73,7 @@ const desimal: fc.Arbitrary<Dec> = fc
   .map(([neg, i, f]) => new Dec(`${neg ? '-' : ''}${i}${f === '' ? '' : '.' + f}`));
 
 /**
- * Grouped thousands with exactly three decimals (`1.000,101`, SPEC's `29,822,934.850`) read
+ * Grouped thousands with exactly three decimals (`1.000,101`, docs/angka.md's `29,822,934.850`) read
  * as mixed marks by design: the decimals may be one more thousands group typed with the wrong
  * mark. Everywhere else formatNumber's text is a number the parser reads back.
  */
@@ -124,7 +124,7 @@ test('a column of id-ID numbers reads back to its values, and the column decisio
   );
 });
 
-test('the SPEC §1 forms unslipped are numbers, never text', () => {
+test('the docs/angka.md forms unslipped are numbers, never text', () => {
   fc.assert(
     fc.property(angkaTeks, (s) => {
       expect(parseCell(s).kind).not.toBe('text');

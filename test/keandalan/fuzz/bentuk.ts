@@ -3,7 +3,7 @@ import { CellValue, Merge, Sheet, sheetWidth } from '../../../core/lembar/model'
 import { TEMPLAT_HEADERS } from '../../../core/pohon';
 
 /*
- * Generators of what a planner's sheet can hold: numbers as SPEC §1 says people type them,
+ * Generators of what a planner's sheet can hold: numbers as docs/angka.md says people type them,
  * the words of Renja/LKjIP tables, formulas, and whole sheets built from scratch (table-like,
  * cascading, or noise). Only values a host can hand over: strings, finite numbers, booleans,
  * null (Excel and Sheets give error values as their text, "#REF!").
@@ -11,9 +11,9 @@ import { TEMPLAT_HEADERS } from '../../../core/pohon';
 
 export const ERROR_VALUES = ['#REF!', '#N/A', '#DIV/0!', '#VALUE!', '#NAME?', '#NUM!', '#NULL!', '#SPILL!'] as const;
 
-// ---------------------------------------------------------------- numbers as text (SPEC §1)
+// ---------------------------------------------------------------- numbers as text (docs/angka.md)
 
-/** How a person marks a number's kind (SPEC §1): money, percent, a satuan, or nothing. */
+/** How a person marks a number's kind (docs/angka.md): money, percent, a satuan, or nothing. */
 const MARKS = {
   polos: { prefixes: [''], suffixes: [''] },
   uang: { prefixes: ['Rp', 'Rp.', 'Rp. ', 'Rp ', 'rp', 'RP.', ''], suffixes: ['', ',-', '.-'] },
@@ -61,7 +61,7 @@ function angkaDengan(styles: Gaya[]): fc.Arbitrary<string> {
     });
 }
 
-/** A number as SPEC §1 lists people typing it: `Rp. 3.608.747.543,00`, `2,809,627,670`, `99,88 %`, `34 Orang/Bulan`. */
+/** A number as docs/angka.md lists people typing it: `Rp. 3.608.747.543,00`, `2,809,627,670`, `99,88 %`, `34 Orang/Bulan`. */
 export const angkaTeks: fc.Arbitrary<string> = angkaDengan(['id', 'id', 'en', 'none']);
 
 /** The same, grouped in ways no rule allows too (`1 234 567`, `53.6000.0000`). */
@@ -98,7 +98,7 @@ export function terapkanSunting(s: string, edits: readonly SuntingTeks[]): strin
   return t;
 }
 
-/** A SPEC §1 number, an error value or an empty token, then a few typing slips. */
+/** A docs/angka.md number, an error value or an empty token, then a few typing slips. */
 export const angkaTeksRusak: fc.Arbitrary<string> = fc
   .tuple(
     fc.oneof(
@@ -213,6 +213,7 @@ export const rumusTeks: fc.Arbitrary<string> = fc
     fc.constantFrom('=', '=', '=', '', '= ', '=+'),
     fc.option(fc.array(suntingTeks, { minLength: 1, maxLength: 2 }), { freq: 3 }),
   )
+  // eslint-disable-next-line no-control-regex -- U+0000 is the placeholder the generator put for the separator
   .map(([expr, sep, lead, edits]) => terapkanSunting(lead + expr.replace(/\u0000/g, sep), edits ?? []));
 
 // ---------------------------------------------------------------- whole sheets from scratch

@@ -3,7 +3,7 @@ import { Finding, FindingSchema } from '../../../core/periksa/temuan';
 import { PeriksaResult } from '../../../core/periksa';
 import { countNodes, Drawing, PohonKinerjaResult, walk } from '../../../core/pohon';
 import { MarkPlan, NOTE_AUTHOR } from '../../../core/tanda';
-import { Table, TableSchema } from '../../../core/tata-letak/model';
+import { Table, TableSchema } from '../../../core/tabel/model';
 
 /*
  * What "well-formed" means for everything the core hands to a host, as lists of problems (empty

@@ -1,10 +1,10 @@
 /**
  * Test-only: HyperFormula set up as a plain en-US spreadsheet engine (`,` between arguments,
  * `.` decimals) with its smart rounding off, so results and comparisons are the raw doubles
- * an Excel-like engine computes. Imported by tests only; the core never loads it.
+ * an Excel-like engine computes.
  */
 import { DetailedCellError, HyperFormula } from 'hyperformula';
-import { FungsiError, HasilSel, isFungsiError } from '../fungsi';
+import { FungsiError, HasilSel, isFungsiError } from '../../core/fungsi';
 
 export type NilaiSel = number | string | boolean | null | FungsiError;
 

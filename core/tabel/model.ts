@@ -2,7 +2,8 @@ import * as z from 'zod/mini';
 
 /**
  * The table model: what table finding (core/tata-letak) and the hierarchy (core/hierarki)
- * say about a block of a sheet, and what every check (core/periksa) reads. All row and
+ * say about a block of a sheet, and what every check (core/periksa) reads. It sits below all
+ * three, so that tata-letak can call the hierarchy without the two importing each other. All row and
  * column numbers are 0-based and relative to the sheet block (`Sheet.values`).
  */
 
@@ -61,7 +62,7 @@ export const COLUMN_ROLES = [
 ] as const;
 export type ColumnRole = (typeof COLUMN_ROLES)[number];
 
-/** Roles whose cells add up across levels (SPEC §4): parent = Σ children, total = Σ top level. */
+/** Roles whose cells add up across levels (docs/hierarki.md): parent = Σ children, total = Σ top level. */
 export const MONEY_ROLES: ReadonlySet<ColumnRole> = new Set<ColumnRole>([
   'pagu',
   'kebutuhan',
@@ -166,15 +167,3 @@ export const TableSchema = z.object({
   hierarchy: z.enum(['kode', 'nomor', 'kata', 'rowspan', 'flat']),
 });
 export type Table = z.infer<typeof TableSchema>;
-
-export function columnsWithRole(table: Table, role: ColumnRole): TableColumn[] {
-  return table.columns.filter((c) => c.role === role);
-}
-
-export function dataRows(table: Table): TableRow[] {
-  return table.rows.filter((r) => r.kind === 'data');
-}
-
-export function childrenOf(table: Table, row: number): TableRow[] {
-  return table.rows.filter((r) => r.kind === 'data' && r.parent === row);
-}
