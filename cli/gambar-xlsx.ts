@@ -1,94 +1,208 @@
-import type ExcelJS from 'exceljs';
+import { strToU8, zipSync } from 'fflate';
+import { columnLetters } from '../core/lembar/model';
 import { BorderSide, Drawing, DrawnCell } from '../core/pohon/gambar';
+import { writeAtomically } from './berkas-keluaran';
 
 /*
- * Drawing → .xlsx through exceljs: the CLI's host for the platform-neutral drawing, writing
+ * Drawing → .xlsx written directly: the CLI's host for the platform-neutral drawing, writing
  * the same cells, merges, sizes and print setup the add-ins write through their own APIs.
+ * The sheet XML, the styles and the merges are written as strings in one pass over the
+ * drawing, so the time and memory are linear in its size (exceljs checked every merge against
+ * every earlier one: 41.7 s for a 2,000-row Renja).
  */
 
+const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const PKG_REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
+const CT = 'application/vnd.openxmlformats-officedocument.spreadsheetml';
+
+const esc = (s: string) =>
+  s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    // Characters XML 1.0 cannot carry are written as Excel's own escape (`_x001B_`).
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`);
 const argb = (rgb: string) => 'FF' + rgb.toUpperCase();
 
-function borderOf(b: BorderSide | undefined): Partial<ExcelJS.Border> | undefined {
-  return b ? { style: b.style, color: { argb: argb(b.color) } } : undefined;
+/** The style table, each distinct font, fill, border, number format and cell format once. */
+class Styles {
+  private readonly fonts = ['<font><sz val="11"/><name val="Calibri"/><family val="2"/></font>'];
+  private readonly fills = ['<fill><patternFill patternType="none"/></fill>', '<fill><patternFill patternType="gray125"/></fill>'];
+  private readonly borders = ['<border><left/><right/><top/><bottom/><diagonal/></border>'];
+  private readonly numFmts: string[] = [];
+  private readonly xfs = ['<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'];
+  private readonly index = new Map<string, number>();
+
+  private id(list: string[], xml: string, offset = 0): number {
+    const key = `${offset}|${xml}`;
+    let i = this.index.get(key);
+    if (i === undefined) {
+      i = list.indexOf(xml);
+      if (i < 0) i = list.push(xml) - 1;
+      this.index.set(key, i);
+    }
+    return i + offset;
+  }
+
+  of(c: DrawnCell): number {
+    if (!c.fill && !c.font && !c.border && !c.align && !c.numberFormat) return 0;
+    let font = 0;
+    if (c.font) {
+      const f = c.font;
+      font = this.id(
+        this.fonts,
+        `<font>${f.bold ? '<b/>' : ''}${f.italic ? '<i/>' : ''}<sz val="${f.size ?? 11}"/>${f.color ? `<color rgb="${argb(f.color)}"/>` : ''}<name val="Calibri"/><family val="2"/></font>`,
+      );
+    }
+    const fill = c.fill ? this.id(this.fills, `<fill><patternFill patternType="solid"><fgColor rgb="${argb(c.fill)}"/><bgColor indexed="64"/></patternFill></fill>`) : 0;
+    let border = 0;
+    if (c.border) {
+      const side = (name: string, b: BorderSide | undefined) => (b ? `<${name} style="${b.style}"><color rgb="${argb(b.color)}"/></${name}>` : `<${name}/>`);
+      const b = c.border;
+      border = this.id(this.borders, `<border>${side('left', b.left)}${side('right', b.right)}${side('top', b.top)}${side('bottom', b.bottom)}<diagonal/></border>`);
+    }
+    const numFmt = c.numberFormat ? this.id(this.numFmts, c.numberFormat, 164) : 0;
+    let align = '';
+    if (c.align) {
+      const a = c.align;
+      const attrs = [a.horizontal ? ` horizontal="${a.horizontal}"` : '', a.vertical ? ` vertical="${a.vertical === 'middle' ? 'center' : a.vertical}"` : '', a.wrap ? ' wrapText="1"' : ''].join('');
+      align = `<alignment${attrs}/>`;
+    }
+    const applied = [numFmt ? ' applyNumberFormat="1"' : '', font ? ' applyFont="1"' : '', fill ? ' applyFill="1"' : '', border ? ' applyBorder="1"' : '', align ? ' applyAlignment="1"' : ''].join('');
+    const head = `<xf numFmtId="${numFmt}" fontId="${font}" fillId="${fill}" borderId="${border}" xfId="0"${applied}`;
+    const xf = align === '' ? `${head}/>` : `${head}>${align}</xf>`;
+    return this.id(this.xfs, xf);
+  }
+
+  xml(): string {
+    const numFmts = this.numFmts.length === 0 ? '' : `<numFmts count="${this.numFmts.length}">${this.numFmts.map((f, i) => `<numFmt numFmtId="${164 + i}" formatCode="${esc(f)}"/>`).join('')}</numFmts>`;
+    return (
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="${NS}">${numFmts}` +
+      `<fonts count="${this.fonts.length}">${this.fonts.join('')}</fonts>` +
+      `<fills count="${this.fills.length}">${this.fills.join('')}</fills>` +
+      `<borders count="${this.borders.length}">${this.borders.join('')}</borders>` +
+      `<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>` +
+      `<cellXfs count="${this.xfs.length}">${this.xfs.join('')}</cellXfs>` +
+      `<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`
+    );
+  }
 }
 
-/** A fresh style object per cell: exceljs shares one style object between a merge's cells. */
-function styleOf(c: DrawnCell): Partial<ExcelJS.Style> {
-  const style: Partial<ExcelJS.Style> = {};
-  if (c.fill) style.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(c.fill) } };
-  if (c.font) {
-    style.font = {
-      bold: c.font.bold,
-      italic: c.font.italic,
-      size: c.font.size,
-      color: c.font.color ? { argb: argb(c.font.color) } : undefined,
-    };
+function sheetXml(drawing: Drawing, styles: Styles): string {
+  const out: string[] = [];
+  const fit = drawing.print.fitToWidth;
+  out.push(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS}" xmlns:r="${REL}">`);
+  if (fit) out.push('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
+  const freeze = drawing.freeze && (drawing.freeze.rows > 0 || drawing.freeze.cols > 0) ? drawing.freeze : null;
+  const grid = drawing.gridlines === false ? ' showGridLines="0"' : '';
+  if (freeze) {
+    const topLeft = `${columnLetters(freeze.cols)}${freeze.rows + 1}`;
+    const pane = freeze.rows > 0 && freeze.cols > 0 ? 'bottomRight' : freeze.rows > 0 ? 'bottomLeft' : 'topRight';
+    const split = `${freeze.cols > 0 ? ` xSplit="${freeze.cols}"` : ''}${freeze.rows > 0 ? ` ySplit="${freeze.rows}"` : ''}`;
+    out.push(`<sheetViews><sheetView workbookViewId="0"${grid}><pane${split} topLeftCell="${topLeft}" activePane="${pane}" state="frozen"/><selection pane="${pane}" activeCell="${topLeft}" sqref="${topLeft}"/></sheetView></sheetViews>`);
+  } else {
+    out.push(`<sheetViews><sheetView workbookViewId="0"${grid}/></sheetViews>`);
   }
-  if (c.border) {
-    style.border = {
-      top: borderOf(c.border.top),
-      right: borderOf(c.border.right),
-      bottom: borderOf(c.border.bottom),
-      left: borderOf(c.border.left),
-    };
+  out.push('<sheetFormatPr defaultRowHeight="15"/>');
+  if (drawing.columnWidths.length > 0) {
+    out.push('<cols>');
+    drawing.columnWidths.forEach((w, i) => out.push(`<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`));
+    out.push('</cols>');
   }
-  if (c.align) style.alignment = { horizontal: c.align.horizontal, vertical: c.align.vertical, wrapText: c.align.wrap };
-  if (c.numberFormat) style.numFmt = c.numberFormat;
-  return style;
-}
-
-/** Adds the drawing as a new sheet of an exceljs workbook. */
-export function addDrawingSheet(workbook: ExcelJS.Workbook, drawing: Drawing): ExcelJS.Worksheet {
-  const ws = workbook.addWorksheet(drawing.sheetName.slice(0, 31) || 'Pohon Kinerja', {
-    views: [
-      {
-        state: drawing.freeze ? 'frozen' : 'normal',
-        xSplit: drawing.freeze?.cols ?? 0,
-        ySplit: drawing.freeze?.rows ?? 0,
-        showGridLines: drawing.gridlines !== false,
-      },
-    ],
-  });
-  drawing.columnWidths.forEach((w, i) => {
-    // exceljs leaves out a column whose width equals its own default (9), and the sheet then
-    // shows the program's default (8,43 in Excel): nudge it so the width is written.
-    ws.getColumn(i + 1).width = w === 9 ? 9.001 : w;
-  });
-  drawing.rowHeights.forEach((h, i) => {
-    ws.getRow(i + 1).height = h;
-  });
+  // Cells by row, then column; a merge's hidden cells keep their style (borders) but no value.
+  const covered = new Set<number>();
+  // Loops, not Math.max(...spread): a big drawing has more cells than a call has room for arguments.
+  let width = Math.max(drawing.columnWidths.length, 1);
+  for (const c of drawing.cells) if (c.col + 1 > width) width = c.col + 1;
   for (const m of drawing.merges) {
-    if (m.bottom === m.top && m.right === m.left) continue;
-    ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
+    for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) covered.add(r * width + c);
   }
-  // Styles after merging (merging copies the master's style onto the other cells), values last.
-  for (const c of drawing.cells) ws.getCell(c.row + 1, c.col + 1).style = styleOf(c);
+  const byRow = new Map<number, DrawnCell[]>();
   for (const c of drawing.cells) {
-    if (c.value === null) continue;
-    const cell = ws.getCell(c.row + 1, c.col + 1);
-    if (cell.isMerged && cell.master !== cell) continue;
-    cell.value = c.value;
+    const list = byRow.get(c.row);
+    if (list) list.push(c);
+    else byRow.set(c.row, [c]);
   }
-  ws.pageSetup = {
-    ...ws.pageSetup,
-    orientation: drawing.print.landscape ? 'landscape' : 'portrait',
-    // Excel's paper codes: 9 A4, 8 A3 (exceljs's enum lacks A3).
-    paperSize: (drawing.print.paper === 'A3' ? 8 : 9) as ExcelJS.PaperSize,
-    fitToPage: drawing.print.fitToWidth,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    printTitlesRow: drawing.print.repeatRows ? `1:${drawing.print.repeatRows}` : undefined,
-    margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
-  };
-  return ws;
+  let lastRow = drawing.rowHeights.length - 1;
+  for (const r of byRow.keys()) if (r > lastRow) lastRow = r;
+  out.push('<sheetData>');
+  for (let r = 0; r <= lastRow; r++) {
+    const cells = byRow.get(r);
+    const h = drawing.rowHeights[r];
+    if (!cells && h === undefined) continue;
+    out.push(`<row r="${r + 1}"${h !== undefined ? ` ht="${h}" customHeight="1"` : ''}>`);
+    if (cells) {
+      cells.sort((a, b) => a.col - b.col);
+      for (const c of cells) {
+        const ref = `${columnLetters(c.col)}${r + 1}`;
+        const s = styles.of(c);
+        const sAttr = s === 0 ? '' : ` s="${s}"`;
+        const v = covered.has(r * width + c.col) ? null : c.value;
+        if (v === null || v === '') out.push(`<c r="${ref}"${sAttr}/>`);
+        else if (typeof v === 'number') out.push(Number.isFinite(v) ? `<c r="${ref}"${sAttr}><v>${v}</v></c>` : `<c r="${ref}"${sAttr}/>`);
+        else out.push(`<c r="${ref}"${sAttr} t="inlineStr"><is><t xml:space="preserve">${esc(v)}</t></is></c>`);
+      }
+    }
+    out.push('</row>');
+  }
+  out.push('</sheetData>');
+  const merges = drawing.merges.filter((m) => m.bottom > m.top || m.right > m.left);
+  if (merges.length > 0) {
+    out.push(`<mergeCells count="${merges.length}">`);
+    for (const m of merges) out.push(`<mergeCell ref="${columnLetters(m.left)}${m.top + 1}:${columnLetters(m.right)}${m.bottom + 1}"/>`);
+    out.push('</mergeCells>');
+  }
+  out.push('<pageMargins left="0.4" right="0.4" top="0.5" bottom="0.5" header="0.3" footer="0.3"/>');
+  const paper = drawing.print.paper === 'A3' ? 8 : 9;
+  out.push(`<pageSetup paperSize="${paper}" orientation="${drawing.print.landscape ? 'landscape' : 'portrait'}"${fit ? ' fitToWidth="1" fitToHeight="0"' : ''}/>`);
+  out.push('</worksheet>');
+  return out.join('');
 }
 
-/** Writes drawings, one sheet each, to a new .xlsx file. */
+/** Drawings, one sheet each, as the bytes of a new .xlsx. */
+export function drawingsXlsx(drawings: readonly Drawing[]): Uint8Array {
+  const styles = new Styles();
+  const names = drawings.map((d, i) => (d.sheetName.slice(0, 31) || 'Pohon Kinerja') + (drawings.slice(0, i).some((e) => e.sheetName === d.sheetName) ? ` ${i + 1}` : ''));
+  const sheets = drawings.map((d) => sheetXml(d, styles));
+  const titles = drawings
+    .map((d, i) => (d.print.repeatRows ? `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">'${names[i].replace(/'/g, "''")}'!$1:$${d.print.repeatRows}</definedName>` : ''))
+    .join('');
+  const files: Record<string, Uint8Array> = {
+    '[Content_Types].xml': strToU8(
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+        `<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>` +
+        `<Override PartName="/xl/workbook.xml" ContentType="${CT}.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="${CT}.styles+xml"/>` +
+        sheets.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="${CT}.worksheet+xml"/>`).join('') +
+        `<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>`,
+    ),
+    '_rels/.rels': strToU8(
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PKG_REL}"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/>` +
+        `<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/></Relationships>`,
+    ),
+    'docProps/core.xml': strToU8(
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:creator>Lembar Kinerja</dc:creator></cp:coreProperties>`,
+    ),
+    'xl/workbook.xml': strToU8(
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="${NS}" xmlns:r="${REL}"><bookViews><workbookView/></bookViews><sheets>` +
+        names.map((n, i) => `<sheet name="${esc(n)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('') +
+        `</sheets>${titles ? `<definedNames>${titles}</definedNames>` : ''}</workbook>`,
+    ),
+    'xl/_rels/workbook.xml.rels': strToU8(
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PKG_REL}">` +
+        sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('') +
+        `<Relationship Id="rId${sheets.length + 1}" Type="${REL}/styles" Target="styles.xml"/></Relationships>`,
+    ),
+    'xl/styles.xml': strToU8(styles.xml()),
+  };
+  sheets.forEach((xml, i) => (files[`xl/worksheets/sheet${i + 1}.xml`] = strToU8(xml)));
+  return zipSync(files, { level: 6 });
+}
+
+/** Writes drawings, one sheet each, to a new .xlsx file (whole or not at all). */
 export async function writeDrawingsXlsx(drawings: readonly Drawing[], file: string): Promise<void> {
-  // exceljs is loaded only when a drawing is written: `periksa` and `hitung` never pay its start-up.
-  const { default: Excel } = await import('exceljs');
-  const wb = new Excel.Workbook();
-  wb.creator = 'Lembar Kinerja';
-  for (const d of drawings) addDrawingSheet(wb, d);
-  await wb.xlsx.writeFile(file);
+  const written = await writeAtomically(file, Buffer.from(drawingsXlsx(drawings)));
+  if (!written.ok) throw new Error(written.message);
 }

@@ -2,7 +2,6 @@ import * as path from 'path';
 import { Command } from 'commander';
 import { pohonKinerja } from '../core/pohon';
 import { readWorkbookFile } from './baca';
-import { writeDrawingsXlsx } from './gambar-xlsx';
 import { CliIO, EXIT_FOUND, EXIT_OK, EXIT_USAGE } from './io';
 
 interface PohonOptions {
@@ -68,6 +67,8 @@ export async function pohonFile(file: string, options: PohonOptions, io: CliIO):
     return EXIT_FOUND;
   }
   try {
+    // The writer (and its zip library) is loaded only when a drawing is written.
+    const { writeDrawingsXlsx } = await import('./gambar-xlsx');
     await writeDrawingsXlsx([result.drawing], keluar);
   } catch (e) {
     io.err(`${keluar}: berkas tidak dapat ditulis (${e instanceof Error ? e.message : String(e)}).\n`);

@@ -1,6 +1,5 @@
 import { Command } from 'commander';
 import { templatPohon } from '../core/pohon';
-import { writeDrawingsXlsx } from './gambar-xlsx';
 import { CliIO, EXIT_OK, EXIT_USAGE } from './io';
 import { checkOutput } from './pohon';
 
@@ -25,6 +24,8 @@ export async function templatFile(jenis: string, options: { keluar?: string }, i
   const keluar = checkOutput(options.keluar, null, io);
   if (keluar === null) return EXIT_USAGE;
   try {
+    // The writer (and its zip library) is loaded only when a drawing is written.
+    const { writeDrawingsXlsx } = await import('./gambar-xlsx');
     await writeDrawingsXlsx([templatPohon()], keluar);
   } catch (e) {
     io.err(`${keluar}: berkas tidak dapat ditulis (${e instanceof Error ? e.message : String(e)}).\n`);

@@ -27,6 +27,17 @@ import { readXlsxBufferExceljs } from './xlsx-exceljs';
  */
 function normalise(sheet: Sheet): Sheet {
   const out: Sheet = { ...sheet };
+  // A merged area shows its top-left cell's format; exceljs also reports the hidden cells' own
+  // bold and format (which exceljs itself copies there when writing), the direct reader does not.
+  for (const m of out.merges ?? []) {
+    for (let r = m.top; r <= m.bottom; r++) {
+      for (let c = m.left; c <= m.right; c++) {
+        if (r === m.top && c === m.left) continue;
+        if (out.bold?.[r]?.[c] !== undefined) out.bold = out.bold.map((row, i) => (i === r ? row.map((v, j) => (j === c ? false : v)) : row));
+        if (out.numberFormats?.[r]?.[c] !== undefined) out.numberFormats = out.numberFormats.map((row, i) => (i === r ? row.map((v, j) => (j === c ? null : v)) : row));
+      }
+    }
+  }
   if (out.numberFormats) out.numberFormats = out.numberFormats.map((r) => r.map((f) => (f === null ? null : f.replace(/\\(.)/g, '$1'))));
   const empty = (rows: unknown[][] | undefined, nothing: unknown) => rows === undefined || rows.every((r) => r.every((v) => v === nothing));
   if (empty(out.formulas, null)) delete out.formulas;

@@ -264,7 +264,7 @@ export function readSheetPart(name: string, entry: ZipEntry, ctx: SheetContext):
           return;
       }
     },
-  });
+  }, true);
 
   applyMerges(rows, merges, name, cells - ctx.cellsSoFar);
   return { ...toSheet(name, rows, merges, hidden), warnings: sheetWarnings(name, uncached, dates), cells };

@@ -1,5 +1,6 @@
 import { SaxesParser } from 'saxes';
 import { GalatBaca } from './batas';
+import { FastXml } from './xml-cepat';
 import { ZipEntry, ZipPackage } from './zip';
 
 /**
@@ -16,7 +17,8 @@ export interface XmlHandler {
 
 const RUSAK = 'Berkas bukan .xlsx yang sah atau rusak.';
 
-export function parsePart(pkg: ZipPackage, entry: ZipEntry, handler: XmlHandler): void {
+export function parsePart(pkg: ZipPackage, entry: ZipEntry, handler: XmlHandler, fast = false): void {
+  if (fast) return parseFast(pkg, entry, handler);
   const parser = new SaxesParser({ position: false });
   parser.on('opentag', (tag) => {
     const attributes: Record<string, string> = {};
@@ -40,6 +42,23 @@ export function parsePart(pkg: ZipPackage, entry: ZipEntry, handler: XmlHandler)
   try {
     pkg.read(entry, (chunk) => {
       // The first bytes say the encoding: Excel writes UTF-8; some tools write UTF-16 with a BOM.
+      decoder ??= new TextDecoder(encodingOf(chunk));
+      parser.write(decoder.decode(chunk, { stream: true }));
+    });
+    if (decoder !== null) parser.write((decoder as InstanceType<typeof TextDecoder>).decode());
+    parser.close();
+  } catch (e) {
+    if (e instanceof GalatBaca) throw e;
+    throw new GalatBaca(RUSAK);
+  }
+}
+
+/** The worksheet through the fast tokenizer (`xml-cepat.ts`), the same events. */
+function parseFast(pkg: ZipPackage, entry: ZipEntry, handler: XmlHandler): void {
+  const parser = new FastXml(handler);
+  let decoder: InstanceType<typeof TextDecoder> | null = null;
+  try {
+    pkg.read(entry, (chunk) => {
       decoder ??= new TextDecoder(encodingOf(chunk));
       parser.write(decoder.decode(chunk, { stream: true }));
     });

@@ -33,6 +33,12 @@ export type Mutasi =
   | { k: 'isi'; row: number; col: number; value: CellValue }
   | { k: 'gabung'; top: number; left: number; h: number; w: number; raw: boolean }
   | { k: 'gabung-raksasa' }
+  // Hostile structures an .xlsx can claim (issue 15): the whole grid merged, thousands of
+  // merges, a cell in the last column, escape sequences in text and sheet names.
+  | { k: 'gabung-grid'; left: number }
+  | { k: 'banyak-gabung'; n: number }
+  | { k: 'sel-xfd'; row: number; value: CellValue }
+  | { k: 'kendali'; row: number; col: number; text: string; sheet: boolean }
   | { k: 'rumus'; rows: number; cells: { row: number; col: number; f: string }[] }
   | { k: 'format'; rows: number; code: string | null; cells: { row: number; col: number }[] }
   | { k: 'tebal'; rows: number; cells: { row: number; col: number }[] }
@@ -63,6 +69,16 @@ export const mutasi: fc.Arbitrary<Mutasi> = fc.oneof(
   fc.record({ k: fc.constant('isi' as const), row: pos, col: pos, value: selAcak }),
   fc.record({ k: fc.constant('gabung' as const), top: pos, left: pos, h: fc.integer({ min: -2, max: 6 }), w: fc.integer({ min: -2, max: 6 }), raw: fc.boolean() }),
   fc.constant({ k: 'gabung-raksasa' as const }),
+  fc.record({ k: fc.constant('gabung-grid' as const), left: fc.constantFrom(0, 7) }),
+  fc.record({ k: fc.constant('banyak-gabung' as const), n: fc.integer({ min: 1000, max: 5000 }) }),
+  fc.record({ k: fc.constant('sel-xfd' as const), row: pos, value: selAcak }),
+  fc.record({
+    k: fc.constant('kendali' as const),
+    row: pos,
+    col: pos,
+    text: fc.constantFrom('\u001b[2J\u001b[H0 galat', '\u001b]52;c;aGFjaw==\u0007', '\u001b]8;;http://x\u0007tautan\u001b]8;;\u0007', 'T-C.33\u202eatad', '_x001B_[31m'),
+    sheet: fc.boolean(),
+  }),
   fc.record({ k: fc.constant('rumus' as const), rows: pos, cells: fc.array(fc.record({ row: pos, col: pos, f: rumusTeks }), { maxLength: 6 }) }),
   fc.record({ k: fc.constant('format' as const), rows: pos, code: fc.option(fc.constantFrom(...NUMBER_FORMATS)), cells: fc.array(fc.record({ row: pos, col: pos }), { maxLength: 12 }) }),
   fc.record({ k: fc.constant('tebal' as const), rows: pos, cells: fc.array(fc.record({ row: pos, col: pos }), { maxLength: 12 }) }),
@@ -253,6 +269,25 @@ function apply(s: Sheet, m: Mutasi): void {
     case 'gabung-raksasa':
       s.merges = [{ top: 0, left: 0, bottom: Math.max(0, h - 1), right: Math.max(0, w - 1) }];
       return;
+    case 'gabung-grid':
+      (s.merges ??= []).push({ top: 0, left: m.left, bottom: 1_048_575, right: 16_383 });
+      return;
+    case 'banyak-gabung':
+      for (let i = 0; i < m.n; i++) (s.merges ??= []).push({ top: i, left: 0, bottom: i, right: 1 });
+      return;
+    case 'sel-xfd': {
+      const r = row(m.row);
+      if (r < 0) return;
+      setAt(s.values, r, 16_383, m.value, null);
+      return;
+    }
+    case 'kendali': {
+      if (m.sheet) s.name = m.text;
+      const r = row(m.row);
+      if (r < 0) return;
+      setAt(s.values, r, m.col % Math.max(w, 1), m.text, null);
+      return;
+    }
     case 'rumus': {
       const grid = parallel(s.formulas, m.rows % (h + 4));
       for (const c of m.cells) if (grid.length > 0) setAt(grid, c.row % grid.length, c.col % (w + 2), c.f, null);

@@ -1,0 +1,44 @@
+import { GalatBaca } from './batas';
+import { FastXml } from './xml-cepat';
+
+/** Events of the fast tokenizer, as one string, for the text written in chunks of `size`. */
+function events(xml: string, size = xml.length): string {
+  const out: string[] = [];
+  const p = new FastXml({
+    open: (name, a, self) => out.push(`<${name}${Object.entries(a).map(([k, v]) => ` ${k}=${v}`).join('')}${self ? '/' : ''}>`),
+    text: (t) => out.push(t),
+    close: (name) => out.push(`</${name}>`),
+  });
+  for (let i = 0; i < xml.length; i += size) p.write(xml.slice(i, i + size));
+  p.close();
+  return out.join('');
+}
+
+describe('FastXml', () => {
+  const sheet =
+    '<?xml version="1.0"?><!-- komentar --><x:worksheet xmlns:x="urn:x"><x:c r="A1" t=\'s\' x:s="3"><x:v>12</x:v></x:c>' +
+    '<c r="B1" t="inlineStr"><is><t>a &amp; b &lt;c&gt; &#x41;&#66; "&quot;" &apos;></t></is></c><c a="1>2"/><![CDATA[<mentah>]]></x:worksheet>';
+  const expected =
+    '<worksheet x=urn:x><c r=A1 t=s s=3><v>12</v></c><c r=B1 t=inlineStr><is><t>a & b <c> AB "\"" \'></t></is></c><c a=1>2/></c><mentah></worksheet>';
+
+  it('reads tags, prefixed names, both quotes, entities, character references and CDATA', () => {
+    expect(events(sheet)).toBe(expected);
+  });
+
+  it('gives the same events whatever the chunk boundaries', () => {
+    for (const size of [1, 2, 3, 7, 64]) expect(events(sheet, size)).toBe(expected);
+  });
+
+  it('skips a DOCTYPE with an internal subset and never expands its entities', () => {
+    const xml = '<!DOCTYPE x [<!ENTITY e "BOOM">]><x><t>&e;</t></x>';
+    expect(() => events(xml)).toThrow(GalatBaca);
+    expect(events('<!DOCTYPE x [<!ENTITY e "BOOM">]><x>ok</x>')).toBe('<x>ok</x>');
+  });
+
+  it('refuses what it cannot read: a bare &, a tag that never closes, a < inside a tag', () => {
+    expect(() => events('<x>a & b</x>')).toThrow(GalatBaca);
+    expect(() => events('<x><c r="A1"')).toThrow(GalatBaca);
+    expect(() => events('<x <y>/>')).toThrow(GalatBaca);
+    expect(() => events('<x>&#0;</x>')).toThrow(GalatBaca);
+  });
+});
