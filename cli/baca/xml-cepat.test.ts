@@ -19,7 +19,7 @@ describe('FastXml', () => {
     '<?xml version="1.0"?><!-- komentar --><x:worksheet xmlns:x="urn:x"><x:c r="A1" t=\'s\' x:s="3"><x:v>12</x:v></x:c>' +
     '<c r="B1" t="inlineStr"><is><t>a &amp; b &lt;c&gt; &#x41;&#66; "&quot;" &apos;></t></is></c><c a="1>2"/><![CDATA[<mentah>]]></x:worksheet>';
   const expected =
-    '<worksheet x=urn:x><c r=A1 t=s s=3><v>12</v></c><c r=B1 t=inlineStr><is><t>a & b <c> AB "\"" \'></t></is></c><c a=1>2/></c><mentah></worksheet>';
+    '<worksheet x=urn:x><c r=A1 t=s s=3><v>12</v></c><c r=B1 t=inlineStr><is><t>a & b <c> AB """ \'></t></is></c><c a=1>2/></c><mentah></worksheet>';
 
   it('reads tags, prefixed names, both quotes, entities, character references and CDATA', () => {
     expect(events(sheet)).toBe(expected);
