@@ -189,7 +189,7 @@ export async function bawaanXlsx(data: Buffer): Promise<HasilBawaan> {
     if (cell.shared) {
       const members = sharedMembers.get(`${cell.part}|${cell.shared.si}`) ?? [];
       // The members follow the master's text; only their cached values must go.
-      for (const m of members) edits.push(...formulaEdits(xml, tags, m.cTag, m.fTag, null));
+      for (const m of members) for (const e of formulaEdits(xml, tags, m.cTag, m.fTag, null)) edits.push(e);
       count += members.length;
       note = [`rumus bersama untuk ${cell.shared.ref ?? cell.cell}`, note].filter(Boolean).join('. ');
     }

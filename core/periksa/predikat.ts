@@ -5,7 +5,7 @@ import { TableColumn } from '../tata-letak/model';
 import { CheckContext, TableCheck } from './konteks';
 import { effectiveRole } from './rumus-kolom';
 import { Finding } from './temuan';
-import { guarded, shownNumber } from './toleransi';
+import { shownNumber } from './toleransi';
 
 /**
  * Rule 'predikat' (error): the stated label must be the one the scale gives for the stated
@@ -69,7 +69,7 @@ function capaianFor(ctx: CheckContext, p: TableColumn): TableColumn | null {
   return caps.filter((c) => c.col < p.col).sort((a, b) => b.col - a.col)[0] ?? caps[0] ?? null;
 }
 
-export const check: TableCheck = guarded('predikat', (ctx) => {
+export const check: TableCheck = (ctx) => {
   const out: Finding[] = [];
   for (const p of ctx.table.columns) {
     if (p.role !== 'predikat') continue;
@@ -120,4 +120,4 @@ export const check: TableCheck = guarded('predikat', (ctx) => {
     }
   }
   return out;
-});
+};
