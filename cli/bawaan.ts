@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import * as fs from 'fs';
+import { promises as fs } from 'fs';
 import * as path from 'path';
 import { cellAt, parseCellRef, Sheet, Workbook } from '../core/lembar/model';
 import { formatNumber } from '../core/angka';
@@ -7,6 +7,8 @@ import { CATATAN_KOSONG, planRewrite, rewriteFormula, SelDilewati, SelRumus } fr
 import { LEMBAR_ASLI } from '../core/rumus-bawaan/asli';
 import { uniqueSheetName } from '../core/tanda';
 import { readXlsxBuffer } from './baca/xlsx';
+import { masukanYangDitimpa, pesanMenimpaMasukan, writeAtomically } from './berkas-keluaran';
+import { pesanBaca } from './galat-berkas';
 import { CliIO, EXIT_FOUND, EXIT_OK, EXIT_USAGE } from './io';
 import { addWorksheet, readWorkbook, WorkbookInfo } from './tandai/buku';
 import { TandaiError } from './tandai/galat';
@@ -61,15 +63,17 @@ export async function bawaanFile(file: string, options: { keluar?: string }, io:
     io.err(`Berkas keluaran harus berakhiran .xlsx: ${keluar}\n`);
     return EXIT_USAGE;
   }
-  if (path.resolve(keluar) === path.resolve(file)) {
-    io.err('Berkas keluaran tidak boleh sama dengan berkas masukan; berkas masukan tidak pernah diubah.\n');
+  // By identity, not by name: a symlink or hard link to the input is the input.
+  const ditimpa = await masukanYangDitimpa(keluar, [file]);
+  if (ditimpa !== null) {
+    io.err(`${pesanMenimpaMasukan(keluar, ditimpa)}\n`);
     return EXIT_USAGE;
   }
   let data: Buffer;
   try {
-    data = fs.readFileSync(file);
-  } catch {
-    io.err(`${file}: berkas tidak dapat dibaca.\n`);
+    data = await fs.readFile(file);
+  } catch (e) {
+    io.err(`${pesanBaca(file, e)}\n`);
     return EXIT_USAGE;
   }
   let hasil: HasilBawaan;
@@ -85,10 +89,10 @@ export async function bawaanFile(file: string, options: { keluar?: string }, io:
     printSkipped(skipped, io);
     return skipped.length > 0 ? EXIT_FOUND : EXIT_OK;
   }
-  try {
-    fs.writeFileSync(keluar, bytes);
-  } catch (e) {
-    io.err(`${keluar}: berkas tidak dapat ditulis (${e instanceof Error ? e.message : String(e)}).\n`);
+  const ditimpaKini = await masukanYangDitimpa(keluar, [file]);
+  const written = ditimpaKini !== null ? { ok: false as const, message: pesanMenimpaMasukan(keluar, ditimpaKini) } : await writeAtomically(keluar, bytes);
+  if (!written.ok) {
+    io.err(`${written.message}\n`);
     return EXIT_USAGE;
   }
   io.out(

@@ -83,10 +83,10 @@ export function addDrawingSheet(workbook: ExcelJS.Workbook, drawing: Drawing): E
   return ws;
 }
 
-/** Writes drawings, one sheet each, to a new .xlsx file. */
-export async function writeDrawingsXlsx(drawings: readonly Drawing[], file: string): Promise<void> {
+/** Drawings, one sheet each, as the bytes of a new .xlsx (written by cli/berkas-keluaran.ts). */
+export async function drawingsXlsx(drawings: readonly Drawing[]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Lembar Kinerja';
   for (const d of drawings) addDrawingSheet(wb, d);
-  await wb.xlsx.writeFile(file);
+  return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -3,7 +3,7 @@ import { Command } from 'commander';
 import { findSkala, NAMA_SKALA } from '../core/fungsi/skala';
 import { periksaWorkbook, PeriksaResult } from '../core/periksa';
 import { readWorkbookFile } from './baca';
-import { samePath, writeAtomically } from './berkas-keluaran';
+import { masukanYangDitimpa, namaSalinanBertanda, pesanMenimpaMasukan, samePath, writeAtomically } from './berkas-keluaran';
 import { CliIO, EXIT_FOUND, EXIT_OK, EXIT_USAGE } from './io';
 import { renderReport } from './laporan';
 import { BerkasDiperiksa, formatLaporan, FormatLaporan, teksLaporan } from './laporan-berkas';
@@ -44,7 +44,7 @@ export function registerPeriksa(program: Command, io: CliIO, setExit: (code: num
     .argument('<berkas...>', 'berkas .xlsx, .csv atau .tsv')
     .option('--json', 'cetak hasil sebagai JSON')
     .option('--skala <nama>', `skala predikat bila buku kerja tidak memuat tabel skala (${NAMA_SKALA.join(', ')})`)
-    .option('--tandai <keluaran.xlsx>', 'tulis salinan bertanda: sel bermasalah diwarnai dan diberi catatan, serta lembar "Temuan"')
+    .option('--tandai <keluaran.xlsx>', 'tulis salinan bertanda (.xlsx; .xlsm untuk buku kerja bermakro): sel bermasalah diwarnai dan diberi catatan, serta lembar "Temuan"')
     .option(
       '--laporan <temuan.csv>',
       'tulis semua temuan dari semua berkas ke satu tabel .csv (dipisah titik koma, seperti Excel berbahasa Indonesia) atau .tsv',
@@ -61,11 +61,12 @@ export async function periksaFiles(files: string[], options: PeriksaOptions, io:
   }
   const laporan = options.laporan === undefined ? null : await periksaTujuanLaporan(options.laporan, files, io);
   if (laporan === false) return EXIT_USAGE;
+  const salinan = options.tandai === undefined ? [] : namaSalinanBertanda(options.tandai, files);
   const diperiksa: BerkasDiperiksa[] = [];
   const reports: FileReport[] = [];
   let unreadable = false;
   let errors = false;
-  for (const file of files) {
+  for (const [index, file] of files.entries()) {
     const read = await readWorkbookFile(file);
     if (!read.ok) {
       unreadable = true;
@@ -87,8 +88,9 @@ export async function periksaFiles(files: string[], options: PeriksaOptions, io:
     if (!options.json) io.out(renderReport(file, result, Date.now() - started));
 
     if (options.tandai !== undefined) {
-      const target = annotatedPath(options.tandai, file, files.length);
-      const written = await writeAnnotatedCopy({ path: file }, result.findings, target);
+      const target = salinan[index];
+      const input = await masukanYangDitimpa(target, files);
+      const written = input !== null ? { ok: false as const, message: pesanMenimpaMasukan(target, input) } : await writeAnnotatedCopy({ path: file }, result.findings, target);
       if (written.ok) {
         if (!options.json) io.out(`Salinan bertanda: ${target} (${written.marked} sel ditandai, daftar di lembar "${written.sheetName}").\n\n`);
       } else {
@@ -146,15 +148,4 @@ function toReport(file: string, result: PeriksaResult): FileReport {
       related: f.related,
     })),
   };
-}
-
-/**
- * `--tandai KELUAR.xlsx` names the copy of a single input. With several inputs each copy gets
- * the input's name appended (KELUAR-tabel23.xlsx); a value without .xlsx is taken as a folder.
- */
-export function annotatedPath(tandai: string, input: string, inputCount: number): string {
-  const stem = path.basename(input).replace(/\.(xlsx|csv|tsv)$/i, '');
-  if (!/\.xlsx$/i.test(tandai)) return path.join(tandai, `${stem}-bertanda.xlsx`);
-  if (inputCount === 1) return tandai;
-  return tandai.replace(/\.xlsx$/i, `-${stem}.xlsx`);
 }

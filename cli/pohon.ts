@@ -2,7 +2,8 @@ import * as path from 'path';
 import { Command } from 'commander';
 import { pohonKinerja } from '../core/pohon';
 import { readWorkbookFile } from './baca';
-import { writeDrawingsXlsx } from './gambar-xlsx';
+import { masukanYangDitimpa, pesanMenimpaMasukan, writeAtomically } from './berkas-keluaran';
+import { drawingsXlsx } from './gambar-xlsx';
 import { CliIO, EXIT_FOUND, EXIT_OK, EXIT_USAGE } from './io';
 
 interface PohonOptions {
@@ -26,8 +27,11 @@ export function registerPohon(program: Command, io: CliIO, setExit: (code: numbe
     });
 }
 
-/** Refuses an output path that would overwrite the input or is not an .xlsx. */
-export function checkOutput(keluar: string | undefined, input: string | null, io: CliIO): string | null {
+/**
+ * Refuses an output path that is not an .xlsx, or that leads to the input under any name
+ * (a symlink, a hard link, another case: cli/berkas-keluaran.ts compares files, not strings).
+ */
+export async function checkOutput(keluar: string | undefined, input: string | null, io: CliIO): Promise<string | null> {
   if (keluar === undefined || keluar.trim() === '') {
     io.err('Opsi --keluar wajib diisi: nama berkas .xlsx yang akan ditulis.\n');
     return null;
@@ -36,15 +40,16 @@ export function checkOutput(keluar: string | undefined, input: string | null, io
     io.err(`Berkas keluaran harus berakhiran .xlsx: ${keluar}\n`);
     return null;
   }
-  if (input !== null && path.resolve(keluar) === path.resolve(input)) {
-    io.err('Berkas keluaran tidak boleh sama dengan berkas masukan; berkas masukan tidak pernah diubah.\n');
+  const ditimpa = input === null ? null : await masukanYangDitimpa(keluar, [input]);
+  if (ditimpa !== null) {
+    io.err(`${pesanMenimpaMasukan(keluar, ditimpa)}\n`);
     return null;
   }
   return keluar;
 }
 
 export async function pohonFile(file: string, options: PohonOptions, io: CliIO): Promise<number> {
-  const keluar = checkOutput(options.keluar, file, io);
+  const keluar = await checkOutput(options.keluar, file, io);
   if (keluar === null) return EXIT_USAGE;
   const arah = ARAH.find((a) => a === options.arah?.trim().toLowerCase());
   if (options.arah !== undefined && arah === undefined) {
@@ -67,10 +72,11 @@ export async function pohonFile(file: string, options: PohonOptions, io: CliIO):
     for (const m of result.messages) io.err(`${file}: ${m}\n`);
     return EXIT_FOUND;
   }
-  try {
-    await writeDrawingsXlsx([result.drawing], keluar);
-  } catch (e) {
-    io.err(`${keluar}: berkas tidak dapat ditulis (${e instanceof Error ? e.message : String(e)}).\n`);
+  // Checked again just before writing: the input may have been linked there meanwhile.
+  const ditimpa = await masukanYangDitimpa(keluar, [file]);
+  const written = ditimpa !== null ? { ok: false as const, message: pesanMenimpaMasukan(keluar, ditimpa) } : await writeAtomically(keluar, await drawingsXlsx([result.drawing]));
+  if (!written.ok) {
+    io.err(`${written.message}\n`);
     return EXIT_USAGE;
   }
   io.out(`Pohon kinerja ${path.basename(file)}: ${result.nodes} simpul, ditulis ke ${keluar} (lembar "${result.drawing.sheetName}").\n`);

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { templatPohon } from '../core/pohon';
-import { writeDrawingsXlsx } from './gambar-xlsx';
+import { writeAtomically } from './berkas-keluaran';
+import { drawingsXlsx } from './gambar-xlsx';
 import { CliIO, EXIT_OK, EXIT_USAGE } from './io';
 import { checkOutput } from './pohon';
 
@@ -22,12 +23,11 @@ export async function templatFile(jenis: string, options: { keluar?: string }, i
     io.err(`Jenis templat tidak dikenal: ${jenis}. Pilihan: ${JENIS.join(', ')}.\n`);
     return EXIT_USAGE;
   }
-  const keluar = checkOutput(options.keluar, null, io);
+  const keluar = await checkOutput(options.keluar, null, io);
   if (keluar === null) return EXIT_USAGE;
-  try {
-    await writeDrawingsXlsx([templatPohon()], keluar);
-  } catch (e) {
-    io.err(`${keluar}: berkas tidak dapat ditulis (${e instanceof Error ? e.message : String(e)}).\n`);
+  const written = await writeAtomically(keluar, await drawingsXlsx([templatPohon()]));
+  if (!written.ok) {
+    io.err(`${written.message}\n`);
     return EXIT_USAGE;
   }
   io.out(`Templat lembar kaskade ditulis ke ${keluar}. Isi satu baris untuk setiap indikator, lalu jalankan "lembar-kinerja pohon ${keluar} --keluar POHON.xlsx".\n`);
