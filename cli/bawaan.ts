@@ -10,6 +10,7 @@ import { readXlsxBuffer } from './baca/xlsx';
 import { masukanYangDitimpa, pesanMenimpaMasukan, writeAtomically } from './berkas-keluaran';
 import { pesanBaca } from './galat-berkas';
 import { CliIO, EXIT_FOUND, EXIT_OK, EXIT_USAGE } from './io';
+import { PANJANG_PESAN, teksTerminal } from './teks-terminal';
 import { addWorksheet, readWorkbook, WorkbookInfo } from './tandai/buku';
 import { TandaiError } from './tandai/galat';
 import { NS, Package } from './tandai/paket';
@@ -80,7 +81,7 @@ export async function bawaanFile(file: string, options: { keluar?: string }, io:
   try {
     hasil = await bawaanXlsx(data);
   } catch (e) {
-    io.err(`${file}: ${e instanceof TandaiError ? e.message : 'berkas bukan .xlsx yang sah atau rusak.'}\n`);
+    io.err(`${teksTerminal(file)}: ${e instanceof TandaiError ? teksTerminal(e.message, PANJANG_PESAN) : 'berkas bukan .xlsx yang sah atau rusak.'}\n`);
     return EXIT_USAGE;
   }
   const { converted, skipped, bytes } = hasil;
@@ -101,7 +102,7 @@ export async function bawaanFile(file: string, options: { keluar?: string }, io:
   );
   if (hasil.noted.length > 0) {
     io.out(`Perhatikan ${formatNumber(hasil.noted.length)} sel yang diubah: ${CATATAN_KOSONG}\n`);
-    io.out(`  ${hasil.noted.map((n) => `${n.sheet}!${n.cell}`).join(', ')}\n`);
+    io.out(`  ${hasil.noted.map((n) => `${teksTerminal(n.sheet)}!${n.cell}`).join(', ')}\n`);
   }
   printSkipped(skipped, io);
   return skipped.length > 0 ? EXIT_FOUND : EXIT_OK;
@@ -110,7 +111,7 @@ export async function bawaanFile(file: string, options: { keluar?: string }, io:
 function printSkipped(skipped: SelDilewati[], io: CliIO): void {
   if (skipped.length === 0) return;
   io.out(`${formatNumber(skipped.length)} sel dibiarkan seperti semula:\n`);
-  for (const s of skipped) io.out(`- ${s.sheet}!${s.cell}: ${s.reason}\n`);
+  for (const s of skipped) io.out(`- ${teksTerminal(s.sheet)}!${s.cell}: ${teksTerminal(s.reason, PANJANG_PESAN)}\n`);
 }
 
 export interface HasilBawaan {

@@ -6,6 +6,7 @@ import { readWorkbookFile } from './baca';
 import { masukanYangDitimpa, namaSalinanBertanda, pesanMenimpaMasukan, samePath, writeAtomically } from './berkas-keluaran';
 import { CliIO, EXIT_FOUND, EXIT_OK, EXIT_USAGE } from './io';
 import { renderReport } from './laporan';
+import { PANJANG_PESAN, teksTerminal } from './teks-terminal';
 import { BerkasDiperiksa, formatLaporan, FormatLaporan, teksLaporan } from './laporan-berkas';
 import { writeAnnotatedCopy } from './tandai';
 
@@ -70,17 +71,17 @@ export async function periksaFiles(files: string[], options: PeriksaOptions, io:
     const read = await readWorkbookFile(file);
     if (!read.ok) {
       unreadable = true;
-      io.err(`${file}: ${read.message}\n`);
+      io.err(`${teksTerminal(file)}: ${teksTerminal(read.message, PANJANG_PESAN)}\n`);
       reports.push({ file, tables: [], findings: [], error: read.message });
       diperiksa.push({ file, error: read.message });
       continue;
     }
-    for (const w of read.warnings) io.err(`${file}: ${w}\n`);
+    for (const w of read.warnings) io.err(`${teksTerminal(file)}: ${teksTerminal(w, PANJANG_PESAN)}\n`);
     const cells = read.workbook.sheets.reduce((n, s) => n + s.values.reduce((m, r) => m + r.length, 0), 0);
     const showProgress = cells > PROGRESS_CELLS;
     const started = Date.now();
     const result = periksaWorkbook(read.workbook, { skala: options.skala }, (p) => {
-      if (showProgress) io.err(`Memeriksa ${path.basename(file)}: lembar "${p.sheet}" (${p.sheetIndex + 1}/${p.sheetCount})…\n`);
+      if (showProgress) io.err(`Memeriksa ${teksTerminal(path.basename(file))}: lembar "${teksTerminal(p.sheet)}" (${p.sheetIndex + 1}/${p.sheetCount})…\n`);
     });
     if (result.findings.some((f) => f.severity === 'error')) errors = true;
     reports.push(toReport(file, result));
@@ -95,7 +96,7 @@ export async function periksaFiles(files: string[], options: PeriksaOptions, io:
         if (!options.json) io.out(`Salinan bertanda: ${target} (${written.marked} sel ditandai, daftar di lembar "${written.sheetName}").\n\n`);
       } else {
         unreadable = true;
-        io.err(`${file}: salinan bertanda tidak dapat ditulis: ${written.message}\n`);
+        io.err(`${teksTerminal(file)}: salinan bertanda tidak dapat ditulis: ${teksTerminal(written.message, PANJANG_PESAN)}\n`);
       }
     }
   }

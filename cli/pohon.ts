@@ -5,6 +5,7 @@ import { readWorkbookFile } from './baca';
 import { masukanYangDitimpa, pesanMenimpaMasukan, writeAtomically } from './berkas-keluaran';
 import { drawingsXlsx } from './gambar-xlsx';
 import { CliIO, EXIT_FOUND, EXIT_OK, EXIT_USAGE } from './io';
+import { PANJANG_PESAN, teksTerminal } from './teks-terminal';
 
 interface PohonOptions {
   lembar?: string;
@@ -58,18 +59,18 @@ export async function pohonFile(file: string, options: PohonOptions, io: CliIO):
   }
   const read = await readWorkbookFile(file);
   if (!read.ok) {
-    io.err(`${file}: ${read.message}\n`);
+    io.err(`${teksTerminal(file)}: ${teksTerminal(read.message, PANJANG_PESAN)}\n`);
     return EXIT_USAGE;
   }
-  for (const w of read.warnings) io.err(`${file}: ${w}\n`);
+  for (const w of read.warnings) io.err(`${teksTerminal(file)}: ${teksTerminal(w, PANJANG_PESAN)}\n`);
   if (options.lembar !== undefined && !read.workbook.sheets.some((s) => s.name.trim().toLowerCase() === options.lembar!.trim().toLowerCase())) {
-    const names = read.workbook.sheets.map((s) => `"${s.name}"`).join(', ');
-    io.err(`Lembar "${options.lembar}" tidak ada di ${file}. Lembar yang ada: ${names}.\n`);
+    const names = read.workbook.sheets.map((s) => `"${teksTerminal(s.name)}"`).join(', ');
+    io.err(`Lembar "${teksTerminal(options.lembar)}" tidak ada di ${teksTerminal(file)}. Lembar yang ada: ${teksTerminal(names, PANJANG_PESAN)}.\n`);
     return EXIT_USAGE;
   }
   const result = pohonKinerja(read.workbook, { lembar: options.lembar, arah });
   if (result.nodes === 0) {
-    for (const m of result.messages) io.err(`${file}: ${m}\n`);
+    for (const m of result.messages) io.err(`${teksTerminal(file)}: ${teksTerminal(m, PANJANG_PESAN)}\n`);
     return EXIT_FOUND;
   }
   // Checked again just before writing: the input may have been linked there meanwhile.
@@ -79,14 +80,14 @@ export async function pohonFile(file: string, options: PohonOptions, io: CliIO):
     io.err(`${written.message}\n`);
     return EXIT_USAGE;
   }
-  io.out(`Pohon kinerja ${path.basename(file)}: ${result.nodes} simpul, ditulis ke ${keluar} (lembar "${result.drawing.sheetName}").\n`);
+  io.out(`Pohon kinerja ${teksTerminal(path.basename(file))}: ${result.nodes} simpul, ditulis ke ${keluar} (lembar "${result.drawing.sheetName}").\n`);
   if (result.messages.length > 0) {
     io.out('Catatan:\n');
-    for (const m of result.messages) io.out(`- ${m}\n`);
+    for (const m of result.messages) io.out(`- ${teksTerminal(m, PANJANG_PESAN)}\n`);
   }
   if (result.findings.length > 0) {
     io.out('Pemeriksaan pagu:\n');
-    for (const f of result.findings) io.out(`- ${f.sheet}!${f.cell}: ${f.message}\n`);
+    for (const f of result.findings) io.out(`- ${teksTerminal(f.sheet)}!${f.cell}: ${teksTerminal(f.message, PANJANG_PESAN)}\n`);
   }
   return result.findings.some((f) => f.severity === 'error') ? EXIT_FOUND : EXIT_OK;
 }
