@@ -47,6 +47,9 @@ interface SelF extends SelRumus {
   shared: { si: string; ref: string | null } | null;
 }
 
+/** OLE2 compound file: what Excel writes for a workbook encrypted with a password. */
+const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
 /** The hidden sheet of originals: the name every host uses (core/rumus-bawaan/asli.ts). */
 export const NAMA_LEMBAR_ASLI = LEMBAR_ASLI;
 
@@ -75,6 +78,14 @@ export async function bawaanFile(file: string, options: { keluar?: string }, io:
     data = await fs.readFile(file);
   } catch (e) {
     io.err(`${pesanBaca(file, e)}\n`);
+    return EXIT_USAGE;
+  }
+  // An encrypted .xlsx is an OLE2 compound file, not a zip: say what it is, not "rusak".
+  if (CFB_MAGIC.every((b, i) => data[i] === b)) {
+    io.err(
+      `${teksTerminal(file)}: buku kerja ini terlindungi kata sandi (terenkripsi), sehingga rumusnya tidak dapat dibaca. ` +
+        'Buka di Excel, hapus kata sandinya (File › Info › Protect Workbook › Encrypt with Password, kosongkan), simpan, lalu ulangi.\n',
+    );
     return EXIT_USAGE;
   }
   let hasil: HasilBawaan;
