@@ -227,3 +227,37 @@ describe('never half written', () => {
     expect(fs.readdirSync(d)).toEqual(['a.csv']);
   });
 });
+
+describe('file errors are Indonesian sentences in every verb', () => {
+  const ENGLISH = /\bE[A-Z]{3,}\b|no such file|directory|permission denied|\bError\b/;
+
+  it('a missing input, an output that is a folder, a folder that cannot be made', async () => {
+    const { d, input } = await siapkan('errno');
+    const folder = path.join(d, 'Folder.xlsx');
+    fs.mkdirSync(folder);
+    fs.mkdirSync(path.join(d, 'Laporan.csv'));
+    const hilang = path.join(d, 'Hilang.xlsx');
+    const cases: [string[], string][] = [
+      [['pohon', hilang, '--keluar', path.join(d, 'a.xlsx')], `Berkas tidak ditemukan: ${hilang}.`],
+      [['bawaan', hilang, '--keluar', path.join(d, 'a.xlsx')], `Berkas tidak ditemukan: ${hilang}.`],
+      [['bawaan', folder, '--keluar', path.join(d, 'a.xlsx')], `${folder} adalah folder, bukan berkas.`],
+      [['periksa', hilang], `Berkas tidak ditemukan: ${hilang}.`],
+      [['pohon', input, '--lembar', 'T-C.33', '--keluar', folder], `${folder} adalah folder; beri nama berkas keluaran.`],
+      [['templat', 'pohon', '--keluar', folder], `${folder} adalah folder; beri nama berkas keluaran.`],
+      [['bawaan', input, '--keluar', folder], `${folder} adalah folder; beri nama berkas keluaran.`],
+      [['periksa', TC33, '--laporan', path.join(d, 'Laporan.csv')], 'adalah folder; beri nama berkas keluaran.'],
+      [['periksa', TC33, '--tandai', path.join(input, 'x.xlsx')], 'tidak ada dan tidak dapat dibuat.'],
+    ];
+    if (process.platform === 'linux') {
+      // Node 20's recursive mkdir never settles under /proc: this hung before.
+      cases.push([['templat', 'pohon', '--keluar', '/proc/lk-tidak-ada/Kaskade.xlsx'], 'Folder untuk /proc/lk-tidak-ada/Kaskade.xlsx tidak ada dan tidak dapat dibuat.']);
+    }
+    for (const [argv, sentence] of cases) {
+      const r = await jalankan(...argv);
+      expect({ argv, code: r.code }).toEqual({ argv, code: 2 });
+      expect(r.err).toContain(sentence);
+      expect(r.err).not.toMatch(ENGLISH);
+    }
+    expect(sisaSementara(d)).toEqual([]);
+  }, 30_000);
+});

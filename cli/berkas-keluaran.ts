@@ -101,7 +101,7 @@ export async function writeAtomically(target: string, data: Uint8Array | string 
   const temp = path.join(dir, `.${path.basename(target)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
   let handle: fs.FileHandle | null = null;
   try {
-    await fs.mkdir(dir, { recursive: true });
+    await buatFolder(dir);
     pasangPenjaga();
     sementara.add(temp);
     handle = await fs.open(temp, 'wx');
@@ -126,6 +126,28 @@ export async function writeAtomically(target: string, data: Uint8Array | string 
   } finally {
     sementara.delete(temp);
     if (sementara.size === 0) lepasPenjaga();
+  }
+}
+
+/**
+ * `mkdir -p`, one level at a time: Node 20's `mkdir(…, { recursive: true })` never settles for
+ * a path under /proc (tried: `/proc/x` hangs), and a hung CLI is worse than a refused folder.
+ */
+async function buatFolder(dir: string): Promise<void> {
+  try {
+    await fs.mkdir(dir);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') {
+      if ((await fs.stat(dir)).isDirectory()) return;
+      throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
+    }
+    const parent = path.dirname(dir);
+    if (code !== 'ENOENT' || parent === dir) throw e;
+    await buatFolder(parent);
+    await fs.mkdir(dir).catch((again: NodeJS.ErrnoException) => {
+      if (again.code !== 'EEXIST') throw again;
+    });
   }
 }
 
