@@ -31,6 +31,8 @@ const BASE = {
   pohonKaskade: 700,
   /** pohon.test.ts: real fixtures and synthetic tables, mutated, as the tree's source. */
   pohonTabel: 500,
+  /** terminal.test.ts: fixtures and synthetic tables with escape sequences in cells and names, through Periksa and the terminal report. */
+  terminal: 400,
   /** angka.test.ts: SPEC §1 strings mutated, per property. */
   angka: 4000,
   /** fungsi.test.ts: calls per registered function. */
@@ -55,4 +57,5 @@ export const SHEETS =
   BASE.geserAsal * 2 +
   BASE.geserUrutan * 2 +
   BASE.pohonKaskade +
-  BASE.pohonTabel;
+  BASE.pohonTabel +
+  BASE.terminal;
