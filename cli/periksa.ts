@@ -42,7 +42,7 @@ export function registerPeriksa(program: Command, io: CliIO, setExit: (code: num
   program
     .command('periksa')
     .description('Periksa tabel Renja/LKjIP dalam berkas .xlsx, .csv atau .tsv: jumlah, rumus, pembulatan, predikat, satuan.')
-    .argument('<berkas...>', 'berkas .xlsx, .csv atau .tsv')
+    .argument('<berkas...>', 'berkas .xlsx, .xlsm, .csv, .tsv atau .txt (.xls dan .ods diubah lewat LibreOffice bila terpasang)')
     .option('--json', 'cetak hasil sebagai JSON')
     .option('--skala <nama>', `skala predikat bila buku kerja tidak memuat tabel skala (${NAMA_SKALA.join(', ')})`)
     .option('--tandai <keluaran.xlsx>', 'tulis salinan bertanda (.xlsx; .xlsm untuk buku kerja bermakro): sel bermasalah diwarnai dan diberi catatan, serta lembar "Temuan"')
