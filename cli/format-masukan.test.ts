@@ -39,6 +39,14 @@ describe('Excel "Unicode Text" (.txt)', () => {
     expect(r.err).toBe('');
     expect(inti(r.out)).toEqual(inti((await jalankan('periksa', MALANG, '--json')).out));
     expect(inti(r.out)).toContain('F14 jumlah-induk');
+
+    const out = path.join(dir, 'Tabel23-bertanda.xlsx');
+    const t = await jalankan('periksa', txt, '--tandai', out);
+    expect(t.err).toBe('');
+    expect(t.out).toContain(`Salinan bertanda: ${out} (`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    expect(wb.getWorksheet('Temuan')!.getColumn(2).values.slice(2).map(String)).toEqual(expect.arrayContaining(['F14', 'K76']));
   });
 });
 
