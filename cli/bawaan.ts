@@ -1,12 +1,15 @@
 import { Command } from 'commander';
-import * as fs from 'fs';
+import { promises as fs } from 'fs';
 import * as path from 'path';
 import { cellAt, parseCellRef, Sheet, Workbook } from '../core/lembar/model';
 import { formatNumber } from '../core/angka';
 import { CATATAN_KOSONG, planRewrite, rewriteFormula, SelDilewati, SelRumus } from '../core/rumus-bawaan';
 import { LEMBAR_ASLI } from '../core/rumus-bawaan/asli';
 import { uniqueSheetName } from '../core/tanda';
+import { masukanYangDitimpa, pesanMenimpaMasukan, writeAtomically } from './berkas-keluaran';
+import { pesanBaca } from './galat-berkas';
 import { CliIO, EXIT_FOUND, EXIT_OK, EXIT_USAGE } from './io';
+import { PANJANG_PESAN, teksTerminal } from './teks-terminal';
 import { addWorksheet, readWorkbook, WorkbookInfo } from './tandai/buku';
 import { TandaiError } from './tandai/galat';
 import { NS, Package } from './tandai/paket';
@@ -43,6 +46,9 @@ interface SelF extends SelRumus {
   shared: { si: string; ref: string | null } | null;
 }
 
+/** OLE2 compound file: what Excel writes for a workbook encrypted with a password. */
+const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
 /** The hidden sheet of originals: the name every host uses (core/rumus-bawaan/asli.ts). */
 export const NAMA_LEMBAR_ASLI = LEMBAR_ASLI;
 
@@ -60,22 +66,32 @@ export async function bawaanFile(file: string, options: { keluar?: string }, io:
     io.err(`Berkas keluaran harus berakhiran .xlsx: ${keluar}\n`);
     return EXIT_USAGE;
   }
-  if (path.resolve(keluar) === path.resolve(file)) {
-    io.err('Berkas keluaran tidak boleh sama dengan berkas masukan; berkas masukan tidak pernah diubah.\n');
+  // By identity, not by name: a symlink or hard link to the input is the input.
+  const ditimpa = await masukanYangDitimpa(keluar, [file]);
+  if (ditimpa !== null) {
+    io.err(`${pesanMenimpaMasukan(keluar, ditimpa)}\n`);
     return EXIT_USAGE;
   }
   let data: Buffer;
   try {
-    data = fs.readFileSync(file);
-  } catch {
-    io.err(`${file}: berkas tidak dapat dibaca.\n`);
+    data = await fs.readFile(file);
+  } catch (e) {
+    io.err(`${pesanBaca(file, e)}\n`);
+    return EXIT_USAGE;
+  }
+  // An encrypted .xlsx is an OLE2 compound file, not a zip: say what it is, not "rusak".
+  if (CFB_MAGIC.every((b, i) => data[i] === b)) {
+    io.err(
+      `${teksTerminal(file)}: buku kerja ini terlindungi kata sandi (terenkripsi), sehingga rumusnya tidak dapat dibaca. ` +
+        'Buka di Excel, hapus kata sandinya (File › Info › Protect Workbook › Encrypt with Password, kosongkan), simpan, lalu ulangi.\n',
+    );
     return EXIT_USAGE;
   }
   let hasil: HasilBawaan;
   try {
     hasil = await bawaanXlsx(data);
   } catch (e) {
-    io.err(`${file}: ${e instanceof TandaiError ? e.message : 'berkas bukan .xlsx yang sah atau rusak.'}\n`);
+    io.err(`${teksTerminal(file)}: ${e instanceof TandaiError ? teksTerminal(e.message, PANJANG_PESAN) : 'berkas bukan .xlsx yang sah atau rusak.'}\n`);
     return EXIT_USAGE;
   }
   const { converted, skipped, bytes } = hasil;
@@ -84,10 +100,10 @@ export async function bawaanFile(file: string, options: { keluar?: string }, io:
     printSkipped(skipped, io);
     return skipped.length > 0 ? EXIT_FOUND : EXIT_OK;
   }
-  try {
-    fs.writeFileSync(keluar, bytes);
-  } catch (e) {
-    io.err(`${keluar}: berkas tidak dapat ditulis (${e instanceof Error ? e.message : String(e)}).\n`);
+  const ditimpaKini = await masukanYangDitimpa(keluar, [file]);
+  const written = ditimpaKini !== null ? { ok: false as const, message: pesanMenimpaMasukan(keluar, ditimpaKini) } : await writeAtomically(keluar, bytes);
+  if (!written.ok) {
+    io.err(`${written.message}\n`);
     return EXIT_USAGE;
   }
   io.out(
@@ -96,7 +112,7 @@ export async function bawaanFile(file: string, options: { keluar?: string }, io:
   );
   if (hasil.noted.length > 0) {
     io.out(`Perhatikan ${formatNumber(hasil.noted.length)} sel yang diubah: ${CATATAN_KOSONG}\n`);
-    io.out(`  ${hasil.noted.map((n) => `${n.sheet}!${n.cell}`).join(', ')}\n`);
+    io.out(`  ${hasil.noted.map((n) => `${teksTerminal(n.sheet)}!${n.cell}`).join(', ')}\n`);
   }
   printSkipped(skipped, io);
   return skipped.length > 0 ? EXIT_FOUND : EXIT_OK;
@@ -105,7 +121,7 @@ export async function bawaanFile(file: string, options: { keluar?: string }, io:
 function printSkipped(skipped: SelDilewati[], io: CliIO): void {
   if (skipped.length === 0) return;
   io.out(`${formatNumber(skipped.length)} sel dibiarkan seperti semula:\n`);
-  for (const s of skipped) io.out(`- ${s.sheet}!${s.cell}: ${s.reason}\n`);
+  for (const s of skipped) io.out(`- ${teksTerminal(s.sheet)}!${s.cell}: ${teksTerminal(s.reason, PANJANG_PESAN)}\n`);
 }
 
 export interface HasilBawaan {
@@ -189,7 +205,7 @@ export async function bawaanXlsx(data: Buffer): Promise<HasilBawaan> {
     if (cell.shared) {
       const members = sharedMembers.get(`${cell.part}|${cell.shared.si}`) ?? [];
       // The members follow the master's text; only their cached values must go.
-      for (const m of members) edits.push(...formulaEdits(xml, tags, m.cTag, m.fTag, null));
+      for (const m of members) for (const e of formulaEdits(xml, tags, m.cTag, m.fTag, null)) edits.push(e);
       count += members.length;
       note = [`rumus bersama untuk ${cell.shared.ref ?? cell.cell}`, note].filter(Boolean).join('. ');
     }

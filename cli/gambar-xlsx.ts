@@ -1,7 +1,6 @@
 import { strToU8, zipSync } from 'fflate';
 import { columnLetters } from '../core/lembar/model';
 import { BorderSide, Drawing, DrawnCell } from '../core/pohon/gambar';
-import { writeAtomically } from './berkas-keluaran';
 
 /*
  * Drawing → .xlsx written directly: the CLI's host for the platform-neutral drawing, writing
@@ -163,7 +162,7 @@ function sheetXml(drawing: Drawing, styles: Styles): string {
 }
 
 /** Drawings, one sheet each, as the bytes of a new .xlsx. */
-export function drawingsXlsx(drawings: readonly Drawing[]): Uint8Array {
+export function drawingsXlsx(drawings: readonly Drawing[]): Buffer {
   const styles = new Styles();
   const names = drawings.map((d, i) => (d.sheetName.slice(0, 31) || 'Pohon Kinerja') + (drawings.slice(0, i).some((e) => e.sheetName === d.sheetName) ? ` ${i + 1}` : ''));
   const sheets = drawings.map((d) => sheetXml(d, styles));
@@ -198,11 +197,6 @@ export function drawingsXlsx(drawings: readonly Drawing[]): Uint8Array {
     'xl/styles.xml': strToU8(styles.xml()),
   };
   sheets.forEach((xml, i) => (files[`xl/worksheets/sheet${i + 1}.xml`] = strToU8(xml)));
-  return zipSync(files, { level: 6 });
+  return Buffer.from(zipSync(files, { level: 6 }));
 }
 
-/** Writes drawings, one sheet each, to a new .xlsx file (whole or not at all). */
-export async function writeDrawingsXlsx(drawings: readonly Drawing[], file: string): Promise<void> {
-  const written = await writeAtomically(file, Buffer.from(drawingsXlsx(drawings)));
-  if (!written.ok) throw new Error(written.message);
-}

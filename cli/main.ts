@@ -4,13 +4,15 @@ import { registerHitung } from './hitung';
 import { CliIO, EXIT_USAGE, processIO } from './io';
 import { registerPeriksa } from './periksa';
 import { registerPohon } from './pohon';
+import { keluaranAman } from './teks-terminal';
 import { registerTemplat } from './templat';
 
 /**
  * The command-line host: a thin shell over core. Each verb lives in its own module and
  * registers itself here; `run` returns the exit status instead of exiting, so tests can call it.
  */
-export async function run(argv: string[], io: CliIO = processIO): Promise<number> {
+export async function run(argv: string[], rawIO: CliIO = processIO): Promise<number> {
+  const io = keluaranAman(rawIO);
   let exitCode = 0;
   const program = new Command();
   program

@@ -3,7 +3,6 @@ import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { fixturePath } from '../test/fixtures/muat';
-import { annotatedPath } from './periksa';
 import { jalankan } from '../test/helpers/jalankan-cli';
 
 const periksa = (...argv: string[]) => jalankan('periksa', ...argv);
@@ -105,12 +104,6 @@ describe('periksa --tandai', () => {
     expect(temuan).toBeDefined();
     const cells = temuan.getColumn(2).values.slice(2).map(String);
     expect(cells).toEqual(expect.arrayContaining(['F3', 'F14', 'F24', 'F45', 'K60', 'K27', 'K76']));
-  });
-
-  it('names one copy per input when several files are checked', () => {
-    expect(annotatedPath('hasil.xlsx', 'a/Renja.xlsx', 1)).toBe('hasil.xlsx');
-    expect(annotatedPath('hasil.xlsx', 'a/Renja.xlsx', 2)).toBe('hasil-Renja.xlsx');
-    expect(annotatedPath('keluaran', 'a/LKjIP.csv', 2)).toBe(path.join('keluaran', 'LKjIP-bertanda.xlsx'));
   });
 });
 

@@ -2,12 +2,13 @@ import * as path from 'path';
 import { Command } from 'commander';
 import { findSkala, NAMA_SKALA } from '../core/fungsi/skala';
 import { PeriksaProgress, PeriksaResult } from '../core/periksa';
-import { samePath, writeAtomically } from './berkas-keluaran';
+import { masukanYangDitimpa, namaSalinanBertanda, pesanMenimpaMasukan, samePath, writeAtomically } from './berkas-keluaran';
 import { kumpulkanBerkas } from './folder';
 import { kemajuan } from './kemajuan';
 import { defaultThreads, periksaKumpulan } from './kumpulan-pekerja';
 import { CliIO, EXIT_FOUND, EXIT_OK, EXIT_USAGE } from './io';
 import { renderReport } from './laporan';
+import { PANJANG_PESAN, teksTerminal } from './teks-terminal';
 import { BerkasDiperiksa, formatLaporan, FormatLaporan, teksLaporan } from './laporan-berkas';
 import { HasilBerkas } from './periksa-satu';
 import { writeAnnotatedCopy } from './tandai';
@@ -44,10 +45,10 @@ export function registerPeriksa(program: Command, io: CliIO, setExit: (code: num
   program
     .command('periksa')
     .description('Periksa tabel Renja/LKjIP dalam berkas .xlsx, .csv atau .tsv: jumlah, rumus, pembulatan, predikat, satuan.')
-    .argument('<berkas...>', 'berkas .xlsx, .csv atau .tsv, atau folder (diperiksa seluruh isinya)')
+    .argument('<berkas...>', 'berkas .xlsx, .xlsm, .csv, .tsv atau .txt (.xls dan .ods diubah lewat LibreOffice bila terpasang), atau folder (diperiksa seluruh isinya)')
     .option('--json', 'cetak hasil sebagai JSON')
     .option('--skala <nama>', `skala predikat bila buku kerja tidak memuat tabel skala (${NAMA_SKALA.join(', ')})`)
-    .option('--tandai <keluaran.xlsx>', 'tulis salinan bertanda: sel bermasalah diwarnai dan diberi catatan, serta lembar "Temuan"')
+    .option('--tandai <keluaran.xlsx>', 'tulis salinan bertanda (.xlsx; .xlsm untuk buku kerja bermakro): sel bermasalah diwarnai dan diberi catatan, serta lembar "Temuan"')
     .option(
       '--laporan <temuan.csv>',
       'tulis semua temuan dari semua berkas ke satu tabel .csv (dipisah titik koma, seperti Excel berbahasa Indonesia) atau .tsv',
@@ -67,6 +68,7 @@ export async function periksaFiles(args: string[], options: PeriksaOptions, io: 
   if (files.length === 0) return EXIT_USAGE;
   const laporan = options.laporan === undefined ? null : await periksaTujuanLaporan(options.laporan, files, io);
   if (laporan === false) return EXIT_USAGE;
+  const salinan = options.tandai === undefined ? [] : namaSalinanBertanda(options.tandai, files);
   const diperiksa: BerkasDiperiksa[] = [];
   const reports: FileReport[] = [];
   let unreadable = emptyFolders.length > 0;
@@ -84,19 +86,19 @@ export async function periksaFiles(args: string[], options: PeriksaOptions, io: 
       const hasil = done[printed]!;
       done[printed] = undefined;
       printed++;
-      await handle(hasil);
+      await handle(printed - 1, hasil);
     }
   };
-  const handle = async (hasil: HasilBerkas) => {
+  const handle = async (index: number, hasil: HasilBerkas) => {
     const file = hasil.file;
     if (!hasil.ok) {
       unreadable = true;
-      show.err(`${file}: ${hasil.message}\n`);
+      show.err(`${teksTerminal(file)}: ${teksTerminal(hasil.message, PANJANG_PESAN)}\n`);
       reports.push({ file, tables: [], findings: [], error: hasil.message });
       diperiksa.push({ file, error: hasil.message });
       return;
     }
-    for (const w of hasil.warnings) show.err(`${file}: ${w}\n`);
+    for (const w of hasil.warnings) show.err(`${teksTerminal(file)}: ${teksTerminal(w, PANJANG_PESAN)}\n`);
     const result = hasil.result;
     if (result.findings.some((f) => f.severity === 'error')) errors = true;
     reports.push(toReport(file, result));
@@ -104,19 +106,20 @@ export async function periksaFiles(args: string[], options: PeriksaOptions, io: 
     if (!options.json) show.out(renderReport(file, result, hasil.ms));
 
     if (options.tandai !== undefined) {
-      const target = annotatedPath(options.tandai, file, files.length);
-      const written = await writeAnnotatedCopy({ path: file }, result.findings, target);
+      const target = salinan[index];
+      const input = await masukanYangDitimpa(target, files);
+      const written = input !== null ? { ok: false as const, message: pesanMenimpaMasukan(target, input) } : await writeAnnotatedCopy({ path: file }, result.findings, target);
       if (written.ok) {
         if (!options.json) show.out(`Salinan bertanda: ${target} (${written.marked} sel ditandai, daftar di lembar "${written.sheetName}").\n\n`);
       } else {
         unreadable = true;
-        show.err(`${file}: salinan bertanda tidak dapat ditulis: ${written.message}\n`);
+        show.err(`${teksTerminal(file)}: salinan bertanda tidak dapat ditulis: ${teksTerminal(written.message, PANJANG_PESAN)}\n`);
       }
     }
   };
 
   const onProgress = (file: string, p: PeriksaProgress, cells: number) => {
-    if (cells > PROGRESS_CELLS) show.err(`Memeriksa ${path.basename(file)}: lembar "${p.sheet}" (${p.sheetIndex + 1}/${p.sheetCount})…\n`);
+    if (cells > PROGRESS_CELLS) show.err(`Memeriksa ${teksTerminal(path.basename(file))}: lembar "${teksTerminal(p.sheet)}" (${p.sheetIndex + 1}/${p.sheetCount})…\n`);
   };
   await periksaKumpulan(files, { skala: options.skala, threads: defaultThreads(), onProgress }, (index, hasil) => {
     done[index] = hasil;
@@ -175,15 +178,4 @@ function toReport(file: string, result: PeriksaResult): FileReport {
       related: f.related,
     })),
   };
-}
-
-/**
- * `--tandai KELUAR.xlsx` names the copy of a single input. With several inputs each copy gets
- * the input's name appended (KELUAR-tabel23.xlsx); a value without .xlsx is taken as a folder.
- */
-export function annotatedPath(tandai: string, input: string, inputCount: number): string {
-  const stem = path.basename(input).replace(/\.(xlsx|csv|tsv)$/i, '');
-  if (!/\.xlsx$/i.test(tandai)) return path.join(tandai, `${stem}-bertanda.xlsx`);
-  if (inputCount === 1) return tandai;
-  return tandai.replace(/\.xlsx$/i, `-${stem}.xlsx`);
 }

@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { templatPohon } from '../core/pohon';
+import { writeAtomically } from './berkas-keluaran';
 import { CliIO, EXIT_OK, EXIT_USAGE } from './io';
 import { checkOutput } from './pohon';
 
@@ -21,14 +22,11 @@ export async function templatFile(jenis: string, options: { keluar?: string }, i
     io.err(`Jenis templat tidak dikenal: ${jenis}. Pilihan: ${JENIS.join(', ')}.\n`);
     return EXIT_USAGE;
   }
-  const keluar = checkOutput(options.keluar, null, io);
+  const keluar = await checkOutput(options.keluar, null, io);
   if (keluar === null) return EXIT_USAGE;
-  try {
-    // The writer (and its zip library) is loaded only when a drawing is written.
-    const { writeDrawingsXlsx } = await import('./gambar-xlsx');
-    await writeDrawingsXlsx([templatPohon()], keluar);
-  } catch (e) {
-    io.err(`${keluar}: berkas tidak dapat ditulis (${e instanceof Error ? e.message : String(e)}).\n`);
+  const written = await writeAtomically(keluar, (await import('./gambar-xlsx')).drawingsXlsx([templatPohon()]));
+  if (!written.ok) {
+    io.err(`${written.message}\n`);
     return EXIT_USAGE;
   }
   io.out(`Templat lembar kaskade ditulis ke ${keluar}. Isi satu baris untuk setiap indikator, lalu jalankan "lembar-kinerja pohon ${keluar} --keluar POHON.xlsx".\n`);

@@ -171,7 +171,7 @@ describe('readWorkbookFile: bad input gives a message, never a throw', () => {
     });
     expect(await readWorkbookFile(await write('lama.xls', 'x'))).toEqual({
       ok: false,
-      message: 'Berkas .xls (Excel 97-2003) belum didukung; simpan ulang sebagai .xlsx.',
+      message: expect.stringContaining('Berkas .xls (Excel 97-2003) belum dapat dibaca. Buka di Excel lalu pilih File › Save As'),
     });
   });
 

@@ -81,7 +81,7 @@ export async function addWorksheet(pkg: Package, info: WorkbookInfo, name: strin
   const p = prefixOf(tags[0]);
   const r = prefixFor(xml.slice(tags[0].start, tags[0].end), NS.rel);
   const idAttr = r !== null && r !== '' ? `${r}id="${relId}"` : `xmlns:r="${NS.rel}" r:id="${relId}"`;
-  const sheetId = Math.max(0, ...info.sheets.map((s) => s.sheetId)) + 1;
+  const sheetId = info.sheets.reduce((m, s) => Math.max(m, s.sheetId), 0) + 1;
   const entry = `<${p}sheet name="${escapeAttr(name)}" sheetId="${sheetId}" ${idAttr}/>`;
   const sheetsAt = findTag(tags, 'sheets', 1);
   if (sheetsAt < 0) throw new TandaiError('Daftar lembar (<sheets>) tidak ditemukan.');

@@ -279,7 +279,8 @@ export function addShapes(vml: string, notes: Note[]): string {
   const ids = [...vml.matchAll(/_x0000_s(\d+)/g)].map((m) => Number(m[1]));
   const idmap = /(<o:idmap\b[^>]*?\bdata\s*=\s*["'])([^"']*)(["'])/.exec(vml);
   const blocks = idmap ? idmap[2].split(',').map((s) => Number(s.trim())).filter((n) => Number.isInteger(n)) : [];
-  let next = Math.max(ids.length ? Math.max(...ids) : 0, (blocks.length ? Math.min(...blocks) : 1) * 1024);
+  // reduce, not Math.max(...spread): a drawing with ~125,000 notes overflows the argument stack.
+  let next = Math.max(ids.reduce((a, b) => Math.max(a, b), 0), (blocks.length ? blocks.reduce((a, b) => Math.min(a, b)) : 1) * 1024);
   const root = /<xml\b[^>]*>/.exec(vml)?.[0] ?? '';
   const missing = Object.entries(VML_NS).filter(([pfx, ns]) => !new RegExp(`xmlns:${pfx}\\s*=\\s*["']${ns}["']`).test(root));
   const nsDecl = missing.map(([pfx, ns]) => ` xmlns:${pfx}="${ns}"`).join('');

@@ -44,7 +44,7 @@ export async function writeAnnotatedCopy(input: { path: string }, findings: Find
         ok: false,
         message: 'Berkas terlindungi kata sandi atau berformat .xls lama; simpan ulang di Excel sebagai .xlsx tanpa kata sandi.',
       };
-    } else if (ext === '.csv' || ext === '.tsv') {
+    } else if (ext === '.csv' || ext === '.tsv' || ext === '.txt') {
       result = await markDelimited(bytes, input.path, findings);
     } else {
       return { ok: false, message: 'Berkas bukan .xlsx yang sah atau rusak.' };

@@ -222,10 +222,14 @@ export class SheetPart {
     const ref = attr(this.text(this.tags[i]), 'ref') ?? '';
     const current = parseRange(ref);
     const all = cells.concat(current ? [{ row: current.top, col: current.left }, { row: current.bottom, col: current.right }] : []);
-    const top = Math.min(...all.map((c) => c.row));
-    const left = Math.min(...all.map((c) => c.col));
-    const bottom = Math.max(...all.map((c) => c.row));
-    const right = Math.max(...all.map((c) => c.col));
+    // Loops, not Math.min(...spread): one cell per marked finding, and ~125,000 arguments overflow the stack.
+    let [top, left, bottom, right] = [Infinity, Infinity, -Infinity, -Infinity];
+    for (const c of all) {
+      top = Math.min(top, c.row);
+      left = Math.min(left, c.col);
+      bottom = Math.max(bottom, c.row);
+      right = Math.max(right, c.col);
+    }
     const next = formatRange({ top, left, bottom, right });
     if (current && formatRange(current) === next) return;
     change(i).set.ref = next;

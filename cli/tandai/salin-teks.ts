@@ -15,7 +15,8 @@ export async function markDelimited(
   findings: Finding[],
 ): Promise<{ bytes: Buffer; marked: number; sheetName: string }> {
   const fileName = path.basename(filePath);
-  const ext = path.extname(fileName).toLowerCase() === '.tsv' ? '.tsv' : '.csv';
+  // .txt is Excel's Unicode Text: tab-separated, read as the checker read it (cli/baca).
+  const ext = ['.tsv', '.txt'].includes(path.extname(fileName).toLowerCase()) ? '.tsv' : '.csv';
   const read = readDelimitedBytes(bytes, fileName, path.basename(fileName, path.extname(fileName)), ext);
   if (!read.ok) throw new TandaiError(read.message);
   const sheet = read.workbook.sheets[0];

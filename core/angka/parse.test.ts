@@ -394,3 +394,40 @@ describe('the fast paths read exactly as the general path', () => {
     expect(parseCell('-1.234.567,000').readings?.map((d) => d.toFixed())).toEqual(['-1234567000', '-1234567']);
   });
 });
+
+describe('a letter inside a number is a typo, not a satuan', () => {
+  it.each([
+    ['1O0', 'O', '0'],
+    ['0,2S9', 'S', '5'],
+    ['99,8B', 'B', '8'],
+    ['1.2l0.000', 'l', '1'],
+    ['1O0 Dokumen', 'O', '0'],
+    ['0,2S9 %', 'S', '5'],
+    ['10O', 'O', '0'],
+  ])('%s is invalid and says which letter', (text, letter, digit) => {
+    const p = parseCell(text);
+    expect(p.kind).toBe('invalid');
+    expect(p.value).toBeNull();
+    expect(p.unit).toBeNull();
+    expect(p.problems).toEqual([
+      {
+        code: 'not-a-number',
+        message: `Angka "${text}" memuat huruf "${letter}" di antara angkanya; kemungkinan salah ketik (angka ${digit}?). Perbaiki isi sel ini; nilainya tidak dihitung.`,
+      },
+    ]);
+  });
+
+  it.each([
+    ['12bln', '12', 'bulan'],
+    ['100 m2', '100', 'm2'],
+    ['100m2', '100', 'm2'],
+    ['34 Orang/Bulan', '34', 'orang/bulan'],
+    ['1,5 km', '1.5', 'km'],
+    ['5G', '5', 'g'],
+  ])('%s stays a quantity', (text, value, unit) => {
+    const p = parseCell(text);
+    expect(p.kind).toBe('quantity');
+    expect(p.value?.toString()).toBe(value);
+    expect(p.unit?.toLowerCase()).toBe(unit);
+  });
+});

@@ -274,6 +274,9 @@ function parseText(raw: string, options: ParseOptions): ParsedCell {
   const sci = SCIENTIFIC.exec(body);
   if (sci) return scientific(text, sci);
 
+  const typo = letterTypo(text, body);
+  if (typo !== null) return typo;
+
   if (kind === 'number') {
     const q = QUANTITY.exec(body);
     if (q && isPlausibleUnit(q[2])) {
@@ -297,6 +300,35 @@ function scientific(text: string, m: RegExpExecArray): ParsedCell {
   );
   p.fromText = true;
   p.alternative = new Dec(`${m[1]}${m[2] !== undefined ? '.' + m[2] : ''}e${m[3]}`);
+  return p;
+}
+
+/**
+ * A letter that looks like a digit typed inside a number: `1O0` (O for 0), `0,2S9` (S for 5),
+ * `1.2l0.000`, or ending a decimal number (`99,8B`). Read as a quantity it would give 1 with
+ * satuan "O0" or 0,2 with satuan "S9": a wrong value and a wrong capaian, with the typo cell
+ * never named. A real satuan follows the number (`12bln`, `100 m2`), it does not sit inside it.
+ */
+const LOOKALIKE_INSIDE = /^[+-]?\d[\d.,]*([OoIlSBZGg])[\d.,]*\d$/;
+const LOOKALIKE_END = /^[+-]?\d[\d.,]*[.,]\d+([OISBZG])$|^[+-]?\d+(O)$/;
+const LOOKALIKE_DIGIT: Record<string, string> = { O: '0', o: '0', I: '1', l: '1', S: '5', B: '8', Z: '2', G: '6', g: '9' };
+
+function letterTypo(text: string, body: string): ParsedCell | null {
+  const c0 = body.charCodeAt(0);
+  const start = c0 === 43 || c0 === 45 ? 1 : 0;
+  const first = body.charCodeAt(start);
+  if (!(first >= 48 && first <= 57)) return null;
+  const space = body.indexOf(' ');
+  const word = space < 0 ? body : body.slice(0, space);
+  const m = LOOKALIKE_INSIDE.exec(word) ?? LOOKALIKE_END.exec(word);
+  if (m === null) return null;
+  const letter = m[1] ?? m[2];
+  const p = invalid(
+    text,
+    'not-a-number',
+    `Angka "${text}" memuat huruf "${letter}" di antara angkanya; kemungkinan salah ketik (angka ${LOOKALIKE_DIGIT[letter]}?). Perbaiki isi sel ini; nilainya tidak dihitung.`,
+  );
+  p.fromText = true;
   return p;
 }
 

@@ -2,7 +2,6 @@ import { cellAt } from '../lembar/model';
 import { ColumnRole, TableColumn } from '../tabel/model';
 import { CheckContext, TableCheck } from './konteks';
 import { Finding } from './temuan';
-import { guarded } from './toleransi';
 
 /**
  * Rule 'angka-teks' (warning): in a sheet whose cells carry types (xlsx, Excel, Sheets), a
@@ -40,7 +39,7 @@ function textNumbers(ctx: CheckContext, c: TableColumn): { row: number; text: st
   return c.money || natives > 0 ? found : [];
 }
 
-export const check: TableCheck = guarded('angka-teks', (ctx) => {
+export const check: TableCheck = (ctx) => {
   if (!ctx.sheet.typed) return [];
   const out: Finding[] = [];
   for (const c of ctx.table.columns) {
@@ -78,4 +77,4 @@ export const check: TableCheck = guarded('angka-teks', (ctx) => {
     );
   }
   return out;
-});
+};

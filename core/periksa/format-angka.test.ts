@@ -1,5 +1,6 @@
 import { CellValue } from '../lembar/model';
 import { check } from './format-angka';
+import { periksaWorkbook } from './index';
 import { brief, buildTable, fixtureTable, runCheck, sheetOf, TableSpec } from '../../test/helpers/uji-tabel';
 
 const spec: TableSpec = {
@@ -106,5 +107,24 @@ describe('number writing in checked columns', () => {
   it('says nothing of a clean column', () => {
     const { sheet, table } = fixtureTable('renja_magetan_2022_tc33');
     expect(runCheck(check, sheet, table)).toEqual([]);
+  });
+});
+
+describe('typos are named, not read as numbers (periksaWorkbook)', () => {
+  it('0,2S9 in realisasi: the typo cell is an error, and no capaian galat is computed from a wrong value', () => {
+    const sheet = sheetOf([
+      ['Sasaran', 'Indikator', 'Satuan', 'Target', 'Realisasi', 'Capaian (%)'],
+      ['Meningkatnya kinerja', 'Indeks A', 'Indeks', '0,28', '0,2S9', '92,5'],
+      ['', 'Indeks B', 'Indeks', '80', '1O0', '125'],
+      ['', 'Indeks C', 'Indeks', '80', '79,72', '99,65'],
+    ]);
+    const result = periksaWorkbook({ name: 'lkjip.xlsx', sheets: [sheet] });
+    expect(result.tables).toHaveLength(1);
+    const at = (cell: string) => result.findings.filter((f) => f.cell === cell).map((f) => `${f.rule} ${f.severity}`);
+    expect(at('E2')).toEqual(['format-angka error']);
+    expect(at('E3')).toEqual(['format-angka error']);
+    expect(result.findings.find((f) => f.cell === 'E2')!.message).toContain('huruf "S"');
+    expect(at('F2')).toEqual([]);
+    expect(at('F3')).toEqual([]);
   });
 });

@@ -26,12 +26,8 @@ const KODE_LEVEL: Record<string, LevelName> = {
 const MAX_RELATED = 50;
 
 export const check: TableCheck = (ctx) => {
-  try {
-    const problems = kodeProblems(ctx);
-    return [...gaps(ctx), ...duplicates(ctx, problems), ...mangledKode(ctx, problems)];
-  } catch {
-    return [];
-  }
+  const problems = kodeProblems(ctx);
+  return [...gaps(ctx), ...duplicates(ctx, problems), ...mangledKode(ctx, problems)];
 };
 
 function labelColumn(ctx: CheckContext): { col: number } {

@@ -4,6 +4,7 @@ import { findTables } from '../tata-letak';
 import { Table } from '../tabel/model';
 import { TABLE_CHECKS, WORKBOOK_CHECKS } from './aturan';
 import { CheckContext, CheckOptions, createContext } from './konteks';
+import { runChecks } from './jalankan';
 import { skalaFromTable } from './skala-lembar';
 import { compareFindings, Finding } from './temuan';
 
@@ -55,14 +56,11 @@ export function periksaWorkbook(
   }
 
   const contexts: CheckContext[] = [];
-  const findings: Finding[] = [];
   for (const f of found) {
     if (f.table.layout === 'skala') continue;
-    const ctx = createContext(workbook, workbook.sheets[f.sheetIndex], f.table, options, skala);
-    contexts.push(ctx);
-    for (const check of TABLE_CHECKS) findings.push(...check(ctx));
+    contexts.push(createContext(workbook, workbook.sheets[f.sheetIndex], f.table, options, skala));
   }
-  for (const check of WORKBOOK_CHECKS) findings.push(...check(contexts.map((ctx) => ({ ctx }))));
+  const findings = runChecks(contexts, TABLE_CHECKS, WORKBOOK_CHECKS);
 
   return {
     tables: found

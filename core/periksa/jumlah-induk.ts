@@ -170,7 +170,7 @@ function judgeSides<T>(
     return `Dengan jumlah ${kidsName} itu, ${aboveName} di ${addr(above)} menjadi sesuai; kemungkinan ${noun} ${level} inilah yang salah.`;
   }
   if (named.length > 0 && up !== 'all') {
-    extra.push(...named);
+    for (const c of named) extra.push(c);
     const where = named.map(addr).join(', ');
     return (
       `Selisihnya berasal dari ${noun} ${kidsName} di ${where} yang tidak sama dengan jumlah rinciannya sendiri; ` +

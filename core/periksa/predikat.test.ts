@@ -102,3 +102,29 @@ describe('helpers', () => {
     expect(bandText(SKALA_BAWAAN.melampaui, 'Melampaui Target')).toBe('capaian > 100');
   });
 });
+
+describe("the cell's own PREDIKAT formula decides the skala and desimal", () => {
+  const withFormulas = (rows: [number, string, string | null][]) => {
+    const sheet = sheetOf([header, ...rows.map(([c, l]) => ['Indeks', c, l] as CellValue[])], { typed: true });
+    sheet.formulas = [[null, null, null], ...rows.map(([, , f]) => [null, null, f])];
+    return runCheck(check, sheet, buildTable(sheet, spec));
+  };
+
+  it('a label from the formula\'s "sakip" scale is right, though the table\'s other labels infer another scale', () => {
+    // Row 2 alone says "Tinggi" (permendagri86); row 3 is a PREDIKAT(…; "sakip") result.
+    const found = withFormulas([
+      [80, 'Tinggi', null],
+      [85, 'A', '=PREDIKAT(B3;"sakip")'],
+    ]);
+    expect(brief(found)).toEqual([]);
+  });
+
+  it('rounds to the formula\'s desimal before classifying, as the function does', () => {
+    expect(brief(withFormulas([[90.995, 'Sangat Tinggi', '=SAKIP.PREDIKAT(B2,"permendagri86",2)']]))).toEqual([]);
+    expect(brief(withFormulas([[90.995, 'Sangat Tinggi', null]]))).toEqual(['C2 predikat error']);
+  });
+
+  it('a label that disagrees with its own formula\'s scale is still an error', () => {
+    expect(brief(withFormulas([[85, 'Tinggi', '=PREDIKAT(B2;"sakip")']]))).toEqual(['C2 predikat error']);
+  });
+});

@@ -1,3 +1,4 @@
+import { roundHalfUp } from '../angka/desimal';
 import { formatNumber } from '../angka/format';
 import { classify, findSkala, SKALA_BAWAAN, Skala } from '../fungsi/skala';
 import { cellAt } from '../lembar/model';
@@ -5,7 +6,8 @@ import { TableColumn } from '../tabel/model';
 import { CheckContext, TableCheck } from './konteks';
 import { effectiveRole } from './rumus-kolom';
 import { Finding } from './temuan';
-import { guarded, shownNumber } from './toleransi';
+import { predikatDariRumus } from './rumus/fungsi-sel';
+import { shownNumber } from './toleransi';
 
 /**
  * Rule 'predikat' (error): the stated label must be the one the scale gives for the stated
@@ -69,7 +71,7 @@ function capaianFor(ctx: CheckContext, p: TableColumn): TableColumn | null {
   return caps.filter((c) => c.col < p.col).sort((a, b) => b.col - a.col)[0] ?? caps[0] ?? null;
 }
 
-export const check: TableCheck = guarded('predikat', (ctx) => {
+export const check: TableCheck = (ctx) => {
   const out: Finding[] = [];
   for (const p of ctx.table.columns) {
     if (p.role !== 'predikat') continue;
@@ -85,8 +87,12 @@ export const check: TableCheck = guarded('predikat', (ctx) => {
       labels.add(normalizeLabel(label));
     }
     if (rows.length === 0) continue;
-    const { skala, basis, recognised } = chooseSkala(ctx, labels);
-    if (!recognised) {
+    const chosen = chooseSkala(ctx, labels);
+    // A cell holding our PREDIKAT names its own skala (and desimal): that is what it was computed with.
+    const own = new Map(rows.map(({ row }) => [row, predikatDariRumus(ctx, row, p.col)]));
+    const allOwn = rows.every(({ row }) => own.get(row) !== null);
+    if (!chosen.recognised && !allOwn) {
+      const { skala, basis } = chosen;
       out.push(
         ctx.finding({
           row: rows[0].row,
@@ -103,7 +109,12 @@ export const check: TableCheck = guarded('predikat', (ctx) => {
     for (const { row, label } of rows) {
       const cap = shownNumber(ctx, row, capCol.col);
       if (cap === null) continue;
-      const expected = classify(skala, cap.value);
+      const formula = own.get(row) ?? null;
+      if (formula === null && !chosen.recognised) continue;
+      const skala = formula?.skala ?? chosen.skala;
+      const basis = formula ? ', skala yang disebut rumus sel ini' : chosen.basis;
+      const value = formula?.desimal != null ? roundHalfUp(cap.value, formula.desimal) : cap.value;
+      const expected = classify(skala, value);
       if (normalizeLabel(expected) === normalizeLabel(label)) continue;
       out.push(
         ctx.finding({
@@ -114,10 +125,10 @@ export const check: TableCheck = guarded('predikat', (ctx) => {
           actual: label,
           expected,
           related: [{ row, col: capCol.col }],
-          message: `Predikat tertulis "${label}" untuk capaian ${formatNumber(cap.value, { decimals: cap.decimals })} %, seharusnya "${expected}" (${bandText(skala, expected)}) menurut skala ${skala.title}${basis}.`,
+          message: `Predikat tertulis "${label}" untuk capaian ${formatNumber(value, { decimals: formula?.desimal ?? cap.decimals })} %, seharusnya "${expected}" (${bandText(skala, expected)}) menurut skala ${skala.title}${basis}.`,
         }),
       );
     }
   }
   return out;
-});
+};

@@ -152,6 +152,15 @@ describe('an efficiency table using the selisih method', () => {
     expect(found[0].message).toContain('metode selisih: capaian − serapan, yang cocok dengan 4 dari 6 baris');
     expect(found[1].message).toContain('metode rasio');
   });
+
+  it("a row whose cell holds EFISIENSI(…; \"rasio\") is held to its own metode, not the table's", () => {
+    const sheet = sheetOf(values);
+    sheet.formulas = values.map((row, r) => row.map((_, c) => (c === 5 && r === 6 ? '=EFISIENSI(B7;E7;"rasio")' : c === 5 && r === 1 ? '=SAKIP.EFISIENSI(B2,E2,"rasio")' : null)));
+    const own = runCheck(check, sheet, buildTable(sheet, { headerBottom: 0, columns: EFISIENSI_COLUMNS }));
+    // F7 is the rasio result: right. F2 is the selisih result under a rasio formula: wrong, said with the rasio result.
+    expect(brief(own)).toEqual(['F2 rumus-kolom error', 'F6 rumus-kolom error']);
+    expect(at(own, 'F2')!.message).toContain('metode rasio dari rumus sel');
+  });
 });
 
 describe('money written in the English style', () => {

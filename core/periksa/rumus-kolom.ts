@@ -4,7 +4,6 @@ import { checkEfisiensi } from './rumus/efisiensi';
 import { checkNumberFormulas } from './rumus/kolom-nomor';
 import { checkSerapan, checkSisa } from './rumus/serapan';
 import { checkTc29 } from './rumus/tc29';
-import { guarded } from './toleransi';
 
 export { columnsOf, evaluate, labelKey, parseFormula, render } from './rumus/ekspresi';
 export type { Expr } from './rumus/ekspresi';
@@ -21,7 +20,7 @@ export { effectiveRole } from './rumus/pasangan';
  * A column checked by a stated or inferred formula is not checked again by its role.
  */
 
-export const check: TableCheck = guarded('rumus-kolom', (ctx) => {
+export const check: TableCheck = (ctx) => {
   const handled = new Set<number>();
   return [
     ...checkNumberFormulas(ctx, handled),
@@ -31,4 +30,4 @@ export const check: TableCheck = guarded('rumus-kolom', (ctx) => {
     ...checkSisa(ctx, handled),
     ...checkEfisiensi(ctx, handled),
   ];
-});
+};

@@ -3,7 +3,6 @@ import { cellAt } from '../lembar/model';
 import { TableColumn } from '../tabel/model';
 import { CheckContext, TableCheck } from './konteks';
 import { Finding } from './temuan';
-import { guarded } from './toleransi';
 
 /**
  * Rule 'satuan' (warning): within one row, the units written in the target and realisasi
@@ -84,7 +83,7 @@ function indicatorOf(ctx: CheckContext, col: number): number {
   return at;
 }
 
-export const check: TableCheck = guarded('satuan', (ctx) => {
+export const check: TableCheck = (ctx) => {
   const valueCols = ctx.table.columns
     .filter((c) => c.role === 'target' || c.role === 'realisasi')
     .sort((a, b) => a.col - b.col);
@@ -118,7 +117,7 @@ export const check: TableCheck = guarded('satuan', (ctx) => {
     }
   }
   return out;
-});
+};
 
 function checkCells(
   ctx: CheckContext,

@@ -3,8 +3,8 @@ import { formatNumber } from '../angka/format';
 import { ParsedCell } from '../angka/parse';
 import { applyNumberFormat } from '../lembar/format-sel';
 import { cellAt } from '../lembar/model';
-import { CheckContext, TableCheck } from './konteks';
-import { Finding, RuleId } from './temuan';
+import { CheckContext } from './konteks';
+import { Finding } from './temuan';
 
 /**
  * The rounding tolerance of docs/pemeriksaan.md, shared by every check that compares a stated derived
@@ -377,30 +377,4 @@ export function toleranceFinding(r: ToleranceReport): Finding | null {
         message: `${r.label} tertulis ${said}, seharusnya ${exact} (${working}).`,
       });
   }
-}
-
-/**
- * A check that meets something it cannot handle says so in one finding instead of stopping
- * the whole Periksa Tabel run.
- */
-export function guarded(rule: RuleId, check: TableCheck): TableCheck {
-  return (ctx) => {
-    try {
-      return check(ctx);
-    } catch (e) {
-      const first = ctx.table.rows[0]?.row ?? ctx.table.headerBottom;
-      const col = ctx.table.columns[0]?.col ?? 0;
-      return [
-        ctx.finding({
-          row: first,
-          col,
-          rule,
-          severity: 'warning',
-          actual: null,
-          expected: null,
-          message: `Pemeriksaan "${rule}" tidak dapat diselesaikan untuk tabel ini (${e instanceof Error ? e.message : String(e)}); periksa isi tabel secara manual.`,
-        }),
-      ];
-    }
-  };
 }

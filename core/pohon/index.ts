@@ -78,7 +78,8 @@ function build(workbook: Workbook, options: PohonKinerjaOptions): PohonKinerjaRe
       if (tables.length > 1) messages.push(`Lembar "${sheet.name}" memuat ${tables.length} tabel; pohon disusun dari tabel ${table.range}.`);
     }
     if (tree.length === 0) continue;
-    messages.push(...duplicateKodeMessages(tree));
+    // One by one: a spread push of an unbounded list overflows the call stack.
+    for (const m of duplicateKodeMessages(tree)) messages.push(m);
     attachFindings(tree, findings);
     const nodes = countNodes(tree);
     const { drawing } = tataPohon(tree, { compact: options.compact, orientation: options.arah, title: `Pohon Kinerja — ${sheet.name}`, messages });

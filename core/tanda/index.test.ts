@@ -1,5 +1,5 @@
 import { Finding } from '../periksa/temuan';
-import { isMarkFill, NOTE_AUTHOR, planMarks, SEVERITY_FILL } from './index';
+import { isMarkFill, NOTE_AUTHOR, planMarks, SEVERITY_FILL, TEMUAN_HEADERS, temuanWidths } from './index';
 
 const f = (cell: string, severity: Finding['severity'], message: string, sheet = 'Tabel 2.3'): Finding => ({
   sheet,
@@ -37,5 +37,15 @@ describe('isMarkFill', () => {
     expect(['#FFC7CE', '#ffeb9c', 'DDEBF7'].map(isMarkFill)).toEqual([true, true, true]);
     // A planner's own colours, Sheets' "no fill" and Excel's missing fill are not ours.
     expect(['#00B050', '#ffffff', '', null, undefined].map(isMarkFill)).toEqual([false, false, false, false, false]);
+  });
+});
+
+describe('temuanWidths', () => {
+  it('fits the columns of 200,000 findings (a Math.max spread overflows the call stack)', () => {
+    const finding = { sheet: 'L', cell: 'A1', rule: 'jumlah-induk', severity: 'info', actual: null, expected: null, message: 'm', related: [] } as Finding;
+    const rows = Array.from({ length: 200_000 }, (_, i) => ({ finding, cells: TEMUAN_HEADERS.map(() => (i === 7 ? 'x'.repeat(30) : 'x')) }));
+    const widths = temuanWidths(rows);
+    expect(widths).toHaveLength(TEMUAN_HEADERS.length);
+    expect(Math.min(...widths)).toBeGreaterThan(0);
   });
 });

@@ -33,13 +33,14 @@ export function planYear(columns: readonly PeriodColumn[], layout: LayoutId): nu
     const text = c.parts.join(' ').toLowerCase();
     if (!MAJU.test(text)) continue;
     const years = singleYears(text);
-    if (years.length > 0) return Math.max(...years) - 1;
+    if (years.length > 0) return years.reduce((a, b) => Math.max(a, b)) - 1;
   }
   const all: number[] = [];
-  for (const c of columns) all.push(...singleYears(c.parts.join(' ')));
+  // Loops, not spreads: a header text can hold any number of years, as arguments they overflow the stack.
+  for (const c of columns) for (const y of singleYears(c.parts.join(' '))) all.push(y);
   if (all.length === 0) return null;
-  if (layout === 'renja-tc29') return Math.max(...all) + 1;
-  if (layout === 'renja-tc33' || layout === 'renja-triwulan') return Math.min(...all);
+  if (layout === 'renja-tc29') return all.reduce((a, b) => Math.max(a, b)) + 1;
+  if (layout === 'renja-tc33' || layout === 'renja-triwulan') return all.reduce((a, b) => Math.min(a, b));
   return null;
 }
 

@@ -114,6 +114,27 @@ describe('numbers written as docs/angka.md says people write them', () => {
   });
 });
 
+describe('typos and hostile text (issue 15)', () => {
+  it('39.8O5.000 (letter O for zero) is a typo named at its cell, not 39,8 with satuan "O5.000"', () => {
+    const r = periksaLembar(withCells(realisasiAnggaran(), { D3: '39.8O5.000' }));
+    expect(messageAt(r, 'D3')).toBe(
+      'Angka "39.8O5.000" memuat huruf "O" di antara angkanya; kemungkinan salah ketik (angka 0?). Perbaiki isi sel ini; nilainya tidak dihitung.',
+    );
+  });
+
+  it('a CSV cell that clears the screen and writes the clipboard is shown escaped; --json keeps it whole', async () => {
+    const payload = '\u001B[2J\u001B]52;c;ZXZpbA==\u0007';
+    const rows = realisasiAnggaran().values.map((r) => r.slice());
+    rows[2][3] = payload;
+    const file = writeCsv(path.join(dir, 'lolos.csv'), rows);
+    const r = await periksaBerkas(file);
+    expect(r.out).not.toContain('\u001B');
+    expect(r.out).toContain('Sel berisi teks "\\u001B[2J\\u001B]52;c;ZXZpbA==\\u0007" di kolom angka');
+    const j = await periksaBerkas(file, '--json');
+    expect(JSON.parse(j.out).files[0].findings.some((f: { message: string }) => f.message.includes(payload))).toBe(true);
+  });
+});
+
 describe('error values', () => {
   it.each([
     ['#REF!', 'merujuk ke sel yang sudah dihapus'],

@@ -18,10 +18,14 @@ import {
   toleranceFinding,
   VERDICT_RANK,
 } from '../toleransi';
+import { capaianDariRumus } from './fungsi-sel';
 import { checkedRows, computedOf, hint, lazy, showValue } from './hasil';
 import { effectiveRole, partner, previousOfRole } from './pasangan';
 
-/* rumus-kolom: capaian = realisasi / target × 100, the direction (arah) read from the indicator. */
+/*
+ * rumus-kolom: capaian = realisasi / target × 100, the direction (arah) read from the indicator,
+ * or, where the cell holds our CAPAIAN, from its own arguments (rumus/fungsi-sel.ts).
+ */
 
 const LOWER_IS_BETTER =
   /angka kemiskinan|tingkat kemiskinan|penduduk miskin|pengangguran|angka kematian|prevalensi|stunting|angka kesakitan|gini|putus sekolah|\bwaktu\b/i;
@@ -51,12 +55,17 @@ function indicatorText(ctx: CheckContext, row: number): string {
 
 const CAPS = [new Dec(100), new Dec(120)];
 
-function capaianDerivation(stated: Shown, re: Shown, t: Shown, inputs: () => Input[], arah: Arah): Derivation {
+function capaianDerivation(stated: Shown, re: Shown, t: Shown, inputs: () => Input[], arah: Arah, batas: number | null = null): Derivation {
   const divisor = arah === 'turun-rasio' ? re.exactNum : t.exactNum;
+  const approx = divisor === 0 ? undefined : capaianCepat(re.exactNum, t.exactNum, arah);
+  const cap = batas === null ? null : new Dec(batas);
   return {
     stated,
-    approx: divisor === 0 ? undefined : capaianCepat(re.exactNum, t.exactNum, arah),
-    f: (xs) => capaian(xs[0], xs[1], arah),
+    approx: approx === undefined || batas === null ? approx : Math.min(approx, batas),
+    f: (xs) => {
+      const v = capaian(xs[0], xs[1], arah);
+      return v === null || cap === null || v.lte(cap) ? v : cap;
+    },
     get inputs() {
       return inputs();
     },
@@ -80,16 +89,19 @@ export function checkCapaian(ctx: CheckContext, handled: Set<number>): Finding[]
       const t = stated && shownNumber(ctx, r.row, tCol.col);
       const re = t && shownNumber(ctx, r.row, rCol.col);
       if (stated === null || t === null || re === null) continue;
+      // The cell's own CAPAIAN says how it was computed; the indicator's words are a guess.
+      const own = capaianDariRumus(ctx, r.row, c.col);
       const indicator = indicatorText(ctx, r.row);
-      let arah = arahs.get(indicator);
+      let arah = own?.arah ?? arahs.get(indicator);
       if (arah === undefined) arahs.set(indicator, (arah = arahOf(indicator)));
       const inputs = lazy(() => {
         const unitHint = declaredSatuan(ctx, r.row)?.unit ?? null;
         return [inputOf(re, isExact(re, rCol.money, unitHint)), inputOf(t, isExact(t, tCol.money, unitHint))];
       });
       let best: { a: Arah; d: Derivation; judged: Judged } | null = null;
-      for (const a of arah === 'naik' ? (['naik'] as Arah[]) : (['turun', 'turun-rasio'] as Arah[])) {
-        const d = capaianDerivation(stated, re, t, inputs, a);
+      const candidates: Arah[] = own ? [own.arah] : arah === 'naik' ? ['naik'] : ['turun', 'turun-rasio'];
+      for (const a of candidates) {
+        const d = capaianDerivation(stated, re, t, inputs, a, own?.batas ?? null);
         const judged = judgeDerivation(d);
         if (judged !== null && (best === null || VERDICT_RANK[judged.verdict] < VERDICT_RANK[best.judged.verdict])) {
           best = { a, d, judged };
@@ -100,7 +112,7 @@ export function checkCapaian(ctx: CheckContext, handled: Set<number>): Finding[]
       const related = [{ row: r.row, col: rCol.col }, { row: r.row, col: tCol.col }];
       const base = { row: r.row, col: c.col, actual: stated.value.toFixed(), related };
       const working = capaianWorking(best.a, showValue(re), showValue(t));
-      if (best.judged.verdict === 'wrong' && arah !== 'naik') {
+      if (best.judged.verdict === 'wrong' && arah !== 'naik' && !own) {
         const naik = judgeDerivation(capaianDerivation(stated, re, t, inputs, 'naik'), false);
         if (naik?.verdict === 'consistent') {
           out.push(
@@ -115,7 +127,7 @@ export function checkCapaian(ctx: CheckContext, handled: Set<number>): Finding[]
           continue;
         }
       }
-      if (best.judged.verdict === 'wrong' && CAPS.some((cap) => stated.value.eq(cap)) && computed.gt(stated.value)) {
+      if (best.judged.verdict === 'wrong' && !own && CAPS.some((cap) => stated.value.eq(cap)) && computed.gt(stated.value)) {
         out.push(
           ctx.finding({
             ...base,
@@ -138,7 +150,7 @@ export function checkCapaian(ctx: CheckContext, handled: Set<number>): Finding[]
         working,
         percent: true,
         related,
-        note: best.a === 'naik' ? undefined : `indikator turun, rumus ${best.a}`,
+        note: own ? `rumus sel: arah "${own.arah}"` : best.a === 'naik' ? undefined : `indikator turun, rumus ${best.a}`,
         hiddenHint: hint(best.d, best.judged.verdict, ['realisasi', 'target']),
       });
       if (f) out.push(f);

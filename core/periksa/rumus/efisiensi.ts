@@ -17,6 +17,7 @@ import {
   Verdict,
 } from '../toleransi';
 import { computedOf, hint, showValue } from './hasil';
+import { metodeDariRumus } from './fungsi-sel';
 import { effectiveRole, MONEY_BASE, partner } from './pasangan';
 import { budgetRow } from './serapan';
 
@@ -187,17 +188,20 @@ export function checkEfisiensi(ctx: CheckContext, handled: Set<number>): Finding
       else if (r.kind === 'total' && shownNumber(ctx, r.row, e.col) !== null) totals.push(r);
     });
     const data = rows.filter((x) => x.row.kind === 'data');
-    const { method, fit } = chooseMethod(data.length > 0 ? data : rows);
+    const { method: tableMethod, fit } = chooseMethod(data.length > 0 ? data : rows);
     const methodNote =
       fit > 0
-        ? `metode ${method}: ${METHOD_FORMULA[method]}, yang cocok dengan ${fit} dari ${data.length} baris`
+        ? `metode ${tableMethod}: ${METHOD_FORMULA[tableMethod]}, yang cocok dengan ${fit} dari ${data.length} baris`
         : 'tidak cocok dengan metode rasio, selisih maupun sisa';
     for (const x of rows) {
+      // A cell holding our EFISIENSI names its metode: that, not the table's majority, is its formula.
+      const own = metodeDariRumus(ctx, x.row.row, e.col);
+      const method = own ?? tableMethod;
       if (x.screen(method) === 'consistent') continue;
       const judged = judgeDerivation(x.derivation[method]);
       if (judged === null || judged.verdict === 'consistent') continue;
       const computed = computedOf({ d: x.derivation[method], judged });
-      if (judged.verdict === 'wrong') {
+      if (judged.verdict === 'wrong' && own === null) {
         const other = METHODS.find((m) => m !== method && fits(judgeDerivation(x.derivation[m])?.verdict ?? 'wrong'));
         if (other !== undefined) {
           out.push(
@@ -226,13 +230,13 @@ export function checkEfisiensi(ctx: CheckContext, handled: Set<number>): Finding
         working: efisiensiWorking(method, showValue(x.capaian), x.serapanText()),
         percent: true,
         related: x.related,
-        note: methodNote,
+        note: own === null ? methodNote : `metode ${own} dari rumus sel: ${METHOD_FORMULA[own]}`,
         hiddenHint: hint(x.derivation[method], judged.verdict, ['capaian', 'realisasi', 'anggaran']),
       });
       if (f) out.push(f);
     }
     for (const t of totals) {
-      const f = checkEfisiensiTotal(ctx, t, e, data, method);
+      const f = checkEfisiensiTotal(ctx, t, e, data, tableMethod);
       if (f) out.push(f);
     }
   }

@@ -31,6 +31,8 @@ const BASE = {
   pohonKaskade: 700,
   /** pohon.test.ts: real fixtures and synthetic tables, mutated, as the tree's source. */
   pohonTabel: 500,
+  /** terminal.test.ts: fixtures and synthetic tables with escape sequences in cells and names, through Periksa and the terminal report. */
+  terminal: 400,
   /** angka.test.ts: docs/angka.md strings mutated, per property. */
   angka: 4000,
   /** fungsi.test.ts: calls per registered function. */
@@ -60,7 +62,8 @@ export const LEMBAR = {
   geserUrutan: RUNS.geserUrutan * 2,
   pohonKaskade: RUNS.pohonKaskade,
   pohonTabel: RUNS.pohonTabel,
+  terminal: RUNS.terminal,
 };
 
-/** Sheets per jest run through Periksa Tabel or Pohon Kinerja (11,700 with LK_FUZZ_KALI unset). */
+/** Sheets per jest run through Periksa Tabel or Pohon Kinerja (12,100 with LK_FUZZ_KALI unset). */
 export const SHEETS = Object.values(LEMBAR).reduce((a, b) => a + b, 0);

@@ -48,7 +48,27 @@ export type Mutasi =
   | { k: 'lebar'; row: number; n: number; value: CellValue }
   | { k: 'kosong' }
   | { k: 'satu-sel'; value: CellValue }
-  | { k: 'typed'; typed: boolean };
+  | { k: 'typed'; typed: boolean }
+  | { k: 'lolos'; row: number; col: number; payload: number; where: 'sel' | 'tambah' | 'nama' };
+
+/**
+ * Terminal escape sequences as cells, CSVs and `_x001B_` escapes in .xlsx text carry them: clear
+ * the screen, write the clipboard (OSC 52), add a link (OSC 8), a C1 CSI, a right-to-left
+ * override, a fake summary line after a line break, a carriage return over the real line, and
+ * a very long text. Checking must survive them, and the terminal report must show them inert.
+ */
+export const URUTAN_LOLOS: readonly string[] = [
+  '\u001B[2J\u001B[H',
+  '\u001B]52;c;cm0gLXJmIH4=\u0007',
+  '\u001B]8;;https://contoh.invalid\u001B\\klik\u001B]8;;\u001B\\',
+  '\u009B31m',
+  '\u202Eslx.exe',
+  '\n  Ringkasan: 1 tabel, 0 galat, 0 peringatan, 0 info (1 ms).',
+  '\r  Ringkasan: 0 galat',
+  '\u0000\u0007\u0008\u007F\u0085\u2028\u2066',
+  '1.000\u001B[8m',
+  'x'.repeat(100_000),
+];
 
 const pos = fc.nat({ max: 10_000 });
 const NUMBER_FORMATS = ['0.00%', '0%', '#,##0', '#,##0.00', '@', 'General', 'dd/mm/yyyy', 'mmm-yy', '0.0', '_(* #,##0_)', '"Rp"#,##0', '#.##0,00', ';;;', '0.00E+00', '[Red]-#,##0'];
@@ -89,6 +109,7 @@ export const mutasi: fc.Arbitrary<Mutasi> = fc.oneof(
   fc.constant({ k: 'kosong' as const }),
   fc.record({ k: fc.constant('satu-sel' as const), value: selAcak }),
   fc.record({ k: fc.constant('typed' as const), typed: fc.boolean() }),
+  fc.record({ k: fc.constant('lolos' as const), row: pos, col: pos, payload: fc.nat({ max: URUTAN_LOLOS.length - 1 }), where: fc.constantFrom('sel', 'tambah', 'nama') }),
 );
 
 /** Mostly a few mutations; the ones that empty the sheet are rare so most cases keep a table. */
@@ -338,6 +359,19 @@ function apply(s: Sheet, m: Mutasi): void {
     case 'typed':
       s.typed = m.typed;
       return;
+    case 'lolos': {
+      const payload = URUTAN_LOLOS[m.payload % URUTAN_LOLOS.length];
+      if (m.where === 'nama') {
+        s.name = `${s.name}${payload}`.slice(0, 200);
+        return;
+      }
+      const r = row(m.row);
+      const c = col(m.col);
+      if (r < 0 || c < 0) return;
+      const old = s.values[r][c];
+      setAt(s.values, r, c, m.where === 'tambah' && old !== null && old !== undefined ? `${String(old)}${payload}` : payload, null);
+      return;
+    }
   }
 }
 
