@@ -3,11 +3,13 @@ import { parseA1, Workbook } from '../lembar/model';
 import { findTables } from '../tata-letak';
 import { Table } from '../tata-letak/model';
 import { TABLE_CHECKS, WORKBOOK_CHECKS } from './aturan';
+import { Coverage, coverageOf, hasNumbers } from './cakupan';
 import { CheckContext, CheckOptions, createContext } from './konteks';
 import { skalaFromTable } from './skala-lembar';
 import { compareFindings, Finding } from './temuan';
 
 export type { CheckOptions } from './konteks';
+export type { CheckCoverage, Coverage, UncheckedColumns } from './cakupan';
 export type { Finding, RuleId, Severity } from './temuan';
 
 export interface TableSummary {
@@ -17,6 +19,8 @@ export interface TableSummary {
   confidence: number;
   /** Body rows holding data (program, kegiatan, sub kegiatan, sasaran, indicator rows). */
   rows: number;
+  /** What was checked on which columns, what could not be and why (always set by periksaWorkbook). */
+  coverage?: Coverage;
 }
 
 export interface PeriksaResult {
@@ -24,6 +28,8 @@ export interface PeriksaResult {
   findings: Finding[];
   /** The scale the predikat check used from the workbook, if one was found there. */
   skala: Skala | null;
+  /** Sheets holding numbers where no table was found: nothing on them was checked. */
+  sheetsWithoutTable?: string[];
 }
 
 export interface PeriksaProgress {
@@ -55,12 +61,14 @@ export function periksaWorkbook(
   }
 
   const contexts: CheckContext[] = [];
+  const coverage = new Map<Table, Coverage>();
   const findings: Finding[] = [];
   for (const f of found) {
     if (f.table.layout === 'skala') continue;
     const ctx = createContext(workbook, workbook.sheets[f.sheetIndex], f.table, options, skala);
     contexts.push(ctx);
     for (const check of TABLE_CHECKS) findings.push(...check(ctx));
+    coverage.set(f.table, coverageOf(ctx));
   }
   for (const check of WORKBOOK_CHECKS) findings.push(...check(contexts.map((ctx) => ({ ctx }))));
 
@@ -73,9 +81,13 @@ export function periksaWorkbook(
         layout: table.layout,
         confidence: table.confidence,
         rows: table.rows.filter((r) => r.kind === 'data').length,
+        coverage: coverage.get(table)!,
       })),
     findings: noteHiddenRows(workbook, dedupe(findings)).sort(compareFindings),
     skala,
+    sheetsWithoutTable: workbook.sheets
+      .filter((sheet) => !found.some((f) => f.table.sheet === sheet.name) && hasNumbers(sheet))
+      .map((sheet) => sheet.name),
   };
 }
 
