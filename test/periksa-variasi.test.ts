@@ -1,5 +1,6 @@
 import { CellValue, Sheet, Workbook } from '../core/lembar/model';
 import { periksaWorkbook } from '../core/periksa';
+import { findTables } from '../core/tata-letak';
 import { Finding } from '../core/periksa/temuan';
 
 /**
@@ -214,3 +215,51 @@ describe('tables read from their own numbers', () => {
     expect(r.sheetsWithoutTable).toEqual(['Catatan']);
   });
 });
+
+describe('rows of budget layouts and exports', () => {
+  const run = (name: string, values: CellValue[][]) =>
+    periksaWorkbook({ name: 'variasi', sheets: [{ name, values, typed: false }] });
+
+  it('a label row "Sub-Kegiatan :" between a kegiatan and its sub kegiatan keeps the sum checked', () => {
+    const r = run('SIPD', [
+      ['Kode', 'Uraian', 'Indikator', 'Target', 'Pagu (Rp)'],
+      ['1.02.02', 'PROGRAM PEMENUHAN UPAYA KESEHATAN', 'Cakupan layanan', '100 %', '1.500.000.000'],
+      ['1.02.02.2.01', 'Penyediaan Fasilitas Pelayanan Kesehatan', 'Jumlah fasilitas', '5 unit', '1.000.000.000'],
+      ['Sub-Kegiatan :', '', '', '', ''],
+      ['1.02.02.2.01.0001', 'Pembangunan Puskesmas', 'Jumlah puskesmas', '1 unit', '600.000.000'],
+      ['1.02.02.2.01.0002', 'Rehabilitasi Puskesmas', 'Jumlah puskesmas', '2 unit', '300.000.000'],
+      ['1.02.02.2.02', 'Penyediaan Layanan Kesehatan', 'Jumlah layanan', '3 jenis', '500.000.000'],
+      ['Sub-Kegiatan :', '', '', '', ''],
+      ['1.02.02.2.02.0001', 'Pengelolaan Pelayanan Kesehatan Ibu Hamil', 'Jumlah ibu hamil', '900 orang', '500.000.000'],
+    ]);
+    expect(errors(r.findings)).toEqual(['E3 jumlah-induk']);
+  });
+
+  it('an LRA: account codes skip levels without "Baris hilang?", Surplus / (Defisit) is no child, negatives are normal', () => {
+    const r = run('LRA', LRA);
+    expect(r.findings.filter((f) => f.severity !== 'info').map((f) => `${f.cell} ${f.rule}`)).toEqual([]);
+    // "Lebih / (Kurang)" reads as sisa, but the numbers are realisasi − anggaran: the numbers win.
+    expect(r.tables[0].coverage!.checks.map((c) => c.relation?.formula).filter(Boolean)).toEqual(['E = D − C']);
+    const rows = findTables({ name: 'LRA', typed: false, values: LRA })[0].rows;
+    expect(rows.find((x) => x.row === 7)).toMatchObject({ kind: 'summary', parent: null });
+  });
+
+  it('a wrong Lebih / (Kurang) in an LRA is found, saying the numbers overruled the header', () => {
+    const bad = LRA.map((row) => row.slice());
+    bad[4][4] = '(40.000.000)';
+    const f = run('LRA', bad).findings.filter((x) => x.severity === 'error');
+    expect(f.map((x) => `${x.cell} ${x.rule}`)).toContain('E5 rumus-kolom');
+    expect(f.find((x) => x.cell === 'E5')!.message).toContain('angka tabel mengikuti hubungan ini');
+  });
+});
+
+const LRA: CellValue[][] = [
+  ['Kode Rekening', 'Uraian', 'Anggaran (Rp)', 'Realisasi (Rp)', 'Lebih / (Kurang) (Rp)'],
+  ['4', 'PENDAPATAN DAERAH', '1.300.000.000', '1.250.000.000', '(50.000.000)'],
+  ['4.1', 'PENDAPATAN ASLI DAERAH', '300.000.000', '310.000.000', '10.000.000'],
+  ['4.1.02', 'Retribusi Daerah', '300.000.000', '310.000.000', '10.000.000'],
+  ['4.2', 'PENDAPATAN TRANSFER', '1.000.000.000', '940.000.000', '(60.000.000)'],
+  ['5', 'BELANJA DAERAH', '1.450.000.000', '1.300.000.000', '(150.000.000)'],
+  ['5.1', 'BELANJA OPERASI', '1.450.000.000', '1.300.000.000', '(150.000.000)'],
+  ['', 'SURPLUS / (DEFISIT)', '(150.000.000)', '(50.000.000)', '100.000.000'],
+];

@@ -64,6 +64,8 @@ export function buildHierarchy(input: HierarchyInput): HierarchyResult {
   const cols = pickColumns(input.columns);
   const text = (r: number, c: number | null): string => (c === null ? '' : cellText(input.sheet.values[r]?.[c]));
   const kodeAsNomor = cols.kodeCell !== null && cols.nomor === null && !governmentKodeColumn(input, cols.kodeCell);
+  // Account codes (4, 4.1, 4.1.02.01) skip levels and numbers by design: no gap is claimed.
+  const accounts = kodeAsNomor && accountCodeColumn(input, cols.kodeCell as number);
 
   const facts: (RowFacts | null)[] = input.body.map((b) => (b.kind === 'data' ? readFacts(input.sheet, cols, b.row, text, kodeAsNomor) : null));
   const continuation = markContinuations(input, cols, facts);
@@ -87,14 +89,16 @@ export function buildHierarchy(input: HierarchyInput): HierarchyResult {
     (a, b) => (LEVEL_ORDER.get(a) as number) - (LEVEL_ORDER.get(b) as number),
   );
   const levelOf = new Map<LevelName, number>(present.map((name, i) => [name, i]));
-  const trackNomor = n > 0 && nomorRows >= n * 0.5;
+  const trackNomor = n > 0 && nomorRows >= n * 0.5 && !accounts;
 
   const rows: TableRow[] = [];
-  const walker = new Walker(hierarchy === 'kode' || hierarchy === 'nomor', trackNomor, hierarchy === 'kode');
+  const walker = new Walker((hierarchy === 'kode' || hierarchy === 'nomor') && !accounts, trackNomor, hierarchy === 'kode');
   let block = 0;
   let lastLeading: TableRow | null = null;
   input.body.forEach((b, i) => {
-    if (b.kind === 'section') {
+    // A label row between a kegiatan and its sub kegiatan ("Sub-Kegiatan :", as SIPD and
+    // SAKIP exports print) is not a new block: the link across it stays.
+    if (b.kind === 'section' && !isLevelLabelRow(input.sheet, b.row)) {
       block++;
       walker.reset();
       lastLeading = null;
@@ -157,6 +161,32 @@ function pickColumns(columns: readonly TableColumn[]): Columns {
   const labels = [out.nomor, out.kodeCell, ...kodeCells.map((k) => k.col), out.uraian, out.sasaran];
   out.labels = labels.filter((c): c is number => c !== null);
   return out;
+}
+
+const LEVEL_LABEL_ROW = /^(sub[\s-]*kegiatan|kegiatan|program|indikator|sasaran|urusan|bidang(\s+urusan)?)\s*:?\s*$/i;
+
+function isLevelLabelRow(sheet: Sheet, row: number): boolean {
+  const values = sheet.values[row] ?? [];
+  const texts = values.map((v) => cellText(v)).filter((t) => t !== '');
+  return texts.length === 1 && LEVEL_LABEL_ROW.test(texts[0]);
+}
+
+/**
+ * A column of account codes (Kode Rekening of an LRA or APBD: 4 pendapatan, 5 belanja,
+ * 6 pembiayaan, Permendagri 90/2019): by its header, or by codes that all start with 4, 5 or 6.
+ */
+function accountCodeColumn(input: HierarchyInput, col: number): boolean {
+  const header = input.columns.find((c) => c.col === col)?.header ?? '';
+  if (/rekening|akun/i.test(header)) return true;
+  let seen = 0;
+  for (const b of input.body) {
+    if (b.kind !== 'data') continue;
+    const t = cellText(input.sheet.values[b.row]?.[col]);
+    if (t === '') continue;
+    if (!/^[4-6](\.\d{1,4})*\.?$/.test(t)) return false;
+    seen++;
+  }
+  return seen >= 3;
 }
 
 function governmentKodeColumn(input: HierarchyInput, col: number): boolean {

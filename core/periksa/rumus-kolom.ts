@@ -5,7 +5,7 @@ import { checkEfisiensi } from './rumus/efisiensi';
 import { checkNumberFormulas } from './rumus/kolom-nomor';
 import { checkSerapan, checkSisa } from './rumus/serapan';
 import { checkTc29 } from './rumus/tc29';
-import { checkRelations } from './rumus/relasi';
+import { checkRelations, overruledByNumbers } from './rumus/relasi';
 import { guarded } from './toleransi';
 
 export { columnsOf, evaluate, labelKey, parseFormula, render } from './rumus/ekspresi';
@@ -26,7 +26,9 @@ export { effectiveRole } from './rumus/pasangan';
  */
 
 export const check: TableCheck = guarded('rumus-kolom', (ctx) => {
-  const handled = new Set<number>();
+  // Where header words and numbers disagree, the numbers win: those columns skip the header checks.
+  const overruled = overruledByNumbers(ctx);
+  const handled = new Set<number>(overruled.keys());
   recordFormulaColumns(ctx, handled);
   return [
     ...checkNumberFormulas(ctx, handled),
@@ -36,6 +38,6 @@ export const check: TableCheck = guarded('rumus-kolom', (ctx) => {
     ...checkSisa(ctx, handled),
     ...checkEfisiensi(ctx, handled),
     // Last: only columns no header word explained.
-    ...checkRelations(ctx, handled),
+    ...checkRelations(ctx, handled, overruled),
   ];
 });

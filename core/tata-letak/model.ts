@@ -119,6 +119,9 @@ export const ROW_KINDS = [
   'header-repeat', // the header printed again after a page break
   'number-row', // the column-number row repeated
   'blank',
+  // A row that nets others after them (Surplus / (Defisit), Pembiayaan Netto, SiLPA in an LRA
+  // or APBD): neither a child of the row above nor a total of the rows before.
+  'summary',
 ] as const;
 export type RowKind = (typeof ROW_KINDS)[number];
 

@@ -42,7 +42,7 @@ interface Col {
 const LABEL_ROLES = new Set(['nomor', 'kode', 'kode-urusan', 'kode-bidang', 'kode-program', 'kode-kegiatan', 'kode-sub', 'uraian', 'sasaran', 'indikator', 'satuan', 'predikat', 'lokasi', 'sumber-dana', 'pj', 'keterangan', 'sumber-data']);
 
 export function inferRelations(sheet: Sheet, columns: readonly TableColumn[], rows: readonly TableRow[]): Relation[] {
-  const body = rows.filter((r) => r.kind === 'data' || r.kind === 'total');
+  const body = rows.filter((r) => r.kind === 'data' || r.kind === 'total' || r.kind === 'summary');
   if (body.length < MIN_SUPPORT) return [];
   const cols = numericColumns(sheet, columns, body);
   if (cols.length < 3) return [];

@@ -2,11 +2,12 @@ import { Dec } from '../../angka/desimal';
 import { formatNumber } from '../../angka/format';
 import { columnLetters } from '../../lembar/model';
 import { Relation, RelationKind, TableColumn } from '../../tata-letak/model';
+import { effectiveRole, MONEY_BASE, partner } from './pasangan';
 import { recordRelationColumn } from '../cakupan';
 import { CheckContext } from '../konteks';
 import { Finding } from '../temuan';
 import { Derivation, inputOf, isExact, judgeDerivation, shownNumber, toleranceFinding } from '../toleransi';
-import { checkedRows, computedOf, showValue } from './hasil';
+import { computedOf, showValue } from './hasil';
 
 /* rumus-kolom: the relations the table's own numbers show (tata-letak/relasi.ts). */
 
@@ -55,7 +56,34 @@ export function supportText(ctx: CheckContext, r: Relation): string {
  * number-row formula, the triwulan shares) keep that check: header words decide where they are
  * clear. A relation is checked here only on a column nothing else checks.
  */
-export function checkRelations(ctx: CheckContext, handled: Set<number>): Finding[] {
+/**
+ * Columns whose header words name a formula the numbers do not follow, while the numbers
+ * follow another on a clear majority of rows ("Lebih / (Kurang)" read as sisa = pagu −
+ * realisasi, when the table writes realisasi − anggaran): the numbers win. Maps the column to
+ * what the header said, for the finding.
+ */
+export function overruledByNumbers(ctx: CheckContext): Map<number, string> {
+  const out = new Map<number, string>();
+  const table = ctx.table;
+  for (const r of table.relations ?? []) {
+    const c = table.columns.find((x) => x.col === r.target);
+    if (c === undefined) continue;
+    const role = effectiveRole(table, c);
+    const set = (cols: (TableColumn | null)[]) => cols.map((x) => x?.col ?? -1);
+    if (role === 'sisa') {
+      const [base, real] = set([partner(table, c, MONEY_BASE), partner(table, c, ['realisasi-rp'])]);
+      if (base < 0 || real < 0) continue;
+      if (!(r.kind === 'selisih' && r.operands[0] === base && r.operands[1] === real)) out.set(c.col, 'sisa = pagu − realisasi');
+    } else if (role === 'serapan') {
+      const [real, base] = set([partner(table, c, ['realisasi-rp']), partner(table, c, MONEY_BASE)]);
+      if (base < 0 || real < 0) continue;
+      if (!(r.kind === 'persen' && r.operands[0] === real && r.operands[1] === base)) out.set(c.col, 'serapan = realisasi / anggaran × 100');
+    }
+  }
+  return out;
+}
+
+export function checkRelations(ctx: CheckContext, handled: Set<number>, overruled: Map<number, string> = new Map()): Finding[] {
   const out: Finding[] = [];
   const table = ctx.table;
   const byCol = new Map(table.columns.map((c) => [c.col, c]));
@@ -63,7 +91,7 @@ export function checkRelations(ctx: CheckContext, handled: Set<number>): Finding
   const broken = new Set<string>();
   for (const r of table.relations ?? []) {
     const target = byCol.get(r.target);
-    if (target === undefined || handled.has(r.target) || coveredByTriwulan(r, byCol)) continue;
+    if (target === undefined || (handled.has(r.target) && !overruled.has(r.target)) || coveredByTriwulan(r, byCol)) continue;
     const operands = r.operands.map((c) => byCol.get(c)).filter((c): c is TableColumn => c !== undefined);
     if (operands.length !== r.operands.length) continue;
     handled.add(r.target);
@@ -73,8 +101,11 @@ export function checkRelations(ctx: CheckContext, handled: Set<number>): Finding
     const header = target.header.split(' | ').pop() ?? '';
     const label = header === '' ? `Kolom ${letterOf(ctx, r.target)}` : `Kolom ${letterOf(ctx, r.target)} (${header})`;
     let note = `${supportText(ctx, r)}, disimpulkan dari angka tabel`;
+    const header0 = overruled.get(r.target);
+    if (header0 !== undefined) note += `; judul kolom menunjuk rumus ${header0}, tetapi angka tabel mengikuti hubungan ini`;
     if (r.headerRole !== undefined) note += `; judul kolom terbaca sebagai ${r.headerRole}, tetapi angkanya persentase, jadi kolom ini tidak dijumlahkan`;
-    for (const row of checkedRows(table)) {
+    for (const row of table.rows) {
+      if (row.kind !== 'data' && row.kind !== 'total' && row.kind !== 'summary') continue;
       const stated = shownNumber(ctx, row.row, r.target);
       if (stated === null) continue;
       const shown = operands.map((c) => shownNumber(ctx, row.row, c.col));
