@@ -65,9 +65,14 @@ export function buildHierarchy(input: HierarchyInput): HierarchyResult {
   const text = (r: number, c: number | null): string => (c === null ? '' : cellText(input.sheet.values[r]?.[c]));
   const kodeAsNomor = cols.kodeCell !== null && cols.nomor === null && !governmentKodeColumn(input, cols.kodeCell);
   // Account codes (4, 4.1, 4.1.02.01) skip levels and numbers by design: no gap is claimed.
-  const accounts = kodeAsNomor && accountCodeColumn(input, cols.kodeCell as number);
+  const codeCol = cols.nomor ?? (kodeAsNomor ? cols.kodeCell : null);
+  const accounts = codeCol !== null && accountCodeColumn(input, codeCol);
 
   const facts: (RowFacts | null)[] = input.body.map((b) => (b.kind === 'data' ? readFacts(input.sheet, cols, b.row, text, kodeAsNomor) : null));
+  if (accounts) {
+    // Every segment of an account code is a level (4 / 4.1 / 4.1.1 / 4.1.1.01 / 4.1.1.01.07).
+    for (const f of facts) if (f?.nomor) f.nomor = { ...f.nomor, rank: f.nomor.parts.length };
+  }
   const continuation = markContinuations(input, cols, facts);
 
   const leading = facts.filter((f, i) => f !== null && !continuation[i]) as RowFacts[];
@@ -181,9 +186,9 @@ function accountCodeColumn(input: HierarchyInput, col: number): boolean {
   let seen = 0;
   for (const b of input.body) {
     if (b.kind !== 'data') continue;
-    const t = cellText(input.sheet.values[b.row]?.[col]);
+    const t = cellText(input.sheet.values[b.row]?.[col]).replace(/\s+/g, '');
     if (t === '') continue;
-    if (!/^[4-6](\.\d{1,4})*\.?$/.test(t)) return false;
+    if (!/^[4-6](\.\d{1,4})+\.?$/.test(t) && !/^[4-6]$/.test(t)) return false;
     seen++;
   }
   return seen >= 3;
@@ -200,6 +205,8 @@ function governmentKodeColumn(input: HierarchyInput, col: number): boolean {
   return looksLikeGovernmentKode(texts);
 }
 
+const SPACED_CODE = /^\d+(\s*\.\s*\d+)+$/;
+
 function readFacts(
   sheet: Sheet,
   cols: Columns,
@@ -215,7 +222,9 @@ function readFacts(
     const t = text(r, nomorCol);
     if (t !== '') {
       nomorText = t;
-      nomor = parseNomor(sheet.values[r]?.[nomorCol] ?? null);
+      // "4 . 1 . 1 . 01", as an APBD lampiran prints account codes: read without the spaces,
+      // shown as written.
+      nomor = parseNomor(SPACED_CODE.test(t) ? t.replace(/\s+/g, '') : (sheet.values[r]?.[nomorCol] ?? null));
     }
   } else if (cols.uraian !== null) {
     const lead = leadingNomor(name);
