@@ -80,6 +80,14 @@ export function coverageOf(ctx: CheckContext): Coverage {
     money.forEach((c) => used.add(c.col));
   }
 
+  for (const r of (table.relations ?? []).filter((x) => x.kind === 'jumlah-anak')) {
+    checks.push({
+      rule: 'jumlah-induk',
+      columns: [letter(r.target)],
+      what: `Kolom ${letter(r.target)} dijumlahkan seperti uang karena angkanya menunjukkan induk = jumlah rinciannya (pada ${r.holds} dari ${r.rows} induk), walaupun judulnya tidak menyebut uang.`,
+      relation: { formula: relationText(ctx, r), holds: r.holds, rows: r.rows },
+    });
+  }
   const formula = FORMULA_COLUMNS.get(ctx) ?? new Set<number>();
   const byNumbers = RELATION_COLUMNS.get(ctx) ?? new Set<number>();
   const relations = (table.relations ?? []).filter((r) => byNumbers.has(r.target));

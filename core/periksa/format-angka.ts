@@ -142,6 +142,8 @@ const SIGNED_WORDS = /selisih|bertambah|berkurang|surplus|defisit|efisiensi|\bsi
 
 function negativeIsNormal(ctx: CheckContext, row: number, c: TableColumn): boolean {
   if (SIGNED_WORDS.test(c.header)) return true;
+  // A column the numbers show to be a difference of two others, whatever its header.
+  if ((ctx.table.relations ?? []).some((r) => r.kind === 'selisih' && r.target === c.col)) return true;
   for (const x of ctx.table.columns) {
     if (x.role !== 'uraian' && x.role !== 'sasaran') continue;
     const label = cellAt(ctx.sheet, row, x.col);

@@ -155,8 +155,10 @@ export const RELATION_KINDS = [
   'persen', // target = A / B × 100
   'persen-turun', // target = (2B − A) / B × 100
   'rasio-balik', // target = B / A × 100
+  'efisiensi', // target = (1 − A / B) × 100
   'selisih', // target = A − B
   'jumlah', // target = A + B (+ …)
+  'jumlah-anak', // in column target, a parent row = Σ its children (operands empty)
 ] as const;
 export type RelationKind = (typeof RELATION_KINDS)[number];
 

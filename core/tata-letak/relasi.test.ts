@@ -22,11 +22,11 @@ describe('relations learned from the numbers', () => {
   });
 
   it('finds a percent of two columns whatever the headers say', () => {
-    expect(table(rows(5, 0)).relations).toEqual([{ kind: 'persen', target: 4, operands: [3, 2], holds: 5, rows: 5 }]);
+    expect(table(rows(5, 0)).relations).toEqual([{ kind: 'persen', target: 4, operands: [3, 2], holds: 5, rows: 5, headerRole: 'lainnya' }]);
   });
 
   it('keeps a relation that holds on 4 of 5 rows (80 %), drops one that holds on 3 of 4 (75 %)', () => {
-    expect(table(rows(5, 1)).relations).toEqual([{ kind: 'persen', target: 4, operands: [3, 2], holds: 4, rows: 5 }]);
+    expect(table(rows(5, 1)).relations).toEqual([{ kind: 'persen', target: 4, operands: [3, 2], holds: 4, rows: 5, headerRole: 'lainnya' }]);
     expect(table(rows(4, 1)).relations).toEqual([]);
   });
 

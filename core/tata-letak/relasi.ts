@@ -1,4 +1,5 @@
 import { parseCell } from '../angka/parse';
+import { SKALA_BAWAAN } from '../fungsi/skala';
 import { cellAt, Sheet } from '../lembar/model';
 import { Relation, RelationKind, TableColumn, TableRow } from './model';
 
@@ -92,6 +93,8 @@ const PERCENT_FORMS: [RelationKind, Formula][] = [
   ['persen', (a, b) => (a / b) * 100],
   ['rasio-balik', (a, b) => (b / a) * 100],
   ['persen-turun', (a, b) => ((2 * b - a) / b) * 100],
+  // Efisiensi, metode rasio: (1 − serapan / capaian) × 100 (SPEC §2).
+  ['efisiensi', (a, b) => (1 - a / b) * 100],
 ];
 
 interface Candidate {
@@ -118,8 +121,12 @@ function bestFor(cols: Col[], t: number, found: Relation[]): Relation | null {
     const full = support(target, c, n, false);
     if (full === null) return;
     const rel: Relation = { kind: c.kind, target: target.col, operands: c.operands, holds: full.holds, rows: full.rows };
-    // Ties keep the first candidate: Rumus 1 before its variants, the nearest columns first.
-    if (best === null || share(rel) > share(best) || (share(rel) === share(best) && rel.holds > best.holds)) best = rel;
+    // Ties go to the simpler formula (Rumus 1 before its variants), then to the nearest columns.
+    const better =
+      best === null ||
+      share(rel) > share(best) ||
+      (share(rel) === share(best) && (rel.holds > best.holds || (rel.holds === best.holds && KIND_ORDER.indexOf(rel.kind) < KIND_ORDER.indexOf(best.kind))));
+    if (better) best = rel;
   };
   const near = cols
     .map((_, i) => i)
@@ -130,7 +137,8 @@ function bestFor(cols: Col[], t: number, found: Relation[]): Relation | null {
       if (b === a) continue;
       const A = cols[a];
       const B = cols[b];
-      for (const [kind, f] of PERCENT_FORMS) {
+      // A column of whole amounts in the thousands is money: never a percent of others.
+      if (!moneyLike(target)) for (const [kind, f] of PERCENT_FORMS) {
         consider({
           kind,
           operands: [A.col, B.col],
@@ -157,6 +165,19 @@ function bestFor(cols: Col[], t: number, found: Relation[]): Relation | null {
     consider(additive('jumlah', parts, (i) => parts.reduce((s, p) => s + p.v[i], 0)));
   }
   return best;
+}
+
+const KIND_ORDER: RelationKind[] = ['persen', 'selisih', 'jumlah', 'rasio-balik', 'persen-turun', 'efisiensi'];
+
+function moneyLike(c: Col): boolean {
+  let n = 0;
+  let whole = 0;
+  for (let i = 0; i < c.v.length; i++) {
+    if (Number.isNaN(c.v[i])) continue;
+    n++;
+    if (Number.isInteger(c.v[i]) && Math.abs(c.v[i]) >= 1000) whole++;
+  }
+  return n > 0 && whole >= n * SUPPORT_SHARE;
 }
 
 function inputError(c: Col, i: number): number {
@@ -215,7 +236,7 @@ function support(target: Col, c: Candidate, n: number, sample: boolean): { holds
   return { holds, rows };
 }
 
-const PERCENT_KINDS = new Set<RelationKind>(['persen', 'persen-turun', 'rasio-balik']);
+const PERCENT_KINDS = new Set<RelationKind>(['persen', 'persen-turun', 'rasio-balik', 'efisiensi']);
 
 /**
  * Where header words and numbers disagree, the numbers win: a column the numbers show to be a
@@ -228,6 +249,12 @@ export function settleByNumbers(columns: TableColumn[], relations: Relation[]): 
   for (const r of relations) {
     const t = byCol.get(r.target);
     if (t === undefined) continue;
+    if (PERCENT_KINDS.has(r.kind) && t.role === 'lainnya') {
+      // An unnamed percent of two columns is a capaian, or a serapan when its inputs are money.
+      const ops = r.operands.map((o) => byCol.get(o));
+      t.role = r.kind === 'efisiensi' ? 'efisiensi' : ops.some((o) => o?.money) ? 'serapan' : 'capaian';
+      r.headerRole = 'lainnya';
+    }
     if (PERCENT_KINDS.has(r.kind) && t.money) {
       r.headerRole = t.role;
       const ops = r.operands.map((o) => byCol.get(o));
@@ -248,5 +275,82 @@ export function settleByNumbers(columns: TableColumn[], relations: Relation[]): 
     if (a === undefined || b === undefined) continue;
     if (a.money && b.role === 'lainnya') b.money = true;
     if (b.money && a.role === 'lainnya') a.money = true;
+  }
+}
+
+/** Parents that must agree before an unnamed column is taken for money that adds up… */
+export const MIN_PARENTS = 2;
+/** …and the share of the parents with numbers that must agree. */
+export const PARENT_SHARE = 0.5;
+
+/**
+ * An unnamed column whose parents equal the sum of their children (at least MIN_PARENTS, and
+ * at least PARENT_SHARE of the parents with numbers) adds up like money, whatever its header
+ * ("Data", "Nilai"): it becomes a money column, so jumlah-induk checks every parent. The bar
+ * is lower than for row relations because a parent equal to the exact sum of several children
+ * does not happen by chance, while a table with three parents and one wrong sum must still
+ * be recognised (else the error would hide its own check).
+ */
+export function inferParentSums(sheet: Sheet, columns: TableColumn[], rows: readonly TableRow[]): Relation[] {
+  const out: Relation[] = [];
+  const data = rows.filter((r) => r.kind === 'data' && !r.continuation);
+  const children = new Map<number, TableRow[]>();
+  for (const r of data) {
+    if (r.parent === null) continue;
+    const list = children.get(r.parent);
+    if (list) list.push(r);
+    else children.set(r.parent, [r]);
+  }
+  // A total row is the parent of the top level.
+  const top = data.filter((r) => r.parent === null);
+  for (const t of rows) if (t.kind === 'total' && top.length > 1) children.set(t.row, top.filter((r) => r.row < t.row));
+  if (children.size < MIN_PARENTS) return out;
+  for (const c of columns) {
+    if (c.money || c.role !== 'lainnya') continue;
+    const value = (row: number): number | null => {
+      const p = parseCell(cellAt(sheet, row, c.col));
+      return p.value !== null && (p.kind === 'number' || p.kind === 'money') ? p.value.toNumber() : null;
+    };
+    let rowsSeen = 0;
+    let holds = 0;
+    for (const [parent, kids] of children) {
+      const own = value(parent);
+      const parts = kids.map((k) => value(k.row));
+      if (own === null || parts.some((x) => x === null) || own === 0) continue;
+      rowsSeen++;
+      const sum = parts.reduce((a, b) => (a as number) + (b as number), 0) as number;
+      if (Math.abs(sum - own) <= 1e-9 * Math.abs(own)) holds++;
+    }
+    if (holds >= MIN_PARENTS && holds >= rowsSeen * PARENT_SHARE) {
+      c.money = true;
+      out.push({ kind: 'jumlah-anak', target: c.col, operands: [], holds, rows: rowsSeen });
+    }
+  }
+  return out;
+}
+
+/**
+ * A column of labels of a known predikat scale ("Sangat Berhasil", "Tinggi", "BB") under a
+ * header no layout knows is the predikat column: at least SUPPORT_SHARE of its filled cells,
+ * and MIN_SUPPORT of them, are scale labels.
+ */
+export function settleLabelColumns(sheet: Sheet, columns: TableColumn[], rows: readonly TableRow[]): void {
+  if (columns.some((c) => c.role === 'predikat')) return;
+  const labels = new Set(Object.values(SKALA_BAWAAN).flatMap((s) => s.bands.map((b) => b.label.toLowerCase())));
+  for (const c of columns) {
+    if (c.role !== 'lainnya' && c.role !== 'keterangan') continue;
+    let filled = 0;
+    let known = 0;
+    for (const r of rows) {
+      if (r.kind !== 'data') continue;
+      const v = cellAt(sheet, r.row, c.col);
+      if (typeof v !== 'string' || v.trim() === '') continue;
+      filled++;
+      if (labels.has(v.trim().toLowerCase())) known++;
+    }
+    if (known >= MIN_SUPPORT && known >= filled * SUPPORT_SHARE) {
+      c.role = 'predikat';
+      return;
+    }
   }
 }

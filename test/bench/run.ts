@@ -1,5 +1,6 @@
 import * as excel from './excel';
 import * as fungsi from './fungsi';
+import * as injeksi from './injeksi';
 import * as periksa from './periksa';
 import * as pohon from './pohon';
 import * as sheets from './sheets';
@@ -10,7 +11,7 @@ import { Metric } from './ukur';
  * `{"metric": NAME, "value": N, "unit": U}`. With names, only the metrics whose name contains
  * one of them run. Each issue adds its own module here.
  */
-const MODULES: { metrics: Metric[] }[] = [fungsi, periksa, pohon, sheets, excel];
+const MODULES: { metrics: Metric[] }[] = [fungsi, periksa, injeksi, pohon, sheets, excel];
 
 export function selectMetrics(filter: readonly string[]): Metric[] {
   const all = MODULES.flatMap((m) => m.metrics);

@@ -18,11 +18,13 @@ const FORMULA: Record<RelationKind, (xs: Dec[]) => Dec | null> = {
   persen: ([a, b]) => (b.isZero() ? null : a.div(b).times(HUNDRED)),
   'rasio-balik': ([a, b]) => (a.isZero() ? null : b.div(a).times(HUNDRED)),
   'persen-turun': ([a, b]) => (b.isZero() ? null : TWO.times(b).minus(a).div(b).times(HUNDRED)),
+  efisiensi: ([a, b]) => (b.isZero() ? null : new Dec(1).minus(a.div(b)).times(HUNDRED)),
   selisih: ([a, b]) => a.minus(b),
   jumlah: (xs) => xs.reduce((s, x) => s.plus(x), new Dec(0)),
+  'jumlah-anak': () => null, // checked by jumlah-induk once the column is money
 };
 
-const PERCENT = new Set<RelationKind>(['persen', 'rasio-balik', 'persen-turun']);
+const PERCENT = new Set<RelationKind>(['persen', 'rasio-balik', 'persen-turun', 'efisiensi']);
 
 /** "F = D / C × 100" in the sheet's column letters. */
 export function relationText(ctx: CheckContext, r: Relation, show: (col: number) => string = (c) => letterOf(ctx, c)): string {
@@ -35,10 +37,14 @@ export function relationText(ctx: CheckContext, r: Relation, show: (col: number)
       return `${t} = ${b} / ${a} × 100`;
     case 'persen-turun':
       return `${t} = (2 × ${b} − ${a}) / ${b} × 100`;
+    case 'efisiensi':
+      return `${t} = (1 − ${a} / ${b}) × 100`;
     case 'selisih':
       return `${t} = ${a} − ${b}`;
     case 'jumlah':
       return `${t} = ${r.operands.map(show).join(' + ')}`;
+    case 'jumlah-anak':
+      return `${t} induk = Σ rinciannya`;
   }
 }
 
@@ -91,6 +97,7 @@ export function checkRelations(ctx: CheckContext, handled: Set<number>, overrule
   const broken = new Set<string>();
   for (const r of table.relations ?? []) {
     const target = byCol.get(r.target);
+    if (r.kind === 'jumlah-anak') continue;
     if (target === undefined || (handled.has(r.target) && !overruled.has(r.target)) || coveredByTriwulan(r, byCol)) continue;
     const operands = r.operands.map((c) => byCol.get(c)).filter((c): c is TableColumn => c !== undefined);
     if (operands.length !== r.operands.length) continue;
@@ -103,7 +110,7 @@ export function checkRelations(ctx: CheckContext, handled: Set<number>, overrule
     let note = `${supportText(ctx, r)}, disimpulkan dari angka tabel`;
     const header0 = overruled.get(r.target);
     if (header0 !== undefined) note += `; judul kolom menunjuk rumus ${header0}, tetapi angka tabel mengikuti hubungan ini`;
-    if (r.headerRole !== undefined) note += `; judul kolom terbaca sebagai ${r.headerRole}, tetapi angkanya persentase, jadi kolom ini tidak dijumlahkan`;
+    if (r.headerRole !== undefined && r.headerRole !== 'lainnya') note += `; judul kolom terbaca sebagai ${r.headerRole}, tetapi angkanya persentase, jadi kolom ini tidak dijumlahkan`;
     for (const row of table.rows) {
       if (row.kind !== 'data' && row.kind !== 'total' && row.kind !== 'summary') continue;
       const stated = shownNumber(ctx, row.row, r.target);
@@ -164,9 +171,12 @@ function workingOf(kind: RelationKind, xs: string[]): string {
       return `${xs[1]} / ${xs[0]} × 100`;
     case 'persen-turun':
       return `(2 × ${xs[1]} − ${xs[0]}) / ${xs[1]} × 100`;
+    case 'efisiensi':
+      return `(1 − ${xs[0]} / ${xs[1]}) × 100`;
     case 'selisih':
       return `${xs[0]} − ${xs[1]}`;
     case 'jumlah':
+    case 'jumlah-anak':
       return xs.join(' + ');
   }
 }
