@@ -56,7 +56,21 @@ const INPUT_ROLES = new Set(['target', 'realisasi', 'realisasi-rp', 'anggaran', 
 /** A column is numeric when at least this share of its filled cells hold numbers. */
 const NUMERIC_SHARE = 0.6;
 
+/** Never throws: a table whose coverage cannot be worked out says so instead of stopping the run. */
 export function coverageOf(ctx: CheckContext): Coverage {
+  try {
+    return computeCoverage(ctx);
+  } catch {
+    return {
+      checks: [],
+      unchecked: [],
+      valuesChecked: false,
+      understood: 'Cakupan pemeriksaan tabel ini tidak dapat disusun; periksa temuan di bawah dan isi tabel secara manual.',
+    };
+  }
+}
+
+function computeCoverage(ctx: CheckContext): Coverage {
   const table = ctx.table;
   const letter = (c: number) => columnLetters((ctx.sheet.origin?.col ?? 0) + c);
   const letters = (cs: TableColumn[]) => cs.map((c) => letter(c.col));
