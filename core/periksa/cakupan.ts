@@ -55,6 +55,7 @@ export function recordRelationColumn(ctx: CheckContext, col: number): void {
 const INPUT_ROLES = new Set(['target', 'realisasi', 'realisasi-rp', 'anggaran', 'pagu', 'capaian', 'serapan']);
 /** A column is numeric when at least this share of its filled cells hold numbers. */
 const NUMERIC_SHARE = 0.6;
+const NUMERIC_SAMPLE = 300;
 
 /** Never throws: a table whose coverage cannot be worked out says so instead of stopping the run. */
 export function coverageOf(ctx: CheckContext): Coverage {
@@ -183,8 +184,11 @@ function isNumericColumn(sheet: Sheet, rows: CheckContext['table']['rows'], c: T
   if (c.role === 'nomor' || c.role.startsWith('kode')) return false;
   let filled = 0;
   let numbers = 0;
+  let seen = 0;
   for (const r of rows) {
     if (r.kind !== 'data' && r.kind !== 'total') continue;
+    // A sample decides what kind of column it is; the checks themselves read every cell.
+    if (++seen > NUMERIC_SAMPLE) break;
     const p = parseCell(cellAt(sheet, r.row, c.col));
     if (p.kind === 'empty') continue;
     filled++;

@@ -23,6 +23,8 @@ import { Relation, RelationKind, TableColumn, TableRow } from './model';
 export const MIN_SUPPORT = 3;
 /** …and on at least this share of the rows where every cell it uses holds a number. */
 export const SUPPORT_SHARE = 0.8;
+/** Rows a relation is learned from (its support is counted on them). */
+export const LEARN_ROWS = 2000;
 /** Rows tried before a candidate is checked on the whole table: most candidates fail early. */
 const SAMPLE_ROWS = 24;
 /** A column is numeric when at least this share of its filled body cells hold numbers. */
@@ -43,7 +45,9 @@ interface Col {
 const LABEL_ROLES = new Set(['nomor', 'kode', 'kode-urusan', 'kode-bidang', 'kode-program', 'kode-kegiatan', 'kode-sub', 'uraian', 'sasaran', 'indikator', 'satuan', 'predikat', 'lokasi', 'sumber-dana', 'pj', 'keterangan', 'sumber-data']);
 
 export function inferRelations(sheet: Sheet, columns: readonly TableColumn[], rows: readonly TableRow[]): Relation[] {
-  const body = rows.filter((r) => r.kind === 'data' || r.kind === 'total' || r.kind === 'summary');
+  // Learned from the first LEARN_ROWS rows: enough evidence, and a 50,000-row table does not
+  // pay for it twice (the check itself still reads every row).
+  const body = rows.filter((r) => r.kind === 'data' || r.kind === 'total' || r.kind === 'summary').slice(0, LEARN_ROWS);
   if (body.length < MIN_SUPPORT) return [];
   const cols = numericColumns(sheet, columns, body);
   if (cols.length < 3) return [];
