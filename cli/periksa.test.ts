@@ -27,7 +27,18 @@ describe('periksa --json', () => {
     expect(Object.keys(file)).toEqual(['file', 'tables', 'findings']);
     expect(file.file).toBe(MALANG);
     expect(file.tables).toEqual([
-      { sheet: 'renja_malang_2024_tabel23_review_rkpd', range: 'A1:L76', layout: 'renja-tc31', rows: expect.any(Number) },
+      {
+        sheet: 'renja_malang_2024_tabel23_review_rkpd',
+        range: 'A1:L76',
+        layout: 'renja-tc31',
+        rows: expect.any(Number),
+        // Issue 13: which rule ran on which columns, and what could not be checked.
+        checks: expect.arrayContaining([
+          expect.objectContaining({ rule: 'jumlah-induk', columns: ['F', 'K'] }),
+          expect.objectContaining({ rule: 'jumlah-total', columns: ['F', 'K'] }),
+        ]),
+        unchecked: [expect.objectContaining({ columns: ['E', 'J'] })],
+      },
     ]);
     for (const f of file.findings) {
       expect(Object.keys(f)).toEqual(['sheet', 'cell', 'rule', 'severity', 'actual', 'expected', 'message', 'related']);

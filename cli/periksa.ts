@@ -1,7 +1,7 @@
 import * as path from 'path';
 import { Command } from 'commander';
 import { findSkala, NAMA_SKALA } from '../core/fungsi/skala';
-import { PeriksaProgress, PeriksaResult } from '../core/periksa';
+import { CheckCoverage, PeriksaProgress, PeriksaResult, UncheckedColumns } from '../core/periksa';
 import { masukanYangDitimpa, namaSalinanBertanda, pesanMenimpaMasukan, samePath, writeAtomically } from './berkas-keluaran';
 import { kumpulkanBerkas } from './folder';
 import { kemajuan } from './kemajuan';
@@ -23,7 +23,19 @@ interface PeriksaOptions {
 /** One checked file, in the shape `--json` promises (README). */
 interface FileReport {
   file: string;
-  tables: { sheet: string; range: string; layout: string; rows: number }[];
+  tables: {
+    sheet: string;
+    range: string;
+    layout: string;
+    rows: number;
+    /** Which rule ran on which columns, which relation was learned from the numbers. */
+    checks?: CheckCoverage[];
+    unchecked?: UncheckedColumns[];
+    /** One sentence when the table was found but not understood. */
+    understood?: string;
+  }[];
+  /** Sheets with numbers where no table was found. */
+  sheetsWithoutTable?: string[];
   findings: {
     sheet: string;
     cell: string;
@@ -166,7 +178,16 @@ async function periksaTujuanLaporan(target: string, files: string[], io: CliIO):
 function toReport(file: string, result: PeriksaResult): FileReport {
   return {
     file,
-    tables: result.tables.map((t) => ({ sheet: t.sheet, range: t.range, layout: t.layout, rows: t.rows })),
+    tables: result.tables.map((t) => ({
+      sheet: t.sheet,
+      range: t.range,
+      layout: t.layout,
+      rows: t.rows,
+      checks: t.coverage?.checks ?? [],
+      unchecked: t.coverage?.unchecked ?? [],
+      ...(t.coverage?.understood === undefined ? {} : { understood: t.coverage.understood }),
+    })),
+    ...((result.sheetsWithoutTable ?? []).length === 0 ? {} : { sheetsWithoutTable: result.sheetsWithoutTable }),
     findings: result.findings.map((f) => ({
       sheet: f.sheet,
       cell: f.cell,

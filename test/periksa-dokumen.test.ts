@@ -6,7 +6,8 @@ import { periksaWorkbook } from '../core/periksa';
 import { Finding, FindingSchema } from '../core/periksa/temuan';
 import { readWorkbookFile } from '../cli/baca';
 import { buildSamples } from '../scripts/buat-contoh';
-import { FixtureName, loadFixture } from './fixtures/muat';
+import { FixtureName, fixturePath, loadFixture } from './fixtures/muat';
+import { parseDelimited } from '../core/lembar/teks';
 
 /**
  * Acceptance: every inconsistency the notes of the real tables list is reported at its cell
@@ -171,5 +172,51 @@ describe('the real tables, as id-ID Excel holds them (.xlsx samples)', () => {
     const read = await readWorkbookFile(file);
     if (!read.ok) throw new Error(read.message);
     assertExpected(name, periksaWorkbook(read.workbook).findings, EXPECTED_XLSX[name] ?? EXPECTED[name]);
+  });
+});
+
+/**
+ * Issue 13: tables of other offices and other layouts (APBD revision, LRA, a SIPD export) and a
+ * real table with its headers reworded. Each note says whether the table is transcribed or
+ * constructed and which errors it holds, checked by arithmetic.
+ */
+const NEW_DOCUMENTS: Record<string, Expect & { relations: string[] }> = {
+  apbd_probolinggo_2015_perubahan_pajak: { errors: [], others: [], relations: ['F = E / C × 100'] },
+  lra_rsud_2023_konstruksi: {
+    errors: [
+      ['C8', 'jumlah-induk'], // 5.1 Belanja Operasi 45.190.000.000 vs Σ 45.180.000.000 (planted)
+      ['C7', 'jumlah-induk'], // 5 Belanja Daerah: right only with the corrected 5.1 (the message says so)
+      ['E8', 'rumus-kolom'], // Lebih/(Kurang) computed from the right anggaran
+      ['F8', 'rumus-kolom'], // % computed from the right anggaran
+      ['F13', 'rumus-kolom'], // 98,15 for 1.487.250.000 / 1.500.000.000 × 100 = 99,15 (planted)
+    ],
+    others: [],
+    relations: ['E = D − C'],
+  },
+  renja_sipd_pendidikan_2025_konstruksi: { errors: [['F4', 'jumlah-induk']], others: [], relations: [] },
+  lkjip_magetan_2024_realisasi_anggaran_diubah: { errors: [], others: [], relations: ['F = E / D × 100'] },
+};
+
+describe('tables of other offices, layouts and wordings (issue 13)', () => {
+  const load = (name: string) => parseDelimited(fs.readFileSync(fixturePath(name), 'utf8'), name, '\t');
+
+  it.each(Object.keys(NEW_DOCUMENTS))('%s', (name) => {
+    const result = periksaWorkbook({ name, sheets: [load(name)] });
+    expect(result.tables).toHaveLength(1);
+    assertExpected(name, result.findings, NEW_DOCUMENTS[name]);
+    // No warning either: every one of these tables is fully explained by its note.
+    expect(result.findings.filter((f) => f.severity === 'warning').map((f) => `${f.cell} ${f.rule}`)).toEqual([]);
+    const learned = result.tables[0].coverage!.checks.flatMap((c) => (c.relation ? [c.relation.formula] : []));
+    expect(learned).toEqual(NEW_DOCUMENTS[name].relations);
+    expect(result.tables[0].coverage!.valuesChecked).toBe(true);
+  });
+
+  it('the reworded copy gives the same findings as the real table', () => {
+    const original = periksaWorkbook({ name: 'a', sheets: [loadFixture('lkjip_magetan_2024_realisasi_anggaran')] });
+    const reworded = periksaWorkbook({ name: 'b', sheets: [load('lkjip_magetan_2024_realisasi_anggaran_diubah')] });
+    const shape = (r: typeof original) => r.findings.map((f) => `${f.cell} ${f.rule} ${f.severity}`);
+    expect(shape(reworded)).toEqual(shape(original));
+    // The sums of both money columns are still checked under the neutral words.
+    expect(reworded.tables[0].coverage!.checks.find((c) => c.rule === 'jumlah-induk')?.columns).toEqual(['D', 'E']);
   });
 });

@@ -1,5 +1,6 @@
 import { CellValue, Sheet, Workbook } from '../core/lembar/model';
 import { periksaWorkbook } from '../core/periksa';
+import { findTables } from '../core/tata-letak';
 import { Finding } from '../core/periksa/temuan';
 
 /**
@@ -126,3 +127,139 @@ describe('variations of real tables', () => {
     expect(errors(findings)).toEqual(['F3 predikat']);
   });
 });
+
+/** Issue 13: tables whose headers the checker does not know, read from their numbers. */
+describe('tables read from their own numbers', () => {
+  const run = (name: string, values: CellValue[][]) =>
+    periksaWorkbook({ name: 'variasi', sheets: [{ name, values, typed: false }] });
+
+  // A realisation report with neutral words for Anggaran | Pagu / Realisasi / Sisa / Realisasi (%).
+  const REWORDED: CellValue[][] = [
+    ['No', 'Uraian', 'Dana | Alokasi', 'Dana | Terpakai', 'Dana | Selisih', 'Dana | Persentase'],
+    ['1.', 'PROGRAM PENUNJANG', '5.215.862.284', '5.064.388.054', '151.474.230', '97,10'],
+    ['1.1', 'Perencanaan', '39.845.000', '39.709.000', '136.000', '99,66'],
+    ['1.2', 'Administrasi Keuangan', '5.176.017.284', '5.024.679.054', '151.338.230', '97,08'],
+    ['2.', 'PROGRAM KESEHATAN', '1.000.000.000', '900.000.000', '100.000.000', '90,00'],
+    ['2.1', 'Pelayanan', '600.000.000', '550.000.000', '50.000.000', '91,67'],
+    ['2.2', 'Pencegahan', '400.000.000', '350.000.000', '50.000.000', '87,50'],
+    ['', 'JUMLAH', '6.215.862.284', '5.964.388.054', '251.474.230', '95,95'],
+  ];
+
+  it('a reworded realisation report: the percent column is never summed, and nothing is wrong', () => {
+    const r = run('Dana', REWORDED);
+    expect(errors(r.findings)).toEqual([]);
+    const checks = r.tables[0].coverage!.checks;
+    expect(checks.map((c) => c.relation?.formula).filter(Boolean)).toEqual(['E = C − D', 'F = D / C × 100']);
+    expect(r.tables[0].coverage!.valuesChecked).toBe(true);
+  });
+
+  it('a planted wrong percent and a wrong difference are found, naming the relation and its support', () => {
+    const bad = REWORDED.map((row) => row.slice());
+    bad[2][5] = '95,66';
+    bad[5][4] = '40.000.000';
+    const found = run('Dana', bad).findings.filter((f) => f.severity === 'error');
+    const f3 = found.find((f) => f.cell === 'F3')!;
+    expect(f3.rule).toBe('rumus-kolom');
+    expect(f3.message).toContain('kolom F = D / C × 100 pada 6 dari 7 baris');
+    expect(found.some((f) => f.cell === 'E6' && f.rule === 'rumus-kolom' && f.expected === '50000000')).toBe(true);
+  });
+
+  it('a capaian column headed "Target Kinerja(%)": a wrong capaian is found, not "Tidak ada temuan"', () => {
+    const r = run('Capaian', [
+      ['No', 'Sasaran', 'Indikator', 'Target Kinerja', 'Realisasi Kinerja', 'Target Kinerja(%)'],
+      ['1', 'Meningkatnya derajat kesehatan', 'Angka harapan hidup', '72,5', '72,8', '100,41'],
+      ['2', 'Meningkatnya derajat kesehatan', 'Persentase balita gizi baik', '90', '92', '102,22'],
+      ['3', 'Meningkatnya mutu layanan', 'Indeks kepuasan masyarakat', '80', '78', '95,50'],
+      ['4', 'Meningkatnya mutu layanan', 'Puskesmas terakreditasi', '20', '19', '95,00'],
+      ['5', 'Meningkatnya mutu layanan', 'RS terakreditasi', '4', '4', '100,00'],
+    ]);
+    expect(errors(r.findings)).toEqual(['F4 rumus-kolom']);
+    expect(r.findings.find((f) => f.cell === 'F4')!.expected).toBe('97.5');
+  });
+
+  it('an APBD revision table: found, bertambah = sesudah − sebelum checked, (negatives) read and not flagged', () => {
+    const r = run('Perubahan', [
+      ['Kode Rekening', 'Uraian', 'Sebelum Perubahan (Rp)', 'Setelah Perubahan (Rp)', 'Bertambah / (Berkurang) Rp', 'Bertambah / (Berkurang) %'],
+      ['4.1', 'Pendapatan Asli Daerah', '250.000.000', '280.000.000', '30.000.000', '12,00'],
+      ['4.2', 'Pendapatan Transfer', '1.000.000.000', '1.020.000.000', '20.000.000', '2,00'],
+      ['5.1', 'Belanja Operasi', '900.000.000', '870.000.000', '(30.000.000)', '(3,33)'],
+      ['5.2', 'Belanja Modal', '500.000.000', '510.000.000', '10.000.000', '2,00'],
+      ['5.3', 'Belanja Tidak Terduga', '100.000.000', '90.000.000', '(20.000.000)', '(10,00)'],
+    ]);
+    expect(r.tables).toHaveLength(1);
+    expect(errors(r.findings)).toEqual(['E6 rumus-kolom']);
+    expect(r.findings.find((f) => f.cell === 'E6')!.expected).toBe('-10000000');
+    expect(r.findings.filter((f) => /negatif/.test(f.message))).toEqual([]);
+  });
+
+  it('a table of numbers nothing relates says so instead of "no findings", and a sheet without a table is named', () => {
+    const r = periksaWorkbook({
+      name: 'variasi',
+      sheets: [
+        {
+          name: 'Data',
+          typed: false,
+          values: [
+            ['No', 'Indikator', 'Target', 'Realisasi'],
+            ['1', 'Jumlah kunjungan', '1.200', '1.350'],
+            ['2', 'Jumlah kader', '45', '40'],
+            ['3', 'Jumlah posyandu', '30', '31'],
+          ],
+        },
+        { name: 'Catatan', typed: false, values: [['12', '15'], ['18', '21']] },
+      ],
+    });
+    expect(r.tables[0].coverage!.valuesChecked).toBe(false);
+    expect(r.tables[0].coverage!.understood).toMatch(/tidak dipahami/);
+    expect(r.tables[0].coverage!.unchecked.flatMap((u) => u.columns)).toEqual(['C', 'D']);
+    expect(r.sheetsWithoutTable).toEqual(['Catatan']);
+  });
+});
+
+describe('rows of budget layouts and exports', () => {
+  const run = (name: string, values: CellValue[][]) =>
+    periksaWorkbook({ name: 'variasi', sheets: [{ name, values, typed: false }] });
+
+  it('a label row "Sub-Kegiatan :" between a kegiatan and its sub kegiatan keeps the sum checked', () => {
+    const r = run('SIPD', [
+      ['Kode', 'Uraian', 'Indikator', 'Target', 'Pagu (Rp)'],
+      ['1.02.02', 'PROGRAM PEMENUHAN UPAYA KESEHATAN', 'Cakupan layanan', '100 %', '1.500.000.000'],
+      ['1.02.02.2.01', 'Penyediaan Fasilitas Pelayanan Kesehatan', 'Jumlah fasilitas', '5 unit', '1.000.000.000'],
+      ['Sub-Kegiatan :', '', '', '', ''],
+      ['1.02.02.2.01.0001', 'Pembangunan Puskesmas', 'Jumlah puskesmas', '1 unit', '600.000.000'],
+      ['1.02.02.2.01.0002', 'Rehabilitasi Puskesmas', 'Jumlah puskesmas', '2 unit', '300.000.000'],
+      ['1.02.02.2.02', 'Penyediaan Layanan Kesehatan', 'Jumlah layanan', '3 jenis', '500.000.000'],
+      ['Sub-Kegiatan :', '', '', '', ''],
+      ['1.02.02.2.02.0001', 'Pengelolaan Pelayanan Kesehatan Ibu Hamil', 'Jumlah ibu hamil', '900 orang', '500.000.000'],
+    ]);
+    expect(errors(r.findings)).toEqual(['E3 jumlah-induk']);
+  });
+
+  it('an LRA: account codes skip levels without "Baris hilang?", Surplus / (Defisit) is no child, negatives are normal', () => {
+    const r = run('LRA', LRA);
+    expect(r.findings.filter((f) => f.severity !== 'info').map((f) => `${f.cell} ${f.rule}`)).toEqual([]);
+    // "Lebih / (Kurang)" reads as sisa, but the numbers are realisasi − anggaran: the numbers win.
+    expect(r.tables[0].coverage!.checks.map((c) => c.relation?.formula).filter(Boolean)).toEqual(['E = D − C']);
+    const rows = findTables({ name: 'LRA', typed: false, values: LRA })[0].rows;
+    expect(rows.find((x) => x.row === 7)).toMatchObject({ kind: 'summary', parent: null });
+  });
+
+  it('a wrong Lebih / (Kurang) in an LRA is found, saying the numbers overruled the header', () => {
+    const bad = LRA.map((row) => row.slice());
+    bad[4][4] = '(40.000.000)';
+    const f = run('LRA', bad).findings.filter((x) => x.severity === 'error');
+    expect(f.map((x) => `${x.cell} ${x.rule}`)).toContain('E5 rumus-kolom');
+    expect(f.find((x) => x.cell === 'E5')!.message).toContain('angka tabel mengikuti hubungan ini');
+  });
+});
+
+const LRA: CellValue[][] = [
+  ['Kode Rekening', 'Uraian', 'Anggaran (Rp)', 'Realisasi (Rp)', 'Lebih / (Kurang) (Rp)'],
+  ['4', 'PENDAPATAN DAERAH', '1.300.000.000', '1.250.000.000', '(50.000.000)'],
+  ['4.1', 'PENDAPATAN ASLI DAERAH', '300.000.000', '310.000.000', '10.000.000'],
+  ['4.1.02', 'Retribusi Daerah', '300.000.000', '310.000.000', '10.000.000'],
+  ['4.2', 'PENDAPATAN TRANSFER', '1.000.000.000', '940.000.000', '(60.000.000)'],
+  ['5', 'BELANJA DAERAH', '1.450.000.000', '1.300.000.000', '(150.000.000)'],
+  ['5.1', 'BELANJA OPERASI', '1.450.000.000', '1.300.000.000', '(150.000.000)'],
+  ['', 'SURPLUS / (DEFISIT)', '(150.000.000)', '(50.000.000)', '100.000.000'],
+];

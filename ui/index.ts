@@ -6,6 +6,7 @@ import { GAYA } from './gaya';
 import type { Cakupan, Jembatan, Kemajuan, Pengaturan, PeriksaView, RumusBawaanView } from './jembatan';
 import {
   CAKUPAN_LABEL,
+  cakupanTeks,
   judulTabel,
   kembalikanTeks,
   kemajuanTeks,
@@ -188,8 +189,14 @@ export function mountUI(root: HTMLElement, jembatan: Jembatan): KendaliUI {
     summary.hidden = false;
     list.replaceChildren();
     for (const group of groupFindings({ tables: view.tables, findings: view.findings, skala: null })) {
-      if (group.rules.length === 0) continue;
+      const lines = group.table?.coverage ? cakupanTeks(group.table.coverage) : [];
+      if (group.rules.length === 0 && lines.length === 0) continue;
       list.append(el('div', { class: 'lk-tabel' }, judulTabel(group.table)));
+      if (lines.length > 0) {
+        const ul = el('ul');
+        for (const line of lines) ul.append(el('li', {}, line));
+        list.append(el('details', {}, el('summary', {}, 'Cakupan pemeriksaan'), ul));
+      }
       for (const rule of group.rules) {
         const ul = el('ul');
         for (const f of rule.findings) ul.append(findingButton(f));

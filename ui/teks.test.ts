@@ -1,6 +1,6 @@
 import type { Finding } from '../core/periksa';
 import type { PeriksaView } from './jembatan';
-import { detik, judulTabel, kembalikanTeks, kemajuanTeks, pesanGalat, pohonTeks, ringkasan, rumusBawaanTeks, tanpaAwalanTeks } from './teks';
+import { cakupanTeks, detik, judulTabel, kembalikanTeks, kemajuanTeks, pesanGalat, pohonTeks, ringkasan, rumusBawaanTeks, tanpaAwalanTeks } from './teks';
 
 const f = (severity: Finding['severity']): Finding => ({
   sheet: 'Renja',
@@ -51,5 +51,31 @@ describe('pane sentences', () => {
     );
     expect(kembalikanTeks({ restored: 0, kept: 0 })).toBe('Tidak ada rumus asli yang tersimpan di buku kerja ini.');
     expect(kembalikanTeks({ restored: 3, kept: 1 })).toBe('Rumus asli 3 sel dikembalikan. 1 sel yang sudah diubah sesudahnya dibiarkan seperti sekarang.');
+  });
+});
+
+describe('coverage in the pane (issue 13)', () => {
+  const base = { sheet: 'Data', range: 'A1:D4', layout: 'tidak-dikenal' as const, confidence: 0.5, rows: 3 };
+  const view = (coverage: import('../core/periksa').Coverage) =>
+    ({ cakupan: 'lembar', tables: [{ ...base, coverage }], findings: [], skala: null, marked: 0, ms: 1300 }) as Parameters<typeof ringkasan>[0];
+
+  it('says "Tidak ada temuan" only when a value was compared', () => {
+    const nothing = { checks: [], unchecked: [{ columns: ['C', 'D'], why: 'x' }], valuesChecked: false, understood: 'Tabel ditemukan, tetapi tidak dipahami.' };
+    expect(ringkasan(view(nothing))).toBe('Tidak ada nilai yang dapat diperiksa pada 1 tabel di lembar aktif (hanya penulisan angka) · 1,3 detik');
+    const sums = { checks: [{ rule: 'jumlah-induk' as const, columns: ['C'], what: 'Jumlah 2 baris induk …' }], unchecked: [], valuesChecked: true };
+    expect(ringkasan(view(sums))).toBe('Tidak ada temuan pada 1 tabel di lembar aktif · 1,3 detik');
+  });
+
+  it('lists what was checked and what was not, with the reason', () => {
+    expect(
+      cakupanTeks({
+        checks: [
+          { rule: 'rumus-kolom', columns: ['F'], what: 'Hubungan kolom F = D / C × 100 …' },
+          { rule: 'format-angka', columns: ['C'], what: 'Penulisan angka' },
+        ],
+        unchecked: [{ columns: ['E'], why: 'Angka yang bukan uang …' }],
+        valuesChecked: true,
+      }),
+    ).toEqual(['Diperiksa: Hubungan kolom F = D / C × 100 …', 'Tidak diperiksa, kolom E: Angka yang bukan uang …']);
   });
 });

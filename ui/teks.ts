@@ -1,7 +1,7 @@
 import { formatNumber } from '../core/angka/format';
 import { countFindings } from '../core/periksa/kelompok';
 import { LAYOUT_LABEL, SEVERITY_LABEL } from '../core/periksa/label';
-import type { TableSummary } from '../core/periksa';
+import type { Coverage, TableSummary } from '../core/periksa';
 import { LEMBAR_ASLI } from '../core/rumus-bawaan/asli';
 import type { Cakupan, Kemajuan, PeriksaView, PohonView, RumusBawaanView } from './jembatan';
 
@@ -35,7 +35,12 @@ export function ringkasan(view: PeriksaView): string {
     return `Tidak ada tabel Renja atau LKjIP yang dikenali di ${where} · ${time}`;
   }
   const tabel = `${formatNumber(view.tables.length)} tabel`;
-  if (view.findings.length === 0) return `Tidak ada temuan pada ${tabel} di ${where} · ${time}`;
+  if (view.findings.length === 0) {
+    // "No findings" reads as "all correct": only where some value was compared with something.
+    const checked = view.tables.some((t) => t.coverage === undefined || t.coverage.valuesChecked);
+    if (!checked) return `Tidak ada nilai yang dapat diperiksa pada ${tabel} di ${where} (hanya penulisan angka) · ${time}`;
+    return `Tidak ada temuan pada ${tabel} di ${where} · ${time}`;
+  }
   const c = countFindings(view.findings);
   const parts = (['error', 'warning', 'info'] as const)
     .filter((s) => c[s] > 0)
@@ -96,4 +101,13 @@ export function kembalikanTeks(r: { restored: number; kept: number }): string {
   if (r.restored === 0 && r.kept === 0) return 'Tidak ada rumus asli yang tersimpan di buku kerja ini.';
   const back = `Rumus asli ${formatNumber(r.restored)} sel dikembalikan.`;
   return r.kept > 0 ? `${back} ${formatNumber(r.kept)} sel yang sudah diubah sesudahnya dibiarkan seperti sekarang.` : back;
+}
+
+/** The coverage lines of one table, for the pane: what was checked, what not and why. */
+export function cakupanTeks(coverage: Coverage): string[] {
+  const lines: string[] = [];
+  if (coverage.understood) lines.push(coverage.understood);
+  for (const c of coverage.checks) if (c.rule !== 'format-angka' && c.rule !== 'hierarki') lines.push(`Diperiksa: ${c.what}`);
+  for (const u of coverage.unchecked) lines.push(`Tidak diperiksa, kolom ${u.columns.join(', ')}: ${u.why}`);
+  return lines;
 }

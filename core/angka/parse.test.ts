@@ -138,7 +138,7 @@ describe('docs/angka.md: quantity with satuan', () => {
     },
   );
 
-  it.each(['31/12/2023', '3/4', '1/2 bulan', '2 x 3', '10 - 20', '100-120', '(1.000)', '5.'])(
+  it.each(['31/12/2023', '3/4', '1/2 bulan', '2 x 3', '10 - 20', '100-120', '5.'])(
     '%s is text: a date, a fraction, a range or an expression is not a number with a satuan',
     (input) => {
       expectCell(input, { kind: 'text', value: null });
@@ -429,5 +429,33 @@ describe('a letter inside a number is a typo, not a satuan', () => {
     expect(p.kind).toBe('quantity');
     expect(p.value?.toString()).toBe(value);
     expect(p.unit?.toLowerCase()).toBe(unit);
+  });
+});
+
+describe('negatives written the accounting way', () => {
+  it('reads a bracketed amount or percent as negative, like a minus sign', () => {
+    expect(parseCell('(20.543.351.000)').value?.toFixed()).toBe('-20543351000');
+    // Issue 13: "(1.000)" was text before; in a budget table it is the accountant's minus.
+    expect(parseCell('(1.000)').value?.toFixed()).toBe('-1000');
+    expect(parseCell('(22,17)').value?.toFixed()).toBe('-22.17');
+    expect(parseCell('(22,17)').decimals).toBe(2);
+    expect(parseCell('( Rp 5.000,00 )').value?.toFixed()).toBe('-5000');
+    expect(parseCell('(3,5 %)').value?.toFixed()).toBe('-3.5');
+    expect(parseCell('(3,5 %)').kind).toBe('percent');
+    expect(parseCell('-1.234.567').value?.toFixed()).toBe('-1234567');
+    // The cell keeps its text as written, brackets and all.
+    expect(parseCell('(1.234.567)').text).toBe('(1.234.567)');
+  });
+
+  it('leaves words, satuan, signs and empty brackets as text', () => {
+    for (const t of ['(%)', '(Rp)', '()', '(-5)', '(5 orang)', '(1) (2)', '(catatan)']) {
+      expect([t, parseCell(t).value]).toEqual([t, null]);
+    }
+  });
+
+  it('keeps a malformed amount in brackets a format problem, never a guess', () => {
+    const p = parseCell('(53.600.0000)');
+    expect(p.kind).toBe('invalid');
+    expect(p.problems.map((x) => x.code)).toEqual(['malformed-group']);
   });
 });

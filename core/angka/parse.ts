@@ -235,6 +235,10 @@ function parseText(raw: string, options: ParseOptions): ParsedCell {
   if (text.charCodeAt(0) === 35 /* # */ && ERROR_VALUES.test(text)) {
     return invalid(text, 'error-value', `Sel berisi nilai galat ${text.toUpperCase()}.`);
   }
+  if (text.charCodeAt(0) === 40 /* ( */) {
+    const negative = accountingNegative(text, options);
+    if (negative !== null) return negative;
+  }
 
   // U+2212 is how word processors print a minus; the user means a negative number.
   let body = text.indexOf('\u2212') >= 0 ? text.replace(/\u2212/g, '-') : text;
@@ -285,6 +289,28 @@ function parseText(raw: string, options: ParseOptions): ParsedCell {
     }
   }
   return base(text, 'text', true);
+}
+
+/**
+ * Accountants write a negative amount in brackets: `(20.543.351.000)`, `(22,17)`, `(Rp 5.000)`
+ * in an LRA's Surplus/(Defisit) or an APBD revision's Bertambah/(Berkurang). The bracketed text
+ * is read as any other cell and negated; a bracket around a word, a sign or a satuan stays
+ * text, and a malformed amount keeps its problem.
+ */
+function accountingNegative(text: string, options: ParseOptions): ParsedCell | null {
+  if (text.charCodeAt(text.length - 1) !== 41 /* ) */) return null;
+  const inner = text.slice(1, -1).trim();
+  if (inner === '' || /[()\-+\u2212]/.test(inner)) return null;
+  const p = parseText(inner, options);
+  if (p.kind === 'text' || p.kind === 'empty' || p.kind === 'quantity') return null;
+  if (p.kind === 'invalid' && !p.problems.some((x) => x.code === 'malformed-group' || x.code === 'mixed-marks')) return null;
+  return {
+    ...p,
+    text,
+    value: p.value === null ? null : p.value.neg(),
+    alternative: p.alternative === null ? null : p.alternative.neg(),
+    ...(p.readings === undefined ? {} : { readings: p.readings.map((r) => r.neg()) }),
+  };
 }
 
 /**

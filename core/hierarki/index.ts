@@ -63,8 +63,15 @@ export function buildHierarchy(input: HierarchyInput): HierarchyResult {
   const cols = pickColumns(input.columns);
   const text = (r: number, c: number | null): string => (c === null ? '' : cellText(input.sheet.values[r]?.[c]));
   const kodeAsNomor = cols.kodeCell !== null && cols.nomor === null && !governmentKodeColumn(input, cols.kodeCell);
+  // Account codes (4, 4.1, 4.1.02.01) skip levels and numbers by design: no gap is claimed.
+  const codeCol = cols.nomor ?? (kodeAsNomor ? cols.kodeCell : null);
+  const accounts = codeCol !== null && accountCodeColumn(input, codeCol);
 
   const facts: (RowFacts | null)[] = input.body.map((b) => (b.kind === 'data' ? readFacts(input.sheet, cols, b.row, text, kodeAsNomor) : null));
+  if (accounts) {
+    // Every segment of an account code is a level (4 / 4.1 / 4.1.1 / 4.1.1.01 / 4.1.1.01.07).
+    for (const f of facts) if (f?.nomor) f.nomor = { ...f.nomor, rank: f.nomor.parts.length };
+  }
   const continuation = markContinuations(input, cols, facts);
 
   const leading = facts.filter((f, i) => f !== null && !continuation[i]) as RowFacts[];
@@ -86,14 +93,16 @@ export function buildHierarchy(input: HierarchyInput): HierarchyResult {
     (a, b) => (LEVEL_ORDER.get(a) as number) - (LEVEL_ORDER.get(b) as number),
   );
   const levelOf = new Map<LevelName, number>(present.map((name, i) => [name, i]));
-  const trackNomor = n > 0 && nomorRows >= n * 0.5;
+  const trackNomor = n > 0 && nomorRows >= n * 0.5 && !accounts;
 
   const rows: TableRow[] = [];
-  const walker = new Walker(hierarchy === 'kode' || hierarchy === 'nomor', trackNomor, hierarchy === 'kode');
+  const walker = new Walker((hierarchy === 'kode' || hierarchy === 'nomor') && !accounts, trackNomor, hierarchy === 'kode');
   let block = 0;
   let lastLeading: TableRow | null = null;
   input.body.forEach((b, i) => {
-    if (b.kind === 'section') {
+    // A label row between a kegiatan and its sub kegiatan ("Sub-Kegiatan :", as SIPD and
+    // SAKIP exports print) is not a new block: the link across it stays.
+    if (b.kind === 'section' && !isLevelLabelRow(input.sheet, b.row)) {
       block++;
       walker.reset();
       lastLeading = null;
@@ -158,6 +167,32 @@ function pickColumns(columns: readonly TableColumn[]): Columns {
   return out;
 }
 
+const LEVEL_LABEL_ROW = /^(sub[\s-]*kegiatan|kegiatan|program|indikator|sasaran|urusan|bidang(\s+urusan)?)\s*:?\s*$/i;
+
+function isLevelLabelRow(sheet: Sheet, row: number): boolean {
+  const values = sheet.values[row] ?? [];
+  const texts = values.map((v) => cellText(v)).filter((t) => t !== '');
+  return texts.length === 1 && LEVEL_LABEL_ROW.test(texts[0]);
+}
+
+/**
+ * A column of account codes (Kode Rekening of an LRA or APBD: 4 pendapatan, 5 belanja,
+ * 6 pembiayaan, Permendagri 90/2019): by its header, or by codes that all start with 4, 5 or 6.
+ */
+function accountCodeColumn(input: HierarchyInput, col: number): boolean {
+  const header = input.columns.find((c) => c.col === col)?.header ?? '';
+  if (/rekening|akun/i.test(header)) return true;
+  let seen = 0;
+  for (const b of input.body) {
+    if (b.kind !== 'data') continue;
+    const t = cellText(input.sheet.values[b.row]?.[col]).replace(/\s+/g, '');
+    if (t === '') continue;
+    if (!/^[4-6](\.\d{1,4})+\.?$/.test(t) && !/^[4-6]$/.test(t)) return false;
+    seen++;
+  }
+  return seen >= 3;
+}
+
 function governmentKodeColumn(input: HierarchyInput, col: number): boolean {
   const texts: string[] = [];
   for (const b of input.body) {
@@ -168,6 +203,8 @@ function governmentKodeColumn(input: HierarchyInput, col: number): boolean {
   }
   return looksLikeGovernmentKode(texts);
 }
+
+const SPACED_CODE = /^\d+(\s*\.\s*\d+)+$/;
 
 function readFacts(
   sheet: Sheet,
@@ -184,7 +221,9 @@ function readFacts(
     const t = text(r, nomorCol);
     if (t !== '') {
       nomorText = t;
-      nomor = parseNomor(sheet.values[r]?.[nomorCol] ?? null);
+      // "4 . 1 . 1 . 01", as an APBD lampiran prints account codes: read without the spaces,
+      // shown as written.
+      nomor = parseNomor(SPACED_CODE.test(t) ? t.replace(/\s+/g, '') : (sheet.values[r]?.[nomorCol] ?? null));
     }
   } else if (cols.uraian !== null) {
     const lead = leadingNomor(name);

@@ -1,6 +1,6 @@
 import { formatNumber } from '../angka/format';
 import { Mark } from '../angka/parse';
-import { formulaAt } from '../lembar/model';
+import { cellAt, formulaAt } from '../lembar/model';
 import { ColumnRole, TableColumn } from '../tabel/model';
 import { columnNoun } from './jumlah-kata';
 import { CheckContext, TableCheck } from './konteks';
@@ -68,7 +68,7 @@ function checkColumn(ctx: CheckContext, c: TableColumn, out: Finding[]): void {
       );
     }
     if (p.problems.length > 0 || p.value === null) continue;
-    if (c.money && c.role !== 'sisa' && p.value.isNegative() && !p.value.isZero()) {
+    if (c.money && c.role !== 'sisa' && p.value.isNegative() && !p.value.isZero() && !negativeIsNormal(ctx, r.row, c)) {
       const noun = columnNoun(c);
       cellFinding(
         'error',
@@ -131,3 +131,22 @@ export const check: TableCheck = (ctx) => {
   }
   return out;
 };
+
+/**
+ * Where a negative amount is what the accountant meant: a column of differences (selisih,
+ * bertambah/berkurang, sisa, efisiensi, surplus/defisit) or a row that nets two sides
+ * (Surplus / (Defisit), Pembiayaan Netto, SiLPA) in an LRA or an APBD revision.
+ */
+const SIGNED_WORDS = /selisih|bertambah|berkurang|surplus|defisit|efisiensi|\bsisa\b|lebih\s*\/?\s*\(?kurang|netto|neto|silpa|sikpa|kenaikan|penurunan/i;
+
+function negativeIsNormal(ctx: CheckContext, row: number, c: TableColumn): boolean {
+  if (SIGNED_WORDS.test(c.header)) return true;
+  // A column the numbers show to be a difference of two others, whatever its header.
+  if ((ctx.table.relations ?? []).some((r) => r.kind === 'selisih' && r.target === c.col)) return true;
+  for (const x of ctx.table.columns) {
+    if (x.role !== 'uraian' && x.role !== 'sasaran') continue;
+    const label = cellAt(ctx.sheet, row, x.col);
+    if (typeof label === 'string' && SIGNED_WORDS.test(label)) return true;
+  }
+  return false;
+}

@@ -3,12 +3,14 @@ import { parseA1, Workbook } from '../lembar/model';
 import { findTables } from '../tata-letak';
 import { Table } from '../tabel/model';
 import { TABLE_CHECKS, WORKBOOK_CHECKS } from './aturan';
+import { Coverage, coverageOf, hasNumbers } from './cakupan';
 import { CheckContext, CheckOptions, createContext } from './konteks';
 import { runChecks } from './jalankan';
 import { skalaFromTable } from './skala-lembar';
 import { compareFindings, Finding } from './temuan';
 
 export type { CheckOptions } from './konteks';
+export type { CheckCoverage, Coverage, UncheckedColumns } from './cakupan';
 export type { Finding, RuleId, Severity } from './temuan';
 
 export interface TableSummary {
@@ -18,6 +20,8 @@ export interface TableSummary {
   confidence: number;
   /** Body rows holding data (program, kegiatan, sub kegiatan, sasaran, indicator rows). */
   rows: number;
+  /** What was checked on which columns, what could not be and why (always set by periksaWorkbook). */
+  coverage?: Coverage;
 }
 
 export interface PeriksaResult {
@@ -25,6 +29,8 @@ export interface PeriksaResult {
   findings: Finding[];
   /** The scale the predikat check used from the workbook, if one was found there. */
   skala: Skala | null;
+  /** Sheets holding numbers where no table was found: nothing on them was checked. */
+  sheetsWithoutTable?: string[];
 }
 
 export interface PeriksaProgress {
@@ -61,6 +67,9 @@ export function periksaWorkbook(
     contexts.push(createContext(workbook, workbook.sheets[f.sheetIndex], f.table, options, skala));
   }
   const findings = runChecks(contexts, TABLE_CHECKS, WORKBOOK_CHECKS);
+  // After the rules: the coverage reads what each rule recorded on its context while it ran.
+  const coverage = new Map<Table, Coverage>();
+  for (const ctx of contexts) coverage.set(ctx.table, coverageOf(ctx));
 
   return {
     tables: found
@@ -71,9 +80,13 @@ export function periksaWorkbook(
         layout: table.layout,
         confidence: table.confidence,
         rows: table.rows.filter((r) => r.kind === 'data').length,
+        coverage: coverage.get(table)!,
       })),
     findings: noteHiddenRows(workbook, dedupe(findings)).sort(compareFindings),
     skala,
+    sheetsWithoutTable: workbook.sheets
+      .filter((sheet) => !found.some((f) => f.table.sheet === sheet.name) && hasNumbers(sheet))
+      .map((sheet) => sheet.name),
   };
 }
 

@@ -120,6 +120,9 @@ export const ROW_KINDS = [
   'header-repeat', // the header printed again after a page break
   'number-row', // the column-number row repeated
   'blank',
+  // A row that nets others after them (Surplus / (Defisit), Pembiayaan Netto, SiLPA in an LRA
+  // or APBD): neither a child of the row above nor a total of the rows before.
+  'summary',
 ] as const;
 export type RowKind = (typeof ROW_KINDS)[number];
 
@@ -149,6 +152,31 @@ export const TableRowSchema = z.object({
 });
 export type TableRow = z.infer<typeof TableRowSchema>;
 
+export const RELATION_KINDS = [
+  'persen', // target = A / B × 100
+  'persen-turun', // target = (2B − A) / B × 100
+  'rasio-balik', // target = B / A × 100
+  'efisiensi', // target = (1 − A / B) × 100
+  'selisih', // target = A − B
+  'jumlah', // target = A + B (+ …)
+  'jumlah-anak', // in column target, a parent row = Σ its children (operands empty)
+] as const;
+export type RelationKind = (typeof RELATION_KINDS)[number];
+
+/** A relation between columns learned from the table's numbers (tata-letak/relasi.ts). */
+export const RelationSchema = z.object({
+  kind: z.enum(RELATION_KINDS),
+  target: z.int().check(z.nonnegative()),
+  /** Columns in formula order: A, B (, …). */
+  operands: z.array(z.int().check(z.nonnegative())),
+  /** Rows where it holds, and rows where every cell it uses holds a number. */
+  holds: z.int().check(z.nonnegative()),
+  rows: z.int().check(z.nonnegative()),
+  /** The role the header gave the target when the numbers overruled it ("pagu" for a percent). */
+  headerRole: z.optional(z.enum(COLUMN_ROLES)),
+});
+export type Relation = z.infer<typeof RelationSchema>;
+
 export const TableSchema = z.object({
   sheet: z.string(),
   /** A1 range of the whole table including its header, e.g. "A1:L76". */
@@ -165,5 +193,7 @@ export const TableSchema = z.object({
   rows: z.array(TableRowSchema),
   /** What gave the levels. */
   hierarchy: z.enum(['kode', 'nomor', 'kata', 'rowspan', 'flat']),
+  /** Relations between columns the numbers show (absent when none was looked for). */
+  relations: z.optional(z.array(RelationSchema)),
 });
 export type Table = z.infer<typeof TableSchema>;

@@ -129,6 +129,7 @@ function headerFollows(grid: Grid, r: number, c0: number, c1: number): boolean {
 function classifyRow(input: BodyInput, r: number, t: ReturnType<Grid['tally']>): RowKind {
   const label = labelText(input, r, t);
   if (label !== null && isTotalLabel(label)) return 'total';
+  if (label !== null && isSummaryLabel(label)) return 'summary';
   if (t.text === 1 && t.value === 0 && t.error === 0 && isSectionCell(input, r, t.first)) return 'section';
   return 'data';
 }
@@ -151,6 +152,13 @@ export function isTotalLabel(text: string): boolean {
   if (w.includes('total') || w.includes('subtotal')) return true;
   if (w[0] === 'jumlah' || w[0] === 'grand') return w.length === 1 || TOTAL_FOLLOWERS.has(w[1]);
   return w[0] === 'rata' && (w.length === 1 || w[1] === 'rata');
+}
+
+/** Surplus / (Defisit), Pembiayaan Netto, SiLPA, Sisa Lebih Pembiayaan: rows that net others. */
+const SUMMARY_LABEL = /^\s*(surplus|defisit|pembiayaan\s+net+o|silpa|sikpa|sisa\s+lebih|sisa\s+kurang)\b/i;
+
+export function isSummaryLabel(text: string): boolean {
+  return text.length <= 80 && SUMMARY_LABEL.test(text);
 }
 
 /**

@@ -8,6 +8,7 @@ import { flattenHeader, headerBand, isHeaderRow } from './kepala';
 import { ColumnRole, MONEY_ROLES, Table, TableColumn } from '../tabel/model';
 import { NumberLabel, readNumberRow } from './nomor-kolom';
 import { assignPeriods } from './periode';
+import { inferParentSums, inferRelations, settleByNumbers, settleLabelColumns } from './relasi';
 import { roleFromHeader, RoleGuess } from './peran';
 
 export { isTotalLabel } from './badan';
@@ -159,6 +160,10 @@ function buildTable(grid: Grid, r: number, c0: number, c1: number, floor: number
   });
 
   const { rows, hierarchy } = buildHierarchy({ sheet: grid.sheet, columns, body });
+  const relations = inferRelations(grid.sheet, columns, rows);
+  settleByNumbers(columns, relations);
+  relations.push(...inferParentSums(grid.sheet, columns, rows));
+  settleLabelColumns(grid.sheet, columns, rows);
   const end = body.length > 0 ? body[body.length - 1].row : bodyStart - 1;
   return {
     end,
@@ -173,6 +178,7 @@ function buildTable(grid: Grid, r: number, c0: number, c1: number, floor: number
       columns,
       rows,
       hierarchy,
+      relations,
     },
   };
 }

@@ -17,6 +17,8 @@ const VOCABULARY = [
   'pengusul', 'volume', 'besaran', 'spm', 'standar', 'ikk', 'iku', 'proyeksi', 'nilai', 'rentang',
   'interval', 'skor', 'fisik', 'keuangan', 'akhir', 'periode', 'berjalan', 'lalu', 'kerangka',
   'pendanaan', 'utama', 'batas', 'bawah', 'atas', 'bobot', 'status', 'pemangku', 'kepentingan', '%',
+  // APBD and Renja revision tables, and the LRA (issue 13).
+  'sebelum', 'sesudah', 'perubahan', 'bertambah', 'berkurang', 'selisih', 'murni',
 ] as const;
 
 /** Spelling variants mapped onto one key word. */
@@ -32,6 +34,9 @@ const SYNONYMS: Record<string, string> = {
   persen: '%',
   prosentase: '%',
   persentase: '%',
+  setelah: 'sesudah',
+  kurang: 'berkurang',
+  tambah: 'bertambah',
   keterangan: 'keterangan',
   kebutuhan: 'kebutuhan',
   subkegiatan: 'subkegiatan',

@@ -93,6 +93,11 @@ export function roleFromHeader(parts: readonly string[]): RoleGuess {
   if (s.has('sisa')) return guess('sisa');
   if (s.has('serapan')) return guess('serapan');
   if (s.has('kelompok') && s.has('sasaran')) return guess('lainnya');
+  // Revision tables: Sebelum / Sesudah Perubahan are amounts, Bertambah / (Berkurang) or
+  // Selisih their difference (negative is normal); the percent beside it is left to the
+  // relation the numbers show.
+  if (s.has('bertambah') || s.has('berkurang') || s.has('selisih')) return guess(percent ? 'lainnya' : 'sisa');
+  if ((s.has('sebelum') || s.has('sesudah') || s.has('murni')) && !s.has('target')) return guess(percent ? 'lainnya' : 'anggaran');
 
   const money = s.has('rp') || s.has('anggaran') || s.has('keuangan') || s.has('dana') || s.has('pagu');
   const groupMoney = (g.has('anggaran') || g.has('keuangan') || g.has('rp')) && !g.has('kinerja') && !g.has('fisik');

@@ -1,12 +1,15 @@
 import { Dec } from '../../core/angka/desimal';
 import { formatNumber } from '../../core/angka/format';
 import { parseCell } from '../../core/angka/parse';
-import { a1, CellValue, Sheet } from '../../core/lembar/model';
+import { a1, CellValue, parseA1, Sheet } from '../../core/lembar/model';
 import { periksaWorkbook } from '../../core/periksa';
 import { Finding } from '../../core/periksa/temuan';
-import { loadFixture } from '../fixtures/muat';
+import * as fs from 'fs';
+import { parseDelimited } from '../../core/lembar/teks';
+import { findTables } from '../../core/tata-letak';
+import { fixturePath, loadFixture } from '../fixtures/muat';
 import { lkjip, renjaTC33 } from '../fixtures/sintetis';
-import { rng } from './ukur';
+import { Metric, rng } from './ukur';
 
 /**
  * Fault injection: take tables that are consistent (synthetic ones, and the two clean real
@@ -21,6 +24,19 @@ export interface Injection {
   kind: string;
   sheet: Sheet;
   cell: string;
+  /** The base table's layout family, for per-layout figures ("lra", "apbd-perubahan", …). */
+  layout?: string;
+  /** The base had its headers replaced by neutral words. */
+  reworded?: boolean;
+}
+
+export interface Score {
+  injections: number;
+  detected: number;
+  truePositives: number;
+  falsePositives: number;
+  precision: number;
+  recall: number;
 }
 
 export interface CampaignResult {
@@ -34,6 +50,11 @@ export interface CampaignResult {
   missed: Record<string, number>;
   /** Findings that did not point at the fault, for diagnosis. */
   strays: { kind: string; cell: string; finding: Finding }[];
+  /** The same figures per layout family ("lra", "renja-tc33", …; "*-diubah" for reworded copies). */
+  byLayout: Record<string, Score>;
+  /** All reworded copies together, and all original wordings together. */
+  reworded: Score;
+  original: Score;
 }
 
 function clone(sheet: Sheet): Sheet {
@@ -136,22 +157,131 @@ export function injections(seed = 2024): { bases: Sheet[]; list: Injection[] } {
   return { bases: [r, cap, ang, ef, tw, tc33, realisasi], list };
 }
 
+/** Layout family of each original base sheet, by the sheet's name. */
+function layoutOf(sheet: Sheet): string {
+  return LAYOUT_BY_SHEET.get(sheet.name) ?? sheet.name;
+}
+const LAYOUT_BY_SHEET = new Map<string, string>();
+
+/**
+ * Issue 13 bases: the budget layouts (an APBD revision, an LRA, a SIPD Renja export with label
+ * rows), consistent versions of the new fixtures, with the same fault kinds injected.
+ */
+function budgetInjections(): { bases: Sheet[]; list: Injection[] } {
+  const list: Injection[] = [];
+  const million = new Dec(1_000_000);
+  const apbd = loadDocument('apbd_probolinggo_2015_perubahan_pajak', 'apbd-perubahan');
+  // Children (money, "120.000.000,00" style), a percent, a difference.
+  for (const row of [3, 4, 7, 9]) list.push(set(apbd, row, 2, restyle(apbd.values[row][2], value(apbd, row, 2).plus(million), 2), 'anak'));
+  for (const row of [2, 8, 11]) list.push(set(apbd, row, 5, restyle(apbd.values[row][5], value(apbd, row, 5).plus(2), 2), 'persen'));
+  for (const row of [5, 10]) list.push(set(apbd, row, 4, restyle(apbd.values[row][4], value(apbd, row, 4).plus(million), 2), 'selisih'));
+
+  const lra = loadDocument('lra_rsud_2023_konstruksi', 'lra');
+  lra.values[7][2] = '45.180.000.000'; // the planted errors of the note, undone: a clean base
+  lra.values[12][5] = '99,15';
+  lra.values[7][4] = '(1.700.536.150)';
+  lra.values[7][5] = '96,24';
+  for (const row of [8, 9, 11, 12]) list.push(set(lra, row, 3, restyle(lra.values[row][3], value(lra, row, 3).plus(million)), 'anak'));
+  for (const row of [2, 8, 11]) list.push(set(lra, row, 5, restyle(lra.values[row][5], value(lra, row, 5).plus(1), 2), 'persen'));
+  for (const row of [9, 12]) list.push(set(lra, row, 4, restyle(lra.values[row][4], value(lra, row, 4).minus(million)), 'selisih'));
+
+  const sipd = loadDocument('renja_sipd_pendidikan_2025_konstruksi', 'sipd-label');
+  sipd.values[3][5] = '6.350.000.000';
+  sipd.values[1][5] = '9.500.000.000';
+  sipd.values[13][5] = '9.500.000.000';
+  for (const row of [5, 6, 7, 11, 12]) list.push(set(sipd, row, 5, restyle(sipd.values[row][5], value(sipd, row, 5).plus(million)), 'anak'));
+  list.push(set(sipd, 9, 5, restyle(sipd.values[9][5], value(sipd, 9, 5).minus(million)), 'induk'));
+  list.push(set(sipd, 13, 5, restyle(sipd.values[13][5], value(sipd, 13, 5).plus(1000)), 'total'));
+  return { bases: [apbd, lra, sipd], list };
+}
+
+function loadDocument(name: string, layout: string): Sheet {
+  const sheet = parseDelimited(fs.readFileSync(fixturePath(name), 'utf8'), name, '\t');
+  LAYOUT_BY_SHEET.set(name, layout);
+  return sheet;
+}
+
+/** Header words no layout knows, one per column; label columns (No, Kode, Uraian) keep theirs. */
+const NEUTRAL = ['Data A', 'Data B', 'Data C', 'Data D', 'Data E', 'Data F', 'Data G', 'Data H', 'Data I', 'Data J', 'Data K', 'Data L'];
+const LABEL_ROLES = new Set(['nomor', 'kode', 'kode-urusan', 'kode-bidang', 'kode-program', 'kode-kegiatan', 'kode-sub', 'uraian', 'sasaran', 'indikator', 'satuan', 'lokasi', 'sumber-dana', 'pj', 'keterangan']);
+
+/**
+ * The same base with the header of every value column replaced by a neutral word ("Data C"),
+ * as a copy of a known table with its headers reworded: the checker must then rely on the
+ * table's numbers. Returns null when the base has no table to reword.
+ */
+function reword(sheet: Sheet): Sheet | null {
+  const table = findTables(sheet)[0];
+  if (table === undefined) return null;
+  const copy = clone(sheet);
+  copy.name = `${sheet.name}-diubah`;
+  let k = 0;
+  for (const c of table.columns) {
+    if (LABEL_ROLES.has(c.role)) continue;
+    const word = NEUTRAL[k++ % NEUTRAL.length];
+    for (let r = table.headerTop; r <= table.headerBottom; r++) {
+      if (copy.values[r][c.col] !== null && copy.values[r][c.col] !== '') copy.values[r][c.col] = r === table.headerBottom ? word : 'Data';
+    }
+  }
+  LAYOUT_BY_SHEET.set(copy.name, `${layoutOf(sheet)}-diubah`);
+  return copy;
+}
+
+/** Every base, original and reworded, with its injections carried over to the reworded copy. */
+export function allInjections(seed = 2024): { bases: Sheet[]; list: Injection[] } {
+  const first = injections(seed);
+  const names = ['renja-tc33', 'lkjip-capaian', 'lkjip-anggaran', 'lkjip-efisiensi', 'renja-triwulan', 'renja-tc33-magetan', 'lkjip-anggaran-magetan'];
+  first.bases.forEach((b, i) => LAYOUT_BY_SHEET.set(b.name, names[i]));
+  const budget = budgetInjections();
+  const bases = [...first.bases, ...budget.bases];
+  const list = [...first.list, ...budget.list].map((inj) => ({ ...inj, layout: layoutOf(inj.sheet) }));
+  const reworded: Sheet[] = [];
+  for (const b of bases) {
+    const copy = reword(b);
+    if (copy === null) continue;
+    reworded.push(copy);
+    for (const inj of list.filter((x) => x.sheet.name === b.name)) {
+      const s = clone(copy);
+      // The injected cell, carried over: only the header differs between base and copy.
+      const pos = parseA1(inj.cell)!;
+      const r = pos.row - (b.origin?.row ?? 0);
+      const c = pos.col - (b.origin?.col ?? 0);
+      s.values[r][c] = inj.sheet.values[r][c];
+      list.push({ kind: inj.kind, sheet: s, cell: inj.cell, layout: layoutOf(copy), reworded: true });
+    }
+  }
+  return { bases: [...bases, ...reworded], list };
+}
+
 const serious = (f: Finding) => f.severity === 'error' || f.severity === 'warning';
 const key = (f: Finding) => `${f.sheet}|${f.cell}|${f.rule}|${f.message}`;
 
+const CAMPAIGNS = new Map<number, CampaignResult>();
+
+/** The campaign runs once per seed and process: several metrics read its figures. */
 export function injectionCampaign(seed = 2024): CampaignResult {
-  const { bases, list } = injections(seed);
+  let r = CAMPAIGNS.get(seed);
+  if (r === undefined) CAMPAIGNS.set(seed, (r = runCampaign(seed)));
+  return r;
+}
+
+function runCampaign(seed: number): CampaignResult {
+  const { bases, list } = allInjections(seed);
   const baseFindings = new Map<string, Set<string>>();
-  let falsePositives = 0;
   const strays: CampaignResult['strays'] = [];
+  const tally = new Map<string, Score>();
+  const score = (key: string): Score => {
+    let t = tally.get(key);
+    if (t === undefined) tally.set(key, (t = { injections: 0, detected: 0, truePositives: 0, falsePositives: 0, precision: 1, recall: 1 }));
+    return t;
+  };
+  const keysOf = (layout: string) => ['*', layout, layout.endsWith('-diubah') ? '*diubah' : '*asli'];
   for (const b of bases) {
     const found = periksaWorkbook({ name: 'basis', sheets: [b] }).findings.filter(serious);
     for (const f of found) strays.push({ kind: 'basis', cell: '-', finding: f });
-    falsePositives += found.length;
+    for (const k of keysOf(layoutOf(b))) score(k).falsePositives += found.length;
     baseFindings.set(b.name, new Set(found.map(key)));
   }
-  let truePositives = 0;
-  let detected = 0;
   const missed: Record<string, number> = {};
   for (const inj of list) {
     const before = baseFindings.get(inj.sheet.name) ?? new Set<string>();
@@ -159,27 +289,81 @@ export function injectionCampaign(seed = 2024): CampaignResult {
       .findings.filter(serious)
       .filter((f) => !before.has(key(f)));
     let hit = false;
+    let tp = 0;
+    let fp = 0;
     for (const f of caused) {
       if (f.cell === inj.cell || f.related.includes(inj.cell)) {
-        truePositives++;
+        tp++;
         hit = true;
       } else {
-        falsePositives++;
+        fp++;
         strays.push({ kind: inj.kind, cell: inj.cell, finding: f });
       }
     }
-    if (hit) detected++;
-    else missed[inj.kind] = (missed[inj.kind] ?? 0) + 1;
+    for (const k of keysOf(inj.layout ?? '?')) {
+      const t = score(k);
+      t.injections++;
+      t.truePositives += tp;
+      t.falsePositives += fp;
+      if (hit) t.detected++;
+    }
+    if (!hit) {
+      const label = inj.reworded ? `${inj.kind} (diubah)` : inj.kind;
+      missed[label] = (missed[label] ?? 0) + 1;
+    }
   }
-  const precision = truePositives + falsePositives === 0 ? 1 : truePositives / (truePositives + falsePositives);
+  for (const t of tally.values()) {
+    t.precision = round3(t.truePositives + t.falsePositives === 0 ? 1 : t.truePositives / (t.truePositives + t.falsePositives));
+    t.recall = round3(t.injections === 0 ? 1 : t.detected / t.injections);
+  }
+  const all = score('*');
+  const byLayout: Record<string, Score> = {};
+  for (const [k, v] of tally) if (!k.startsWith('*')) byLayout[k] = v;
   return {
-    injections: list.length,
-    detected,
-    truePositives,
-    falsePositives,
-    precision: Math.round(precision * 1000) / 1000,
-    recall: Math.round((detected / list.length) * 1000) / 1000,
+    injections: all.injections,
+    detected: all.detected,
+    truePositives: all.truePositives,
+    falsePositives: all.falsePositives,
+    precision: all.precision,
+    recall: all.recall,
     missed,
     strays,
+    byLayout,
+    reworded: score('*diubah'),
+    original: score('*asli'),
   };
 }
+
+const round3 = (x: number) => Math.round(x * 1000) / 1000;
+
+/** Layout families of the campaign, each also as a reworded copy ("-diubah"). */
+export const LAYOUT_FAMILIES = [
+  'renja-tc33',
+  'lkjip-capaian',
+  'lkjip-anggaran',
+  'lkjip-efisiensi',
+  'renja-triwulan',
+  'renja-tc33-magetan',
+  'lkjip-anggaran-magetan',
+  'apbd-perubahan',
+  'lra',
+  'sipd-label',
+] as const;
+
+/**
+ * `npm run bench fault-`: precision and recall for the reworded copies together, the original
+ * wordings together, and per layout family (issue 13). The overall figures are
+ * fault-precision / fault-recall in periksa.ts.
+ */
+export const metrics: Metric[] = [
+  { name: 'fault-precision-asli', unit: 'ratio', measure: () => injectionCampaign().original.precision },
+  { name: 'fault-recall-asli', unit: 'ratio', measure: () => injectionCampaign().original.recall },
+  { name: 'fault-precision-diubah', unit: 'ratio', measure: () => injectionCampaign().reworded.precision },
+  { name: 'fault-recall-diubah', unit: 'ratio', measure: () => injectionCampaign().reworded.recall },
+  ...LAYOUT_FAMILIES.flatMap((l) =>
+    [l, `${l}-diubah`].flatMap((name) => [
+      { name: `fault-precision-${name}`, unit: 'ratio', measure: () => injectionCampaign().byLayout[name]?.precision ?? Number.NaN },
+      { name: `fault-recall-${name}`, unit: 'ratio', measure: () => injectionCampaign().byLayout[name]?.recall ?? Number.NaN },
+    ]),
+  ),
+];

@@ -1,6 +1,7 @@
 import * as cli from './cli';
 import * as excel from './excel';
 import * as fungsi from './fungsi';
+import * as injeksi from './injeksi';
 import * as keandalan from './keandalan';
 import * as periksa from './periksa';
 import * as pohon from './pohon';
@@ -12,7 +13,7 @@ import { Metric } from './ukur';
  * `{"metric": NAME, "value": N, "unit": U}`. With names, only the metrics whose name contains
  * one of them run. Each issue adds its own module here.
  */
-const MODULES: { metrics: Metric[] }[] = [fungsi, periksa, pohon, sheets, excel, cli, keandalan];
+const MODULES: { metrics: Metric[] }[] = [fungsi, periksa, injeksi, pohon, sheets, excel, cli, keandalan];
 
 export function selectMetrics(filter: readonly string[]): Metric[] {
   const all = MODULES.flatMap((m) => m.metrics);

@@ -191,13 +191,21 @@ describe('dates and signs in money columns', () => {
     expect(r.code).toBe(1);
   });
 
-  it.each([
-    ['menyusul', 'Sel berisi teks "menyusul" di kolom angka, bukan angka; nilainya tidak dapat dijumlahkan atau diperiksa.'],
-    ['(39.845.000)', 'Sel berisi teks "(39.845.000)" di kolom angka, bukan angka; nilainya tidak dapat dijumlahkan atau diperiksa.'],
-  ])('a word or an accounting-style amount (%s) in a money column is an error at its cell', (text, message) => {
-    const r = periksaLembar(withCells(realisasiAnggaran(), { D3: text }));
-    expect(messageAt(r, 'D3')).toBe(message);
-    expect(at(r, 'D2')).toEqual([]);
+  it.each([['menyusul', 'Sel berisi teks "menyusul" di kolom angka, bukan angka; nilainya tidak dapat dijumlahkan atau diperiksa.']])(
+    'a word (%s) in a money column is an error at its cell',
+    (text, message) => {
+      const r = periksaLembar(withCells(realisasiAnggaran(), { D3: text }));
+      expect(messageAt(r, 'D3')).toBe(message);
+      expect(at(r, 'D2')).toEqual([]);
+    },
+  );
+
+  it('an accounting-style amount (39.845.000) is a negative number: in an Anggaran column that is an error', () => {
+    // Issue 13: brackets are the accountant's minus, read as -39.845.000, not as text.
+    const r = periksaLembar(withCells(realisasiAnggaran(), { D3: '(39.845.000)' }));
+    expect(messageAt(r, 'D3', 'format-angka')).toBe(
+      'Anggaran bernilai negatif (-39.845.000); jumlah uang di kolom ini tidak boleh kurang dari nol. Periksa tanda minus atau rumus sel ini.',
+    );
   });
 
   it('TRUE in a money cell is reported instead of silently skipped', () => {
