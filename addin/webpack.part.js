@@ -1,5 +1,6 @@
 // The Excel add-in, built into dist/addin/:
 //   taskpane.html + taskpane.js   the shared runtime: pane (ui/), Excel bridge, ribbon commands, custom functions
+//   pekerja.js                    the Web Worker Periksa Tabel computes in (addin/excel/periksa-pekerja.ts)
 //   functions.json                custom-functions metadata generated from addin/fungsi.js (Indonesian help)
 //   manifest.xml                  manifests/manifest.xml with the base URL of this build
 //   assets/*.png                  icons drawn by manifests/ikon.js
@@ -76,7 +77,7 @@ module.exports = (env = {}, argv = {}) => {
     mode,
     target: ['web', 'es2020'],
     context: ROOT,
-    entry: { taskpane: ['./addin/fungsi.js', './addin/taskpane.ts'] },
+    entry: { taskpane: ['./addin/fungsi.js', './addin/taskpane.ts'], pekerja: './addin/excel/periksa-pekerja.ts' },
     output: { path: path.join(ROOT, 'dist/addin'), filename: '[name].js', clean: true },
     resolve: { extensions: ['.ts', '.js'] },
     module: {

@@ -51,6 +51,8 @@ export interface FakeSheet {
   notes: Record<string, string>;
   merges: string[];
   layout?: Record<string, unknown>;
+  /** Cells whose fill the fake refuses (AccessDenied), as on a protected sheet. */
+  locked?: string[];
 }
 
 export interface FakeState {

@@ -92,7 +92,9 @@ test('the selection is checked when more than one cell is selected; the whole wo
   expect(await panel.page.isChecked('#lk-cakupan-lembar')).toBe(true);
   await panel.resetSyncs();
   expect(await periksa(panel, 'buku')).toContain('di seluruh buku kerja');
-  expect(await panel.syncs()).toBeLessThanOrEqual(4);
+  // One more than a sheet: every sheet's used range is asked once the names are known; the
+  // small sheets are then read together.
+  expect(await panel.syncs()).toBe(5);
   expect(await panel.log()).toEqual([]);
   await panel.close();
 }, 120_000);
@@ -137,14 +139,15 @@ test('the custom functions are registered under their registry names and answer 
   await panel.close();
 }, 120_000);
 
-test('Pohon Kinerja draws the tree on a new sheet in one write batch, asks before replacing it; Templat pohon adds a sheet', async () => {
+test('Pohon Kinerja draws the tree on a new sheet in batches under 4 MB, asks before replacing it; Templat pohon adds a sheet', async () => {
   const panel = await bukaPanel(browser(), out, bukuUji());
   const { page } = panel;
   await panel.resetSyncs();
   await page.click('#lk-pohon');
   await tungguTeks(page, '#lk-pohon-pesan', /simpul dibuat di lembar "Pohon Kinerja"/);
-  // Read the source sheet, look for an existing tree sheet, write: three round trips.
-  expect(await panel.syncs()).toBe(3);
+  // The source's used range, its cells, a look for an existing tree sheet, then the drawing in
+  // batches estimated under 4 MB (this tree is about 5 MB of Office.js commands in one batch).
+  expect(await panel.syncs()).toBeLessThanOrEqual(6);
   let s = await panel.state();
   const tree = s.sheets.find((x) => x.name === 'Pohon Kinerja')!;
   expect(Object.keys(tree.cells).length).toBeGreaterThan(20);
