@@ -133,3 +133,15 @@ describe('the mark backup', () => {
     expect(JSON.stringify(host.__excel.state.sheets)).toBe(before);
   });
 });
+
+describe('Pasang =CAPAIAN tanpa awalan where Excel refuses', () => {
+  it('a LAMBDA probe refused outright, or definitions too long for this Excel, give the "tidak didukung" answer and leave no name', async () => {
+    for (const tweak of [{ lambdaDitolak: true }, { panjangNamaMaks: 3000 }]) {
+      const state = { ...bukuUji(), ...tweak };
+      const host = excelDiVm(state, false);
+      const r = await jembatan(host).pasangTanpaAwalan!();
+      expect(r).toEqual({ status: 'tidak-didukung', names: [] });
+      expect(host.__excel.state.names).toEqual({});
+    }
+  });
+});

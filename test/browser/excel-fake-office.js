@@ -641,7 +641,7 @@
         throw new OfficeError('InvalidArgument', prop);
       };
       Object.defineProperty(p, 'value', { get: () => p.got('value') });
-      Object.defineProperty(p, 'formula', { get: () => p.got('formula'), set: (v) => p.set('formula', v, (t) => (S().names[t.name] = evalName(v, S().names[t.name].comment))) });
+      Object.defineProperty(p, 'formula', { get: () => p.got('formula'), set: (v) => p.set('formula', v, (t) => { checkNameFormula(v); S().names[t.name] = evalName(v, S().names[t.name].comment); }) });
       p.delete = () => {
         mirror(p._r, (r) => r.delete());
         p.op((t) => delete S().names[t.name]);
@@ -655,10 +655,23 @@
       const real = mirror(this._r, (r) => r.add(name, formula, comment));
       this._ctx.enqueue(() => {
         if (name in S().names) throw new OfficeError('ItemAlreadyExists', 'Nama sudah ada: ' + name);
+        checkNameFormula(formula);
         S().names[name] = evalName(formula, comment || '');
       });
       return this._item(name, false, real);
     }
+  }
+
+  /**
+   * What some Excel versions refuse in a name (InvalidArgument), as a test sets it: a LAMBDA
+   * where the host has none (`lambdaDitolak`), a definition longer than the version takes
+   * (`panjangNamaMaks`; "Excel specifications and limits", support.microsoft.com, gives 8,192
+   * characters for formula contents in current Excel, less in older ones).
+   */
+  function checkNameFormula(formula) {
+    const st = S();
+    if (st.lambdaDitolak && /LAMBDA\(/i.test(formula)) throw new OfficeError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.');
+    if (st.panjangNamaMaks && String(formula).length > st.panjangNamaMaks) throw new OfficeError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.');
   }
 
   /** What Excel would show as a name's value: LAMBDA works only where the host has it. */

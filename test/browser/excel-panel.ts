@@ -63,6 +63,10 @@ export interface FakeState {
   names: Record<string, { formula: string; value: unknown }>;
   lambda: boolean;
   notesApi: boolean;
+  /** Names holding LAMBDA refused outright (InvalidArgument), as some Excel versions do. */
+  lambdaDitolak?: boolean;
+  /** Longest name definition this Excel takes; longer ones are refused (InvalidArgument). */
+  panjangNamaMaks?: number;
 }
 
 function colLetters(c: number): string {
