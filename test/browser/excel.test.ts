@@ -121,19 +121,26 @@ test('Pasang =CAPAIAN tanpa awalan adds four LAMBDA names, updates them on a sec
   await p2.close();
 }, 120_000);
 
+test('functions.json lets error cells into range arguments (allowErrorForDataTypeAny), so one #N/A does not make the whole spill an error', () => {
+  const meta = JSON.parse(fs.readFileSync(path.join(out, 'functions.json'), 'utf8')) as { allowErrorForDataTypeAny?: boolean; functions: unknown[] };
+  expect(meta.allowErrorForDataTypeAny).toBe(true);
+  expect(meta.functions).toHaveLength(5);
+});
+
 test('the custom functions are registered under their registry names and answer like the core', async () => {
   const panel = await bukaPanel(browser(), out, bukuUji());
   const r = await panel.page.evaluate(`(() => {
     const f = window.__excel.functions;
     const err = f.CAPAIAN([[5]], [[0]])[0][0];
     return { names: Object.keys(f).sort(), capaian: f.CAPAIAN([['99,88 %']], [[99.88]]), blank: f.SERAPAN([[null]], [[null]]),
-      err: [err.code, err.message], spill: f.PREDIKAT([[100], [90.5]], [['berhasil']]) };
+      err: [err.code, err.message === undefined], spill: f.PREDIKAT([[100], [90.5]], [['berhasil']]) };
   })()`);
   expect(r).toEqual({
     names: ['CAPAIAN', 'EFISIENSI', 'NILAI_EFISIENSI', 'PREDIKAT', 'SERAPAN'],
     capaian: [[100]],
     blank: [['']],
-    err: ['#DIV/0!', 'Target nol: capaian tidak dapat dihitung.'],
+    // Excel shows a custom message only for #VALUE! and #N/A.
+    err: ['#DIV/0!', true],
     spill: [['Sangat Berhasil'], ['Berhasil']],
   });
   await panel.close();
