@@ -112,8 +112,15 @@ export interface Panel {
 }
 
 /** Opens the built taskpane.html from `dir` with the fake host holding `state`. */
-export async function bukaPanel(browser: Browser, dir: string, state: FakeState): Promise<Panel> {
+export async function bukaPanel(browser: Browser, dir: string, state: FakeState, longtasks = false): Promise<Panel> {
   const page = await browser.newPage({ viewport: { width: 360, height: 900 } });
+  if (longtasks) {
+    await page.addInitScript(() => {
+      const w = globalThis as unknown as { __longtasks: number[]; PerformanceObserver: new (cb: (l: { getEntries(): { duration: number }[] }) => void) => { observe(o: object): void } };
+      w.__longtasks = [];
+      new w.PerformanceObserver((l) => l.getEntries().forEach((e) => w.__longtasks.push(e.duration))).observe({ type: 'longtask', buffered: true });
+    });
+  }
   const fake = fs.readFileSync(path.join(ROOT, 'test', 'browser', 'excel-fake-office.js'), 'utf8');
   await page.addInitScript(`window.__excel = { state: ${JSON.stringify(state)} };`);
   const errors: string[] = [];
@@ -190,8 +197,33 @@ export function bukuUji(): FakeState {
   return { sheets: [sheet, other], active: 0, selection: 'A1', settings: {}, names: {}, lambda: true, notesApi: true };
 }
 
+/**
+ * The longest task on the pane's thread during Periksa Tabel ("lembar aktif") of `state`, in ms,
+ * from Chromium's Long Tasks API (tasks over 50 ms); the fake host's own work runs on that
+ * thread too, so this is an upper bound for the pane.
+ */
+export async function tugasTerpanjang(browser: Browser, dir: string, state: FakeState): Promise<{ maxMs: number; count: number; summary: string }> {
+  const panel = await bukaPanel(browser, dir, state, true);
+  await panel.page.evaluate('void (window.__longtasks = [])');
+  await panel.page.check('#lk-cakupan-lembar');
+  await panel.page.click('#lk-periksa');
+  await panel.page.waitForFunction(
+    () => {
+      const d = (globalThis as unknown as { document: { querySelector(s: string): { disabled?: boolean; hidden?: boolean; textContent?: string } } }).document;
+      return !d.querySelector('#lk-periksa').disabled && (!d.querySelector('#lk-ringkasan').hidden || /gagal|Galat|tidak/i.test(d.querySelector('#lk-status').textContent ?? ''));
+    },
+    undefined,
+    { timeout: 900_000, polling: 500 },
+  );
+  const tasks = (await panel.page.evaluate('window.__longtasks')) as number[];
+  const summary = (await panel.page.textContent('#lk-ringkasan')) ?? (await panel.page.textContent('#lk-status')) ?? '';
+  await panel.close();
+  return { maxMs: Math.max(0, ...tasks), count: tasks.length, summary };
+}
+
 /** Run as a script (from the bench): builds, runs one Periksa per scope, prints the syncs as JSON. */
 async function main(): Promise<void> {
+  if (process.argv[2] === 'longtask') return mainLongtask();
   const out = folderSementara('lk-addin-bench-');
   const browser = await bukaChromium();
   try {
@@ -209,6 +241,22 @@ async function main(): Promise<void> {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     result.gzipBytes = require('zlib').gzipSync(js, { level: 9 }).length;
     process.stdout.write(JSON.stringify(result) + '\n');
+  } finally {
+    await browser.close();
+    fs.rmSync(out, { recursive: true, force: true });
+  }
+}
+
+/** `excel-panel.js longtask`: the built pane over a ~20,000-row × 20-column table with ~5,000 wrong cells. */
+async function mainLongtask(): Promise<void> {
+  const out = folderSementara('lk-addin-longtask-');
+  const browser = await bukaChromium();
+  try {
+    await bangunAddin(out);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { lembarRenja } = require('./excel-besar') as typeof import('./excel-besar');
+    const state: FakeState = { sheets: [lembarRenja(15200, 5000)], active: 0, selection: 'A1', settings: {}, names: {}, lambda: true, notesApi: true };
+    process.stdout.write(JSON.stringify(await tugasTerpanjang(browser, out, state)) + '\n');
   } finally {
     await browser.close();
     fs.rmSync(out, { recursive: true, force: true });
