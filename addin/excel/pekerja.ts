@@ -25,12 +25,14 @@ interface PekerjaWeb {
   terminate(): void;
 }
 
+/** The browser's Worker, by its global name (so that the egress scan of the bundle sees it). */
+declare const Worker: new (url: string) => PekerjaWeb;
+
 /** A check in a fresh worker from `url` (same origin: the pane's CSP allows only its own scripts). */
 export function periksaDiPekerja(url: string): PeriksaFn {
-  const Pekerja = (globalThis as unknown as { Worker: new (url: string) => PekerjaWeb }).Worker;
   return (workbook, options, onProgress) =>
     new Promise((resolve, reject) => {
-      const worker = new Pekerja(url);
+      const worker = new Worker(url);
       worker.onmessage = (e) => {
         const m = e.data;
         if ('kemajuan' in m) {
