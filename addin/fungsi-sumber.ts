@@ -13,10 +13,12 @@ export function sumberFungsiExcel(): string {
   const header = [
     '// GENERATED from core/fungsi/registry.ts by addin/fungsi-sumber.ts: do not edit by hand.',
     "import * as inti from '../core/fungsi/spreadsheet';",
-    "import { keExcel } from './fungsi-excel';",
+    "import { dariExcel, keExcel } from './fungsi-excel';",
     '',
     '',
   ].join('\n');
   // Excel hands an omitted optional argument as null or undefined; the core reads both as blank.
-  return header + excelCustomFunctionsSource((f, params) => `return keExcel(inti.${f.name}(${params.join(', ')}));`);
+  // An error cell in an argument arrives as an error object (functions.json allows errors for
+  // `any`); dariExcel hands the core its error text, so only that cell's result is an error.
+  return header + excelCustomFunctionsSource((f, params) => `return keExcel(inti.${f.name}(${params.map((p) => `dariExcel(${p})`).join(', ')}));`);
 }

@@ -1,6 +1,6 @@
 // GENERATED from core/fungsi/registry.ts by addin/fungsi-sumber.ts: do not edit by hand.
 import * as inti from '../core/fungsi/spreadsheet';
-import { keExcel } from './fungsi-excel';
+import { dariExcel, keExcel } from './fungsi-excel';
 
 /**
  * Menghitung capaian kinerja (%) dari realisasi dan target, menurut arah indikator.
@@ -12,7 +12,7 @@ import { keExcel } from './fungsi-excel';
  * @returns {any[][]} Capaian dalam persen; kosong bila realisasi atau target kosong.
  */
 function CAPAIAN(realisasi, target, arah, batas) {
-  return keExcel(inti.CAPAIAN(realisasi, target, arah, batas));
+  return keExcel(inti.CAPAIAN(dariExcel(realisasi), dariExcel(target), dariExcel(arah), dariExcel(batas)));
 }
 
 /**
@@ -24,7 +24,7 @@ function CAPAIAN(realisasi, target, arah, batas) {
  * @returns {any[][]} Efisiensi dalam persen; kosong bila masukannya kosong.
  */
 function EFISIENSI(capaian_kinerja, serapan_anggaran, metode) {
-  return keExcel(inti.EFISIENSI(capaian_kinerja, serapan_anggaran, metode));
+  return keExcel(inti.EFISIENSI(dariExcel(capaian_kinerja), dariExcel(serapan_anggaran), dariExcel(metode)));
 }
 
 /**
@@ -36,7 +36,7 @@ function EFISIENSI(capaian_kinerja, serapan_anggaran, metode) {
  * @returns {any[][]} Predikat sebagai teks; kosong bila capaian kosong.
  */
 function PREDIKAT(capaian, skala, desimal) {
-  return keExcel(inti.PREDIKAT(capaian, skala, desimal));
+  return keExcel(inti.PREDIKAT(dariExcel(capaian), dariExcel(skala), dariExcel(desimal)));
 }
 
 /**
@@ -47,7 +47,7 @@ function PREDIKAT(capaian, skala, desimal) {
  * @returns {any[][]} Serapan dalam persen; kosong bila realisasi atau pagu kosong.
  */
 function SERAPAN(realisasi, pagu) {
-  return keExcel(inti.SERAPAN(realisasi, pagu));
+  return keExcel(inti.SERAPAN(dariExcel(realisasi), dariExcel(pagu)));
 }
 
 /**
@@ -57,5 +57,5 @@ function SERAPAN(realisasi, pagu) {
  * @returns {any[][]} Nilai efisiensi 0 sampai 100; kosong bila efisiensi kosong.
  */
 function NILAI_EFISIENSI(efisiensi) {
-  return keExcel(inti.NILAI_EFISIENSI(efisiensi));
+  return keExcel(inti.NILAI_EFISIENSI(dariExcel(efisiensi)));
 }

@@ -70,6 +70,9 @@ function checkInvariants(xml: string): Node {
   expect(named(root, 'Host').filter((h) => h.attrs.Name).map((h) => h.attrs.Name)).toEqual(['Workbook']);
   const shared = named(root, 'Set').find((s) => s.attrs.Name === 'SharedRuntime');
   expect(shared?.attrs.MinVersion).toBe('1.1');
+  // Periksa reads merged areas with Range.getMergedAreasOrNullObject (ExcelApi 1.13): an Excel
+  // without it is told by Office that the add-in does not fit, rather than failing mid-check.
+  expect(named(root, 'Set').find((s) => s.attrs.Name === 'ExcelApi')?.attrs.MinVersion).toBe('1.13');
 
   // Every resid is defined once, and every defined resource is used.
   const defined = new Map<string, Node>();

@@ -1,6 +1,7 @@
 import { pohonKinerja, templatPohon } from '../core/pohon';
 import { mountUI } from '../ui';
 import { buatJembatanExcel } from './excel/jembatan-excel';
+import { periksaDiPekerja } from './excel/pekerja';
 
 /**
  * The shared runtime's page: it mounts the pane and answers the ribbon buttons of the
@@ -15,6 +16,7 @@ Office.onReady(() => {
     run: (batch) => Excel.run(batch),
     notesSupported: () => Office.context.requirements.isSetSupported('ExcelApi', '1.18'),
     pohon: { pohonKinerja, templatPohon },
+    periksa: typeof Worker === 'function' ? periksaDiPekerja('pekerja.js') : undefined,
   });
   const kendali = mountUI(root, jembatan);
 

@@ -1,5 +1,6 @@
 // The Excel add-in, built into dist/addin/:
 //   taskpane.html + taskpane.js   the shared runtime: pane (ui/), Excel bridge, ribbon commands, custom functions
+//   pekerja.js                    the Web Worker Periksa Tabel computes in (addin/excel/periksa-pekerja.ts)
 //   functions.json                custom-functions metadata generated from addin/fungsi.js (Indonesian help)
 //   manifest.xml                  manifests/manifest.xml with the base URL of this build
 //   assets/*.png                  icons drawn by manifests/ikon.js
@@ -48,6 +49,26 @@ class AddinAssets {
   }
 }
 
+/**
+ * functions.json as the generator writes it, plus `allowErrorForDataTypeAny`: without it an
+ * error cell inside a range argument (`=SAKIP.CAPAIAN(F5:F40;G5:G40)` with one #N/A) turns the
+ * whole spill into one error before our code runs; with it the error reaches the function and
+ * only that row's result is an error, as in Sheets and the LAMBDA names. The JSDoc generator has
+ * no tag for it ("Manually create JSON metadata for custom functions", Microsoft Learn).
+ */
+class IzinkanGalatMasukan {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap('IzinkanGalatMasukan', (compilation) => {
+      compilation.hooks.processAssets.tap({ name: 'IzinkanGalatMasukan', stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONS }, (assets) => {
+        const asset = assets['functions.json'];
+        if (!asset) return;
+        const meta = JSON.parse(asset.source().toString());
+        compilation.updateAsset('functions.json', new webpack.sources.RawSource(JSON.stringify({ allowErrorForDataTypeAny: true, ...meta }, null, 4)));
+      });
+    });
+  }
+}
+
 function devServer() {
   const certs = require('office-addin-dev-certs/lib/defaults');
   if (!fs.existsSync(certs.localhostCertificatePath)) {
@@ -76,7 +97,7 @@ module.exports = (env = {}, argv = {}) => {
     mode,
     target: ['web', 'es2020'],
     context: ROOT,
-    entry: { taskpane: ['./addin/fungsi.js', './addin/taskpane.ts'] },
+    entry: { taskpane: ['./addin/fungsi.js', './addin/taskpane.ts'], pekerja: './addin/excel/periksa-pekerja.ts' },
     output: { path: path.join(ROOT, 'dist/addin'), filename: '[name].js', clean: true },
     resolve: { extensions: ['.ts', '.js'] },
     module: {
@@ -84,6 +105,7 @@ module.exports = (env = {}, argv = {}) => {
     },
     plugins: [
       new CustomFunctionsMetadataPlugin({ input: './addin/fungsi.js', output: 'functions.json' }),
+      new IzinkanGalatMasukan(),
       new HtmlWebpackPlugin({ template: './addin/taskpane.html', filename: 'taskpane.html', chunks: ['taskpane'], scriptLoading: 'defer' }),
       new AddinAssets(base),
     ],

@@ -1,6 +1,8 @@
-import { a1, Sheet, Workbook } from '../../core/lembar/model';
+import { Sheet, Workbook } from '../../core/lembar/model';
+import { cropSheet, dataRegion } from '../../core/lembar/wilayah-data';
 import { bacaPengaturan, Pengaturan, tulisPengaturan } from '../../core/pengaturan';
-import { periksaWorkbook } from '../../core/periksa';
+import { periksaWorkbook, PeriksaProgress } from '../../core/periksa';
+import type { HasilPekerja, PeriksaFn } from './pekerja';
 import type { Drawing } from '../../core/pohon/gambar';
 import { isMarkFill, planMarks, uniqueSheetName } from '../../core/tanda';
 import { bacaCadangan, Cadangan, gabungCadangan, SelCadangan } from '../../core/tanda/cadangan';
@@ -8,15 +10,18 @@ import type { Cakupan, Jembatan, Kemajuan, PeriksaView, PohonView } from '../../
 import { catatanPengguna, catatanTanda, pulihCatatan } from '../../core/tanda/catatan';
 import { tulisGambar } from './gambar';
 import { pasangLambda } from './lambda';
-import { CellProps, fillOf, parseAddress, RangeArea, RangeRead, toSheet } from './model';
+import { CellProps, fillOf, RangeArea, toSheet } from './model';
 import { jadikanRumusBawaanExcel, kembalikanRumusAsliExcel } from './rumus-bawaan';
-import { muatCakupan } from './cakupan';
+import { areaAlamat, areasAlamat, muatCakupan, potong } from './cakupan';
+import { bacaAreas } from './baca';
+import { BATAS_BYTE, byteJson, kodeGalat, potongan } from './ukuran';
 
 /**
  * The Excel side of the pane's bridge, on Office.js. Each action is one Excel.run with as few
- * round trips as the data allows: Periksa reads (1) what to read, (2) every cell it needs in
- * one batch, (3) the notes of the cells it will mark, then (4) writes every fill, note and the
- * backup in one batch — four context.sync() calls whatever the number of rows.
+ * round trips as Excel's 5 MB per request and response allows: Periksa reads (1) what to read,
+ * (2) the cells in blocks of rows sized from their bytes (baca.ts), (3) the notes of the cells
+ * it will mark, then (4) writes the backup and every fill and note — four context.sync() calls
+ * for a table of a few thousand cells, one more per ~4 MB beyond that (ukuran.ts).
  */
 
 export const KUNCI_CADANGAN = 'LembarKinerja.cadangan';
@@ -33,16 +38,18 @@ export interface ExcelDeps {
   /** ExcelApi 1.18 (notes); without it cells are only filled. */
   notesSupported(): boolean;
   pohon?: PohonCore;
+  /** Runs the check off the pane's thread (taskpane.ts: a Web Worker); without it, inline. */
+  periksa?: PeriksaFn;
   now?: () => number;
 }
 
 interface Dibaca {
   sheet: Sheet;
+  /** Where `sheet` lies (sheet coordinates, 0-based). */
   area: RangeArea;
   props: CellProps[][];
 }
 
-const PROPS_LOAD = { format: { fill: { color: true, pattern: true }, font: { bold: true } } } as const;
 const FILL_LOAD = { format: { fill: { color: true, pattern: true } } } as const;
 
 /** A marked cell's fill as it is now, queued with the read of its note; `fillOf` its value after the sync. */
@@ -50,17 +57,62 @@ function loadFill(w: Excel.Worksheet, cell: string): OfficeExtension.ClientResul
   return w.getRange(cell).getCellProperties(FILL_LOAD) as OfficeExtension.ClientResult<CellProps[][]>;
 }
 
-/** The part of `b` inside `a` (both on one sheet), or null. */
-function intersect(a: RangeArea, b: RangeArea): RangeArea | null {
-  const top = Math.max(a.top, b.top);
-  const left = Math.max(a.left, b.left);
-  const bottom = Math.min(a.bottom, b.bottom);
-  const right = Math.min(a.right, b.right);
-  return top > bottom || left > right ? null : { sheet: a.sheet, top, left, bottom, right };
+/**
+ * Estimated request bytes of one cell in the notes read (note and fill queued) and in the
+ * write (fill, note add or content), text aside: Office.js's own serialiser gives about 630 and
+ * 760–870 (measured in test/browser/excel-vm.ts); the margin covers longer sheet names and ids.
+ */
+const BYTE_BACA_SEL = 1000;
+const BYTE_TULIS_SEL = 1300;
+/** The backup is one setting written in one request (alone when large). */
+const BATAS_CADANGAN = BATAS_BYTE - 20_000;
+
+interface Bacaan {
+  name: string;
+  area: RangeArea;
+  /** A single selected cell: the table around it is checked. */
+  sekitar?: { row: number; col: number };
 }
 
-function areaAddress(r: RangeArea): string {
-  return `${a1({}, r.top, r.left)}:${a1({}, r.bottom, r.right)}`;
+/**
+ * What Periksa reads for a scope: the selection's areas within the used range (whole columns
+ * and rows included; several areas each on their own), the table around a single selected
+ * cell, the active sheet, or every sheet.
+ */
+export function rencanaBaca(
+  cakupan: Cakupan,
+  active: string,
+  usedOf: ReadonlyMap<string, string>,
+  selectionAddress: string,
+  selectionCells: number,
+): { cakupan: Cakupan; bacaan: Bacaan[] } {
+  const usedArea = (name: string): RangeArea | null => {
+    const a = areaAlamat(usedOf.get(name) ?? '');
+    return a ? { ...a, sheet: name } : null;
+  };
+  if (cakupan === 'buku') {
+    const bacaan: Bacaan[] = [];
+    for (const name of usedOf.keys()) {
+      const area = usedArea(name);
+      if (area) bacaan.push({ name, area });
+    }
+    return { cakupan, bacaan };
+  }
+  const used = usedArea(active);
+  if (!used) return { cakupan: 'lembar', bacaan: [] };
+  if (cakupan === 'pilihan') {
+    const areas = areasAlamat(selectionAddress);
+    if (areas.length === 1 && selectionCells <= 1) {
+      return { cakupan, bacaan: [{ name: active, area: used, sekitar: { row: areas[0].top, col: areas[0].left } }] };
+    }
+    const bacaan: Bacaan[] = [];
+    for (const a of areas) {
+      const part = potong(used, a);
+      if (part) bacaan.push({ name: active, area: part });
+    }
+    return { cakupan, bacaan };
+  }
+  return { cakupan: 'lembar', bacaan: [{ name: active, area: used }] };
 }
 
 const key = (sheet: string, cell: string) => `${sheet}\u0000${cell}`;
@@ -77,7 +129,7 @@ const PESAN_OFFICE: Record<string, string> = {
 };
 
 export function pesanExcel(e: unknown): Error {
-  const code = typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : '';
+  const code = kodeGalat(e);
   if (code && PESAN_OFFICE[code]) return new Error(PESAN_OFFICE[code]);
   if (code) return new Error(`Excel menolak permintaan (${code}). Coba lagi; bila tetap gagal, simpan dan buka ulang buku kerja.`);
   return e instanceof Error ? e : new Error(String(e));
@@ -108,62 +160,69 @@ export function buatJembatanExcel(host: ExcelDeps): Jembatan {
       cadItem.load('value');
       await context.sync();
 
-      // The selection when it is more than one cell, else the active sheet.
-      let used: Cakupan = cakupan;
-      if (used === 'pilihan' && selection.cellCount <= 1) used = 'lembar';
-      const targets: { name: string; range: Excel.Range }[] = [];
-      if (used === 'pilihan') {
-        const sel = parseAddress(selection.address);
-        const all = parseAddress(activeUsed.address);
-        const part = sel && all ? intersect(all, sel) : null;
-        if (part) targets.push({ name: active.name, range: active.getRange(areaAddress(part)) });
-      } else if (used === 'lembar') {
-        targets.push({ name: active.name, range: activeUsed });
-      } else {
-        for (const ws of worksheets.items) targets.push({ name: ws.name, range: ws.getUsedRange() });
-      }
+      // A backup that cannot be read is refused before anything is marked: marking over it would
+      // lose the planner's fills and notes it still holds.
+      const lama = bacaCadangan(cadItem.isNullObject ? null : (cadItem.value as string));
+      if (!lama.ok) throw new Error(`${lama.message} Periksa Tabel tidak menandai sel agar warna dan catatan asli yang tercatat di sana tidak tertimpa.`);
+      const old: Cadangan = lama.cadangan;
 
-      // 2: every cell needed, in one batch.
-      const reads = targets.map(({ name, range }) => {
-        range.load('address,values,formulas,numberFormat');
-        const props = range.getCellProperties(PROPS_LOAD);
-        const merged = range.getMergedAreasOrNullObject();
-        merged.load('address');
-        return { name, range, props, merged };
+      // 2: every cell needed, in blocks sized from their bytes.
+      let usedOf: Map<string, string> = new Map([[active.name, activeUsed.address]]);
+      if (cakupan === 'buku') {
+        // Every sheet's used range: their names are known only now.
+        const ranges = worksheets.items.map((w) => {
+          const r = wb.worksheets.getItem(w.name).getUsedRange();
+          r.load('address');
+          return [w.name, r] as const;
+        });
+        await context.sync();
+        usedOf = new Map(ranges.map(([n, r]) => [n, r.address]));
+      }
+      const rencana = rencanaBaca(cakupan, active.name, usedOf, selection.address, selection.cellCount);
+      const reads = await bacaAreas(
+        context,
+        rencana.bacaan.map((t) => ({ ws: wb.worksheets.getItem(t.name), name: t.name, area: t.area })),
+        {
+          formulas: true,
+          numberFormat: true,
+          bold: true,
+          fill: true,
+          merges: true,
+          kemajuan: (rows, total) => kemajuan?.({ tahap: 'baca', pesan: 'Membaca lembar kerja', selesai: rows, total }),
+        },
+      );
+      const dibaca: Dibaca[] = [];
+      rencana.bacaan.forEach((t, i) => {
+        const read = reads[i];
+        const whole = toSheet(t.name, read);
+        const props = read.cellProperties!;
+        if (t.sekitar) {
+          // One cell selected: the table around it, as Ctrl+A finds it; none there, the whole sheet.
+          const region = dataRegion(whole, t.sekitar.row, t.sekitar.col);
+          // A lone title line is no table: the whole sheet then.
+          if (region && region.bottom > region.top) {
+            const part = props.slice(region.top - t.area.top, region.bottom - t.area.top + 1).map((r) => r.slice(region.left - t.area.left, region.right - t.area.left + 1));
+            dibaca.push({ sheet: cropSheet(whole, region), area: { sheet: t.name, ...region }, props: part });
+            return;
+          }
+          rencana.cakupan = 'lembar';
+        }
+        dibaca.push({ sheet: whole, area: t.area, props });
       });
-      await context.sync();
 
-      const dibaca = new Map<string, Dibaca>();
-      const sheets: Sheet[] = [];
-      for (const r of reads) {
-        const read: RangeRead = {
-          address: r.range.address,
-          values: r.range.values,
-          formulas: r.range.formulas,
-          numberFormat: r.range.numberFormat,
-          cellProperties: r.props.value as CellProps[][],
-          mergedAreas: r.merged.isNullObject ? null : r.merged.address,
-        };
-        const sheet = toSheet(r.name, read);
-        sheets.push(sheet);
-        dibaca.set(r.name, { sheet, area: parseAddress(read.address)!, props: read.cellProperties! });
-      }
-
-      kemajuan?.({ tahap: 'periksa', pesan: 'Memeriksa tabel', selesai: 0, total: sheets.length });
+      kemajuan?.({ tahap: 'periksa', pesan: 'Memeriksa tabel', selesai: 0, total: dibaca.length });
       // The check itself runs without a break; let the pane paint its progress first.
       if (kemajuan) await new Promise((r) => setTimeout(r, 0));
-      const workbook: Workbook = { name: 'Buku kerja', sheets };
-      const result = periksaWorkbook(workbook, pengaturan.skala ? { skala: pengaturan.skala } : {}, (p) =>
-        kemajuan?.({ tahap: 'periksa', pesan: `Memeriksa lembar ${p.sheet}`, selesai: p.sheetIndex, total: p.sheetCount }),
-      );
+      const workbook: Workbook = { name: 'Buku kerja', sheets: dibaca.map((d) => d.sheet) };
+      const options = pengaturan.skala ? { skala: pengaturan.skala } : {};
+      const onProgress = (p: PeriksaProgress) => kemajuan?.({ tahap: 'periksa', pesan: `Memeriksa lembar ${p.sheet}`, selesai: p.sheetIndex, total: p.sheetCount });
+      // In a worker where the host gives one (the pane stays live, the functions answer); else here.
+      const result: HasilPekerja = deps.periksa ? await deps.periksa(workbook, options, onProgress) : periksaWorkbook(workbook, options, onProgress);
 
       kemajuan?.({ tahap: 'tandai', pesan: 'Menandai sel', selesai: 0, total: 0 });
-      const lama = bacaCadangan(cadItem.isNullObject ? null : (cadItem.value as string));
-      const old: Cadangan = lama.ok ? lama.cadangan : { versi: 1, sel: [] };
-      const plans = planMarks(result.findings).filter((p) => {
-        const d = dibaca.get(p.sheet);
-        return d !== undefined && p.row >= d.area.top && p.row <= d.area.bottom && p.col >= d.area.left && p.col <= d.area.right;
-      });
+      const where = (sheet: string, row: number, col: number) =>
+        dibaca.find((d) => d.area.sheet === sheet && row >= d.area.top && row <= d.area.bottom && col >= d.area.left && col <= d.area.right);
+      const plans = planMarks(result.findings).filter((p) => where(p.sheet, p.row, p.col) !== undefined);
       const planned = new Set(plans.map((p) => key(p.sheet, p.cell)));
       // Cells on a sheet deleted or renamed since cannot be restored: they leave the backup unread.
       const names = new Set(worksheets.items.map((w) => w.name));
@@ -171,10 +230,10 @@ export function buatJembatanExcel(host: ExcelDeps): Jembatan {
       const oldByKey = new Map(old.sel.map((s) => [key(s.sheet, s.cell), s]));
 
       if (plans.length === 0 && old.sel.length === 0) {
-        return view(used, result, 0);
+        return view(rencana.cakupan, result, 0);
       }
 
-      // 3: the notes of the cells about to change (to keep the user's own text).
+      // 3: the notes of the cells about to change (to keep the user's own text), in batches.
       const notes = deps.notesSupported();
       const sheetObj = new Map<string, Excel.Worksheet>();
       const ws = (name: string) => {
@@ -188,52 +247,94 @@ export function buatJembatanExcel(host: ExcelDeps): Jembatan {
         return w;
       };
       const noteOf = new Map<string, Excel.Note>();
-      for (const c of [...plans, ...stale]) {
-        const w = ws(c.sheet);
-        if (notes) {
-          const n = w.notes.getItemOrNullObject(c.cell);
-          n.load('content');
-          noteOf.set(key(c.sheet, c.cell), n);
+      const staleFill = new Map<string, OfficeExtension.ClientResult<CellProps[][]>>();
+      const staleKeys = new Set(stale.map((s) => key(s.sheet, s.cell)));
+      for (const part of potongan([...plans, ...stale], () => BYTE_BACA_SEL)) {
+        for (const c of part) {
+          const w = ws(c.sheet);
+          const k = key(c.sheet, c.cell);
+          if (notes) {
+            const n = w.notes.getItemOrNullObject(c.cell);
+            n.load('content');
+            noteOf.set(k, n);
+          }
+          if (staleKeys.has(k)) staleFill.set(k, loadFill(w, c.cell));
         }
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per batch sized under Excel's 5 MB request limit: the loop is the chunking
+        await context.sync();
       }
-      const staleFill = new Map(stale.map((s) => [key(s.sheet, s.cell), loadFill(ws(s.sheet), s.cell)]));
-      await context.sync();
       const current = (sheet: string, cell: string): string | null => {
         const n = noteOf.get(key(sheet, cell));
         return n && !n.isNullObject ? n.content : null;
       };
 
-      // 4: every write in one batch.
+      // 4: the backup first, then every fill and note, in batches under the budget. Excel runs a
+      // batch in order and stops at a failing command, so whatever got marked is in the backup.
+      const fresh: SelCadangan[] = [];
+      const tulis: { bytes: number; run: () => void }[] = [];
       for (const s of stale) {
         const w = ws(s.sheet);
         if (w.isNullObject) continue;
-        restore(w, s, fillOf(staleFill.get(key(s.sheet, s.cell))!.value[0]?.[0]), current(s.sheet, s.cell), noteOf.get(key(s.sheet, s.cell)), notes);
+        const act = () => restore(w, s, fillOf(staleFill.get(key(s.sheet, s.cell))!.value[0]?.[0]), current(s.sheet, s.cell), noteOf.get(key(s.sheet, s.cell)), notes);
+        tulis.push({ bytes: BYTE_TULIS_SEL + byteJson(s.note ?? ''), run: act });
       }
-      const fresh: SelCadangan[] = [];
       for (const p of plans) {
         const w = ws(p.sheet);
-        const d = dibaca.get(p.sheet)!;
+        const d = where(p.sheet, p.row, p.col)!;
         const prior = oldByKey.get(key(p.sheet, p.cell));
         const ada = current(p.sheet, p.cell);
         const userNote = prior ? prior.note : ada;
         fresh.push({ sheet: p.sheet, cell: p.cell, fill: fillOf(d.props[p.row - d.area.top]?.[p.col - d.area.left]), note: userNote, kami: p.note });
-        w.getRange(p.cell).format.fill.color = `#${p.fill}`;
-        if (notes) {
-          // Marked before: our earlier text is replaced, whatever the planner added stays.
-          const text = catatanTanda(prior ? catatanPengguna(ada, prior) : ada, p.note);
-          if (ada === null) w.notes.add(p.cell, text);
-          else noteOf.get(key(p.sheet, p.cell))!.content = text;
-        }
+        // Marked before: our earlier text is replaced, whatever the planner added stays.
+        const text = notes ? catatanTanda(prior ? catatanPengguna(ada, prior) : ada, p.note) : '';
+        tulis.push({
+          bytes: BYTE_TULIS_SEL + byteJson(text),
+          run: () => {
+            w.getRange(p.cell).format.fill.color = `#${p.fill}`;
+            if (!notes) return;
+            if (ada === null) w.notes.add(p.cell, text);
+            else noteOf.get(key(p.sheet, p.cell))!.content = text;
+          },
+        });
       }
       const kept: Cadangan = { versi: 1, sel: old.sel.filter((s) => planned.has(key(s.sheet, s.cell))) };
       const backup = gabungCadangan(kept, fresh);
-      if (backup.sel.length > 0) wb.settings.add(KUNCI_CADANGAN, JSON.stringify(backup));
-      else if (!cadItem.isNullObject) cadItem.delete();
-      await context.sync();
-      return view(used, result, plans.length);
+      // Until the stale cells are restored, the backup still holds them.
+      const during = gabungCadangan({ versi: 1, sel: [...stale, ...kept.sel] }, fresh);
+      const backupText = JSON.stringify(during);
+      if (byteJson(backupText) > BATAS_CADANGAN) {
+        throw new Error(
+          `Terlalu banyak sel bermasalah (${plans.length}) untuk dicatat cadangannya di buku kerja ini; tidak ada sel yang ditandai. Periksa bagian tabel yang lebih kecil lewat "Sel yang dipilih".`,
+        );
+      }
+      // A large backup goes alone, one sync before the marks; a small one leads the first batch.
+      const sendiri = byteJson(backupText) > BATAS_BYTE / 4;
+      if (sendiri) {
+        wb.settings.add(KUNCI_CADANGAN, backupText);
+        await context.sync();
+      }
+      const parts = potongan(tulis, (t) => t.bytes, BATAS_BYTE - (sendiri ? 0 : byteJson(backupText)) - 2 * BYTE_TULIS_SEL);
+      if (parts.length === 0) parts.push([]);
+      for (let i = 0; i < parts.length; i++) {
+        if (i === 0 && !sendiri && during.sel.length > 0) wb.settings.add(KUNCI_CADANGAN, backupText);
+        for (const t of parts[i]) t.run();
+        if (i === parts.length - 1) {
+          if (during.sel.length === 0) {
+            if (!cadItem.isNullObject) cadItem.delete();
+          } else if (stale.length > 0) {
+            // The stale cells are restored now: the backup keeps only what is still marked.
+            if (backup.sel.length > 0) wb.settings.add(KUNCI_CADANGAN, JSON.stringify(backup));
+            else wb.settings.getItemOrNullObject(KUNCI_CADANGAN).delete();
+          }
+        }
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per batch sized under Excel's 5 MB request limit: the loop is the chunking
+        await context.sync();
+        kemajuan?.({ tahap: 'tandai', pesan: 'Menandai sel', selesai: i + 1, total: parts.length });
+      }
+      return view(rencana.cakupan, result, plans.length);
     });
 
-    function view(used: Cakupan, result: ReturnType<typeof periksaWorkbook>, marked: number): PeriksaView {
+    function view(used: Cakupan, result: HasilPekerja, marked: number): PeriksaView {
       return {
         cakupan: used,
         tables: result.tables,
@@ -276,26 +377,38 @@ export function buatJembatanExcel(host: ExcelDeps): Jembatan {
       // A sheet deleted or renamed since is skipped before anything is read from it.
       const names = new Set(worksheets.items.map((w) => w.name));
       const sheets = new Map<string, Excel.Worksheet>();
-      const items = baca.cadangan.sel
-        .filter((s) => names.has(s.sheet))
-        .map((s) => {
-          let w = sheets.get(s.sheet);
-          if (!w) {
-            w = wb.worksheets.getItem(s.sheet);
-            sheets.set(s.sheet, w);
-          }
+      const sheet = (name: string) => {
+        let w = sheets.get(name);
+        if (!w) {
+          w = wb.worksheets.getItem(name);
+          sheets.set(name, w);
+        }
+        return w;
+      };
+      const items: { s: SelCadangan; w: Excel.Worksheet; note?: Excel.Note; fill: OfficeExtension.ClientResult<CellProps[][]> }[] = [];
+      for (const part of potongan(baca.cadangan.sel.filter((s) => names.has(s.sheet)), () => BYTE_BACA_SEL)) {
+        for (const s of part) {
+          const w = sheet(s.sheet);
           const note = notes ? w.notes.getItemOrNullObject(s.cell) : undefined;
           note?.load('content');
-          return { s, w, note, fill: loadFill(w, s.cell) };
-        });
-      await context.sync();
-      let restored = 0;
-      for (const { s, w, note, fill } of items) {
-        restore(w, s, fillOf(fill.value[0]?.[0]), note && !note.isNullObject ? note.content : null, note && !note.isNullObject ? note : undefined, notes);
-        restored++;
+          items.push({ s, w, note, fill: loadFill(w, s.cell) });
+        }
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per batch sized under Excel's 5 MB request limit: the loop is the chunking
+        await context.sync();
       }
-      cadItem.delete();
-      await context.sync();
+      let restored = 0;
+      // The backup goes only with the last batch: a batch that fails leaves it for another try.
+      const parts = potongan(items, (i) => BYTE_TULIS_SEL + byteJson(i.s.note ?? '') + byteJson(i.note && !i.note.isNullObject ? i.note.content : ''));
+      if (parts.length === 0) parts.push([]);
+      for (let i = 0; i < parts.length; i++) {
+        for (const { s, w, note, fill } of parts[i]) {
+          restore(w, s, fillOf(fill.value[0]?.[0]), note && !note.isNullObject ? note.content : null, note && !note.isNullObject ? note : undefined, notes);
+          restored++;
+        }
+        if (i === parts.length - 1) cadItem.delete();
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per batch sized under Excel's 5 MB request limit: the loop is the chunking
+        await context.sync();
+      }
       return { restored };
     });
   }
@@ -336,17 +449,13 @@ export function buatJembatanExcel(host: ExcelDeps): Jembatan {
       const active = wb.worksheets.getActiveWorksheet();
       active.load('name');
       const used = active.getUsedRange();
-      used.load('address,values,formulas,numberFormat');
-      const props = used.getCellProperties({ format: { font: { bold: true } } });
+      used.load('address');
       await context.sync();
-      const sheet = toSheet(active.name, {
-        address: used.address,
-        values: used.values,
-        formulas: used.formulas,
-        numberFormat: used.numberFormat,
-        // eslint-disable-next-line office-addins/load-object-before-read -- a ClientResult: sync() fills it, load() does not exist
-        cellProperties: props.value as CellProps[][],
-      });
+      const area = areaAlamat(used.address);
+      const read = area
+        ? await bacaAreas(context, [{ ws: wb.worksheets.getItem(active.name), name: active.name, area }], { formulas: true, numberFormat: true, bold: true })
+        : [];
+      const sheet = toSheet(active.name, read[0] ?? { address: used.address, values: [] });
       const hasil = pohon.pohonKinerja({ name: 'Buku kerja', sheets: [sheet] }, { lembar: active.name });
       const ditulis = await tulisGambar(context, hasil.drawing, ganti);
       if (!ditulis) return { status: 'sudah-ada', sheet: hasil.drawing.sheetName, nodes: hasil.nodes, messages: hasil.messages };

@@ -23,11 +23,18 @@ export async function pasangLambda(
   if (!leftover.isNullObject) leftover.delete();
   const uji = names.add(UJI, '=LAMBDA(x,x+1)(1)');
   uji.load('value');
-  await context.sync();
-  const supported = String(uji.value) === '2';
-  uji.delete();
-  if (!supported) {
+  let supported: boolean;
+  try {
     await context.sync();
+    supported = String(uji.value) === '2';
+  } catch {
+    // An Excel without LAMBDA may refuse the name outright instead of showing #NAME?.
+    supported = false;
+  }
+  if (supported) uji.delete();
+  else names.getItemOrNullObject(UJI).delete();
+  if (!supported) {
+    await context.sync().catch(() => undefined);
     return { status: 'tidak-didukung', names: [] };
   }
   let updated = false;
@@ -39,6 +46,14 @@ export async function pasangLambda(
       updated = true;
     }
   });
-  await context.sync();
+  try {
+    await context.sync();
+  } catch {
+    // Definitions of 3,500-3,800 characters are more than some Excel versions take in a name:
+    // the names this run added are taken back, and the planner hears it is not supported here.
+    for (const [i, n] of NAMA_TANPA_AWALAN.entries()) if (lama[i].isNullObject) names.getItemOrNullObject(n).delete();
+    await context.sync().catch(() => undefined);
+    return { status: 'tidak-didukung', names: [] };
+  }
   return { status: updated ? 'diperbarui' : 'terpasang', names: [...NAMA_TANPA_AWALAN] };
 }

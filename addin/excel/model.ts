@@ -35,6 +35,11 @@ export function parseAddress(address: string): RangeArea | null {
   };
 }
 
+/** A sheet name as it must appear in a formula or address: quoted when it is not a plain word. */
+export function quoteSheet(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
 export interface CellProps {
   format?: { font?: { bold?: boolean }; fill?: { color?: string; pattern?: string } };
 }

@@ -1,10 +1,10 @@
-import * as fs from 'fs';
-import * as path from 'path';
 import { rewriteFormula } from '../../core/rumus-bawaan';
 import { KOLOM_ASLI, LEMBAR_ASLI } from '../../core/rumus-bawaan/asli';
 import type { Jembatan } from '../../ui/jembatan';
 import { buatJembatanExcel } from './jembatan-excel';
 import { selArea } from './rumus-bawaan';
+import type { FakeState } from '../../test/browser/excel-panel';
+import { excelDiVm } from '../../test/browser/excel-vm';
 
 /**
  * "Jadikan rumus bawaan" through the Excel bridge against the fake Excel host of the browser
@@ -30,13 +30,11 @@ interface FakeHost {
 }
 
 function fakeExcel(sheets: FakeSheet[], selection = 'A1'): { host: FakeHost; jembatan: Jembatan } {
-  const src = fs.readFileSync(path.join(__dirname, '../../test/browser/excel-fake-office.js'), 'utf8');
-  const win: Record<string, unknown> = {};
-  new Function('window', src)(win);
-  const host = win.__excel as FakeHost;
-  host.state = { sheets, active: 0, selection, settings: {}, names: {} };
-  const excel = win.Excel as { run<T>(b: (c: Excel.RequestContext) => Promise<T>): Promise<T> };
-  const jembatan = buatJembatanExcel({ run: (b) => excel.run(b), notesSupported: () => true });
+  // With Microsoft's own client mirroring every call: an object used past the sync that
+  // invalidated it fails here as in Excel (InvalidObjectPath).
+  const vm = excelDiVm({ sheets, active: 0, selection, settings: {}, names: {}, lambda: true, notesApi: true } as unknown as FakeState);
+  const host = vm.__excel as unknown as FakeHost;
+  const jembatan = buatJembatanExcel({ run: (b) => vm.Excel.run(b), notesSupported: () => true });
   return { host, jembatan };
 }
 

@@ -3,7 +3,7 @@ import { planRewrite, SelRumus } from '../../core/rumus-bawaan';
 import { barisAsli, KOLOM_ASLI, LEMBAR_ASLI, rencanaKembali } from '../../core/rumus-bawaan/asli';
 import type { Cakupan, RumusBawaanView } from '../../ui/jembatan';
 import { parseAddress, RangeArea } from './model';
-import { muatCakupan } from './cakupan';
+import { areasAlamat, muatCakupan } from './cakupan';
 
 /**
  * "Jadikan rumus bawaan" on Office.js: only moves formulas in and out; what is converted, what
@@ -32,23 +32,15 @@ function within(a: RangeArea, row: number, col: number): boolean {
 /** `F5`, `$F$5`, `'Data 2024'!B3`, `Data!B3` → sheet and cell, the sheet defaulting to `sheet`. */
 /** The selection's area; whole columns (`C:E`) and rows (`5:9`) as Excel writes them included. */
 export function selArea(address: string): RangeArea {
-  const a = parseAddress(address);
-  if (a) return a;
-  const ref = address.slice(address.lastIndexOf('!') + 1).replace(/\$/g, '');
-  const cols = /^([A-Z]{1,3}):([A-Z]{1,3})$/i.exec(ref);
-  if (cols) {
-    const p = parseAddress(`${cols[1]}1:${cols[2]}1`)!;
-    return { ...p, top: 0, bottom: 1048575 };
-  }
-  const rows = /^(\d+):(\d+)$/.exec(ref);
-  if (rows) return { sheet: '', top: Number(rows[1]) - 1, bottom: Number(rows[2]) - 1, left: 0, right: 16383 };
+  const areas = areasAlamat(address);
+  if (areas.length === 1) return areas[0];
   throw new Error('Pilih satu rentang sel yang bersambung (bukan beberapa bagian terpisah), lalu coba lagi.');
 }
 
 export async function jadikanRumusBawaanExcel(context: Excel.RequestContext, cakupan: Cakupan, terapkan: boolean): Promise<RumusBawaanView> {
   const wb = context.workbook;
   // 1: where the scope is.
-  const { active, activeUsed, worksheets, selection } = muatCakupan(wb);
+  const { active, worksheets, selection } = muatCakupan(wb);
   await context.sync();
 
   const names = worksheets.items.map((w) => w.name);
@@ -64,7 +56,8 @@ export async function jadikanRumusBawaanExcel(context: Excel.RequestContext, cak
     // The whole used range of the active sheet is read either way, so inputs outside a
     // selection are still seen; only the selection's formulas are converted.
     const sel = cakupan === 'pilihan' ? selArea(selection.address) : null;
-    reads.push({ sheet: active.name, range: activeUsed, formulasOf: sel });
+    // A used range from an earlier sync is no longer valid in Office.js (InvalidObjectPath): asked again.
+    reads.push({ sheet: active.name, range: wb.worksheets.getItem(active.name).getUsedRange(), formulasOf: sel });
   }
   for (const r of reads) r.range.load('address,values,formulas');
   // Where the rows already kept end, so new ones go below them.

@@ -51,6 +51,8 @@ export interface FakeSheet {
   notes: Record<string, string>;
   merges: string[];
   layout?: Record<string, unknown>;
+  /** Cells whose fill the fake refuses (AccessDenied), as on a protected sheet. */
+  locked?: string[];
 }
 
 export interface FakeState {
@@ -61,6 +63,10 @@ export interface FakeState {
   names: Record<string, { formula: string; value: unknown }>;
   lambda: boolean;
   notesApi: boolean;
+  /** Names holding LAMBDA refused outright (InvalidArgument), as some Excel versions do. */
+  lambdaDitolak?: boolean;
+  /** Longest name definition this Excel takes; longer ones are refused (InvalidArgument). */
+  panjangNamaMaks?: number;
 }
 
 function colLetters(c: number): string {
@@ -106,8 +112,24 @@ export interface Panel {
 }
 
 /** Opens the built taskpane.html from `dir` with the fake host holding `state`. */
-export async function bukaPanel(browser: Browser, dir: string, state: FakeState): Promise<Panel> {
+export async function bukaPanel(browser: Browser, dir: string, state: FakeState, longtasks = false): Promise<Panel> {
   const page = await browser.newPage({ viewport: { width: 360, height: 900 } });
+  if (longtasks) {
+    await page.addInitScript(() => {
+      const w = globalThis as unknown as { __longtasks: { start: number; duration: number }[]; PerformanceObserver: new (cb: (l: { getEntries(): { duration: number }[] }) => void) => { observe(o: object): void } };
+      w.__longtasks = [];
+      new w.PerformanceObserver((l) => l.getEntries().forEach((e) => w.__longtasks.push({ start: (e as unknown as { startTime: number }).startTime, duration: e.duration }))).observe({ type: 'longtask', buffered: true });
+      // Where each long task fell: the pane's status line just before it (read by a test that wants to know).
+      const g = globalThis as unknown as { __tahap: string[]; document: { querySelector(s: string): { textContent: string | null } | null }; setInterval(f: () => void, ms: number): void; performance: { now(): number } };
+      g.__tahap = [];
+      let last = '';
+      g.setInterval(() => {
+        const t = g.document.querySelector('#lk-status')?.textContent ?? '';
+        if (t !== last) g.__tahap.push(`${Math.round(g.performance.now())} ${(last = t)}`);
+      }, 20);
+      new w.PerformanceObserver((l) => l.getEntries().forEach((e) => g.__tahap.push(`${Math.round((e as unknown as { startTime: number }).startTime)} longtask ${Math.round(e.duration)}`))).observe({ type: 'longtask', buffered: true });
+    });
+  }
   const fake = fs.readFileSync(path.join(ROOT, 'test', 'browser', 'excel-fake-office.js'), 'utf8');
   await page.addInitScript(`window.__excel = { state: ${JSON.stringify(state)} };`);
   const errors: string[] = [];
@@ -184,8 +206,43 @@ export function bukuUji(): FakeState {
   return { sheets: [sheet, other], active: 0, selection: 'A1', settings: {}, names: {}, lambda: true, notesApi: true };
 }
 
+/**
+ * The longest task on the pane's thread during Periksa Tabel ("lembar aktif") of `state`, in ms,
+ * from Chromium's Long Tasks API (tasks over 50 ms, begun after the click); the fake host's
+ * own work runs on that thread too: `maxMs` is the longest task less the host's syncs inside it,
+ * `rawMaxMs` the longest task as Chromium saw it, `hostMaxMs` the host's longest sync.
+ */
+export async function tugasTerpanjang(browser: Browser, dir: string, state: FakeState): Promise<{ maxMs: number; rawMaxMs: number; count: number; hostMaxMs: number; summary: string }> {
+  const panel = await bukaPanel(browser, dir, state, true);
+  await panel.page.check('#lk-cakupan-lembar');
+  await panel.page.evaluate('void (window.__excel.hostMs = [], window.__mulai = performance.now())');
+  await panel.page.click('#lk-periksa');
+  await panel.page.waitForFunction(
+    () => {
+      const d = (globalThis as unknown as { document: { querySelector(s: string): { disabled?: boolean; hidden?: boolean; textContent?: string } } }).document;
+      return !d.querySelector('#lk-periksa').disabled && (!d.querySelector('#lk-ringkasan').hidden || /gagal|Galat|tidak/i.test(d.querySelector('#lk-status').textContent ?? ''));
+    },
+    undefined,
+    { timeout: 900_000, polling: 500 },
+  );
+  // Only the tasks that began after the click: loading the page and the test's workbook is not Periksa.
+  const all = (await panel.page.evaluate('window.__longtasks.filter((t) => t.start >= window.__mulai)')) as { start: number; duration: number }[];
+  // The fake host's syncs run on the pane's thread (in Excel they do not): each task less the
+  // host's time inside it is the pane's own.
+  const spans = (await panel.page.evaluate('window.__excel.hostMs')) as [number, number][];
+  const own = all.map((t) => t.duration - spans.reduce((n, [a, b]) => n + Math.max(0, Math.min(b, t.start + t.duration) - Math.max(a, t.start)), 0));
+  const tasks = own;
+  const hostMs = spans.map(([a, b]) => b - a);
+  const rawMaxMs = Math.max(0, ...all.map((t) => t.duration));
+  if (process.env.LK_TAHAP) process.stderr.write(((await panel.page.evaluate('window.__tahap')) as string[]).join('\n') + '\n');
+  const summary = (await panel.page.textContent('#lk-ringkasan')) ?? (await panel.page.textContent('#lk-status')) ?? '';
+  await panel.close();
+  return { maxMs: Math.max(0, ...tasks), rawMaxMs, count: tasks.length, hostMaxMs: Math.max(0, ...hostMs), summary };
+}
+
 /** Run as a script (from the bench): builds, runs one Periksa per scope, prints the syncs as JSON. */
 async function main(): Promise<void> {
+  if (process.argv[2] === 'longtask') return mainLongtask();
   const out = folderSementara('lk-addin-bench-');
   const browser = await bukaChromium();
   try {
@@ -203,6 +260,22 @@ async function main(): Promise<void> {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     result.gzipBytes = require('zlib').gzipSync(js, { level: 9 }).length;
     process.stdout.write(JSON.stringify(result) + '\n');
+  } finally {
+    await browser.close();
+    fs.rmSync(out, { recursive: true, force: true });
+  }
+}
+
+/** `excel-panel.js longtask`: the built pane over a ~20,000-row × 20-column table with ~5,000 wrong cells. */
+async function mainLongtask(): Promise<void> {
+  const out = folderSementara('lk-addin-longtask-');
+  const browser = await bukaChromium();
+  try {
+    await bangunAddin(out);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { lembarRenja } = require('./excel-besar') as typeof import('./excel-besar');
+    const state: FakeState = { sheets: [lembarRenja(15200, 5000)], active: 0, selection: 'A1', settings: {}, names: {}, lambda: true, notesApi: true };
+    process.stdout.write(JSON.stringify(await tugasTerpanjang(browser, out, state)) + '\n');
   } finally {
     await browser.close();
     fs.rmSync(out, { recursive: true, force: true });

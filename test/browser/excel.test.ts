@@ -92,7 +92,9 @@ test('the selection is checked when more than one cell is selected; the whole wo
   expect(await panel.page.isChecked('#lk-cakupan-lembar')).toBe(true);
   await panel.resetSyncs();
   expect(await periksa(panel, 'buku')).toContain('di seluruh buku kerja');
-  expect(await panel.syncs()).toBeLessThanOrEqual(4);
+  // One more than a sheet: every sheet's used range is asked once the names are known; the
+  // small sheets are then read together.
+  expect(await panel.syncs()).toBe(5);
   expect(await panel.log()).toEqual([]);
   await panel.close();
 }, 120_000);
@@ -119,32 +121,40 @@ test('Pasang =CAPAIAN tanpa awalan adds four LAMBDA names, updates them on a sec
   await p2.close();
 }, 120_000);
 
+test('functions.json lets error cells into range arguments (allowErrorForDataTypeAny), so one #N/A does not make the whole spill an error', () => {
+  const meta = JSON.parse(fs.readFileSync(path.join(out, 'functions.json'), 'utf8')) as { allowErrorForDataTypeAny?: boolean; functions: unknown[] };
+  expect(meta.allowErrorForDataTypeAny).toBe(true);
+  expect(meta.functions).toHaveLength(5);
+});
+
 test('the custom functions are registered under their registry names and answer like the core', async () => {
   const panel = await bukaPanel(browser(), out, bukuUji());
   const r = await panel.page.evaluate(`(() => {
     const f = window.__excel.functions;
     const err = f.CAPAIAN([[5]], [[0]])[0][0];
     return { names: Object.keys(f).sort(), capaian: f.CAPAIAN([['99,88 %']], [[99.88]]), blank: f.SERAPAN([[null]], [[null]]),
-      err: [err.code, err.message], spill: f.PREDIKAT([[100], [90.5]], [['berhasil']]) };
+      err: [err.code, err.message === undefined], spill: f.PREDIKAT([[100], [90.5]], [['berhasil']]) };
   })()`);
   expect(r).toEqual({
     names: ['CAPAIAN', 'EFISIENSI', 'NILAI_EFISIENSI', 'PREDIKAT', 'SERAPAN'],
     capaian: [[100]],
     blank: [['']],
-    err: ['#DIV/0!', 'Target nol: capaian tidak dapat dihitung.'],
+    // Excel shows a custom message only for #VALUE! and #N/A.
+    err: ['#DIV/0!', true],
     spill: [['Sangat Berhasil'], ['Berhasil']],
   });
   await panel.close();
 }, 120_000);
 
-test('Pohon Kinerja draws the tree on a new sheet in one write batch, asks before replacing it; Templat pohon adds a sheet', async () => {
+test('Pohon Kinerja draws the tree on a new sheet in batches under 4 MB, asks before replacing it; Templat pohon adds a sheet', async () => {
   const panel = await bukaPanel(browser(), out, bukuUji());
   const { page } = panel;
   await panel.resetSyncs();
   await page.click('#lk-pohon');
   await tungguTeks(page, '#lk-pohon-pesan', /simpul dibuat di lembar "Pohon Kinerja"/);
-  // Read the source sheet, look for an existing tree sheet, write: three round trips.
-  expect(await panel.syncs()).toBe(3);
+  // The source's used range, its cells, a look for an existing tree sheet, then the drawing in
+  // batches estimated under 4 MB (this tree is about 5 MB of Office.js commands in one batch).
+  expect(await panel.syncs()).toBeLessThanOrEqual(6);
   let s = await panel.state();
   const tree = s.sheets.find((x) => x.name === 'Pohon Kinerja')!;
   expect(Object.keys(tree.cells).length).toBeGreaterThan(20);
