@@ -159,7 +159,7 @@ export function buatJembatanExcel(host: ExcelDeps): Jembatan {
 
       kemajuan?.({ tahap: 'tandai', pesan: 'Menandai sel', selesai: 0, total: 0 });
       const lama = bacaCadangan(cadItem.isNullObject ? null : (cadItem.value as string));
-      const old: Cadangan = lama.ok ? lama.cadangan : { versi: 1, sel: [] };
+      const old: Cadangan = lama.ok ? lama.cadangan : { versi: 2, sel: [] };
       const plans = planMarks(result.findings).filter((p) => {
         const d = dibaca.get(p.sheet);
         return d !== undefined && p.row >= d.area.top && p.row <= d.area.bottom && p.col >= d.area.left && p.col <= d.area.right;
@@ -215,7 +215,7 @@ export function buatJembatanExcel(host: ExcelDeps): Jembatan {
         const prior = oldByKey.get(key(p.sheet, p.cell));
         const ada = current(p.sheet, p.cell);
         const userNote = prior ? prior.note : ada;
-        fresh.push({ sheet: p.sheet, cell: p.cell, fill: fillOf(d.props[p.row - d.area.top]?.[p.col - d.area.left]), note: userNote, kami: p.note });
+        fresh.push({ sheet: p.sheet, cell: p.cell, fill: fillOf(d.props[p.row - d.area.top]?.[p.col - d.area.left]), note: userNote, markNote: p.note });
         w.getRange(p.cell).format.fill.color = `#${p.fill}`;
         if (notes) {
           // Marked before: our earlier text is replaced, whatever the planner added stays.
@@ -224,7 +224,7 @@ export function buatJembatanExcel(host: ExcelDeps): Jembatan {
           else noteOf.get(key(p.sheet, p.cell))!.content = text;
         }
       }
-      const kept: Cadangan = { versi: 1, sel: old.sel.filter((s) => planned.has(key(s.sheet, s.cell))) };
+      const kept: Cadangan = { versi: 2, sel: old.sel.filter((s) => planned.has(key(s.sheet, s.cell))) };
       const backup = gabungCadangan(kept, fresh);
       if (backup.sel.length > 0) wb.settings.add(KUNCI_CADANGAN, JSON.stringify(backup));
       else if (!cadItem.isNullObject) cadItem.delete();
@@ -255,7 +255,7 @@ export function buatJembatanExcel(host: ExcelDeps): Jembatan {
       else fill.color = s.fill;
     }
     if (!notes || !note) return;
-    const act = pulihCatatan(now, s.note, s.kami);
+    const act = pulihCatatan(now, s.note, s.markNote);
     if (act.aksi === 'hapus') note.delete();
     else if (act.aksi === 'ganti') note.content = act.isi;
   }
