@@ -470,7 +470,7 @@ describe('Jadikan rumus bawaan and Kembalikan rumus asli', () => {
     // The planner stays on their sheet, though Sheets activates a sheet it inserts.
     expect(gas.ss.active?.sheet.name).toBe('Capaian');
     const rows = asli.cells.map((r) => r.map((s) => [s.value, s.formula]));
-    expect(rows.map((r) => r.map(([v]) => v))).toEqual([[...KOLOM_ASLI], ...applied.converted.map((c) => ['Capaian', c.cell, c.formula, c.native])]);
+    expect(rows.map((r) => r.map(([v]) => v))).toEqual([[...KOLOM_ASLI], ...applied.converted.map((c) => ['Capaian', c.cell, c.formula, c.native, c.note ?? ''])]);
     // Kept as text: the record never computes.
     expect(rows.flat().every(([, f]) => f === '')).toBe(true);
 
