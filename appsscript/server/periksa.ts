@@ -67,12 +67,9 @@ export function periksa(cakupan: Cakupan, pengaturan: Pengaturan): PeriksaView {
   const workbook: Workbook = { name: ss.getName(), sheets };
   const result = periksaWorkbook(workbook, p.skala === null ? {} : { skala: p.skala });
   // Only cells that were read are marked (a cross-table finding may name another place).
+  const areas = sheets.map((s) => ({ name: s.name, top: s.origin?.row ?? 0, left: s.origin?.col ?? 0, rows: s.values.length, cols: sheetWidth(s) }));
   const marked = tandai(ss, result.findings, (m) =>
-    sheets.some((s) => {
-      const r = m.row - (s.origin?.row ?? 0);
-      const c = m.col - (s.origin?.col ?? 0);
-      return s.name === m.sheet && r >= 0 && c >= 0 && r < s.values.length && c < sheetWidth(s);
-    }),
+    areas.some((a) => a.name === m.sheet && m.row >= a.top && m.col >= a.left && m.row < a.top + a.rows && m.col < a.left + a.cols),
   );
   return {
     cakupan,
