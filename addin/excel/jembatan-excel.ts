@@ -2,10 +2,10 @@ import { a1, Sheet, Workbook } from '../../core/lembar/model';
 import { bacaPengaturan, Pengaturan, tulisPengaturan } from '../../core/pengaturan';
 import { periksaWorkbook } from '../../core/periksa';
 import type { Drawing } from '../../core/pohon/gambar';
-import { isMarkFill, planMarks, uniqueSheetName } from '../../core/tanda';
-import { bacaCadangan, Cadangan, gabungCadangan, SelCadangan } from '../../core/tanda/cadangan';
+import { planMarks, uniqueSheetName } from '../../core/tanda';
+import { bacaCadangan, Cadangan, tulisCadangan } from '../../core/tanda/cadangan';
+import { KeadaanSel, rencanaHapus, rencanaTandai, SelDiLembar, selUntukHapus, selUntukTandai, tolakCadangan, TulisSel } from '../../core/tanda/pembukuan';
 import type { Cakupan, Jembatan, Kemajuan, PeriksaView, PohonView } from '../../ui/jembatan';
-import { catatanPengguna, catatanTanda, pulihCatatan } from '../../core/tanda/catatan';
 import { tulisGambar } from './gambar';
 import { pasangLambda } from './lambda';
 import { CellProps, fillOf, parseAddress, RangeArea, RangeRead, toSheet } from './model';
@@ -158,78 +158,37 @@ export function buatJembatanExcel(host: ExcelDeps): Jembatan {
       );
 
       kemajuan?.({ tahap: 'tandai', pesan: 'Menandai sel', selesai: 0, total: 0 });
-      const lama = bacaCadangan(cadItem.isNullObject ? null : (cadItem.value as string));
-      const old: Cadangan = lama.ok ? lama.cadangan : { versi: 2, sel: [] };
+      // The bookkeeping is core/tanda/pembukuan.ts: an unreadable backup is refused before anything is written.
+      const stored = bacaCadangan(cadItem.isNullObject ? null : (cadItem.value as string));
+      const tolak = tolakCadangan(stored);
+      if (tolak !== null) throw new Error(tolak);
+      const previous = (stored as { cadangan: Cadangan }).cadangan;
       const plans = planMarks(result.findings).filter((p) => {
         const d = dibaca.get(p.sheet);
         return d !== undefined && p.row >= d.area.top && p.row <= d.area.bottom && p.col >= d.area.left && p.col <= d.area.right;
       });
-      const planned = new Set(plans.map((p) => key(p.sheet, p.cell)));
-      // Cells on a sheet deleted or renamed since cannot be restored: they leave the backup unread.
-      const names = new Set(worksheets.items.map((w) => w.name));
-      const stale = old.sel.filter((s) => !planned.has(key(s.sheet, s.cell)) && names.has(s.sheet));
-      const oldByKey = new Map(old.sel.map((s) => [key(s.sheet, s.cell), s]));
-
-      if (plans.length === 0 && old.sel.length === 0) {
+      if (plans.length === 0 && previous.sel.length === 0) {
         return view(used, result, 0);
       }
 
-      // 3: the notes of the cells about to change (to keep the user's own text).
-      const notes = deps.notesSupported();
-      const sheetObj = new Map<string, Excel.Worksheet>();
-      const ws = (name: string) => {
-        let w = sheetObj.get(name);
-        if (!w) {
-          w = wb.worksheets.getItemOrNullObject(name);
-          w.load('name');
-          sheetObj.set(name, w);
-        }
-        return w;
-      };
-      const noteOf = new Map<string, Excel.Note>();
-      for (const c of [...plans, ...stale]) {
-        const w = ws(c.sheet);
-        if (notes) {
-          const n = w.notes.getItemOrNullObject(c.cell);
-          n.load('content');
-          noteOf.set(key(c.sheet, c.cell), n);
-        }
-      }
-      const staleFill = new Map(stale.map((s) => [key(s.sheet, s.cell), loadFill(ws(s.sheet), s.cell)]));
+      // 3: the fills and notes of the cells the core names (the marked ones' fills are read already).
+      const names = worksheets.items.map((w) => w.name);
+      const cells = selUntukTandai(previous, plans, names);
+      const planAt = new Map(plans.map((p) => [key(p.sheet, p.cell), p]));
+      const keadaan = muatKeadaan(wb, cells, (sheet, cell) => {
+        const d = dibaca.get(sheet);
+        const p = planAt.get(key(sheet, cell));
+        return d && p ? fillOf(d.props[p.row - d.area.top]?.[p.col - d.area.left]) : undefined;
+      });
       await context.sync();
-      const current = (sheet: string, cell: string): string | null => {
-        const n = noteOf.get(key(sheet, cell));
-        return n && !n.isNullObject ? n.content : null;
-      };
+      const rencana = rencanaTandai(previous, plans, names, keadaan.baca);
 
-      // 4: every write in one batch.
-      for (const s of stale) {
-        const w = ws(s.sheet);
-        if (w.isNullObject) continue;
-        restore(w, s, fillOf(staleFill.get(key(s.sheet, s.cell))!.value[0]?.[0]), current(s.sheet, s.cell), noteOf.get(key(s.sheet, s.cell)), notes);
-      }
-      const fresh: SelCadangan[] = [];
-      for (const p of plans) {
-        const w = ws(p.sheet);
-        const d = dibaca.get(p.sheet)!;
-        const prior = oldByKey.get(key(p.sheet, p.cell));
-        const ada = current(p.sheet, p.cell);
-        const userNote = prior ? prior.note : ada;
-        fresh.push({ sheet: p.sheet, cell: p.cell, fill: fillOf(d.props[p.row - d.area.top]?.[p.col - d.area.left]), note: userNote, markNote: p.note });
-        w.getRange(p.cell).format.fill.color = `#${p.fill}`;
-        if (notes) {
-          // Marked before: our earlier text is replaced, whatever the planner added stays.
-          const text = catatanTanda(prior ? catatanPengguna(ada, prior) : ada, p.note);
-          if (ada === null) w.notes.add(p.cell, text);
-          else noteOf.get(key(p.sheet, p.cell))!.content = text;
-        }
-      }
-      const kept: Cadangan = { versi: 2, sel: old.sel.filter((s) => planned.has(key(s.sheet, s.cell))) };
-      const backup = gabungCadangan(kept, fresh);
-      if (backup.sel.length > 0) wb.settings.add(KUNCI_CADANGAN, JSON.stringify(backup));
+      // 4: the backup first, then every mark, in one batch.
+      if (rencana.backup.sel.length > 0) wb.settings.add(KUNCI_CADANGAN, tulisCadangan(rencana.backup));
       else if (!cadItem.isNullObject) cadItem.delete();
+      keadaan.tulis(rencana.writes);
       await context.sync();
-      return view(used, result, plans.length);
+      return view(used, result, rencana.marked);
     });
 
     function view(used: Cakupan, result: ReturnType<typeof periksaWorkbook>, marked: number): PeriksaView {
@@ -245,19 +204,52 @@ export function buatJembatanExcel(host: ExcelDeps): Jembatan {
   }
 
   /**
-   * A marked cell back as it was: its fill only while it is still our mark (a fill the planner
-   * chose since is theirs), its note as core/tanda/catatan.ts decides.
+   * The fills and notes of some cells, queued in the current batch (`known` gives a fill already
+   * read); after the sync, `baca` answers the core and `tulis` queues the core's writes.
    */
-  function restore(w: Excel.Worksheet, s: SelCadangan, fillNow: string | null, now: string | null, note: Excel.Note | undefined, notes: boolean): void {
-    if (isMarkFill(fillNow)) {
-      const fill = w.getRange(s.cell).format.fill;
-      if (s.fill === null) fill.clear();
-      else fill.color = s.fill;
+  function muatKeadaan(wb: Excel.Workbook, cells: readonly SelDiLembar[], known: (sheet: string, cell: string) => string | null | undefined) {
+    const notes = deps.notesSupported();
+    const sheetObj = new Map<string, Excel.Worksheet>();
+    const ws = (name: string) => {
+      let w = sheetObj.get(name);
+      if (!w) {
+        w = wb.worksheets.getItem(name);
+        sheetObj.set(name, w);
+      }
+      return w;
+    };
+    const loaded = new Map<string, { note?: Excel.Note; fill?: OfficeExtension.ClientResult<CellProps[][]>; fillKnown?: string | null }>();
+    for (const c of cells) {
+      const w = ws(c.sheet);
+      const note = notes ? w.notes.getItemOrNullObject(c.cell) : undefined;
+      note?.load('content');
+      const k = known(c.sheet, c.cell);
+      loaded.set(key(c.sheet, c.cell), k === undefined ? { note, fill: loadFill(w, c.cell) } : { note, fillKnown: k });
     }
-    if (!notes || !note) return;
-    const act = pulihCatatan(now, s.note, s.markNote);
-    if (act.aksi === 'hapus') note.delete();
-    else if (act.aksi === 'ganti') note.content = act.isi;
+    const baca = (sheet: string, cell: string): KeadaanSel => {
+      const l = loaded.get(key(sheet, cell));
+      if (!l) return { fill: null, note: null };
+      const fill = l.fill ? fillOf(l.fill.value[0]?.[0]) : (l.fillKnown ?? null);
+      return { fill, note: l.note && !l.note.isNullObject ? l.note.content : null };
+    };
+    const tulis = (writes: readonly TulisSel[]) => {
+      for (const w of writes) {
+        const sheet = ws(w.sheet);
+        if (w.fill !== undefined) {
+          const fill = sheet.getRange(w.cell).format.fill;
+          if (w.fill === null) fill.clear();
+          else fill.color = w.fill;
+        }
+        if (!notes || w.note === undefined) continue;
+        const note = loaded.get(key(w.sheet, w.cell))?.note;
+        const exists = note !== undefined && !note.isNullObject;
+        if (w.note === null) {
+          if (exists) note.delete();
+        } else if (exists) note.content = w.note;
+        else sheet.notes.add(w.cell, w.note);
+      }
+    };
+    return { baca, tulis };
   }
 
   async function hapusTanda(): Promise<{ restored: number }> {
@@ -271,33 +263,18 @@ export function buatJembatanExcel(host: ExcelDeps): Jembatan {
       if (cadItem.isNullObject) return { restored: 0 };
       const baca = bacaCadangan(cadItem.value as string);
       if (!baca.ok) throw new Error(baca.message);
-      const notes = deps.notesSupported();
       // A sheet deleted or renamed since is skipped before anything is read from it.
-      const names = new Set(worksheets.items.map((w) => w.name));
-      const sheets = new Map<string, Excel.Worksheet>();
-      const items = baca.cadangan.sel
-        .filter((s) => names.has(s.sheet))
-        .map((s) => {
-          let w = sheets.get(s.sheet);
-          if (!w) {
-            w = wb.worksheets.getItem(s.sheet);
-            sheets.set(s.sheet, w);
-          }
-          const note = notes ? w.notes.getItemOrNullObject(s.cell) : undefined;
-          note?.load('content');
-          return { s, w, note, fill: loadFill(w, s.cell) };
-        });
+      const names = worksheets.items.map((w) => w.name);
+      const keadaan = muatKeadaan(wb, selUntukHapus(baca.cadangan, names), () => undefined);
       await context.sync();
-      let restored = 0;
-      for (const { s, w, note, fill } of items) {
-        restore(w, s, fillOf(fill.value[0]?.[0]), note && !note.isNullObject ? note.content : null, note && !note.isNullObject ? note : undefined, notes);
-        restored++;
-      }
+      const rencana = rencanaHapus(baca.cadangan, names, keadaan.baca);
+      keadaan.tulis(rencana.writes);
       cadItem.delete();
       await context.sync();
-      return { restored };
+      return { restored: rencana.restored };
     });
   }
+
 
   async function pilihSel(sheet: string, cell: string): Promise<void> {
     await deps.run(async (context) => {
