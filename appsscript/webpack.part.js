@@ -2,7 +2,6 @@
 //   Code.js          the server: custom functions, menu, Periksa/Hapus Tanda, Pohon Kinerja
 //   sidebar.html     the shared UI with its Sheets bridge, ONE file (HtmlService serves files, not folders)
 //   appsscript.json  the manifest (manifests/appsscript.json)
-const crypto = require('crypto');
 const fs = require('fs');
 const path = require('path');
 const Module = require('module');
@@ -101,39 +100,6 @@ class InlineScriptPlugin {
   }
 }
 
-/**
- * The sidebar's Content-Security-Policy allows exactly the script and the style the page has:
- * the SHA-256 of each inline <script> of the emitted page replaces 'sha256-SKRIP', that of the
- * pane's style text (ui/gaya.ts, injected as one <style> element) replaces 'sha256-GAYA'. It
- * runs on the final page, after webpack's own HTML minimizer has rewritten the inline script,
- * so the policy matches what HtmlService serves; a page without the placeholders or its script
- * fails the build rather than ship a sidebar without its policy.
- */
-class SidebarCspPlugin {
-  apply(compiler) {
-    const sha = (text) => `'sha256-${crypto.createHash('sha256').update(text, 'utf8').digest('base64')}'`;
-    compiler.hooks.thisCompilation.tap('SidebarCspPlugin', (compilation) => {
-      compilation.hooks.processAssets.tap(
-        { name: 'SidebarCspPlugin', stage: webpack.Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_TRANSFER },
-        () => {
-          const file = `${SIDEBAR}.html`;
-          const asset = compilation.getAsset(file);
-          if (!asset) return;
-          const html = String(asset.source.source());
-          const scripts = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => sha(m[1]));
-          if (scripts.length === 0 || !html.includes("'sha256-SKRIP'") || !html.includes("'sha256-GAYA'")) {
-            compilation.errors.push(new webpack.WebpackError(`${file}: the Content-Security-Policy placeholders or the inline script are missing.`));
-            return;
-          }
-          const { GAYA } = requireTs(path.join(ROOT, 'ui/gaya.ts'));
-          const withPolicy = html.replace("'sha256-SKRIP'", scripts.join(' ')).replace("'sha256-GAYA'", sha(GAYA));
-          compilation.updateAsset(file, new webpack.sources.RawSource(withPolicy), { minimized: true });
-        },
-      );
-    });
-  }
-}
-
 module.exports = (_env = {}, argv = {}) => ({
   name: 'appsscript',
   mode: argv.mode || 'production',
@@ -173,7 +139,6 @@ module.exports = (_env = {}, argv = {}) => ({
       minify: false,
     }),
     new InlineScriptPlugin(),
-    new SidebarCspPlugin(),
     new CopyPlugin({ patterns: [{ from: 'manifests/appsscript.json', to: 'appsscript.json' }] }),
   ],
   performance: { hints: false },

@@ -4,6 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
+import { KOLOM_ASLI, rencanaKembali } from '../core/rumus-bawaan/asli';
 import { jalankan } from '../test/helpers/jalankan-cli';
 
 const bawaan = (...argv: string[]) => jalankan('bawaan', ...argv);
@@ -84,10 +85,23 @@ describe('lembar-kinerja bawaan', () => {
     await read.xlsx.readFile(output);
     const asli = read.getWorksheet('Rumus Asli')!;
     const rows = asli.getSheetValues().slice(1).map((row) => (row as unknown[]).slice(1));
-    expect(rows[0]).toEqual(['Lembar', 'Sel', 'Rumus asli', 'Keterangan']);
-    expect(rows).toContainEqual(['Capaian 2024', 'D2', '=SAKIP.CAPAIAN(C2,B2)']);
-    expect(rows).toContainEqual(['Capaian 2024', 'E3', '=PREDIKAT(CAPAIAN(C3,B3,"turun"),"berhasil",2)']);
-    expect(rows).toContainEqual(['Anggaran', 'C2', '=SERAPAN(B2,A2)', 'rumus bersama untuk C2:C4']);
+    expect(rows[0]).toEqual([...KOLOM_ASLI]);
+    const baris = (sheet: string, cell: string) => rows.find((r) => r[0] === sheet && r[1] === cell)!;
+    expect(baris('Capaian 2024', 'D2').slice(0, 3)).toEqual(['Capaian 2024', 'D2', '=SAKIP.CAPAIAN(C2,B2)']);
+    expect(baris('Capaian 2024', 'E3').slice(0, 3)).toEqual(['Capaian 2024', 'E3', '=PREDIKAT(CAPAIAN(C3,B3,"turun"),"berhasil",2)']);
+    expect(baris('Anggaran', 'C2')).toEqual(['Anggaran', 'C2', '=SERAPAN(B2,A2)', `=${read.getWorksheet('Anggaran')!.getCell('C2').formula}`, 'rumus bersama untuk C2:C4']);
+
+    // The copy is restorable by the panes: they read these rows with the core's rencanaKembali,
+    // and every listed cell still holds the native formula written there.
+    const formulaAt = (sheet: string, cell: string) => {
+      const f = read.getWorksheet(sheet)?.getCell(cell).formula;
+      return f ? `=${f}` : null;
+    };
+    const { restore, kept } = rencanaKembali(rows as unknown[][], formulaAt);
+    expect(kept).toEqual([]);
+    expect(restore).toContainEqual({ sheet: 'Capaian 2024', cell: 'D2', formula: '=SAKIP.CAPAIAN(C2,B2)' });
+    expect(restore).toContainEqual({ sheet: 'Anggaran', cell: 'C2', formula: '=SERAPAN(B2,A2)' });
+    expect(restore).toHaveLength(rows.length - 1);
   });
 
   it('converts a one-cell array formula (how Excel 365 saves spilling functions) and reports a multi-cell one', async () => {

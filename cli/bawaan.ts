@@ -4,7 +4,7 @@ import * as path from 'path';
 import { cellAt, parseCellRef, Sheet, Workbook } from '../core/lembar/model';
 import { formatNumber } from '../core/angka';
 import { CATATAN_KOSONG, planRewrite, rewriteFormula, SelDilewati, SelRumus } from '../core/rumus-bawaan';
-import { LEMBAR_ASLI } from '../core/rumus-bawaan/asli';
+import { barisAsli, KOLOM_ASLI, LEMBAR_ASLI } from '../core/rumus-bawaan/asli';
 import { uniqueSheetName } from '../core/tanda';
 import { masukanYangDitimpa, pesanMenimpaMasukan, writeAtomically } from './berkas-keluaran';
 import { pesanBaca } from './galat-berkas';
@@ -210,7 +210,8 @@ export async function bawaanXlsx(data: Buffer): Promise<HasilBawaan> {
       note = [`rumus bersama untuk ${cell.shared.ref ?? cell.cell}`, note].filter(Boolean).join('. ');
     }
     byPart.set(cell.part, edits);
-    listed.push([c.sheet, c.cell, formulaText(c.formula), note]);
+    // The one format of core/rumus-bawaan/asli.ts, so either pane can restore this copy.
+    listed.push(...barisAsli([{ ...c, keterangan: note }]));
   }
   for (const [part, edits] of byPart) pkg.write(part, applyEdits(parts.get(part)!.xml, edits));
 
@@ -218,11 +219,6 @@ export async function bawaanXlsx(data: Buffer): Promise<HasilBawaan> {
   await addWorksheet(pkg, info, sheetName, asliSheetXml(listed));
   await hideAndRecalc(pkg, info, sheetName);
   return { converted: count, skipped, noted, bytes: await pkg.generate(), sheetName };
-}
-
-/** `=` in front, as the planner typed it (the file stores formulas without it). */
-function formulaText(f: string): string {
-  return f.startsWith('=') ? f : `=${f}`;
 }
 
 interface FCell {
@@ -290,23 +286,21 @@ function valueAt(wb: Workbook, sheet: string, ref: string): unknown {
 }
 
 
-const HEADERS = ['Lembar', 'Sel', 'Rumus asli', 'Keterangan'];
-
 /** Inline strings only: the original formulas are kept as text, never evaluated. */
 function asliSheetXml(rows: string[][]): string {
   const cell = (ref: string, text: string) =>
     text === '' ? '' : `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${escapeText(text.slice(0, 32767))}</t></is></c>`;
-  const cols = 'ABCD';
-  const body = [HEADERS, ...rows]
+  const cols = 'ABCDE';
+  const body = [[...KOLOM_ASLI], ...rows]
     .map((r, i) => `<row r="${i + 1}">${r.map((t, j) => cell(`${cols[j]}${i + 1}`, t)).join('')}</row>`)
     .join('');
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
     `<worksheet xmlns="${NS.main}" xmlns:r="${NS.rel}">` +
-    `<dimension ref="A1:D${rows.length + 1}"/>` +
+    `<dimension ref="A1:E${rows.length + 1}"/>` +
     '<sheetFormatPr defaultRowHeight="15"/>' +
     '<cols><col min="1" max="1" width="20" customWidth="1"/><col min="2" max="2" width="8" customWidth="1"/>' +
-    '<col min="3" max="3" width="60" customWidth="1"/><col min="4" max="4" width="30" customWidth="1"/></cols>' +
+    '<col min="3" max="4" width="60" customWidth="1"/><col min="5" max="5" width="30" customWidth="1"/></cols>' +
     `<sheetData>${body}</sheetData>` +
     '</worksheet>'
   );

@@ -20,6 +20,11 @@ export interface PeriksaView {
   skala: string | null;
   /** Cells highlighted in the document. */
   marked: number;
+  /**
+   * When "Sel yang dipilih" was one cell: what was checked instead (core/lembar/wilayah-data.ts
+   * wilayahSelAktif), e.g. "sekitar sel C8 (Renja!B7:D8)".
+   */
+  wilayah?: string;
   /** Wall time of the whole action, host round trips included. */
   ms: number;
 }

@@ -20,6 +20,10 @@ describe('pane sentences', () => {
     expect(ringkasan(view([f('error'), f('error'), f('info')]))).toBe('3 temuan (2 galat, 1 info) pada 1 tabel di lembar aktif, 3 sel ditandai · 1,3 detik');
     expect(ringkasan(view([]))).toBe('Tidak ada temuan pada 1 tabel di lembar aktif · 1,3 detik');
     expect(ringkasan({ ...view([], []), cakupan: 'pilihan' })).toBe('Tidak ada tabel Renja atau LKjIP yang dikenali di sel yang dipilih · 1,3 detik');
+    // One active cell: the sentence names the range that was really checked.
+    expect(ringkasan({ ...view([]), cakupan: 'pilihan', wilayah: 'sekitar sel C8 (Renja!B7:D8)' })).toBe(
+      'Tidak ada temuan pada 1 tabel di sekitar sel C8 (Renja!B7:D8) · 1,3 detik',
+    );
     expect(detik(12_345)).toBe('12 detik');
   });
   it('name a table by sheet, range, layout and rows', () => {

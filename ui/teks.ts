@@ -29,7 +29,7 @@ export function detik(ms: number): string {
 
 /** "12 temuan (3 galat, 5 peringatan, 4 info) pada 4 tabel di lembar aktif · 0,8 detik". */
 export function ringkasan(view: PeriksaView): string {
-  const where = CAKUPAN_DI[view.cakupan];
+  const where = view.wilayah ?? CAKUPAN_DI[view.cakupan];
   const time = detik(view.ms);
   if (view.tables.length === 0) {
     return `Tidak ada tabel Renja atau LKjIP yang dikenali di ${where} · ${time}`;

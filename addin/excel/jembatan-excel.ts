@@ -4,10 +4,10 @@ import { bacaPengaturan, Pengaturan, tulisPengaturan } from '../../core/pengatur
 import { periksaWorkbook, PeriksaProgress } from '../../core/periksa';
 import type { HasilPekerja, PeriksaFn } from './pekerja';
 import type { Drawing } from '../../core/pohon/gambar';
-import { isMarkFill, planMarks, uniqueSheetName } from '../../core/tanda';
-import { bacaCadangan, Cadangan, gabungCadangan, SelCadangan } from '../../core/tanda/cadangan';
+import { planMarks, uniqueSheetName } from '../../core/tanda';
+import { bacaCadangan, Cadangan, tulisCadangan } from '../../core/tanda/cadangan';
+import { KeadaanSel, rencanaHapus, rencanaTandai, SelDiLembar, selUntukHapus, selUntukTandai, tolakCadangan, TulisSel } from '../../core/tanda/pembukuan';
 import type { Cakupan, Jembatan, Kemajuan, PeriksaView, PohonView } from '../../ui/jembatan';
-import { catatanPengguna, catatanTanda, pulihCatatan } from '../../core/tanda/catatan';
 import { tulisGambar } from './gambar';
 import { pasangLambda } from './lambda';
 import { CellProps, fillOf, RangeArea, toSheet } from './model';
@@ -163,7 +163,8 @@ export function buatJembatanExcel(host: ExcelDeps): Jembatan {
       // A backup that cannot be read is refused before anything is marked: marking over it would
       // lose the planner's fills and notes it still holds.
       const lama = bacaCadangan(cadItem.isNullObject ? null : (cadItem.value as string));
-      if (!lama.ok) throw new Error(`${lama.message} Periksa Tabel tidak menandai sel agar warna dan catatan asli yang tercatat di sana tidak tertimpa.`);
+      const tolak = tolakCadangan(lama);
+      if (tolak !== null || !lama.ok) throw new Error(tolak ?? '');
       const old: Cadangan = lama.cadangan;
 
       // 2: every cell needed, in blocks sized from their bytes.
@@ -223,115 +224,46 @@ export function buatJembatanExcel(host: ExcelDeps): Jembatan {
       const where = (sheet: string, row: number, col: number) =>
         dibaca.find((d) => d.area.sheet === sheet && row >= d.area.top && row <= d.area.bottom && col >= d.area.left && col <= d.area.right);
       const plans = planMarks(result.findings).filter((p) => where(p.sheet, p.row, p.col) !== undefined);
-      const planned = new Set(plans.map((p) => key(p.sheet, p.cell)));
-      // Cells on a sheet deleted or renamed since cannot be restored: they leave the backup unread.
-      const names = new Set(worksheets.items.map((w) => w.name));
-      const stale = old.sel.filter((s) => !planned.has(key(s.sheet, s.cell)) && names.has(s.sheet));
-      const oldByKey = new Map(old.sel.map((s) => [key(s.sheet, s.cell), s]));
-
       if (plans.length === 0 && old.sel.length === 0) {
         return view(rencana.cakupan, result, 0);
       }
 
-      // 3: the notes of the cells about to change (to keep the user's own text), in batches.
-      const notes = deps.notesSupported();
-      const sheetObj = new Map<string, Excel.Worksheet>();
-      const ws = (name: string) => {
-        let w = sheetObj.get(name);
-        // eslint-disable-next-line office-addins/test-for-null-using-isNullObject -- a Map miss, not a null object
-        if (!w) {
-          w = wb.worksheets.getItemOrNullObject(name);
-          w.load('name');
-          sheetObj.set(name, w);
-        }
-        return w;
-      };
-      const noteOf = new Map<string, Excel.Note>();
-      const staleFill = new Map<string, OfficeExtension.ClientResult<CellProps[][]>>();
-      const staleKeys = new Set(stale.map((s) => key(s.sheet, s.cell)));
-      for (const part of potongan([...plans, ...stale], () => BYTE_BACA_SEL)) {
-        for (const c of part) {
-          const w = ws(c.sheet);
-          const k = key(c.sheet, c.cell);
-          if (notes) {
-            const n = w.notes.getItemOrNullObject(c.cell);
-            n.load('content');
-            noteOf.set(k, n);
-          }
-          if (staleKeys.has(k)) staleFill.set(k, loadFill(w, c.cell));
-        }
-        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per batch sized under Excel's 5 MB request limit: the loop is the chunking
-        await context.sync();
-      }
-      const current = (sheet: string, cell: string): string | null => {
-        const n = noteOf.get(key(sheet, cell));
-        return n && !n.isNullObject ? n.content : null;
-      };
+      // 3: the fills and notes of the cells the core names (core/tanda/pembukuan.ts decides; the
+      // marked cells' fills were read with the cells), in batches under the request budget.
+      const names = worksheets.items.map((w) => w.name);
+      const cells = selUntukTandai(old, plans, names);
+      const planAt = new Map(plans.map((p) => [key(p.sheet, p.cell), p]));
+      const keadaan = await muatKeadaan(context, wb, cells, (sheet, cell) => {
+        const p = planAt.get(key(sheet, cell));
+        const d = p && where(sheet, p.row, p.col);
+        return d && p ? fillOf(d.props[p.row - d.area.top]?.[p.col - d.area.left]) : undefined;
+      });
+      const tanda = rencanaTandai(old, plans, names, keadaan.baca);
 
-      // 4: the backup first, then every fill and note, in batches under the budget. Excel runs a
-      // batch in order and stops at a failing command, so whatever got marked is in the backup.
-      const fresh: SelCadangan[] = [];
-      const tulis: { bytes: number; run: () => void }[] = [];
-      for (const s of stale) {
-        const w = ws(s.sheet);
-        if (w.isNullObject) continue;
-        const act = () => restore(w, s, fillOf(staleFill.get(key(s.sheet, s.cell))!.value[0]?.[0]), current(s.sheet, s.cell), noteOf.get(key(s.sheet, s.cell)), notes);
-        tulis.push({ bytes: BYTE_TULIS_SEL + byteJson(s.note ?? ''), run: act });
-      }
-      for (const p of plans) {
-        const w = ws(p.sheet);
-        const d = where(p.sheet, p.row, p.col)!;
-        const prior = oldByKey.get(key(p.sheet, p.cell));
-        const ada = current(p.sheet, p.cell);
-        const userNote = prior ? prior.note : ada;
-        fresh.push({ sheet: p.sheet, cell: p.cell, fill: fillOf(d.props[p.row - d.area.top]?.[p.col - d.area.left]), note: userNote, kami: p.note });
-        // Marked before: our earlier text is replaced, whatever the planner added stays.
-        const text = notes ? catatanTanda(prior ? catatanPengguna(ada, prior) : ada, p.note) : '';
-        tulis.push({
-          bytes: BYTE_TULIS_SEL + byteJson(text),
-          run: () => {
-            w.getRange(p.cell).format.fill.color = `#${p.fill}`;
-            if (!notes) return;
-            if (ada === null) w.notes.add(p.cell, text);
-            else noteOf.get(key(p.sheet, p.cell))!.content = text;
-          },
-        });
-      }
-      const kept: Cadangan = { versi: 1, sel: old.sel.filter((s) => planned.has(key(s.sheet, s.cell))) };
-      const backup = gabungCadangan(kept, fresh);
-      // Until the stale cells are restored, the backup still holds them.
-      const during = gabungCadangan({ versi: 1, sel: [...stale, ...kept.sel] }, fresh);
-      const backupText = JSON.stringify(during);
-      if (byteJson(backupText) > BATAS_CADANGAN) {
+      // 4: the backup first, then every mark, in batches. Until the last batch the backup also
+      // keeps the cells being unmarked, so a batch that fails leaves nothing Hapus Tanda cannot undo.
+      const finalKeys = new Set(tanda.backup.sel.map((c) => key(c.sheet, c.cell)));
+      const during: Cadangan = { ...tanda.backup, sel: [...old.sel.filter((c) => !finalKeys.has(key(c.sheet, c.cell))), ...tanda.backup.sel] };
+      const duringText = during.sel.length > 0 ? tulisCadangan(during) : null;
+      if (duringText !== null && byteJson(duringText) > BATAS_CADANGAN) {
         throw new Error(
           `Terlalu banyak sel bermasalah (${plans.length}) untuk dicatat cadangannya di buku kerja ini; tidak ada sel yang ditandai. Periksa bagian tabel yang lebih kecil lewat "Sel yang dipilih".`,
         );
       }
-      // A large backup goes alone, one sync before the marks; a small one leads the first batch.
-      const sendiri = byteJson(backupText) > BATAS_BYTE / 4;
-      if (sendiri) {
-        wb.settings.add(KUNCI_CADANGAN, backupText);
-        await context.sync();
-      }
-      const parts = potongan(tulis, (t) => t.bytes, BATAS_BYTE - (sendiri ? 0 : byteJson(backupText)) - 2 * BYTE_TULIS_SEL);
-      if (parts.length === 0) parts.push([]);
-      for (let i = 0; i < parts.length; i++) {
-        if (i === 0 && !sendiri && during.sel.length > 0) wb.settings.add(KUNCI_CADANGAN, backupText);
-        for (const t of parts[i]) t.run();
-        if (i === parts.length - 1) {
-          if (during.sel.length === 0) {
-            if (!cadItem.isNullObject) cadItem.delete();
-          } else if (stale.length > 0) {
-            // The stale cells are restored now: the backup keeps only what is still marked.
-            if (backup.sel.length > 0) wb.settings.add(KUNCI_CADANGAN, JSON.stringify(backup));
-            else wb.settings.getItemOrNullObject(KUNCI_CADANGAN).delete();
-          }
-        }
-        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per batch sized under Excel's 5 MB request limit: the loop is the chunking
-        await context.sync();
-        kemajuan?.({ tahap: 'tandai', pesan: 'Menandai sel', selesai: i + 1, total: parts.length });
-      }
-      return view(rencana.cakupan, result, plans.length);
+      const finalText = tanda.backup.sel.length > 0 ? tulisCadangan(tanda.backup) : null;
+      await keadaan.tulis(tanda.writes, {
+        firstBytes: duringText === null ? 0 : byteJson(duringText),
+        first: () => {
+          if (duringText !== null) wb.settings.add(KUNCI_CADANGAN, duringText);
+        },
+        last: () => {
+          if (finalText === duringText && duringText !== null) return;
+          if (finalText !== null) wb.settings.add(KUNCI_CADANGAN, finalText);
+          else wb.settings.getItemOrNullObject(KUNCI_CADANGAN).delete();
+        },
+        kemajuan: (selesai, total) => kemajuan?.({ tahap: 'tandai', pesan: 'Menandai sel', selesai, total }),
+      });
+      return view(rencana.cakupan, result, tanda.marked);
     });
 
     function view(used: Cakupan, result: HasilPekerja, marked: number): PeriksaView {
@@ -347,19 +279,88 @@ export function buatJembatanExcel(host: ExcelDeps): Jembatan {
   }
 
   /**
-   * A marked cell back as it was: its fill only while it is still our mark (a fill the planner
-   * chose since is theirs), its note as core/tanda/catatan.ts decides.
+   * The fills and notes of some cells, queued in the current batch (`known` gives a fill already
+   * read); after the sync, `baca` answers the core and `tulis` queues the core's writes.
    */
-  function restore(w: Excel.Worksheet, s: SelCadangan, fillNow: string | null, now: string | null, note: Excel.Note | undefined, notes: boolean): void {
-    if (isMarkFill(fillNow)) {
-      const fill = w.getRange(s.cell).format.fill;
-      if (s.fill === null) fill.clear();
-      else fill.color = s.fill;
+  /**
+   * Reads the fill and note of each named cell, and writes what the core decided, both in
+   * batches sized under Excel's request limit (addin/excel/ukuran.ts): one sync per batch.
+   */
+  async function muatKeadaan(
+    context: Excel.RequestContext,
+    wb: Excel.Workbook,
+    cells: readonly SelDiLembar[],
+    known: (sheet: string, cell: string) => string | null | undefined,
+  ) {
+    const notes = deps.notesSupported();
+    const sheetObj = new Map<string, Excel.Worksheet>();
+    const ws = (name: string) => {
+      let w = sheetObj.get(name);
+      if (!w) {
+        w = wb.worksheets.getItem(name);
+        sheetObj.set(name, w);
+      }
+      return w;
+    };
+    const loaded = new Map<string, { note?: Excel.Note; fill?: OfficeExtension.ClientResult<CellProps[][]>; fillKnown?: string | null }>();
+    for (const part of potongan(cells, () => BYTE_BACA_SEL)) {
+      for (const c of part) {
+        const w = ws(c.sheet);
+        const note = notes ? w.notes.getItemOrNullObject(c.cell) : undefined;
+        note?.load('content');
+        const k = known(c.sheet, c.cell);
+        loaded.set(key(c.sheet, c.cell), k === undefined ? { note, fill: loadFill(w, c.cell) } : { note, fillKnown: k });
+      }
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per batch sized under Excel's 5 MB request limit: the loop is the chunking
+      await context.sync();
     }
-    if (!notes || !note) return;
-    const act = pulihCatatan(now, s.note, s.kami);
-    if (act.aksi === 'hapus') note.delete();
-    else if (act.aksi === 'ganti') note.content = act.isi;
+    const baca = (sheet: string, cell: string): KeadaanSel => {
+      const l = loaded.get(key(sheet, cell));
+      if (!l) return { fill: null, note: null };
+      const fill = l.fill ? fillOf(l.fill.value[0]?.[0]) : (l.fillKnown ?? null);
+      return { fill, note: l.note && !l.note.isNullObject ? l.note.content : null };
+    };
+    const tulisSatu = (w: TulisSel) => {
+      const sheet = ws(w.sheet);
+      if (w.fill !== undefined) {
+        const fill = sheet.getRange(w.cell).format.fill;
+        if (w.fill === null) fill.clear();
+        else fill.color = w.fill;
+      }
+      if (!notes || w.note === undefined) return;
+      const note = loaded.get(key(w.sheet, w.cell))?.note;
+      const exists = note !== undefined && !note.isNullObject;
+      if (w.note === null) {
+        if (exists) note.delete();
+      } else if (exists) note.content = w.note;
+      else sheet.notes.add(w.cell, w.note);
+    };
+    /**
+     * `first` is queued before the first batch (alone in its own sync when it is large), `last`
+     * with the last batch; Excel runs a batch in order and stops at a failing command.
+     */
+    const tulis = async (
+      writes: readonly TulisSel[],
+      opsi: { first?: () => void; firstBytes?: number; last?: () => void; kemajuan?: (selesai: number, total: number) => void } = {},
+    ) => {
+      const firstBytes = opsi.firstBytes ?? 0;
+      const alone = firstBytes > BATAS_BYTE / 4;
+      if (alone) {
+        opsi.first?.();
+        await context.sync();
+      }
+      const parts = potongan(writes, (w) => BYTE_TULIS_SEL + byteJson(w.note ?? ''), BATAS_BYTE - (alone ? 0 : firstBytes) - 2 * BYTE_TULIS_SEL);
+      if (parts.length === 0) parts.push([]);
+      for (let i = 0; i < parts.length; i++) {
+        if (i === 0 && !alone) opsi.first?.();
+        for (const w of parts[i]) tulisSatu(w);
+        if (i === parts.length - 1) opsi.last?.();
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per batch sized under Excel's 5 MB request limit: the loop is the chunking
+        await context.sync();
+        opsi.kemajuan?.(i + 1, parts.length);
+      }
+    };
+    return { baca, tulis };
   }
 
   async function hapusTanda(): Promise<{ restored: number }> {
@@ -373,45 +374,16 @@ export function buatJembatanExcel(host: ExcelDeps): Jembatan {
       if (cadItem.isNullObject) return { restored: 0 };
       const baca = bacaCadangan(cadItem.value as string);
       if (!baca.ok) throw new Error(baca.message);
-      const notes = deps.notesSupported();
       // A sheet deleted or renamed since is skipped before anything is read from it.
-      const names = new Set(worksheets.items.map((w) => w.name));
-      const sheets = new Map<string, Excel.Worksheet>();
-      const sheet = (name: string) => {
-        let w = sheets.get(name);
-        if (!w) {
-          w = wb.worksheets.getItem(name);
-          sheets.set(name, w);
-        }
-        return w;
-      };
-      const items: { s: SelCadangan; w: Excel.Worksheet; note?: Excel.Note; fill: OfficeExtension.ClientResult<CellProps[][]> }[] = [];
-      for (const part of potongan(baca.cadangan.sel.filter((s) => names.has(s.sheet)), () => BYTE_BACA_SEL)) {
-        for (const s of part) {
-          const w = sheet(s.sheet);
-          const note = notes ? w.notes.getItemOrNullObject(s.cell) : undefined;
-          note?.load('content');
-          items.push({ s, w, note, fill: loadFill(w, s.cell) });
-        }
-        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per batch sized under Excel's 5 MB request limit: the loop is the chunking
-        await context.sync();
-      }
-      let restored = 0;
+      const names = worksheets.items.map((w) => w.name);
+      const keadaan = await muatKeadaan(context, wb, selUntukHapus(baca.cadangan, names), () => undefined);
+      const hapus = rencanaHapus(baca.cadangan, names, keadaan.baca);
       // The backup goes only with the last batch: a batch that fails leaves it for another try.
-      const parts = potongan(items, (i) => BYTE_TULIS_SEL + byteJson(i.s.note ?? '') + byteJson(i.note && !i.note.isNullObject ? i.note.content : ''));
-      if (parts.length === 0) parts.push([]);
-      for (let i = 0; i < parts.length; i++) {
-        for (const { s, w, note, fill } of parts[i]) {
-          restore(w, s, fillOf(fill.value[0]?.[0]), note && !note.isNullObject ? note.content : null, note && !note.isNullObject ? note : undefined, notes);
-          restored++;
-        }
-        if (i === parts.length - 1) cadItem.delete();
-        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per batch sized under Excel's 5 MB request limit: the loop is the chunking
-        await context.sync();
-      }
-      return { restored };
+      await keadaan.tulis(hapus.writes, { last: () => cadItem.delete() });
+      return { restored: hapus.restored };
     });
   }
+
 
   async function pilihSel(sheet: string, cell: string): Promise<void> {
     await deps.run(async (context) => {

@@ -105,10 +105,10 @@ describe('Jadikan rumus bawaan in Excel', () => {
 
     const asli = host.state.sheets.find((s) => s.name === LEMBAR_ASLI)!;
     expect(asli.visibility).toBe('Hidden');
-    const row = (r: number) => ['A', 'B', 'C', 'D'].map((c) => asli.cells[`${c}${r}`]);
+    const row = (r: number) => ['A', 'B', 'C', 'D', 'E'].map((c) => asli.cells[`${c}${r}`]);
     expect(row(1).map((c) => c.v)).toEqual([...KOLOM_ASLI]);
-    expect(row(2).map((c) => c.v)).toEqual(['Renja 2025', 'C2', '=SAKIP.CAPAIAN(B2,A2)', native('=SAKIP.CAPAIAN(B2,A2)')]);
-    expect(row(3).map((c) => c.v)).toEqual(['Renja 2025', 'D2', '=SAKIP.PREDIKAT(C2)', native('=SAKIP.PREDIKAT(C2)')]);
+    expect(row(2).map((c) => c.v)).toEqual(['Renja 2025', 'C2', '=SAKIP.CAPAIAN(B2,A2)', native('=SAKIP.CAPAIAN(B2,A2)'), '']);
+    expect(row(3).map((c) => c.v)).toEqual(['Renja 2025', 'D2', '=SAKIP.PREDIKAT(C2)', native('=SAKIP.PREDIKAT(C2)'), '']);
     // Kept as text, never as formulas.
     expect(Object.values(asli.cells).some((c) => c.f !== undefined)).toBe(false);
 

@@ -1,9 +1,12 @@
-import type { BorderSide, Drawing } from '../../core/pohon/gambar';
+import { a1 } from '../../core/lembar/model';
+import type { BorderSide, Drawing, DrawnMerge } from '../../core/pohon/gambar';
 
 /**
- * A core Drawing on a new sheet, written as one batch: values, fills, fonts, alignment and
- * number formats over the drawing's whole grid with the set…s calls, then merges, borders and
- * sizes (writes only, so Apps Script sends them together). Drawn cells are text or numbers,
+ * A core Drawing on a new sheet, written as one batch of few calls: values, fills, fonts,
+ * alignment and number formats over the drawing's whole grid with the set…s calls, then merges
+ * (mergeAcross per run of box lines), borders (one RangeList per side, style and colour) and
+ * sizes (one call per run of equal widths or heights); writes only, so Apps Script sends them
+ * together, and their number grows with the boxes, not the cells. Drawn cells are text or numbers,
  * never formulas: Sheets reads a written "=…" as a formula even in a text cell, so such a value
  * gets the apostrophe that keeps it text.
  */
@@ -60,6 +63,9 @@ export function tulisGambar(ss: Spreadsheet, d: Drawing): GoogleAppsScript.Sprea
     if (c.align?.vertical) vAlign[c.row][c.col] = c.align.vertical;
     if (c.align?.wrap) wraps[c.row][c.col] = true;
   }
+  // A new sheet has 1,000 rows and 26 columns; a range outside them is refused.
+  if (rows > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), rows - sheet.getMaxRows());
+  if (cols > sheet.getMaxColumns()) sheet.insertColumnsAfter(sheet.getMaxColumns(), cols - sheet.getMaxColumns());
   const range = sheet.getRange(1, 1, rows, cols);
   // Text format first, so a drawn "1.270" stays the text it is.
   range.setNumberFormats(formats);
@@ -72,35 +78,113 @@ export function tulisGambar(ss: Spreadsheet, d: Drawing): GoogleAppsScript.Sprea
   range.setHorizontalAlignments(hAlign);
   range.setVerticalAlignments(vAlign);
   range.setWraps(wraps);
-  for (const m of d.merges) sheet.getRange(m.top + 1, m.left + 1, m.bottom - m.top + 1, m.right - m.left + 1).merge();
-  for (const c of d.cells) {
-    const b = c.border;
-    if (!b) continue;
-    const cell = sheet.getRange(c.row + 1, c.col + 1);
-    for (const [side, val] of [
-      ['top', b.top],
-      ['left', b.left],
-      ['bottom', b.bottom],
-      ['right', b.right],
-    ] as const) {
-      if (!val) continue;
-      cell.setBorder(
-        side === 'top' ? true : null,
-        side === 'left' ? true : null,
-        side === 'bottom' ? true : null,
-        side === 'right' ? true : null,
-        null,
-        null,
-        `#${val.color}`,
-        gayaGaris(val.style),
-      );
-    }
-  }
-  d.columnWidths.forEach((w, i) => sheet.setColumnWidth(i + 1, Math.round(w * 7 + 5)));
-  d.rowHeights.forEach((h, i) => sheet.setRowHeight(i + 1, Math.round((h * 4) / 3)));
+  gabungSemua(sheet, d.merges);
+  garisSemua(sheet, d);
+  runs(d.columnWidths.map((w) => Math.round(w * 7 + 5))).forEach((r) => sheet.setColumnWidths(r.start + 1, r.n, r.value));
+  tinggiBaris(sheet, d.rowHeights.map((h) => Math.round((h * 4) / 3)));
   if (d.freeze) {
     sheet.setFrozenRows(d.freeze.rows);
     sheet.setFrozenColumns(d.freeze.cols);
   }
   return sheet;
+}
+
+/** Runs of equal consecutive values: one setColumnWidths / setRowHeights call each. */
+function runs(values: readonly number[]): { start: number; n: number; value: number }[] {
+  const out: { start: number; n: number; value: number }[] = [];
+  values.forEach((v, i) => {
+    const last = out[out.length - 1];
+    if (last && last.value === v && last.start + last.n === i) last.n++;
+    else out.push({ start: i, n: 1, value: v });
+  });
+  return out;
+}
+
+/**
+ * Row heights: the most common height for every row in one call, then one call per run of
+ * rows that differ (a box's text rows, the thin connector rows).
+ */
+function tinggiBaris(sheet: GoogleAppsScript.Spreadsheet.Sheet, px: readonly number[]): void {
+  if (px.length === 0) return;
+  const count = new Map<number, number>();
+  for (const h of px) count.set(h, (count.get(h) ?? 0) + 1);
+  const modal = [...count].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0][0];
+  sheet.setRowHeights(1, px.length, modal);
+  for (const r of runs(px)) if (r.value !== modal) sheet.setRowHeights(r.start + 1, r.n, r.value);
+}
+
+/**
+ * Merges in as few calls as SpreadsheetApp allows (RangeList cannot merge): one-row merges of
+ * the same columns on consecutive rows (the lines of a box) as one mergeAcross, one-column
+ * merges of the same rows on consecutive columns as one mergeVertically, any other alone.
+ */
+function gabungSemua(sheet: GoogleAppsScript.Spreadsheet.Sheet, merges: readonly DrawnMerge[]): void {
+  const across = new Map<string, DrawnMerge[]>();
+  const down = new Map<string, DrawnMerge[]>();
+  for (const m of merges) {
+    if (m.top === m.bottom) pushTo(across, `${m.left},${m.right}`, m);
+    else if (m.left === m.right) pushTo(down, `${m.top},${m.bottom}`, m);
+    else sheet.getRange(m.top + 1, m.left + 1, m.bottom - m.top + 1, m.right - m.left + 1).merge();
+  }
+  for (const list of across.values()) {
+    for (const r of runs(list.map((m) => m.top).sort((a, b) => a - b).map((top, i) => top - i))) {
+      const top = list.map((m) => m.top).sort((a, b) => a - b)[r.start];
+      const { left, right } = list[0];
+      sheet.getRange(top + 1, left + 1, r.n, right - left + 1).mergeAcross();
+    }
+  }
+  for (const list of down.values()) {
+    for (const r of runs(list.map((m) => m.left).sort((a, b) => a - b).map((left, i) => left - i))) {
+      const left = list.map((m) => m.left).sort((a, b) => a - b)[r.start];
+      const { top, bottom } = list[0];
+      sheet.getRange(top + 1, left + 1, bottom - top + 1, r.n).mergeVertically();
+    }
+  }
+}
+
+function pushTo<T>(m: Map<string, T[]>, k: string, v: T): void {
+  const list = m.get(k);
+  if (list) list.push(v);
+  else m.set(k, [v]);
+}
+
+const SISI = ['top', 'left', 'bottom', 'right'] as const;
+
+/**
+ * Borders batched by side, style and colour: one RangeList.setBorder per group. A top or bottom
+ * side on cells side by side in a row is one range; a left or right side on cells one under
+ * another is one range (setBorder draws a range's outer edge on each of its cells there).
+ */
+function garisSemua(sheet: GoogleAppsScript.Spreadsheet.Sheet, d: Drawing): void {
+  const groups = new Map<string, { side: (typeof SISI)[number]; val: BorderSide; cells: { row: number; col: number }[] }>();
+  for (const c of d.cells) {
+    if (!c.border) continue;
+    for (const side of SISI) {
+      const val = c.border[side];
+      if (!val) continue;
+      const k = `${side} ${val.style} ${val.color}`;
+      const g = groups.get(k);
+      if (g) g.cells.push({ row: c.row, col: c.col });
+      else groups.set(k, { side, val, cells: [{ row: c.row, col: c.col }] });
+    }
+  }
+  for (const { side, val, cells } of groups.values()) {
+    const horizontal = side === 'top' || side === 'bottom';
+    const line = (c: { row: number; col: number }) => (horizontal ? c.row : c.col);
+    const along = (c: { row: number; col: number }) => (horizontal ? c.col : c.row);
+    const sorted = [...cells].sort((a, b) => line(a) - line(b) || along(a) - along(b));
+    const a1s: string[] = [];
+    let i = 0;
+    while (i < sorted.length) {
+      let j = i;
+      while (j + 1 < sorted.length && line(sorted[j + 1]) === line(sorted[i]) && along(sorted[j + 1]) === along(sorted[j]) + 1) j++;
+      const first = sorted[i];
+      const last = sorted[j];
+      a1s.push(first === last ? a1({}, first.row, first.col) : `${a1({}, first.row, first.col)}:${a1({}, last.row, last.col)}`);
+      i = j + 1;
+    }
+    sheet
+      .getRangeList(a1s)
+      .setBorder(side === 'top' ? true : null, side === 'left' ? true : null, side === 'bottom' ? true : null, side === 'right' ? true : null, null, null, `#${val.color}`, gayaGaris(val.style));
+  }
 }

@@ -34,7 +34,7 @@ const api: ServerApi = {
   lkKembalikanRumusAsli: () => muat().kembalikanRumusAsli(),
 };
 
-global.onOpen = (e?: { authMode?: unknown }) => muat().onOpen(e);
+global.onOpen = () => muat().onOpen();
 global.onInstall = () => muat().onInstall();
 global.lkMenuPeriksa = () => muat().menuPeriksa();
 global.lkMenuHapusTanda = () => muat().menuHapusTanda();

@@ -4,23 +4,20 @@ import { hapusTanda } from './tanda';
 import { pohonTeks } from '../../ui/teks';
 import { pohonKinerja } from './pohon';
 
-/**
- * The "Lembar Kinerja" menu. Its items name top-level functions (the entry declares them);
- * onOpen runs before the user has granted anything to an add-on, so it only builds the menu.
- */
+/** The add-on menu. Its items name top-level functions (the entry declares them). */
 
-export const MENU = 'Lembar Kinerja';
 export const JUDUL_SIDEBAR = 'Lembar Kinerja';
 
 /**
- * A bound script gets its own top-level menu. An add-on may only add a sub-menu under
- * Extensions; onInstall and an onOpen in AuthMode NONE (an add-on not yet used in this file)
- * happen only to add-ons, so those build the add-on menu.
+ * Always the add-on menu (a sub-menu under Extensions), whatever the AuthMode: "If you intend
+ * to publish the add-on, always use Ui.createAddonMenu" (Custom menus for Editor add-ons,
+ * https://developers.google.com/workspace/add-ons/concepts/menus). A bound copy of the script
+ * gets the same menu, so planners find it in one place. onOpen runs before the user has
+ * granted anything to an add-on, so it only builds the menu.
  */
-export function onOpen(e?: { authMode?: unknown }): void {
-  const ui = SpreadsheetApp.getUi();
-  const addon = e !== undefined && String(e.authMode) === 'NONE';
-  (addon ? ui.createAddonMenu() : ui.createMenu(MENU))
+export function onOpen(): void {
+  SpreadsheetApp.getUi()
+    .createAddonMenu()
     .addItem('Periksa Tabel', 'lkMenuPeriksa')
     .addItem('Hapus Tanda', 'lkMenuHapusTanda')
     .addItem('Pohon Kinerja', 'lkMenuPohon')
@@ -30,7 +27,7 @@ export function onOpen(e?: { authMode?: unknown }): void {
 }
 
 export function onInstall(): void {
-  onOpen({ authMode: 'NONE' });
+  onOpen();
 }
 
 export function menuPeriksa(): void {

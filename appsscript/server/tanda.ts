@@ -1,107 +1,134 @@
 import { parseA1 } from '../../core/lembar/model';
 import { Finding } from '../../core/periksa/temuan';
-import { isMarkFill, MarkPlan, planMarks } from '../../core/tanda';
-import { catatanPengguna, catatanTanda, pulihCatatan } from '../../core/tanda/catatan';
-import { Cadangan, gabungCadangan, SelCadangan } from '../../core/tanda/cadangan';
-import { cadanganDari, denganCadangan, dokumenProperti } from './dokumen';
+import { MarkPlan, planMarks } from '../../core/tanda';
+import { Cadangan } from '../../core/tanda/cadangan';
+import { KeadaanSel, rencanaHapus, rencanaTandai, SelDiLembar, selUntukHapus, selUntukTandai, tolakCadangan, TulisSel } from '../../core/tanda/pembukuan';
+import {
+  bacaCadanganLembar,
+  bacaCadanganProperti,
+  dokumenProperti,
+  gabungLamaDanLembar,
+  kunciCadanganProperti,
+  tulisCadanganLembar,
+} from './dokumen';
 
 /**
- * Marks in a Google Sheet: the fills and notes the core plans, written over each sheet's
- * bounding range in one batch, with the cells' original backgrounds and notes kept in the
- * document properties so that Hapus Tanda puts back exactly what was there. Our note goes
- * after the user's own (core/tanda/catatan.ts), so even a lost backup cannot lose it.
+ * Marks in a Google Sheet. Every decision (what to read, what to write, what the backup holds)
+ * is core/tanda/pembukuan.ts; this file reads the cells' backgrounds and notes (one box per
+ * sheet, one call each) and writes the plan: the backup first (dokumen.ts, a hidden sheet),
+ * then one setNotes over each box and one RangeList.setBackground per colour, all in one batch.
  *
- * Backgrounds go through a RangeList per colour, never setBackgrounds over the bounding range:
- * Sheets reports "no fill" as #ffffff, and writing that back would give every other cell an
- * explicit white fill. Notes can be written back as read ('' is no note).
+ * Backgrounds go through a RangeList per colour, never setBackgrounds over the box: Sheets
+ * reports "no fill" as #ffffff, and writing that back would give every other cell an explicit
+ * white fill. Notes can be written back as read ('' is no note).
  */
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type GSheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Range = GoogleAppsScript.Spreadsheet.Range;
 
 /** What getBackgrounds answers for a cell without fill. */
 const TANPA_ISI = '#ffffff';
 
-/**
- * The backgrounds and notes of the smallest box around some cells of a sheet, read with one call
- * each; `at` gives a cell's position in those grids.
- */
-function bacaKotak(sheet: GSheet, cells: readonly { row: number; col: number }[]) {
-  let top = Infinity;
-  let left = Infinity;
-  let bottom = -1;
-  let right = -1;
+interface Kotak {
+  sheet: GSheet;
+  range: Range;
+  top: number;
+  left: number;
+  fills: string[][];
+  notes: string[][];
+}
+
+/** The fills and notes of the cells, one box per sheet read with one call each. */
+function bacaSel(ss: Spreadsheet, cells: readonly SelDiLembar[]): { kotak: Map<string, Kotak>; baca: (sheet: string, cell: string) => KeadaanSel } {
+  const bySheet = new Map<string, { row: number; col: number }[]>();
   for (const c of cells) {
-    top = Math.min(top, c.row);
-    left = Math.min(left, c.col);
-    bottom = Math.max(bottom, c.row);
-    right = Math.max(right, c.col);
+    // The schema and planMarks admit only A1 addresses, so every cell parses.
+    const p = parseA1(c.cell)!;
+    const list = bySheet.get(c.sheet);
+    if (list) list.push(p);
+    else bySheet.set(c.sheet, [p]);
   }
-  const range = sheet.getRange(top + 1, left + 1, bottom - top + 1, right - left + 1);
-  const fills = range.getBackgrounds();
-  const notes = range.getNotes();
-  return { range, fills, notes, at: (c: { row: number; col: number }) => [c.row - top, c.col - left] as const };
-}
-
-function perLembar<T extends { sheet: string }>(items: readonly T[]): Map<string, T[]> {
-  const m = new Map<string, T[]>();
-  for (const it of items) {
-    const list = m.get(it.sheet);
-    if (list) list.push(it);
-    else m.set(it.sheet, [it]);
-  }
-  return m;
-}
-
-/** One setBackground per distinct colour, over a RangeList of its cells. */
-function warnai(sheet: GSheet, cells: { a1: string; fill: string | null }[]): void {
-  const byFill = new Map<string | null, string[]>();
-  for (const c of cells) {
-    const list = byFill.get(c.fill);
-    if (list) list.push(c.a1);
-    else byFill.set(c.fill, [c.a1]);
-  }
-  for (const [fill, a1s] of byFill) sheet.getRangeList(a1s).setBackground(fill);
-}
-
-/** Mark the findings' cells; returns how many cells were marked. */
-export function tandai(ss: Spreadsheet, findings: readonly Finding[]): number {
-  const plans = planMarks(findings);
-  if (plans.length === 0) return 0;
-  const props = dokumenProperti();
-  const stored = props.getProperties();
-  const lama = cadanganDari(stored);
-  // A backup we cannot read must not be overwritten: the originals in it would be lost.
-  if (!lama.ok) throw new Error(`${lama.message} Hapus catatan lama lewat menu Hapus Tanda terlebih dahulu.`);
-  const asliDari = new Map(lama.cadangan.sel.map((c) => [`${c.sheet}\u0000${c.cell}`, c]));
-  const baru: SelCadangan[] = [];
-  // Every read before any write: Apps Script sends buffered writes together, until a read.
-  const writes: (() => void)[] = [];
-  let marked = 0;
-  for (const [name, list] of perLembar<MarkPlan>(plans)) {
+  const kotak = new Map<string, Kotak>();
+  for (const [name, list] of bySheet) {
     const sheet = ss.getSheetByName(name);
     if (!sheet) continue;
-    const { range, fills, notes, at } = bacaKotak(sheet, list);
-    const newNotes = notes.map((row) => row.slice());
-    for (const p of list) {
-      const [i, j] = at(p);
-      const fill = fills[i][j];
-      const note = notes[i][j];
-      const ada = note === '' ? null : note;
-      baru.push({ sheet: name, cell: p.cell, fill: fill.toLowerCase() === TANPA_ISI ? null : fill, note: ada, kami: p.note });
-      // A cell marked before: our earlier text is replaced, whatever the planner added stays.
-      const asli = asliDari.get(`${name}\u0000${p.cell}`);
-      newNotes[i][j] = catatanTanda(asli !== undefined ? catatanPengguna(ada, asli) : ada, p.note);
-    }
-    writes.push(() => {
-      range.setNotes(newNotes);
-      warnai(sheet, list.map((p) => ({ a1: p.cell, fill: `#${p.fill}` })));
-    });
-    marked += list.length;
+    const top = Math.min(...list.map((p) => p.row));
+    const left = Math.min(...list.map((p) => p.col));
+    const bottom = Math.max(...list.map((p) => p.row));
+    const right = Math.max(...list.map((p) => p.col));
+    const range = sheet.getRange(top + 1, left + 1, bottom - top + 1, right - left + 1);
+    kotak.set(name, { sheet, range, top, left, fills: range.getBackgrounds(), notes: range.getNotes() });
   }
-  for (const w of writes) w();
-  props.setProperties(denganCadangan(stored, gabungCadangan(lama.cadangan, baru)), true);
-  return marked;
+  const baca = (sheet: string, cell: string): KeadaanSel => {
+    const k = kotak.get(sheet);
+    const p = parseA1(cell);
+    if (!k || !p) return { fill: null, note: null };
+    const fill = k.fills[p.row - k.top]?.[p.col - k.left] ?? TANPA_ISI;
+    const note = k.notes[p.row - k.top]?.[p.col - k.left] ?? '';
+    return { fill: fill.toLowerCase() === TANPA_ISI ? null : fill, note: note === '' ? null : note };
+  };
+  return { kotak, baca };
+}
+
+/** The planned writes, per sheet: one setNotes over its box when a note changes, one setBackground per colour. */
+function tulis(kotak: Map<string, Kotak>, writes: readonly TulisSel[]): void {
+  const bySheet = new Map<string, TulisSel[]>();
+  for (const w of writes) {
+    const list = bySheet.get(w.sheet);
+    if (list) list.push(w);
+    else bySheet.set(w.sheet, [w]);
+  }
+  for (const [name, list] of bySheet) {
+    const k = kotak.get(name);
+    if (!k) continue;
+    const notes = k.notes.map((row) => row.slice());
+    let notesChanged = false;
+    const byFill = new Map<string | null, string[]>();
+    for (const w of list) {
+      const p = parseA1(w.cell)!;
+      if (w.note !== undefined) {
+        notes[p.row - k.top][p.col - k.left] = w.note ?? '';
+        notesChanged = true;
+      }
+      if (w.fill !== undefined) {
+        const a1s = byFill.get(w.fill);
+        if (a1s) a1s.push(w.cell);
+        else byFill.set(w.fill, [w.cell]);
+      }
+    }
+    if (notesChanged) k.range.setNotes(notes);
+    for (const [fill, a1s] of byFill) k.sheet.getRangeList(a1s).setBackground(fill);
+  }
+}
+
+function namaLembar(ss: Spreadsheet): string[] {
+  return ss.getSheets().map((s) => s.getName());
+}
+
+/**
+ * Mark the findings' cells that were read (`dibaca`); returns how many cells were marked. The
+ * backup is written before the marks, in the same batch: if it cannot be written, nothing is
+ * marked.
+ */
+export function tandai(ss: Spreadsheet, findings: readonly Finding[], dibaca: (p: MarkPlan) => boolean = () => true): number {
+  const plans = planMarks(findings).filter(dibaca);
+  const stored = bacaCadanganLembar(ss);
+  const tolak = tolakCadangan(stored);
+  // A backup we cannot read must not be overwritten: the originals in it would be lost.
+  if (tolak !== null) throw new Error(tolak);
+  const previous = (stored as { cadangan: Cadangan }).cadangan;
+  if (plans.length === 0 && previous.sel.length === 0) return 0;
+  const names = namaLembar(ss);
+  const { kotak, baca } = bacaSel(ss, selUntukTandai(previous, plans, names));
+  const rencana = rencanaTandai(previous, plans, names, baca);
+  try {
+    tulisCadanganLembar(ss, rencana.backup);
+  } catch (e) {
+    throw new Error(`Cadangan tanda tidak dapat disimpan (${(e as Error).message}); tidak ada sel yang ditandai.`);
+  }
+  tulis(kotak, rencana.writes);
+  return rencana.marked;
 }
 
 /**
@@ -111,41 +138,17 @@ export function tandai(ss: Spreadsheet, findings: readonly Finding[]): number {
 export function hapusTanda(ss: Spreadsheet): { restored: number } {
   const props = dokumenProperti();
   const stored = props.getProperties();
-  const baca = cadanganDari(stored);
-  if (!baca.ok) throw new Error(baca.message);
-  const cadangan: Cadangan = baca.cadangan;
-  let restored = 0;
-  const writes: (() => void)[] = [];
-  for (const [name, list] of perLembar(cadangan.sel)) {
-    const sheet = ss.getSheetByName(name);
-    if (!sheet) continue;
-    // The schema admits only A1 addresses, so every cell parses.
-    const cells = list.map((s) => ({ s, ...parseA1(s.cell)! }));
-    const { range, fills, notes, at } = bacaKotak(sheet, cells);
-    const newNotes = notes.map((row) => row.slice());
-    const recolour: { a1: string; fill: string | null }[] = [];
-    let notesChanged = false;
-    for (const c of cells) {
-      const [i, j] = at(c);
-      let done = false;
-      if (isMarkFill(fills[i][j])) {
-        recolour.push({ a1: c.s.cell, fill: c.s.fill });
-        done = true;
-      }
-      const act = pulihCatatan(notes[i][j] === '' ? null : notes[i][j], c.s.note, c.s.kami);
-      if (act.aksi !== 'biarkan') {
-        newNotes[i][j] = act.aksi === 'ganti' ? act.isi : '';
-        notesChanged = true;
-        done = true;
-      }
-      if (done) restored++;
-    }
-    writes.push(() => {
-      if (notesChanged) range.setNotes(newNotes);
-      if (recolour.length > 0) warnai(sheet, recolour);
-    });
+  const lama = bacaCadanganProperti(stored);
+  const lembar = bacaCadanganLembar(ss);
+  for (const b of [lama, lembar]) {
+    if (!b.ok) throw new Error(b.message);
   }
-  for (const w of writes) w();
-  props.setProperties(denganCadangan(stored, null), true);
-  return { restored };
+  const backup = gabungLamaDanLembar((lama as { cadangan: Cadangan }).cadangan, (lembar as { cadangan: Cadangan }).cadangan);
+  const names = namaLembar(ss);
+  const { kotak, baca } = bacaSel(ss, selUntukHapus(backup, names));
+  const rencana = rencanaHapus(backup, names, baca);
+  tulis(kotak, rencana.writes);
+  tulisCadanganLembar(ss, null);
+  for (const k of kunciCadanganProperti(stored)) props.deleteProperty(k);
+  return { restored: rencana.restored };
 }

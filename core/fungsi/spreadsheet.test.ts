@@ -169,6 +169,20 @@ describe('PREDIKAT', () => {
     expect(PREDIKAT('baik')).toEqual({ code: '#VALUE!', message: "Capaian bukan angka: 'baik'." });
   });
 
+  test('a capaian from a percent-formatted cell (0,01 ≤ x < 2) is refused with how to write it, not graded', () => {
+    // 92,50 % typed in a percent cell holds 0,925; graded as is it would be "Sangat Rendah".
+    expect(PREDIKAT(0.925)).toEqual(
+      err('#VALUE!', /^Capaian 0,925 terlalu kecil untuk persen; bila selnya berformat persen \(92,5 %\), tulis capaian sebagai angka persen \(92,5\)/),
+    );
+    expect(PREDIKAT('0,925', 'berhasil')).toEqual(err('#VALUE!', /berformat persen/));
+    expect(PREDIKAT([[1.05], [92.5], [0], [0.01]])).toEqual([[err('#VALUE!', /105 %/)], ['Sangat Tinggi'], ['Sangat Rendah'], [err('#VALUE!', /1 %/)]]);
+    // From 2 up, and below 0,01, a capaian is graded as written.
+    expect(PREDIKAT(2)).toBe('Sangat Rendah');
+    expect(PREDIKAT(0.001)).toBe('Sangat Rendah');
+    expect(PREDIKAT(0.00999)).toBe('Sangat Rendah');
+    expect(PREDIKAT(-5, 'sakip')).toBe('D');
+  });
+
   test("the office's own scale from a range", () => {
     const dua = [
       [91, 'Sangat Tinggi'],

@@ -1,4 +1,5 @@
 import { Dec, isDec, roundHalfUp, toDouble } from '../angka/desimal';
+import { formatNumber } from '../angka/format';
 import { Angka, readAngka, readArah, readDesimal, readMetode, readSkala, toDec } from './argumen';
 import { capaianCepat, efisiensiCepat, nilaiEfisiensiCepat, serapanCepat } from './cepat';
 import { FungsiError, galat } from './galat';
@@ -165,6 +166,25 @@ function nilaiSel(efisiensiValue: unknown): HasilSel {
 
 const LABEL_PREDIKAT = ['capaian', 'desimal'];
 
+/**
+ * A capaian from 0,01 up to below 2 is what a cell formatted as percent holds for 1 % … 199 %
+ * (92,50 % is 0,925): functions never see formats, and grading 0,925 as "Sangat Rendah" would be
+ * a silent wrong label. PREDIKAT refuses it and says how to write it; a real capaian of 1–2 % is
+ * not worth the guess either way. Below 0,01 it is graded as written: a nested CAPAIAN of a
+ * tiny ratio is 0 in the native formula (rounded at 10 decimals), and both must agree. The
+ * native formula (core/rumus-bawaan/templat.ts) does the same.
+ */
+export const PECAHAN_PERSEN = { dari: 0.01, sampai: 2 } as const;
+
+function pecahanPersen(c: Dec): FungsiError | null {
+  if (c.lt(PECAHAN_PERSEN.dari) || !c.lt(PECAHAN_PERSEN.sampai)) return null;
+  const persen = formatNumber(c.times(100));
+  return galat(
+    '#VALUE!',
+    `Capaian ${formatNumber(c)} terlalu kecil untuk persen; bila selnya berformat persen (${persen} %), tulis capaian sebagai angka persen (${persen}) atau kalikan 100, mis. =PREDIKAT(A2*100).`,
+  );
+}
+
 /** PREDIKAT(capaian; [skala]; [desimal]): the category label of a capaian. */
 export function PREDIKAT(capaianValue: unknown, skala?: unknown, desimal?: unknown): Hasil {
   // The scale is one table for the whole call, not an argument to spread cell by cell.
@@ -176,6 +196,8 @@ export function PREDIKAT(capaianValue: unknown, skala?: unknown, desimal?: unkno
     const k = readDesimal(desimalCell);
     if (k !== null && typeof k !== 'number') return k;
     if ('code' in sk) return sk;
+    const pecahan = pecahanPersen(toDec(c));
+    if (pecahan) return pecahan;
     const d = k === null ? toDec(c) : roundHalfUp(toDec(c), k);
     return classify(sk, d);
   });

@@ -1,5 +1,5 @@
 import { Sheet } from './model';
-import { cropSheet, dataRegion } from './wilayah-data';
+import { cropSheet, dataRegion, wilayahSelAktif } from './wilayah-data';
 
 const sheet = (values: Sheet['values'], extra: Partial<Sheet> = {}): Sheet => ({ name: 'L', values, typed: true, ...extra });
 
@@ -69,5 +69,33 @@ describe('cropSheet', () => {
     expect(c.merges).toEqual([{ top: 0, left: 0, bottom: 1, right: 1 }]);
     expect(c.hiddenRows).toEqual([1]);
     expect(c.origin).toEqual({ row: 11, col: 2 });
+  });
+});
+
+describe('wilayahSelAktif', () => {
+  const s = sheet(
+    [
+      ['Judul', null, null, null],
+      [null, null, null, null],
+      ['Kode', 'Uraian', 'Pagu', null],
+      ['1', 'Program', 100, null],
+    ],
+    { name: 'Renja', origin: { row: 4, col: 1 } },
+  );
+
+  test('a cursor in a table checks that table and names its range', () => {
+    const w = wilayahSelAktif(s, 7, 2);
+    expect(w.keterangan).toBe('sekitar sel C8 (Renja!B7:D8)');
+    expect(w.sheet.values).toEqual([
+      ['Kode', 'Uraian', 'Pagu'],
+      ['1', 'Program', 100],
+    ]);
+    expect(w.sheet.origin).toEqual({ row: 6, col: 1 });
+  });
+
+  test('a cursor far from any data checks the whole sheet and says why', () => {
+    const w = wilayahSelAktif(s, 0, 0);
+    expect(w.sheet).toBe(s);
+    expect(w.keterangan).toBe('seluruh lembar "Renja" (sel A1 tidak berada di dalam tabel)');
   });
 });

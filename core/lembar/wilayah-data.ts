@@ -1,4 +1,4 @@
-import { Sheet } from './model';
+import { a1, Sheet } from './model';
 
 /** A block of cells, 0-based and inclusive, in the sheet's own coordinates (origin applied). */
 export interface Rect {
@@ -101,4 +101,24 @@ export function cropSheet(sheet: Sheet, rect: Rect): Sheet {
   if (sheet.merges) out.merges = merges;
   if (sheet.hiddenRows) out.hiddenRows = sheet.hiddenRows.filter((r) => r >= top && r <= bottom).map((r) => r - top);
   return out;
+}
+
+/** What "Sel yang dipilih" covers when the selection is one cell, and how the planner is told. */
+export interface WilayahSelAktif {
+  sheet: Sheet;
+  /** Completes "… di {keterangan}": which range was checked and why. */
+  keterangan: string;
+}
+
+/**
+ * One active cell means "the table I am in": its data region, cropped from the whole sheet
+ * (read once by the host); a cell with nothing around it gives the whole sheet. The same rule
+ * in every host, so the planner reads the same sentence in Excel and Sheets.
+ */
+export function wilayahSelAktif(whole: Sheet, row: number, col: number): WilayahSelAktif {
+  const cell = a1({}, row, col);
+  const rect = dataRegion(whole, row, col);
+  if (rect === null) return { sheet: whole, keterangan: `seluruh lembar "${whole.name}" (sel ${cell} tidak berada di dalam tabel)` };
+  const range = `${a1({}, rect.top, rect.left)}:${a1({}, rect.bottom, rect.right)}`;
+  return { sheet: cropSheet(whole, rect), keterangan: `sekitar sel ${cell} (${whole.name}!${range})` };
 }

@@ -3,6 +3,7 @@ import { readAngka, readArah, readDesimal, readMetode, readSkala } from '../fung
 import { FungsiError, isFungsiError } from '../fungsi/galat';
 import { Arah, MetodeEfisiensi } from '../fungsi/rumus';
 import { Skala } from '../fungsi/skala';
+import { PECAHAN_PERSEN } from '../fungsi/spreadsheet';
 
 /**
  * The functions of docs/fungsi.md as native spreadsheet formulas (en-US text, `,` separators, no
@@ -255,7 +256,8 @@ export function nativeFormula(name: NamaFungsi, args: readonly string[]): HasilT
       // The core rounds half-up the decimal the cell shows (2.675 → 2.68); spreadsheet ROUND
       // does the same, unlike a binary x*100 (267.49999999999997).
       const shown = desimal.value === null ? capaian : `ROUND(${capaian},${desimal.value})`;
-      return selesai(satuAngka(capaian, klasifikasi(skala.value, shown)));
+      // As the core: 0,01 ≤ capaian < 2 is a percent-formatted cell (0,925 for 92,50 %), refused.
+      return selesai(satuAngka(capaian, `IF(AND(${capaian}>=${PECAHAN_PERSEN.dari},${capaian}<${PECAHAN_PERSEN.sampai}),${ERR_VALUE},${klasifikasi(skala.value, shown)})`));
     }
   }
   return { ok: false, reason: `Fungsi ${String(name)} tidak dikenal.` };

@@ -39,7 +39,7 @@ describe('what the planner typed into a marked note stays', () => {
   });
 
   it('a second Periksa replaces our earlier text and keeps what the planner added to it', () => {
-    const tercatat = { note: 'Cek ulang.', kami: ours };
+    const tercatat = { note: 'Cek ulang.', markNote: ours };
     expect(catatanPengguna(`Cek ulang.\n\n${ours}\n\nSudah.`, tercatat)).toBe('Cek ulang.\n\nSudah.');
     expect(catatanPengguna(catatanTanda('Cek ulang.', ours), tercatat)).toBe('Cek ulang.');
     expect(catatanPengguna(null, tercatat)).toBeNull();

@@ -9,27 +9,27 @@ import { NOTE_AUTHOR } from './index';
 const SEPARATOR = '\n\n';
 
 /** The note a marked cell gets, given the user's own note (null when it had none). */
-export function catatanTanda(milikPengguna: string | null, kami: string): string {
-  return milikPengguna === null || milikPengguna === '' ? kami : `${milikPengguna}${SEPARATOR}${kami}`;
+export function catatanTanda(milikPengguna: string | null, markNote: string): string {
+  return milikPengguna === null || milikPengguna === '' ? markNote : `${milikPengguna}${SEPARATOR}${markNote}`;
 }
 
 export type PulihCatatan = { aksi: 'biarkan' } | { aksi: 'hapus' } | { aksi: 'ganti'; isi: string };
 
 /**
  * What Hapus Tanda does with a cell's note now (`sekarang`), given the note it had before
- * marking (`asli`) and the text we added (`kami`, recorded since backups carry it). Only our
+ * marking (`asli`) and the text we added (`markNote`, recorded since backups carry it). Only our
  * text, exactly as written, is taken out: a line the planner typed before or after it stays,
  * and a note whose part of ours he has edited is his now and is left alone.
  */
-export function pulihCatatan(sekarang: string | null, asli: string | null, kami?: string): PulihCatatan {
+export function pulihCatatan(sekarang: string | null, asli: string | null, markNote?: string): PulihCatatan {
   if (sekarang === null) return { aksi: 'biarkan' };
-  if (kami === undefined || kami === '') return pulihTanpaCatatanKami(sekarang, asli);
+  if (markNote === undefined || markNote === '') return pulihTanpaCatatanKami(sekarang, asli);
   const pengguna = asli === null || asli === '' ? null : asli;
-  if (sekarang === catatanTanda(pengguna, kami)) return pengguna === null ? { aksi: 'hapus' } : { aksi: 'ganti', isi: pengguna };
-  const at = sekarang.lastIndexOf(kami);
+  if (sekarang === catatanTanda(pengguna, markNote)) return pengguna === null ? { aksi: 'hapus' } : { aksi: 'ganti', isi: pengguna };
+  const at = sekarang.lastIndexOf(markNote);
   if (at < 0) return { aksi: 'biarkan' };
   let before = sekarang.slice(0, at);
-  let after = sekarang.slice(at + kami.length);
+  let after = sekarang.slice(at + markNote.length);
   if (before.endsWith(SEPARATOR)) before = before.slice(0, -SEPARATOR.length);
   else if (after.startsWith(SEPARATOR)) after = after.slice(SEPARATOR.length);
   const sisa = before + after;
@@ -47,8 +47,8 @@ function pulihTanpaCatatanKami(sekarang: string, asli: string | null): PulihCata
  * The planner's part of a note that is marked already (a second Periksa before Hapus Tanda):
  * the note without our earlier text, so that ours is replaced and whatever he added stays.
  */
-export function catatanPengguna(sekarang: string | null, tercatat: { note: string | null; kami?: string }): string | null {
-  const act = pulihCatatan(sekarang, tercatat.note, tercatat.kami);
+export function catatanPengguna(sekarang: string | null, tercatat: { note: string | null; markNote?: string }): string | null {
+  const act = pulihCatatan(sekarang, tercatat.note, tercatat.markNote);
   if (act.aksi === 'hapus') return null;
   if (act.aksi === 'ganti') return act.isi;
   return sekarang;

@@ -33,23 +33,43 @@ export interface Sel {
 
 export const FORMAT_OTOMATIS = '0.###############';
 export const TANPA_ISI = '#ffffff';
+/**
+ * Apps Script quotas (https://developers.google.com/apps-script/guides/services/quotas):
+ * "Properties value size 9 kB / val" and "Properties total storage 500 kB / property store".
+ */
 const BATAS_PROPERTI = 9 * 1024;
+const BATAS_TOKO_PROPERTI = 500 * 1024;
+/**
+ * Apps Script quotas: "Script runtime 6 min / execution". The fake cannot time a script, so it
+ * spends a budget of service calls instead: 18,000 calls at an assumed 20 ms each (Google's
+ * best-practices page, https://developers.google.com/apps-script/guides/support/best-practices,
+ * "Minimize calls to other services": each call is slow, batch them) is the six minutes.
+ */
+export const BATAS_PANGGILAN = 18_000;
 
 export class Catatan {
   calls: string[] = [];
   trips = 0;
   private writing: string | null = null;
+  /** Calls since the script started (reset() does not refill it: one execution, one budget). */
+  spent = 0;
+  private spend(): void {
+    if (++this.spent > BATAS_PANGGILAN) throw new Error('Exceeded maximum execution time');
+  }
   read(name: string): void {
+    this.spend();
     this.calls.push(name);
     this.trips++;
     this.writing = null;
   }
   write(service: string, name: string): void {
+    this.spend();
     this.calls.push(name);
     if (this.writing !== service) this.trips++;
     this.writing = service;
   }
   local(name: string): void {
+    this.spend();
     this.calls.push(name);
   }
   reset(): void {
@@ -189,21 +209,50 @@ export class RangePalsu {
   setWraps(data: boolean[][]): this {
     return this.put(data, 'setWraps', (s, v) => (s.wrap = v));
   }
-  /** As Sheets takes it: true draws a side, false removes it, null leaves it as it is. */
+  /**
+   * As Sheets takes it: true draws a side, false removes it, null leaves it as it is. The outer
+   * sides apply to the range's edges, vertical/horizontal to the lines inside it.
+   */
   setBorder(top: boolean | null, left: boolean | null, bottom: boolean | null, right: boolean | null, vertical: boolean | null, horizontal: boolean | null, color?: string, style?: string): this {
-    const sides = { top, left, bottom, right, vertical, horizontal };
-    return this.put(this.grid(() => sides), 'setBorder', (s, v) => {
-      for (const [side, on] of Object.entries(v)) {
-        if (on === null) continue;
-        const border = (s.border ??= {});
-        if (on) border[side] = `${style ?? 'SOLID'} ${color ?? '#000000'}`;
-        else delete border[side];
+    this.sheet.log.write('sheets', 'Range.setBorder');
+    return this.garis(top, left, bottom, right, vertical, horizontal, color, style);
+  }
+  garis(top: boolean | null, left: boolean | null, bottom: boolean | null, right: boolean | null, vertical: boolean | null, horizontal: boolean | null, color?: string, style?: string): this {
+    const set = (s: Sel, side: string, on: boolean | null) => {
+      if (on === null) return;
+      const border = (s.border ??= {});
+      if (on) border[side] = `${style ?? 'SOLID'} ${color ?? '#000000'}`;
+      else delete border[side];
+    };
+    for (let i = 0; i < this.rows; i++)
+      for (let j = 0; j < this.cols; j++) {
+        const s = this.sheet.selTulis(this.row + i, this.col + j);
+        set(s, 'top', i === 0 ? top : horizontal);
+        set(s, 'bottom', i === this.rows - 1 ? bottom : horizontal);
+        set(s, 'left', j === 0 ? left : vertical);
+        set(s, 'right', j === this.cols - 1 ? right : vertical);
       }
-    });
+    return this;
+  }
+  /** Apply to every cell, unlogged (RangeList calls log once for all their ranges). */
+  diam(f: (s: Sel) => void): void {
+    for (let i = 0; i < this.rows; i++) for (let j = 0; j < this.cols; j++) f(this.sheet.selTulis(this.row + i, this.col + j));
   }
   merge(): this {
     this.sheet.log.write('sheets', 'Range.merge');
-    this.sheet.merges.push({ row: this.row, col: this.col, rows: this.rows, cols: this.cols });
+    this.sheet.gabung(this.row, this.col, this.rows, this.cols);
+    return this;
+  }
+  /** Each row of the range merged on its own. */
+  mergeAcross(): this {
+    this.sheet.log.write('sheets', 'Range.mergeAcross');
+    for (let i = 0; i < this.rows; i++) this.sheet.gabung(this.row + i, this.col, 1, this.cols);
+    return this;
+  }
+  /** Each column of the range merged on its own. */
+  mergeVertically(): this {
+    this.sheet.log.write('sheets', 'Range.mergeVertically');
+    for (let j = 0; j < this.cols; j++) this.sheet.gabung(this.row, this.col + j, this.rows, 1);
     return this;
   }
   activate(): this {
@@ -255,37 +304,100 @@ export class SheetPalsu {
     );
     return new RangePalsu(this, 1, 1, Math.max(rows, 1), Math.max(cols, 1));
   }
+  /**
+   * A new sheet has 1,000 rows and 26 columns; a range outside them is refused, as Sheets does
+   * ("The coordinates of the range are outside the dimensions of the sheet."), until rows or
+   * columns are inserted. Cells a test wrote directly widen the grid.
+   */
+  baris = 1000;
+  kolom = 26;
+  getMaxRows(): number {
+    this.log.local('Sheet.getMaxRows');
+    return Math.max(this.baris, this.cells.length);
+  }
+  getMaxColumns(): number {
+    this.log.local('Sheet.getMaxColumns');
+    return Math.max(this.kolom, ...this.cells.map((r) => r.length));
+  }
+  insertRowsAfter(after: number, n: number): this {
+    this.log.write('sheets', 'Sheet.insertRowsAfter');
+    this.baris = Math.max(this.baris, this.cells.length) + n;
+    this.cells.splice(after, 0, ...Array.from({ length: n }, () => [] as Sel[]));
+    return this;
+  }
+  insertColumnsAfter(after: number, n: number): this {
+    this.log.write('sheets', 'Sheet.insertColumnsAfter');
+    this.kolom = Math.max(this.kolom, ...this.cells.map((r) => r.length)) + n;
+    for (const r of this.cells) if (r.length > after) r.splice(after, 0, ...Array.from({ length: n }, selKosong));
+    return this;
+  }
+  /** Protections asked for (protect().setWarningOnly(true) shows a warning to anyone editing). */
+  lindungan: { warningOnly: boolean }[] = [];
+  protect(): { setWarningOnly(w: boolean): unknown } {
+    this.log.write('sheets', 'Sheet.protect');
+    const p = { warningOnly: false };
+    this.lindungan.push(p);
+    const api = { setWarningOnly: (w: boolean) => (this.log.write('sheets', 'Protection.setWarningOnly'), (p.warningOnly = w), api) };
+    return api;
+  }
+  private cekDimensi(row: number, col: number, rows: number, cols: number): void {
+    if (row < 1 || col < 1 || rows < 1 || cols < 1) throw new Error('The starting row/column of the range is too small, or the number of rows/columns must be at least 1.');
+    if (row + rows - 1 > Math.max(this.baris, this.cells.length) || col + cols - 1 > Math.max(this.kolom, ...this.cells.map((r) => r.length))) {
+      throw new Error('The coordinates of the range are outside the dimensions of the sheet.');
+    }
+  }
   getRange(a: number | string, col?: number, rows = 1, cols = 1): RangePalsu {
     this.log.local('Sheet.getRange');
-    if (typeof a === 'number') return new RangePalsu(this, a, col!, rows, cols);
+    if (typeof a === 'number') {
+      this.cekDimensi(a, col!, rows, cols);
+      return new RangePalsu(this, a, col!, rows, cols);
+    }
     const [p, q] = a.split(':').map((x) => parseA1(x));
     if (!p || (a.includes(':') && !q)) throw new Error(`Range not found: ${a}`);
     const end = q ?? p;
+    this.cekDimensi(p.row + 1, p.col + 1, end.row - p.row + 1, end.col - p.col + 1);
     return new RangePalsu(this, p.row + 1, p.col + 1, end.row - p.row + 1, end.col - p.col + 1);
   }
-  getRangeList(a1s: string[]): { setBackground(c: string | null): unknown } {
+  /** A merge that overlaps another is refused, as Sheets does. */
+  gabung(row: number, col: number, rows: number, cols: number): void {
+    if (rows * cols === 1) return;
+    const clash = this.merges.some((m) => m.row < row + rows && row < m.row + m.rows && m.col < col + cols && col < m.col + m.cols);
+    if (clash) throw new Error('You must select all cells in a merged range to merge or unmerge them.');
+    this.merges.push({ row, col, rows, cols });
+  }
+  getRangeList(a1s: string[]): { setBackground(c: string | null): unknown; setBorder(...args: unknown[]): unknown } {
     this.log.local('Sheet.getRangeList');
-    const cells = a1s.map((x) => {
-      const p = parseA1(x);
-      if (!p) throw new Error(`Range not found: ${x}`);
-      return p;
-    });
+    const ranges = a1s.map((x) => this.getRangeDiam(x));
     return {
-      setBackground: (c) => {
+      setBackground: (c: string | null) => {
         this.log.write('sheets', 'RangeList.setBackground');
-        for (const p of cells) this.selTulis(p.row + 1, p.col + 1).background = c === null ? TANPA_ISI : c.toLowerCase();
+        for (const r of ranges) r.diam((s) => (s.background = c === null ? TANPA_ISI : c.toLowerCase()));
+      },
+      setBorder: (...args: unknown[]) => {
+        this.log.write('sheets', 'RangeList.setBorder');
+        for (const r of ranges) r.garis(...(args as Parameters<RangePalsu['garis']>));
       },
     };
+  }
+  /** A range by A1 (a cell or a block), without logging a call: RangeList's members. */
+  private getRangeDiam(a: string): RangePalsu {
+    const [p, q] = a.split(':').map((x) => parseA1(x));
+    if (!p || (a.includes(':') && !q)) throw new Error(`Range not found: ${a}`);
+    const end = q ?? p;
+    this.cekDimensi(p.row + 1, p.col + 1, end.row - p.row + 1, end.col - p.col + 1);
+    return new RangePalsu(this, p.row + 1, p.col + 1, end.row - p.row + 1, end.col - p.col + 1);
   }
   /** A1 addresses of protected cells: writing there throws, as Sheets does for a non-editor. */
   terlindung = new Set<string>();
   hidden = false;
+  /** The selection this sheet had when another sheet was made active: Sheets gives it back. */
+  ingat: RangePalsu | null = null;
   hideSheet(): this {
     this.log.write('sheets', 'Sheet.hideSheet');
     // As in Sheets: hiding the active sheet moves the focus to another visible one.
     if (this.ss.active?.sheet === this) {
       const other = this.ss.sheets.find((x) => x !== this && !x.hidden);
-      if (other) this.ss.active = { sheet: other, range: null };
+      if (other) this.ss.aktifkan(other);
     }
     this.hidden = true;
     return this;
@@ -314,9 +426,17 @@ export class SheetPalsu {
     this.log.write('sheets', 'Sheet.setColumnWidth');
     this.tata.kolom[col] = width;
   }
+  setColumnWidths(col: number, n: number, width: number): void {
+    this.log.write('sheets', 'Sheet.setColumnWidths');
+    for (let i = 0; i < n; i++) this.tata.kolom[col + i] = width;
+  }
   setRowHeight(row: number, height: number): void {
     this.log.write('sheets', 'Sheet.setRowHeight');
     this.tata.baris[row] = height;
+  }
+  setRowHeights(row: number, n: number, height: number): void {
+    this.log.write('sheets', 'Sheet.setRowHeights');
+    for (let i = 0; i < n; i++) this.tata.baris[row + i] = height;
   }
   setFrozenRows(rows: number): void {
     this.log.write('sheets', 'Sheet.setFrozenRows');
@@ -353,9 +473,14 @@ export class SpreadsheetPalsu {
     this.log.local('Spreadsheet.getActiveSheet');
     return this.active!.sheet;
   }
+  /**
+   * Sheets always has a current cell: with nothing selected the active range is that one cell
+   * (A1 of a sheet just opened or created), never null while a sheet is shown.
+   */
   getActiveRange(): RangePalsu | null {
     this.log.read('Spreadsheet.getActiveRange');
-    return this.active?.range ?? null;
+    if (!this.active) return null;
+    return this.active.range ?? new RangePalsu(this.active.sheet, 1, 1, 1, 1);
   }
   getSheetByName(name: string): SheetPalsu | null {
     this.log.local('Spreadsheet.getSheetByName');
@@ -368,7 +493,17 @@ export class SpreadsheetPalsu {
     // As in Sheets, the new sheet becomes the active one.
     const s = this.addSheet(name);
     if (index !== undefined) this.sheets.splice(index, 0, this.sheets.pop()!);
-    this.active = { sheet: s, range: null };
+    this.aktifkan(s);
+    return s;
+  }
+  /** Another sheet active; the one left keeps its selection for when it comes back. */
+  aktifkan(s: SheetPalsu): void {
+    if (this.active) this.active.sheet.ingat = this.active.range;
+    this.active = { sheet: s, range: s.ingat };
+  }
+  setActiveSheet(s: SheetPalsu): SheetPalsu {
+    this.log.write('sheets', 'Spreadsheet.setActiveSheet');
+    this.aktifkan(s);
     return s;
   }
   deleteSheet(s: SheetPalsu): void {
@@ -383,9 +518,27 @@ export interface MenuPalsu {
   items: ({ label: string; fn: string } | 'separator')[];
 }
 
+/**
+ * HtmlOutput.addMetaTag (https://developers.google.com/apps-script/reference/html/html-output#addMetaTag(String,String)):
+ * "Meta tags included directly in an Apps Script HTML file are ignored. Only the following meta
+ * tags are allowed". So a `<meta http-equiv="Content-Security-Policy">` in the file is not in force.
+ */
+export const META_DIIZINKAN = ['apple-mobile-web-app-capable', 'google-site-verification', 'mobile-web-app-capable', 'viewport'];
+
 export class HtmlOutputPalsu {
   title = '';
+  meta: { name: string; content: string }[] = [];
   constructor(readonly content: string) {}
+  addMetaTag(name: string, content: string): this {
+    if (!META_DIIZINKAN.includes(name)) throw new Error(`Invalid argument: name (${name})`);
+    this.meta.push({ name, content });
+    return this;
+  }
+  /** The page as the sidebar's browser gets it: the file's own meta tags dropped, addMetaTag's added. */
+  disajikan(): string {
+    const added = this.meta.map((m) => `<meta name="${m.name}" content="${m.content}">`).join('');
+    return this.content.replace(/<meta\b[^>]*>/gi, '').replace(/<head>/i, `<head>${added}`);
+  }
   setTitle(t: string): this {
     this.title = t;
     return this;
@@ -409,6 +562,16 @@ export class PropertiesPalsu {
     if (Buffer.byteLength(k) + Buffer.byteLength(s) > BATAS_PROPERTI) throw new Error('Argument too large: value');
     return s;
   }
+  /** Bytes the store holds (keys and values), counted against the 500 kB total. */
+  ukuran(store: Map<string, string> = this.store): number {
+    let n = 0;
+    for (const [k, v] of store) n += Buffer.byteLength(k) + Buffer.byteLength(v);
+    return n;
+  }
+  private simpan(next: Map<string, string>): void {
+    if (this.ukuran(next) > BATAS_TOKO_PROPERTI) throw new Error('You have exceeded the property storage quota. Please remove some properties and try again.');
+    this.store = next;
+  }
   getProperty(k: string): string | null {
     this.log.read('Properties.getProperty');
     return this.store.get(k) ?? null;
@@ -419,14 +582,15 @@ export class PropertiesPalsu {
   }
   setProperty(k: string, v: string): this {
     this.log.write('properties', 'Properties.setProperty');
-    this.store.set(k, this.cek(k, v));
+    this.simpan(new Map(this.store).set(k, this.cek(k, v)));
     return this;
   }
   setProperties(props: Record<string, string>, deleteAllOthers = false): this {
     this.log.write('properties', 'Properties.setProperties');
     const checked = Object.entries(props).map(([k, v]) => [k, this.cek(k, v)] as const);
-    if (deleteAllOthers) this.store.clear();
-    for (const [k, v] of checked) this.store.set(k, v);
+    const next = deleteAllOthers ? new Map<string, string>() : new Map(this.store);
+    for (const [k, v] of checked) next.set(k, v);
+    this.simpan(next);
     return this;
   }
   deleteProperty(k: string): this {

@@ -103,24 +103,20 @@ describe('custom functions over the golden values, as Sheets passes them', () =>
 });
 
 describe('onOpen', () => {
-  test('adds the Lembar Kinerja menu whose items name functions of the script', () => {
+  test('always adds the add-on menu under Extensions, whose items name functions of the script', () => {
     const gas = new AppsScriptPalsu(out);
     const ctx = gas.muat(code);
-    (ctx.onOpen as Fn)({ authMode: 'LIMITED' });
-    expect(gas.menus).toHaveLength(1);
+    // A published add-on must use createAddonMenu in every AuthMode, LIMITED and FULL too.
+    for (const authMode of ['NONE', 'LIMITED', 'FULL']) (ctx.onOpen as Fn)({ authMode });
+    (ctx.onInstall as Fn)({ authMode: 'FULL' });
+    expect(gas.menus.map((m) => m.name)).toEqual(Array(4).fill('(Ekstensi) Lembar Kinerja'));
     const menu = gas.menus[0];
-    expect(menu.name).toBe('Lembar Kinerja');
     const items = menu.items.filter((i): i is { label: string; fn: string } => i !== 'separator');
     expect(items.map((i) => i.label)).toEqual(['Periksa Tabel', 'Hapus Tanda', 'Pohon Kinerja', 'Bantuan']);
     for (const i of items) expect(typeof ctx[i.fn]).toBe('function');
+    for (const m of gas.menus) expect(m.items).toEqual(menu.items);
     // onOpen runs before an add-on is authorised: it must touch nothing but the menu.
     expect(gas.log.trips).toBe(0);
-
-    // As an add-on (onInstall, or a file where it was not used yet) it is a sub-menu of Extensions.
-    (ctx.onInstall as Fn)();
-    (ctx.onOpen as Fn)({ authMode: 'NONE' });
-    expect(gas.menus.slice(1).map((m) => m.name)).toEqual(['(Ekstensi) Lembar Kinerja', '(Ekstensi) Lembar Kinerja']);
-    expect(gas.menus[2].items).toEqual(menu.items);
 
     (ctx.lkMenuPeriksa as Fn)();
     expect(gas.sidebars).toHaveLength(1);
@@ -128,6 +124,15 @@ describe('onOpen', () => {
     expect(gas.sidebars[0].getContent()).toContain('id=lembar-kinerja');
     (ctx.lkMenuBantuan as Fn)();
     expect(gas.dialogs[0].html.getContent()).toContain('Hapus Tanda');
+  });
+
+  test('the sidebar is safe as HtmlService serves it: no meta tag of the file is relied on', () => {
+    const gas = new AppsScriptPalsu(out);
+    (gas.muat(code).lkMenuPeriksa as Fn)();
+    // HtmlService drops a <meta http-equiv> of the file, so the page must not carry a policy it
+    // does not get (README says so); the pane builds its DOM with textContent only (injeksi-panel).
+    expect(gas.sidebars[0].getContent()).not.toMatch(/http-equiv/i);
+    expect(gas.sidebars[0].disajikan()).not.toMatch(/<meta http-equiv/i);
   });
 });
 
@@ -190,21 +195,31 @@ describe('Periksa Tabel and Hapus Tanda', () => {
     expect(JSON.stringify(sheet.cells.map((r) => r.map((s) => [s.value, s.formula, s.format, s.weight])))).toBe(valuesBefore);
     // One call per kind of data, whatever the number of rows: the selection, five reads of it,
     // the backup, the marked box's fills and notes, one batch of writes, the backup written.
-    expect(gas.log.calls.filter((c) => !/getName|getActiveSheet|getSheetByName|getRange\b|getRangeList|getActiveSpreadsheet/.test(c))).toEqual([
+    // The backup goes on a hidden, warning-protected sheet, written before the marks in the
+    // same batch; the planner's sheet and selection stay active.
+    expect(gas.log.calls.filter((c) => !/getName|getActiveSheet|getSheetByName|getSheets|getRange\b|getRangeList|getActiveSpreadsheet|getMax/.test(c))).toEqual([
       'Spreadsheet.getActiveRange',
       'Range.getValues',
       'Range.getFormulas',
       'Range.getNumberFormats',
       'Range.getFontWeights',
       'Range.getMergedRanges',
-      'Properties.getProperties',
       'Range.getBackgrounds',
       'Range.getNotes',
+      'Spreadsheet.insertSheet',
+      'Sheet.protect',
+      'Protection.setWarningOnly',
+      'Sheet.hideSheet',
+      'Spreadsheet.setActiveSheet',
+      'Range.setValues',
       'Range.setNotes',
       'RangeList.setBackground',
-      'Properties.setProperties',
     ]);
-    expect(gas.log.trips).toBe(11);
+    expect(gas.log.trips).toBe(9);
+    const cadangan = gas.ss.getSheetByName('Cadangan Tanda Lembar Kinerja')!;
+    expect(cadangan.isSheetHidden()).toBe(true);
+    expect(cadangan.lindungan).toEqual([{ warningOnly: true }]);
+    expect(gas.ss.active).toEqual({ sheet, range });
 
     // A second Periksa before Hapus Tanda must keep the true originals.
     (ctx.lkPeriksa as Fn)('pilihan', { skala: null });
@@ -212,7 +227,7 @@ describe('Periksa Tabel and Hapus Tanda', () => {
     expect(restored.restored).toBe(cells.size);
     expect(potret(sheet)).toEqual(before);
     expect(sheet.sel(4, 5)).toMatchObject({ background: '#fff2cc', note: 'Sumber: DPA 2024' });
-    expect([...gas.props.store.keys()].filter((k) => k.includes('cadangan'))).toEqual([]);
+    expect(gas.ss.getSheetByName('Cadangan Tanda Lembar Kinerja')).toBeNull();
     // Nothing left to restore.
     expect(((ctx.lkHapusTanda as Fn)() as { restored: number }).restored).toBe(0);
   });
@@ -231,8 +246,37 @@ describe('Periksa Tabel and Hapus Tanda', () => {
     expect(a.sel(4, 5).note).toMatch(/^Sumber: DPA 2024\n\nLembar Kinerja:/);
     expect(b.sel(4, 5).note).toMatch(/^Sumber: DPA 2024\n\nLembar Kinerja:/);
     // Per sheet: its data range and five reads; per marked sheet: its box's fills and notes;
-    // the backup read, every mark in one batch of writes, the backup written.
-    expect(gas.log.trips).toBe(3 * 6 + 2 * 2 + 1 + 1 + 1);
+    // the backup and every mark in one batch of writes.
+    expect(gas.log.trips).toBe(3 * 6 + 2 * 2 + 1);
+    // Our hidden backup sheet is never checked as a table of the planner.
+    gas.log.reset();
+    const again = (ctx.lkPeriksa as Fn)('buku', { skala: null }) as { findings: { sheet: string }[] };
+    expect(new Set(again.findings.map((f) => f.sheet))).toEqual(new Set(['Realisasi', 'Realisasi (2)']));
+    // A second Periksa reads the backup too (one call).
+    expect(gas.log.trips).toBe(3 * 6 + 2 * 2 + 1 + 1);
+  });
+
+  test('with one cell active, "Sel yang dipilih" checks the table around it and says which range', () => {
+    const gas = new AppsScriptPalsu(out);
+    const sheet = lembarAnggaran(gas);
+    const ctx = gas.muat(code);
+    // Sheets always has a current cell; here it is E10, inside the table.
+    gas.ss.active = { sheet, range: sheet.getRange('E10') };
+    gas.log.reset();
+    const view = (ctx.lkPeriksa as Fn)('pilihan', { skala: null }) as { tables: { range: string }[]; findings: { cell: string }[]; wilayah: string };
+    expect(view.tables.map((t) => t.range)).toEqual(['B3:G23']);
+    expect(view.findings.map((f) => f.cell)).toContain('E4');
+    // The title merged over B1:G1 is one blank row away: not part of the table.
+    expect(view.wilayah).toBe('sekitar sel E10 (Realisasi!B3:G23)');
+    // The selection, the sheet's data range, its five reads, the fills and notes, one write.
+    expect(gas.log.trips).toBe(10);
+    (ctx.lkHapusTanda as Fn)();
+
+    // A cell with nothing around it: the whole sheet, and the planner is told so.
+    gas.ss.active = { sheet, range: sheet.getRange('K40') };
+    const jauh = (ctx.lkPeriksa as Fn)('pilihan', { skala: null }) as { tables: { range: string }[]; wilayah: string };
+    expect(jauh.tables.map((t) => t.range)).toEqual(['B3:G23']);
+    expect(jauh.wilayah).toBe('seluruh lembar "Realisasi" (sel K40 tidak berada di dalam tabel)');
   });
 
   test('the number of round trips does not grow with the rows', () => {
@@ -295,31 +339,51 @@ describe('Periksa Tabel and Hapus Tanda', () => {
     const gas = new AppsScriptPalsu(out);
     const sheet = lembarAnggaran(gas);
     gas.ss.active = { sheet, range: null };
-    gas.props.store.set('lembarKinerja.cadangan.n', '1');
-    gas.props.store.set('lembarKinerja.cadangan.0', '{"versi":1,"sel":[{"sheet":1}]}');
+    const rusak = gas.ss.addSheet('Cadangan Tanda Lembar Kinerja');
+    isi(rusak, 1, 1, [[{ value: '{"versi":2,"sel":[{"sheet":1}]}' }]]);
     const ctx = gas.muat(code);
+    const before = potret(sheet);
     expect(() => (ctx.lkHapusTanda as Fn)()).toThrow('Catatan tanda sebelumnya tidak dikenali');
-    expect(() => (ctx.lkPeriksa as Fn)('lembar', { skala: null })).toThrow('tidak dikenali');
-    expect(gas.props.store.get('lembarKinerja.cadangan.0')).toBe('{"versi":1,"sel":[{"sheet":1}]}');
+    expect(() => (ctx.lkPeriksa as Fn)('lembar', { skala: null })).toThrow(/tidak dikenali.*Hapus Tanda/);
+    expect(rusak.sel(1, 1).value).toBe('{"versi":2,"sel":[{"sheet":1}]}');
+    expect(potret(sheet)).toEqual(before);
     expect(() => (ctx.lkPeriksa as Fn)('semua', { skala: null })).toThrow('Cakupan pemeriksaan tidak dikenal.');
     expect(() => (ctx.lkPilihSel as Fn)('Tidak Ada', 'A1')).toThrow('Lembar "Tidak Ada" tidak ditemukan.');
     (ctx.lkPilihSel as Fn)('Realisasi', 'E4');
     expect(gas.ss.active?.range?.getA1Notation()).toBe('E4');
   });
 
-  test('a backup larger than one property value is split and read back whole', () => {
+  test('thousands of marked cells are backed up whole (more than the 500 kB property store holds) and restored', () => {
     const gas = new AppsScriptPalsu(out);
-    const sheet = lembarAnggaran(gas, 40);
-    // Every % cell wrong: hundreds of marked cells, far more than 9 kB of backup.
-    for (let r = TOP + 1; r < TOP + 1 + 19 * 40; r++) sheet.sel(r, LEFT + 5).value = 1;
+    const sheet = lembarAnggaran(gas, 130);
+    // Every % cell wrong: over 2,000 marked cells, more than 500 kB of backup.
+    for (let r = TOP + 1; r < TOP + 1 + 19 * 130; r++) sheet.sel(r, LEFT + 5).value = 1;
     const before = potret(sheet);
     gas.ss.active = { sheet, range: null };
     const ctx = gas.muat(code);
     const view = (ctx.lkPeriksa as Fn)('lembar', { skala: null }) as { marked: number };
-    expect(view.marked).toBeGreaterThan(300);
-    expect(Number(gas.props.store.get('lembarKinerja.cadangan.n'))).toBeGreaterThan(1);
+    expect(view.marked).toBeGreaterThan(2000);
+    const cadangan = gas.ss.getSheetByName('Cadangan Tanda Lembar Kinerja')!;
+    const text = cadangan.cells.map((r) => String(r[0]?.value ?? '')).join('');
+    expect(Buffer.byteLength(text)).toBeGreaterThan(500 * 1024);
+    expect(gas.props.ukuran()).toBe(0);
     (ctx.lkHapusTanda as Fn)();
     expect(potret(sheet)).toEqual(before);
+  });
+
+  test('a backup left in the document properties by an older version is still restored', () => {
+    const gas = new AppsScriptPalsu(out);
+    const sheet = lembarAnggaran(gas);
+    const ours = 'Lembar Kinerja:\nGalat (jumlah-induk): lama.';
+    Object.assign(sheet.sel(4, 5), { background: '#ffc7ce', note: `Sumber: DPA 2024\n\n${ours}` });
+    const lama = { versi: 1, sel: [{ sheet: 'Realisasi', cell: 'E4', fill: '#fff2cc', note: 'Sumber: DPA 2024', kami: ours }] };
+    gas.props.store.set('lembarKinerja.cadangan.0', JSON.stringify(lama));
+    gas.props.store.set('lembarKinerja.cadangan.n', '1');
+    gas.props.store.set('lembarKinerja.pengaturan', '{"skala":null}');
+    const ctx = gas.muat(code);
+    expect(((ctx.lkHapusTanda as Fn)() as { restored: number }).restored).toBe(1);
+    expect(sheet.sel(4, 5)).toMatchObject({ background: '#fff2cc', note: 'Sumber: DPA 2024' });
+    expect([...gas.props.store.keys()]).toEqual(['lembarKinerja.pengaturan']);
   });
 });
 
@@ -406,7 +470,7 @@ describe('Jadikan rumus bawaan and Kembalikan rumus asli', () => {
     // The planner stays on their sheet, though Sheets activates a sheet it inserts.
     expect(gas.ss.active?.sheet.name).toBe('Capaian');
     const rows = asli.cells.map((r) => r.map((s) => [s.value, s.formula]));
-    expect(rows.map((r) => r.map(([v]) => v))).toEqual([[...KOLOM_ASLI], ...applied.converted.map((c) => ['Capaian', c.cell, c.formula, c.native])]);
+    expect(rows.map((r) => r.map(([v]) => v))).toEqual([[...KOLOM_ASLI], ...applied.converted.map((c) => ['Capaian', c.cell, c.formula, c.native, c.note ?? ''])]);
     // Kept as text: the record never computes.
     expect(rows.flat().every(([, f]) => f === '')).toBe(true);
 
@@ -454,8 +518,9 @@ describe('Jadikan rumus bawaan and Kembalikan rumus asli', () => {
     expect(gas.ss.active?.range?.getA1Notation()).toBe('E5:F6');
     gas.ss.active = { sheet, range: sheet.getRange('A1:B6') };
     expect((ctx.lkJadikanRumusBawaan as Fn)('pilihan', true)).toEqual({ cakupan: 'pilihan', converted: [], skipped: [], applied: false });
+    // Sheets always has a current cell: with the cursor on an empty A1 there is nothing to convert.
     gas.ss.active = { sheet, range: null };
-    expect(() => (ctx.lkJadikanRumusBawaan as Fn)('pilihan', false)).toThrow(/Belum ada sel yang dipilih/);
+    expect((ctx.lkJadikanRumusBawaan as Fn)('pilihan', false)).toEqual({ cakupan: 'pilihan', converted: [], skipped: [], applied: false });
     expect(() => (ctx.lkJadikanRumusBawaan as Fn)('semua', false)).toThrow('Cakupan tidak dikenal.');
   });
 

@@ -2,13 +2,16 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vm from 'vm';
 import { bangunSinkron } from '../appsscript/bundel';
-import { lembarAnggaran } from '../appsscript/lembar-anggaran';
-import { AppsScriptPalsu } from '../appsscript/palsu';
+import { LEFT, lembarAnggaran, TOP } from '../appsscript/lembar-anggaran';
+import { AppsScriptPalsu, isi, potret } from '../appsscript/palsu';
+import { kaskade500 } from './pohon';
 import { median, Metric } from './ukur';
 
 /**
  * The Google Sheets bundle (dist/appsscript/Code.js, built once here): how many round trips
- * to Google's servers one Periksa makes (fakes that count, see test/appsscript/palsu.ts), how
+ * to Google's servers one Periksa makes (fakes that count, see test/appsscript/palsu.ts; goal
+ * ≤ 9), how many calls Pohon Kinerja makes for 500 nodes (goal ≤ 60), whether the backup of
+ * 20,000 marked cells fits the quotas (sheets-backup-fits, 1 = yes), how
  * long a fresh Apps Script context takes to evaluate the script and answer one =CAPAIAN (Sheets
  * does that for custom functions), and the script's size.
  */
@@ -47,8 +50,50 @@ function coldMs(): number {
   return median(times);
 }
 
+/**
+ * Every SpreadsheetApp call (reads, writes, getRange…) Pohon Kinerja makes for the 500-node
+ * cascading sheet of the pohon bench: what the six-minute limit is spent on, batched or not.
+ */
+function callsPohon500(): number {
+  const gas = new AppsScriptPalsu(path.dirname(require.resolve('./ukur')));
+  const sheet = gas.ss.addSheet('Kaskade');
+  isi(sheet, 1, 1, kaskade500().values.map((r) => r.map((v) => ({ value: v === null ? '' : v }))));
+  const ctx = gas.muat(code());
+  gas.log.reset();
+  const view = (ctx.lkPohonKinerja as (ganti: boolean) => { status: string; nodes: number })(false);
+  if (view.status !== 'dibuat' || view.nodes < 500) throw new Error(`Pohon Kinerja gagal: ${JSON.stringify(view)}`);
+  return gas.log.calls.length;
+}
+
+/**
+ * 1 when a Periksa that marks 20,000 cells keeps their backup within Apps Script's quotas (the
+ * fakes enforce the property store's 500 kB, 9 kB per value, the six-minute budget of calls)
+ * and Hapus Tanda then restores every cell exactly; else 0.
+ */
+function backupFits(): number {
+  const gas = new AppsScriptPalsu(path.dirname(require.resolve('./ukur')));
+  const repeat = Math.ceil(20_000 / 19);
+  const sheet = lembarAnggaran(gas, repeat);
+  // Every % cell wrong: one marked cell per row.
+  for (let r = TOP + 1; r < TOP + 1 + 19 * repeat; r++) sheet.sel(r, LEFT + 5).value = 1;
+  const before = potret(sheet);
+  gas.ss.active = { sheet, range: null };
+  const ctx = gas.muat(code());
+  try {
+    const view = (ctx.lkPeriksa as (c: string, p: unknown) => { marked: number })('lembar', { skala: null });
+    if (view.marked < 20_000) throw new Error(`hanya ${view.marked} sel ditandai`);
+    (ctx.lkHapusTanda as () => unknown)();
+  } catch (e) {
+    process.stderr.write(`sheets-backup-fits: ${(e as Error).message}\n`);
+    return 0;
+  }
+  return JSON.stringify(potret(sheet)) === JSON.stringify(before) ? 1 : 0;
+}
+
 export const metrics: Metric[] = [
   { name: 'sheets-calls-periksa', unit: 'calls', measure: tripsPeriksa },
+  { name: 'sheets-calls-pohon-500', unit: 'calls', measure: callsPohon500 },
+  { name: 'sheets-backup-fits', unit: 'bool', measure: backupFits },
   { name: 'appsscript-cold-ms', unit: 'ms', measure: coldMs },
   { name: 'appsscript-bundle-kb', unit: 'kB', measure: () => Buffer.byteLength(code()) / 1024 },
 ];

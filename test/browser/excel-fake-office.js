@@ -54,7 +54,10 @@
       const c = text.charCodeAt(i);
       if (c < 0x80) n += 1;
       else if (c < 0x800) n += 2;
-      else if (c >= 0xd800 && c <= 0xdbff) (n += 4, i++);
+      else if (c >= 0xd800 && c <= 0xdbff) {
+        n += 4;
+        i++;
+      }
       else n += 3;
     }
     return n;

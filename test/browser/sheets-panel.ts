@@ -78,7 +78,7 @@ export async function bukaSidebar(browser: Browser, out: string, gas: AppsScript
   });
   await page.addInitScript(FAKE_RUN, publicNames);
   (ctx.lkMenuPeriksa as () => void)();
-  const html = gas.sidebars[gas.sidebars.length - 1].getContent();
+  const html = gas.sidebars[gas.sidebars.length - 1].disajikan();
   // Nothing but the page itself may be requested.
   await page.route('**/*', (route) =>
     route.request().url() === PAGE ? route.fulfill({ body: html, contentType: 'text/html; charset=utf-8' }) : route.abort(),

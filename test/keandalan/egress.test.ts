@@ -81,18 +81,6 @@ const ALLOWED: Allowed[] = [
     reason: 'decimal.js licence banner, a comment in the inlined script',
   },
   {
-    file: 'appsscript/sidebar.html',
-    what: 'https://*.googleusercontent.com',
-    count: 1,
-    reason: "the sidebar CSP's script-src: the host HtmlService serves the sidebar frame from, so that the policy cannot block Apps Script's own code",
-  },
-  {
-    file: 'appsscript/sidebar.html',
-    what: 'https://ssl.gstatic.com',
-    count: 1,
-    reason: "the sidebar CSP's script-src: Google's static host, for the same reason",
-  },
-  {
     file: 'core/lembar-kinerja-core.js',
     what: 'XMLHttpRequest',
     count: 1,
@@ -322,7 +310,12 @@ test('the task pane requests only its own files and office.js, in every flow; it
   await panel.close();
 }, 120_000);
 
-test('the sidebar requests nothing but itself, in every flow; its CSP stops what an injection would try', async () => {
+/**
+ * The sidebar has no CSP (HtmlService drops a <meta> policy, see appsscript/klien/sidebar.html):
+ * what keeps it safe is that it never renders workbook text as HTML (injeksi-panel.test.ts),
+ * and that it requests nothing, which is what this checks.
+ */
+test('the sidebar requests nothing but itself, in every flow', async () => {
   const gas = new AppsScriptPalsu(path.join(out, 'appsscript'));
   const sheet = lembarAnggaran(gas);
   const capaian = gas.ss.addSheet('Capaian');
@@ -337,19 +330,15 @@ test('the sidebar requests nothing but itself, in every flow; its CSP stops what
   expect(made).toEqual(Object.fromEntries(Object.keys(made).map((k) => [k, []])));
   expect(Object.keys(made)).toHaveLength(9);
   expect(gas.ss.sheets.map((s) => s.name)).toEqual(expect.arrayContaining(['Realisasi', 'Capaian', 'Pohon Kinerja']));
-  expect(await page.evaluate('window.__csp')).toEqual([]);
-  expect(await page.evaluate(PERCOBAAN)).toEqual(DIHENTIKAN);
-  await sampai(() => stoppedByCsp.length, (n) => n > 0);
-  expect(requests.slice(1)).toEqual(stoppedByCsp);
-  expect(stoppedByCsp).toEqual(['https://contoh.invalid/piksel.png?d=rahasia']);
+  expect(stoppedByCsp).toEqual([]);
   expect(pageErrors).toEqual([]);
   await page.close();
 }, 120_000);
 
-test('the sidebar written into a frame the way HtmlService delivers it still runs, under its own CSP', async () => {
+test('the sidebar written into a frame the way HtmlService delivers it still runs', async () => {
   const gas = new AppsScriptPalsu(path.join(out, 'appsscript'));
   gas.muat(fs.readFileSync(path.join(out, 'appsscript', 'Code.js'), 'utf8')).lkMenuPeriksa();
-  const html = gas.sidebars[0].getContent();
+  const html = gas.sidebars[0].disajikan();
   const page = await chromium().newPage();
   const pageErrors: string[] = [];
   page.on('pageerror', (e) => pageErrors.push(e.message));
@@ -385,9 +374,8 @@ test('the sidebar written into a frame the way HtmlService delivers it still run
   }, html);
   const frame = page.frames().find((f) => f !== page.mainFrame())!;
   await frame.waitForSelector('#lk-periksa');
-  // Its style element passed the policy too: the primary button wears the Office blue.
+  // Its style element applies: the primary button wears the Office blue.
   expect(await frame.evaluate("getComputedStyle(document.getElementById('lk-periksa')).backgroundColor")).toBe('rgb(15, 108, 189)');
-  expect(await frame.evaluate(PERCOBAAN)).toEqual(DIHENTIKAN);
   expect(pageErrors).toEqual([]);
   await page.close();
 }, 60_000);
