@@ -47,8 +47,28 @@ class Styles {
     return i + offset;
   }
 
+  /** Cell format by a short key of the cell's style fields: the XML is built once per distinct style, not once per cell. */
+  private readonly byKey = new Map<string, number>();
+
   of(c: DrawnCell): number {
     if (!c.fill && !c.font && !c.border && !c.align && !c.numberFormat) return 0;
+    const f = c.font;
+    const b = c.border;
+    const a = c.align;
+    const side = (x: BorderSide | undefined) => (x ? x.style + x.color : '');
+    const key =
+      `${c.fill ?? ''}|${f ? `${f.bold ? 1 : 0}${f.italic ? 1 : 0}:${f.size ?? ''}:${f.color ?? ''}` : '-'}|` +
+      `${b ? `${side(b.left)},${side(b.right)},${side(b.top)},${side(b.bottom)}` : '-'}|` +
+      `${a ? `${a.horizontal ?? ''}${a.vertical ?? ''}${a.wrap ? 1 : 0}` : '-'}|${c.numberFormat ?? ''}`;
+    let xf = this.byKey.get(key);
+    if (xf === undefined) {
+      xf = this.build(c);
+      this.byKey.set(key, xf);
+    }
+    return xf;
+  }
+
+  private build(c: DrawnCell): number {
     let font = 0;
     if (c.font) {
       const f = c.font;
@@ -128,6 +148,7 @@ function sheetXml(drawing: Drawing, styles: Styles): string {
   }
   let lastRow = drawing.rowHeights.length - 1;
   for (const r of byRow.keys()) if (r > lastRow) lastRow = r;
+  const letters: string[] = [];
   out.push('<sheetData>');
   for (let r = 0; r <= lastRow; r++) {
     const cells = byRow.get(r);
@@ -137,7 +158,7 @@ function sheetXml(drawing: Drawing, styles: Styles): string {
     if (cells) {
       cells.sort((a, b) => a.col - b.col);
       for (const c of cells) {
-        const ref = `${columnLetters(c.col)}${r + 1}`;
+        const ref = `${(letters[c.col] ??= columnLetters(c.col))}${r + 1}`;
         const s = styles.of(c);
         const sAttr = s === 0 ? '' : ` s="${s}"`;
         const v = covered.has(r * width + c.col) ? null : c.value;
