@@ -133,12 +133,17 @@ function sheetXml(drawing: Drawing, styles: Styles): string {
     out.push('</cols>');
   }
   // Cells by row, then column; a merge's hidden cells keep their style (borders) but no value.
-  const covered = new Set<number>();
-  // Loops, not Math.max(...spread): a big drawing has more cells than a call has room for arguments.
-  let width = Math.max(drawing.columnWidths.length, 1);
-  for (const c of drawing.cells) if (c.col + 1 > width) width = c.col + 1;
+  // Per row, the column spans a merge hides (all but its top-left), swept in column order
+  // below: work in the merges' heights, not their areas or the sheet's width.
+  const hidden = new Map<number, [number, number][]>();
   for (const m of drawing.merges) {
-    for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) covered.add(r * width + c);
+    for (let r = m.top; r <= m.bottom; r++) {
+      const from = r === m.top ? m.left + 1 : m.left;
+      if (from > m.right) continue;
+      const list = hidden.get(r);
+      if (list) list.push([from, m.right]);
+      else hidden.set(r, [[from, m.right]]);
+    }
   }
   const byRow = new Map<number, DrawnCell[]>();
   for (const c of drawing.cells) {
@@ -157,11 +162,14 @@ function sheetXml(drawing: Drawing, styles: Styles): string {
     out.push(`<row r="${r + 1}"${h !== undefined ? ` ht="${h}" customHeight="1"` : ''}>`);
     if (cells) {
       cells.sort((a, b) => a.col - b.col);
+      const spans = hidden.get(r)?.sort((a, b) => a[0] - b[0]) ?? [];
+      let j = 0;
       for (const c of cells) {
+        while (j < spans.length && spans[j][1] < c.col) j++;
         const ref = `${(letters[c.col] ??= columnLetters(c.col))}${r + 1}`;
         const s = styles.of(c);
         const sAttr = s === 0 ? '' : ` s="${s}"`;
-        const v = covered.has(r * width + c.col) ? null : c.value;
+        const v = j < spans.length && spans[j][0] <= c.col ? null : c.value;
         if (v === null || v === '') out.push(`<c r="${ref}"${sAttr}/>`);
         else if (typeof v === 'number') out.push(Number.isFinite(v) ? `<c r="${ref}"${sAttr}><v>${v}</v></c>` : `<c r="${ref}"${sAttr}/>`);
         else out.push(`<c r="${ref}"${sAttr} t="inlineStr"><is><t xml:space="preserve">${esc(v)}</t></is></c>`);
