@@ -46,8 +46,28 @@ class Styles {
     return i + offset;
   }
 
+  /** Cell format by a short key of the cell's style fields: the XML is built once per distinct style, not once per cell. */
+  private readonly byKey = new Map<string, number>();
+
   of(c: DrawnCell): number {
     if (!c.fill && !c.font && !c.border && !c.align && !c.numberFormat) return 0;
+    const f = c.font;
+    const b = c.border;
+    const a = c.align;
+    const side = (x: BorderSide | undefined) => (x ? x.style + x.color : '');
+    const key =
+      `${c.fill ?? ''}|${f ? `${f.bold ? 1 : 0}${f.italic ? 1 : 0}:${f.size ?? ''}:${f.color ?? ''}` : '-'}|` +
+      `${b ? `${side(b.left)},${side(b.right)},${side(b.top)},${side(b.bottom)}` : '-'}|` +
+      `${a ? `${a.horizontal ?? ''}${a.vertical ?? ''}${a.wrap ? 1 : 0}` : '-'}|${c.numberFormat ?? ''}`;
+    let xf = this.byKey.get(key);
+    if (xf === undefined) {
+      xf = this.build(c);
+      this.byKey.set(key, xf);
+    }
+    return xf;
+  }
+
+  private build(c: DrawnCell): number {
     let font = 0;
     if (c.font) {
       const f = c.font;
@@ -112,12 +132,17 @@ function sheetXml(drawing: Drawing, styles: Styles): string {
     out.push('</cols>');
   }
   // Cells by row, then column; a merge's hidden cells keep their style (borders) but no value.
-  const covered = new Set<number>();
-  // Loops, not Math.max(...spread): a big drawing has more cells than a call has room for arguments.
-  let width = Math.max(drawing.columnWidths.length, 1);
-  for (const c of drawing.cells) if (c.col + 1 > width) width = c.col + 1;
+  // Per row, the column spans a merge hides (all but its top-left), swept in column order
+  // below: work in the merges' heights, not their areas or the sheet's width.
+  const hidden = new Map<number, [number, number][]>();
   for (const m of drawing.merges) {
-    for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) covered.add(r * width + c);
+    for (let r = m.top; r <= m.bottom; r++) {
+      const from = r === m.top ? m.left + 1 : m.left;
+      if (from > m.right) continue;
+      const list = hidden.get(r);
+      if (list) list.push([from, m.right]);
+      else hidden.set(r, [[from, m.right]]);
+    }
   }
   const byRow = new Map<number, DrawnCell[]>();
   for (const c of drawing.cells) {
@@ -127,6 +152,7 @@ function sheetXml(drawing: Drawing, styles: Styles): string {
   }
   let lastRow = drawing.rowHeights.length - 1;
   for (const r of byRow.keys()) if (r > lastRow) lastRow = r;
+  const letters: string[] = [];
   out.push('<sheetData>');
   for (let r = 0; r <= lastRow; r++) {
     const cells = byRow.get(r);
@@ -135,11 +161,14 @@ function sheetXml(drawing: Drawing, styles: Styles): string {
     out.push(`<row r="${r + 1}"${h !== undefined ? ` ht="${h}" customHeight="1"` : ''}>`);
     if (cells) {
       cells.sort((a, b) => a.col - b.col);
+      const spans = hidden.get(r)?.sort((a, b) => a[0] - b[0]) ?? [];
+      let j = 0;
       for (const c of cells) {
-        const ref = `${columnLetters(c.col)}${r + 1}`;
+        while (j < spans.length && spans[j][1] < c.col) j++;
+        const ref = `${(letters[c.col] ??= columnLetters(c.col))}${r + 1}`;
         const s = styles.of(c);
         const sAttr = s === 0 ? '' : ` s="${s}"`;
-        const v = covered.has(r * width + c.col) ? null : c.value;
+        const v = j < spans.length && spans[j][0] <= c.col ? null : c.value;
         if (v === null || v === '') out.push(`<c r="${ref}"${sAttr}/>`);
         else if (typeof v === 'number') out.push(Number.isFinite(v) ? `<c r="${ref}"${sAttr}><v>${v}</v></c>` : `<c r="${ref}"${sAttr}/>`);
         else out.push(`<c r="${ref}"${sAttr} t="inlineStr"><is><t xml:space="preserve">${esc(v)}</t></is></c>`);

@@ -32,6 +32,13 @@ describe('libraries are loaded on use', () => {
     for (const lib of ['exceljs', 'jszip', 'saxes', 'fflate', 'cli-progress']) expect(libs).not.toContain(lib);
   }, 130_000);
 
+  it('hitung --help loads only what hitung needs: no checker, no schema library, no other verb', () => {
+    const libs = loadedAfter(['hitung', '--help']);
+    expect(libs).toContain('commander');
+    // zod alone was 250 ms of the 550 ms start when every verb was loaded up front.
+    for (const lib of ['zod', 'exceljs', 'jszip', 'saxes', 'fflate', 'cli-progress']) expect(libs).not.toContain(lib);
+  }, 130_000);
+
   it('periksa on an .xlsx reads it without exceljs or jszip', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lk-malas-'));
     try {

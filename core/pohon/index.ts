@@ -6,6 +6,7 @@ import { findKaskade, treeFromKaskade } from './kaskade';
 import { countNodes, PohonNode } from './model';
 import { attachFindings, duplicateKodeMessages } from './sumber';
 import { tataPohon } from './tata';
+import { pohonTerlaluBesar, ukuranPohon } from './ukuran';
 
 export type { Drawing, DrawnCell, DrawnMerge, BorderSide, BorderStyle } from './gambar';
 export type { PohonNode, Indikator } from './model';
@@ -15,6 +16,7 @@ export { treeFromTable, usableTables } from './dari-tabel';
 export { tataPohon, COMPACT_LEAVES, WIDE_SLOTS } from './tata';
 export type { Box, Connector, TataOptions, TataResult } from './tata';
 export { templatPohon, TEMPLAT_HEADERS } from './templat';
+export { MAX_SEL, MAX_SIMPUL, ukuranPohon } from './ukuran';
 
 export interface PohonKinerjaOptions {
   /** Sheet to draw from; default: the first sheet holding a cascading sheet or a recognised table. */
@@ -78,6 +80,9 @@ function build(workbook: Workbook, options: PohonKinerjaOptions): PohonKinerjaRe
       if (tables.length > 1) messages.push(`Lembar "${sheet.name}" memuat ${tables.length} tabel; pohon disusun dari tabel ${table.range}.`);
     }
     if (tree.length === 0) continue;
+    // Measured before anything is laid out: a drawing too big for memory is never started.
+    const tooBig = pohonTerlaluBesar(ukuranPohon(tree));
+    if (tooBig !== null) return empty([tooBig]);
     // One by one: a spread push of an unbounded list overflows the call stack.
     for (const m of duplicateKodeMessages(tree)) messages.push(m);
     attachFindings(tree, findings);

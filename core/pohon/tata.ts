@@ -248,14 +248,16 @@ export function tataPohon(tree: readonly PohonNode[], options: TataOptions = {})
   }
 
   // ---- cells
-  const cells = new Map<number, DrawnCell>();
+  // One array of cells per row: row-major order for free, and no key arithmetic past the
+  // small-integer range that made a Map keyed by row × 65536 + col slow on big trees.
+  const grid: (DrawnCell | undefined)[][] = [];
   const merges: DrawnMerge[] = [];
   const cell = (row: number, col: number): DrawnCell => {
-    const key = row * 65536 + col;
-    let c = cells.get(key);
+    const line = (grid[row] ??= []);
+    let c = line[col];
     if (c === undefined) {
       c = { row, col, value: null };
-      cells.set(key, c);
+      line[col] = c;
     }
     return c;
   };
@@ -402,7 +404,7 @@ export function tataPohon(tree: readonly PohonNode[], options: TataOptions = {})
     sheetName: 'Pohon Kinerja',
     columnWidths,
     rowHeights,
-    cells: [...cells.keys()].sort((a, b) => a - b).map((k) => cells.get(k)!),
+    cells: rowMajor(grid),
     merges,
     // A wide tree is printed on A3, as planners print their pohon kinerja.
     // Left to right runs over several pages: the level names repeat on each.
@@ -410,6 +412,18 @@ export function tataPohon(tree: readonly PohonNode[], options: TataOptions = {})
     gridlines: false,
   };
   return { drawing, boxes, connectors, tableTop };
+}
+
+function rowMajor(grid: readonly ((DrawnCell | undefined)[] | undefined)[]): DrawnCell[] {
+  const out: DrawnCell[] = [];
+  for (const line of grid) {
+    if (line === undefined) continue;
+    for (let c = 0; c < line.length; c++) {
+      const x = line[c];
+      if (x !== undefined) out.push(x);
+    }
+  }
+  return out;
 }
 
 interface Canvas {
