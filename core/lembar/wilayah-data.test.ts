@@ -48,6 +48,13 @@ describe('dataRegion', () => {
   });
 });
 
+test('a merge claimed over the whole grid is tested by its bounds, not walked cell by cell', () => {
+  const s = sheet([['Pagu', 1]], { merges: [{ top: 0, left: 0, bottom: 1_048_575, right: 16_383 }] });
+  // Walking its 17 billion cells would never end (jest's timeout fails it); the region stays
+  // inside the block the host read.
+  expect(dataRegion(s, 0, 1)).toEqual({ top: 0, left: 0, bottom: 0, right: 1 });
+});
+
 describe('cropSheet', () => {
   test('keeps values, formulas, formats, merges and hidden rows aligned, with the origin moved', () => {
     const s = sheet(

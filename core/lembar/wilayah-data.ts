@@ -61,18 +61,18 @@ export function dataRegion(sheet: Sheet, row: number, col: number): Rect | null 
 }
 
 function filledTest(sheet: Sheet): (row: number, col: number) => boolean {
-  const merged = new Set<string>();
-  for (const m of sheet.merges ?? []) {
+  // Merges whose anchor holds something; tested by bounds, never expanded cell by cell (a file
+  // can claim a merge over the whole grid).
+  const filledMerges = (sheet.merges ?? []).filter((m) => {
     const v = sheet.values[m.top]?.[m.left];
-    if (v === null || v === undefined || v === '') continue;
-    // Only the border of a big merge matters for growing; but merges are small in real tables.
-    for (let rr = m.top; rr <= m.bottom; rr++) for (let cc = m.left; cc <= m.right; cc++) merged.add(`${rr},${cc}`);
-  }
+    return v !== null && v !== undefined && v !== '';
+  });
   return (row, col) => {
     if (row < 0 || col < 0) return false;
     const v = sheet.values[row]?.[col];
     if (v !== null && v !== undefined && v !== '') return true;
-    return merged.size > 0 && merged.has(`${row},${col}`);
+    for (const m of filledMerges) if (row >= m.top && row <= m.bottom && col >= m.left && col <= m.right) return true;
+    return false;
   };
 }
 

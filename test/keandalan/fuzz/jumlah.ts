@@ -33,6 +33,8 @@ const BASE = {
   pohonTabel: 500,
   /** terminal.test.ts: fixtures and synthetic tables with escape sequences in cells and names, through Periksa and the terminal report. */
   terminal: 400,
+  /** jahat.test.ts: real and synthetic tables with a hostile structure (whole-grid merge, thousands of merges, a cell in XFD). */
+  jahat: 150,
   /** angka.test.ts: docs/angka.md strings mutated, per property. */
   angka: 4000,
   /** fungsi.test.ts: calls per registered function. */
@@ -63,7 +65,8 @@ export const LEMBAR = {
   pohonKaskade: RUNS.pohonKaskade,
   pohonTabel: RUNS.pohonTabel,
   terminal: RUNS.terminal,
+  jahat: RUNS.jahat,
 };
 
-/** Sheets per jest run through Periksa Tabel or Pohon Kinerja (12,100 with LK_FUZZ_KALI unset). */
+/** Sheets per jest run through Periksa Tabel or Pohon Kinerja (12,250 with LK_FUZZ_KALI unset). */
 export const SHEETS = Object.values(LEMBAR).reduce((a, b) => a + b, 0);
