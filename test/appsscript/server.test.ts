@@ -344,7 +344,7 @@ describe('Periksa Tabel and Hapus Tanda', () => {
     const ctx = gas.muat(code);
     const before = potret(sheet);
     expect(() => (ctx.lkHapusTanda as Fn)()).toThrow('Catatan tanda sebelumnya tidak dikenali');
-    expect(() => (ctx.lkPeriksa as Fn)('lembar', { skala: null })).toThrow(/tidak dikenali.*Hapus Tanda/);
+    expect(() => (ctx.lkPeriksa as Fn)('lembar', { skala: null })).toThrow(/tidak dikenali.*tidak menandai sel/);
     expect(rusak.sel(1, 1).value).toBe('{"versi":2,"sel":[{"sheet":1}]}');
     expect(potret(sheet)).toEqual(before);
     expect(() => (ctx.lkPeriksa as Fn)('semua', { skala: null })).toThrow('Cakupan pemeriksaan tidak dikenal.');
