@@ -1,4 +1,4 @@
-import { CellValue, Merge, Sheet } from '../../core/lembar/model';
+import { CellValue, columnLetters, Merge, Sheet } from '../../core/lembar/model';
 import { angkaId, BATAS, GalatBaca } from './batas';
 import { slideFormula } from './rumus-bersama';
 import { isDateFormat, serialToIso } from './tanggal';
@@ -180,7 +180,7 @@ export function readSheetPart(name: string, entry: ZipEntry, ctx: SheetContext):
           } else {
             colIndex++;
             if (colIndex >= BATAS.kolom) throw refuse('baris memuat sel melewati kolom terakhir XFD; berkas dilewati.');
-            cellAddress = columnName(colIndex) + String(rowIndex + 1);
+            cellAddress = columnLetters(colIndex) + String(rowIndex + 1);
           }
           cellType = a.t ?? 'n';
           // exceljs, the reference this reader is tested against, reads style 0 as no style.
@@ -400,13 +400,3 @@ function parseRange(ref: string): Merge | null {
   return m;
 }
 
-function columnName(col: number): string {
-  let s = '';
-  let n = col + 1;
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}

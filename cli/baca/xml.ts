@@ -38,27 +38,20 @@ export function parsePart(pkg: ZipPackage, entry: ZipEntry, handler: XmlHandler,
       if (!tag.isSelfClosing) onClose(localName(tag.name));
     });
   }
-  let decoder: InstanceType<typeof TextDecoder> | null = null;
-  try {
-    pkg.read(entry, (chunk) => {
-      // The first bytes say the encoding: Excel writes UTF-8; some tools write UTF-16 with a BOM.
-      decoder ??= new TextDecoder(encodingOf(chunk));
-      parser.write(decoder.decode(chunk, { stream: true }));
-    });
-    if (decoder !== null) parser.write((decoder as InstanceType<typeof TextDecoder>).decode());
-    parser.close();
-  } catch (e) {
-    if (e instanceof GalatBaca) throw e;
-    throw new GalatBaca(RUSAK);
-  }
+  feed(pkg, entry, parser);
 }
 
 /** The worksheet through the fast tokenizer (`xml-cepat.ts`), the same events. */
 function parseFast(pkg: ZipPackage, entry: ZipEntry, handler: XmlHandler): void {
-  const parser = new FastXml(handler);
+  feed(pkg, entry, new FastXml(handler));
+}
+
+/** Streams a part's bytes into a parser, decoded as its first bytes say; any failure is "rusak". */
+function feed(pkg: ZipPackage, entry: ZipEntry, parser: { write(text: string): unknown; close(): unknown }): void {
   let decoder: InstanceType<typeof TextDecoder> | null = null;
   try {
     pkg.read(entry, (chunk) => {
+      // The first bytes say the encoding: Excel writes UTF-8; some tools write UTF-16 with a BOM.
       decoder ??= new TextDecoder(encodingOf(chunk));
       parser.write(decoder.decode(chunk, { stream: true }));
     });
