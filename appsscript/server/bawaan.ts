@@ -3,6 +3,7 @@ import { planRewrite, SelRumus } from '../../core/rumus-bawaan';
 import { barisAsli, KOLOM_ASLI, LEMBAR_ASLI, rencanaKembali } from '../../core/rumus-bawaan/asli';
 import type { Cakupan, RumusBawaanView } from '../../ui/jembatan';
 import { CAKUPAN, rentang } from './periksa';
+import { kotakSel } from './kotak';
 
 /**
  * "Jadikan rumus bawaan" in a Google Sheet: read each sheet's formulas and values in one call
@@ -144,10 +145,7 @@ export function kembalikanRumusAsli(): { restored: number; kept: number } {
   for (const [name, list] of perLembar) {
     const sheet = ss.getSheetByName(name);
     if (!sheet) continue;
-    const top = Math.min(...list.map((p) => p.row));
-    const left = Math.min(...list.map((p) => p.col));
-    const bottom = Math.max(...list.map((p) => p.row));
-    const right = Math.max(...list.map((p) => p.col));
+    const { top, left, bottom, right } = kotakSel(list);
     const formulas = sheet.getRange(top + 1, left + 1, bottom - top + 1, right - left + 1).getFormulas();
     for (const p of list) current.set(kunci(name, a1(p.row + 1, p.col + 1)), { sheet, formula: formulas[p.row - top][p.col - left] });
   }

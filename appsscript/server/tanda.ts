@@ -11,6 +11,7 @@ import {
   kunciCadanganProperti,
   tulisCadanganLembar,
 } from './dokumen';
+import { kotakSel } from './kotak';
 
 /**
  * Marks in a Google Sheet. Every decision (what to read, what to write, what the backup holds)
@@ -53,10 +54,7 @@ function bacaSel(ss: Spreadsheet, cells: readonly SelDiLembar[]): { kotak: Map<s
   for (const [name, list] of bySheet) {
     const sheet = ss.getSheetByName(name);
     if (!sheet) continue;
-    const top = Math.min(...list.map((p) => p.row));
-    const left = Math.min(...list.map((p) => p.col));
-    const bottom = Math.max(...list.map((p) => p.row));
-    const right = Math.max(...list.map((p) => p.col));
+    const { top, left, bottom, right } = kotakSel(list);
     const range = sheet.getRange(top + 1, left + 1, bottom - top + 1, right - left + 1);
     kotak.set(name, { sheet, range, top, left, fills: range.getBackgrounds(), notes: range.getNotes() });
   }
