@@ -31,6 +31,22 @@ function lolos(ch: string): string {
   return `\\u${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
+/** Characters as the planner counts them: a surrogate pair (an emoji, a rare CJK name) is one. */
+function codePoints(text: string): number {
+  let pairs = 0;
+  for (let i = 0; i < text.length - 1; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        pairs++;
+        i++;
+      }
+    }
+  }
+  return text.length - pairs;
+}
+
 /** `text` safe to print: controls shown escaped, and cut after `max` characters (code points). */
 export function teksTerminal(text: string, max: number = PANJANG_TERMINAL): string {
   // Cut before escaping (an escape is several characters) and by code point, never inside a pair.
@@ -40,7 +56,7 @@ export function teksTerminal(text: string, max: number = PANJANG_TERMINAL): stri
     const points = Array.from(text.length > max * 4 ? text.slice(0, max * 4) : text);
     if (points.length > max) {
       shown = points.slice(0, max).join('');
-      cut = text.length - shown.length;
+      cut = codePoints(text) - max;
     }
   }
   const safe = shown.replace(TIDAK_AMAN, lolos);
