@@ -4,11 +4,12 @@ import type { BorderSide, Drawing, DrawnMerge } from '../../core/pohon/gambar';
 /**
  * A core Drawing on a new sheet, written as one batch of few calls: values, fills, fonts,
  * alignment and number formats over the drawing's whole grid with the set…s calls, then merges
- * (mergeAcross per run of box lines), borders (one RangeList per side, style and colour) and
- * sizes (one call per run of equal widths or heights); writes only, so Apps Script sends them
- * together, and their number grows with the boxes, not the cells. Drawn cells are text or numbers,
- * never formulas: Sheets reads a written "=…" as a formula even in a text cell, so such a value
- * gets the apostrophe that keeps it text.
+ * (one call per area or run of areas: SpreadsheetApp has no batch merge, so Pohon Kinerja asks
+ * for a drawing without any), borders (one RangeList per side, style and colour) and sizes
+ * (one height for all rows when they grow to fit their text, widths per run); writes only, so
+ * Apps Script sends them together. For the one-cell pohon drawing the number of calls does not
+ * grow with the boxes. Drawn cells are text or numbers, never formulas: Sheets reads a written
+ * "=…" as a formula even in a text cell, so such a value gets the apostrophe that keeps it text.
  */
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
