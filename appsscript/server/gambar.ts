@@ -116,8 +116,10 @@ function runs<T>(values: readonly T[]): { start: number; n: number; value: T }[]
 /**
  * Column widths. A top-down tree repeats one pair of columns (gap, box) per slot, up to 24
  * times: set once, that pair is copied onto the next, then the two onto the next two, and so
- * on (Range.copyTo with PASTE_COLUMN_WIDTHS; "only the top-left cell position is relevant" of
- * the destination), so the calls grow with the logarithm of the slots, not the slots.
+ * on (Range.copyTo with PASTE_COLUMN_WIDTHS), so the calls grow with the logarithm of the slots,
+ * not the slots. The destination is exactly the source's size: the reference says only its
+ * top-left cell counts, but Sheets is reported to repeat or cut the copy to the destination's
+ * size (https://issuetracker.google.com/issues/427192537); an equal size means the same either way.
  */
 function lebarKolom(sheet: GoogleAppsScript.Spreadsheet.Sheet, px: readonly number[]): void {
   const FIRST = 1;
@@ -140,7 +142,7 @@ function lebarKolom(sheet: GoogleAppsScript.Spreadsheet.Sheet, px: readonly numb
     const n = Math.min(done, pairs - done);
     sheet
       .getRange(1, FIRST + 1, 1, 2 * n)
-      .copyTo(sheet.getRange(1, FIRST + 1 + 2 * done), SpreadsheetApp.CopyPasteType.PASTE_COLUMN_WIDTHS, false);
+      .copyTo(sheet.getRange(1, FIRST + 1 + 2 * done, 1, 2 * n), SpreadsheetApp.CopyPasteType.PASTE_COLUMN_WIDTHS, false);
     done += n;
   }
 }

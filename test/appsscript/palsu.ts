@@ -258,12 +258,18 @@ export class RangePalsu {
   /**
    * Range.copyTo(destination, copyPasteType, transposed)
    * (https://developers.google.com/apps-script/reference/spreadsheet/range#copyTo(Range,CopyPasteType,Boolean)):
-   * "only the top-left cell position is relevant" of the destination. Only the column widths
-   * are modelled; any other kind of paste is refused so a test cannot rely on it unseen.
+   * the reference says "only the top-left cell position is relevant" of the destination, while
+   * Sheets is reported to repeat or cut the copy to the destination's size
+   * (https://issuetracker.google.com/issues/427192537). The fake refuses a destination of
+   * another size, where the two disagree. Only column widths are modelled; any other kind of
+   * paste is refused so a test cannot rely on it unseen.
    */
   copyTo(dest: RangePalsu, type: string, transposed: boolean): void {
     this.sheet.log.write('sheets', 'Range.copyTo');
     if (type !== 'PASTE_COLUMN_WIDTHS' || transposed) throw new Error(`copyTo ${type} tidak dimodelkan di palsu.`);
+    if (dest.getNumRows() !== this.rows || dest.getNumColumns() !== this.cols) {
+      throw new Error('copyTo ke rentang berukuran lain: referensi dan perilaku Sheets berbeda (issuetracker 427192537).');
+    }
     const widths = Array.from({ length: this.cols }, (_, j) => this.sheet.tata.kolom[this.col + j]);
     widths.forEach((w, j) => {
       const col = dest.getColumn() + j;
