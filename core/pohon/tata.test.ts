@@ -185,6 +185,25 @@ describe('tataPohon layout invariants', () => {
     );
   });
 
+  test('the Sheets drawing (singleCells) shows what the Excel one shows: every text, and each box in its level colours', () => {
+    fc.assert(
+      fc.property(specArb, fc.integer({ min: 1, max: 6 }), (spec, chain) => {
+        const tree = buildTree(spec, chain);
+        const excel = tataPohon(tree, { messages: spec.texts.slice(0, 2) });
+        const sheets = tataPohon(tree, { messages: spec.texts.slice(0, 2), singleCells: true });
+        const texts = (d: Drawing) => d.cells.filter((c) => c.value !== null).map((c) => String(c.value)).sort();
+        expect(texts(sheets.drawing)).toEqual(texts(excel.drawing));
+        // Header cell and (first) body cell of each box: text, fill, font colour.
+        const looks = (r: typeof excel) => {
+          const at = new Map(r.drawing.cells.map((c) => [`${c.row},${c.col}`, c]));
+          return r.boxes.map((b) => [b.node.id, ...[b.top, b.top + 1].map((row) => at.get(`${row},${b.left}`)).map((c) => [c?.value, c?.fill, c?.font?.color])]);
+        };
+        expect(looks(sheets)).toEqual(looks(excel));
+      }),
+      { numRuns: 40 },
+    );
+  });
+
   test('deterministic', () => {
     fc.assert(
       fc.property(specArb, (spec) => {
