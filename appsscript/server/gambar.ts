@@ -4,11 +4,12 @@ import type { BorderSide, Drawing, DrawnMerge } from '../../core/pohon/gambar';
 /**
  * A core Drawing on a new sheet, written as one batch of few calls: values, fills, fonts,
  * alignment and number formats over the drawing's whole grid with the set…s calls, then merges
- * (mergeAcross per run of box lines), borders (one RangeList per side, style and colour) and
- * sizes (one call per run of equal widths or heights); writes only, so Apps Script sends them
- * together, and their number grows with the boxes, not the cells. Drawn cells are text or numbers,
- * never formulas: Sheets reads a written "=…" as a formula even in a text cell, so such a value
- * gets the apostrophe that keeps it text.
+ * (one call per area or run of areas: SpreadsheetApp has no batch merge, so Pohon Kinerja asks
+ * for a drawing without any), borders (one RangeList per side, style and colour) and sizes
+ * (one height for all rows when they grow to fit their text, widths per run); writes only, so
+ * Apps Script sends them together. For the one-cell pohon drawing the number of calls does not
+ * grow with the boxes. Drawn cells are text or numbers, never formulas: Sheets reads a written
+ * "=…" as a formula even in a text cell, so such a value gets the apostrophe that keeps it text.
  */
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -30,8 +31,9 @@ export function tulisGambar(ss: Spreadsheet, d: Drawing): GoogleAppsScript.Sprea
   let rows = d.rowHeights.length;
   let cols = d.columnWidths.length;
   for (const c of d.cells) {
-    rows = Math.max(rows, c.row + 1);
-    cols = Math.max(cols, c.col + 1);
+    // A right or bottom side is drawn on the next cell (garisSemua), which must exist.
+    rows = Math.max(rows, c.row + (c.border?.bottom ? 2 : 1));
+    cols = Math.max(cols, c.col + (c.border?.right ? 2 : 1));
   }
   for (const m of d.merges) {
     rows = Math.max(rows, m.bottom + 1);
@@ -64,8 +66,10 @@ export function tulisGambar(ss: Spreadsheet, d: Drawing): GoogleAppsScript.Sprea
     if (c.align?.wrap) wraps[c.row][c.col] = true;
   }
   // A new sheet has 1,000 rows and 26 columns; a range outside them is refused.
-  if (rows > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), rows - sheet.getMaxRows());
-  if (cols > sheet.getMaxColumns()) sheet.insertColumnsAfter(sheet.getMaxColumns(), cols - sheet.getMaxColumns());
+  const maxRows = sheet.getMaxRows();
+  if (rows > maxRows) sheet.insertRowsAfter(maxRows, rows - maxRows);
+  const maxCols = sheet.getMaxColumns();
+  if (cols > maxCols) sheet.insertColumnsAfter(maxCols, cols - maxCols);
   const range = sheet.getRange(1, 1, rows, cols);
   // Text format first, so a drawn "1.270" stays the text it is.
   range.setNumberFormats(formats);
@@ -80,8 +84,17 @@ export function tulisGambar(ss: Spreadsheet, d: Drawing): GoogleAppsScript.Sprea
   range.setWraps(wraps);
   gabungSemua(sheet, d.merges);
   garisSemua(sheet, d);
-  runs(d.columnWidths.map((w) => Math.round(w * 7 + 5))).forEach((r) => sheet.setColumnWidths(r.start + 1, r.n, r.value));
-  tinggiBaris(sheet, d.rowHeights.map((h) => Math.round((h * 4) / 3)));
+  lebarKolom(
+    sheet,
+    d.columnWidths.map((w) => Math.round(w * 7 + 5)),
+  );
+  const heights = d.rowHeights.map((h) => Math.round((h * 4) / 3));
+  // Rows that grow to fit their text (Sheet.setRowHeights: "By default, rows grow to fit cell
+  // contents"; only setRowHeightsForced holds a row below its text): one call for all, the
+  // spacers keep the small height and Sheets sizes every text row to the fonts it really has.
+  if (d.rowsFitText && heights.length > 0) sheet.setRowHeights(1, heights.length, heights.reduce((a, b) => Math.min(a, b)));
+  else sizes1D(heights, (start, n, px) => sheet.setRowHeights(start, n, px));
+  if (d.gridlines === false) sheet.setHiddenGridlines(true);
   if (d.freeze) {
     sheet.setFrozenRows(d.freeze.rows);
     sheet.setFrozenColumns(d.freeze.cols);
@@ -90,8 +103,8 @@ export function tulisGambar(ss: Spreadsheet, d: Drawing): GoogleAppsScript.Sprea
 }
 
 /** Runs of equal consecutive values: one setColumnWidths / setRowHeights call each. */
-function runs(values: readonly number[]): { start: number; n: number; value: number }[] {
-  const out: { start: number; n: number; value: number }[] = [];
+function runs<T>(values: readonly T[]): { start: number; n: number; value: T }[] {
+  const out: { start: number; n: number; value: T }[] = [];
   values.forEach((v, i) => {
     const last = out[out.length - 1];
     if (last && last.value === v && last.start + last.n === i) last.n++;
@@ -101,16 +114,54 @@ function runs(values: readonly number[]): { start: number; n: number; value: num
 }
 
 /**
- * Row heights: the most common height for every row in one call, then one call per run of
- * rows that differ (a box's text rows, the thin connector rows).
+ * Column widths. A top-down tree repeats one pair of columns (gap, box) per slot, up to 24
+ * times: set once, that pair is copied onto the next, then the two onto the next two, and so
+ * on (Range.copyTo with PASTE_COLUMN_WIDTHS), so the calls grow with the logarithm of the slots,
+ * not the slots. The destination is exactly the source's size: the reference says only its
+ * top-left cell counts, but Sheets is reported to repeat or cut the copy to the destination's
+ * size (https://issuetracker.google.com/issues/427192537); an equal size means the same either way.
  */
-function tinggiBaris(sheet: GoogleAppsScript.Spreadsheet.Sheet, px: readonly number[]): void {
-  if (px.length === 0) return;
-  const count = new Map<number, number>();
-  for (const h of px) count.set(h, (count.get(h) ?? 0) + 1);
-  const modal = [...count].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0][0];
-  sheet.setRowHeights(1, px.length, modal);
-  for (const r of runs(px)) if (r.value !== modal) sheet.setRowHeights(r.start + 1, r.n, r.value);
+function lebarKolom(sheet: GoogleAppsScript.Spreadsheet.Sheet, px: readonly number[]): void {
+  const FIRST = 1;
+  let pairs = 0;
+  while (FIRST + 2 * pairs + 1 < px.length && px[FIRST + 2 * pairs] === px[FIRST] && px[FIRST + 2 * pairs + 1] === px[FIRST + 1]) pairs++;
+  const copied = (i: number) => i >= FIRST + 2 && i < FIRST + 2 * pairs;
+  const rest = px.map((w, i) => (copied(i) ? null : w));
+  let plain = 0;
+  let withCopies = 0;
+  sizes1D(px, () => plain++);
+  sizes1D(rest, () => withCopies++);
+  // Each copy is three calls: the two ranges and copyTo.
+  for (let done = 1; done < pairs; done *= 2) withCopies += 3;
+  if (plain <= withCopies) {
+    sizes1D(px, (start, n, w) => sheet.setColumnWidths(start, n, w));
+    return;
+  }
+  sizes1D(rest, (start, n, w) => sheet.setColumnWidths(start, n, w));
+  for (let done = 1; done < pairs; ) {
+    const n = Math.min(done, pairs - done);
+    sheet
+      .getRange(1, FIRST + 1, 1, 2 * n)
+      .copyTo(sheet.getRange(1, FIRST + 1 + 2 * done, 1, 2 * n), SpreadsheetApp.CopyPasteType.PASTE_COLUMN_WIDTHS, false);
+    done += n;
+  }
+}
+
+/**
+ * Widths or heights in the fewest calls of set(start, n, px) (1-based start): one value for
+ * all first, then one call per run of the others, the first value chosen to leave fewest runs.
+ */
+function sizes1D(px: readonly (number | null)[], set: (start: number, n: number, px: number) => void): void {
+  const all = runs(px).filter((r): r is { start: number; n: number; value: number } => r.value !== null);
+  if (all.length === 0) return;
+  let base = all[0].value;
+  let best = Infinity;
+  for (const v of new Set(all.map((r) => r.value))) {
+    const left = all.filter((r) => r.value !== v).length;
+    if (left < best || (left === best && v < base)) [base, best] = [v, left];
+  }
+  set(1, px.length, base);
+  for (const r of all) if (r.value !== base) set(r.start + 1, r.n, r.value);
 }
 
 /**
@@ -151,21 +202,29 @@ function pushTo<T>(m: Map<string, T[]>, k: string, v: T): void {
 const SISI = ['top', 'left', 'bottom', 'right'] as const;
 
 /**
- * Borders batched by side, style and colour: one RangeList.setBorder per group. A top or bottom
- * side on cells side by side in a row is one range; a left or right side on cells one under
- * another is one range (setBorder draws a range's outer edge on each of its cells there).
+ * Borders batched by side, style and colour: one RangeList.setBorder per group. A cell's right
+ * side is drawn as the left side of the cell after it, its bottom as the top of the cell below
+ * (one line in Sheets either way), so there are two sides to batch, not four. A top side on
+ * cells side by side in a row is one range; a left side on cells one under another is one range
+ * (setBorder draws a range's outer edge on each of its cells there).
  */
 function garisSemua(sheet: GoogleAppsScript.Spreadsheet.Sheet, d: Drawing): void {
-  const groups = new Map<string, { side: (typeof SISI)[number]; val: BorderSide; cells: { row: number; col: number }[] }>();
+  const groups = new Map<string, { side: (typeof SISI)[number]; val: BorderSide; cells: { row: number; col: number }[]; seen: Set<string> }>();
   for (const c of d.cells) {
     if (!c.border) continue;
-    for (const side of SISI) {
-      const val = c.border[side];
+    for (const drawn of SISI) {
+      const val = c.border[drawn];
       if (!val) continue;
+      const side = drawn === 'right' ? 'left' : drawn === 'bottom' ? 'top' : drawn;
+      const at = { row: c.row + (drawn === 'bottom' ? 1 : 0), col: c.col + (drawn === 'right' ? 1 : 0) };
       const k = `${side} ${val.style} ${val.color}`;
-      const g = groups.get(k);
-      if (g) g.cells.push({ row: c.row, col: c.col });
-      else groups.set(k, { side, val, cells: [{ row: c.row, col: c.col }] });
+      let g = groups.get(k);
+      if (!g) groups.set(k, (g = { side, val, cells: [], seen: new Set() }));
+      // A table cell's right side is its neighbour's left side: one line, drawn once.
+      const key = `${at.row},${at.col}`;
+      if (g.seen.has(key)) continue;
+      g.seen.add(key);
+      g.cells.push(at);
     }
   }
   for (const { side, val, cells } of groups.values()) {

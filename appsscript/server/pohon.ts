@@ -15,7 +15,9 @@ export function pohonKinerja(ganti: boolean): PohonView {
   const active = ss.getActiveSheet();
   const name = active.getName();
   const sheet = bacaRentang(active.getDataRange(), name);
-  const hasil = susunPohon({ name: ss.getName(), sheets: [sheet] }, { lembar: name });
+  // One cell per box line: SpreadsheetApp merges one area per call, so a merged drawing costs
+  // a call per box (core/pohon/tata.ts, singleCells).
+  const hasil = susunPohon({ name: ss.getName(), sheets: [sheet] }, { lembar: name, singleCells: true });
   const target = hasil.drawing.sheetName;
   const view = { sheet: target, nodes: hasil.nodes, messages: hasil.messages };
   if (target === name) throw new Error(`Buka lembar tabel atau lembar kaskade terlebih dahulu, bukan lembar "${target}".`);

@@ -45,4 +45,9 @@ export interface Drawing {
   freeze?: { rows: number; cols: number };
   /** False: hide the sheet's gridlines (a drawing reads better without them). Absent: leave as is. */
   gridlines?: boolean;
+  /**
+   * True: no text cell is merged, so a host whose rows grow to fit their text (Sheets) may give
+   * every row the smallest of rowHeights and let the text size the rest, in one call.
+   */
+  rowsFitText?: boolean;
 }

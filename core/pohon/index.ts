@@ -25,6 +25,8 @@ export interface PohonKinerjaOptions {
   compact?: boolean;
   /** Top-down or left to right; automatic (left to right for very wide trees) when absent. */
   arah?: 'atas-bawah' | 'kiri-kanan';
+  /** One cell per box line, no merges (TataOptions.singleCells): the Sheets drawing. */
+  singleCells?: boolean;
 }
 
 export interface PohonKinerjaResult {
@@ -46,12 +48,12 @@ export function pohonKinerja(workbook: Workbook, options: PohonKinerjaOptions = 
     return build(workbook, options);
   } catch (e) {
     const message = `Pohon kinerja tidak dapat disusun: ${e instanceof Error ? e.message : String(e)}`;
-    return { ...empty([message]) };
+    return { ...empty([message], options) };
   }
 }
 
-function empty(messages: string[]): PohonKinerjaResult {
-  return { drawing: tataPohon([], { messages }).drawing, tree: [], nodes: 0, messages, findings: [] };
+function empty(messages: string[], options: PohonKinerjaOptions): PohonKinerjaResult {
+  return { drawing: tataPohon([], { messages, singleCells: options.singleCells }).drawing, tree: [], nodes: 0, messages, findings: [] };
 }
 
 function build(workbook: Workbook, options: PohonKinerjaOptions): PohonKinerjaResult {
@@ -61,7 +63,7 @@ function build(workbook: Workbook, options: PohonKinerjaOptions): PohonKinerjaRe
     sheets = workbook.sheets.filter((s) => s.name.trim().toLowerCase() === wanted);
     if (sheets.length === 0) {
       const names = workbook.sheets.map((s) => `"${s.name}"`).join(', ');
-      return empty([`Lembar "${options.lembar}" tidak ada. Lembar yang ada: ${names || '(tidak ada)'}.`]);
+      return empty([`Lembar "${options.lembar}" tidak ada. Lembar yang ada: ${names || '(tidak ada)'}.`], options);
     }
   }
   for (const sheet of sheets) {
@@ -82,17 +84,17 @@ function build(workbook: Workbook, options: PohonKinerjaOptions): PohonKinerjaRe
     if (tree.length === 0) continue;
     // Measured before anything is laid out: a drawing too big for memory is never started.
     const tooBig = pohonTerlaluBesar(ukuranPohon(tree));
-    if (tooBig !== null) return empty([tooBig]);
+    if (tooBig !== null) return empty([tooBig], options);
     // One by one: a spread push of an unbounded list overflows the call stack.
     for (const m of duplicateKodeMessages(tree)) messages.push(m);
     attachFindings(tree, findings);
     const nodes = countNodes(tree);
-    const { drawing } = tataPohon(tree, { compact: options.compact, orientation: options.arah, title: `Pohon Kinerja — ${sheet.name}`, messages });
+    const { drawing } = tataPohon(tree, { compact: options.compact, orientation: options.arah, singleCells: options.singleCells, title: `Pohon Kinerja — ${sheet.name}`, messages });
     return { drawing, tree, nodes, messages, findings };
   }
   return empty([
     options.lembar !== undefined
       ? `Lembar "${options.lembar}" tidak memuat lembar kaskade atau tabel Renja/LKjIP yang dikenali.`
       : 'Tidak ada lembar kaskade atau tabel Renja/LKjIP yang dikenali di buku kerja ini.',
-  ]);
+  ], options);
 }

@@ -126,7 +126,10 @@ function checkConnectors(tree: PohonNode[], boxes: Box[], connectors: Connector[
   }
 }
 
-/** Every wrapped text has the room its estimated lines need; no value hides under a merge; merges never overlap. */
+/**
+ * Every wrapped text has the room its estimated lines need (unless the host's rows grow to fit
+ * their text: rowsFitText); no value hides under a merge; merges never overlap.
+ */
 function checkText(d: Drawing): void {
   const mergeAt = new Map(d.merges.map((m) => [`${m.top},${m.left}`, m]));
   for (let i = 0; i < d.merges.length; i++)
@@ -135,7 +138,7 @@ function checkText(d: Drawing): void {
     if (cell.value === null) continue;
     const covering = d.merges.find((m) => m.top <= cell.row && cell.row <= m.bottom && m.left <= cell.col && cell.col <= m.right);
     if (covering) expect([covering.top, covering.left]).toEqual([cell.row, cell.col]);
-    if (!cell.align?.wrap || typeof cell.value !== 'string') continue;
+    if (!cell.align?.wrap || typeof cell.value !== 'string' || d.rowsFitText) continue;
     const m = mergeAt.get(`${cell.row},${cell.col}`) ?? { top: cell.row, left: cell.col, bottom: cell.row, right: cell.col };
     let width = 0;
     for (let c = m.left; c <= m.right; c++) width += d.columnWidths[c];
@@ -146,6 +149,21 @@ function checkText(d: Drawing): void {
   for (const h of d.rowHeights) expect(h).toBeLessThanOrEqual(409);
 }
 
+/**
+ * The Sheets drawing (singleCells): nothing merged, a box is a header cell over a body cell, and
+ * every text cell stands alone, so the host's rows can grow to fit it.
+ */
+function checkSingleCells(d: Drawing, boxes: Box[]): void {
+  expect(d.merges).toEqual([]);
+  expect(d.rowsFitText).toBe(true);
+  const at = new Map(d.cells.map((c) => [`${c.row},${c.col}`, c]));
+  for (const b of boxes) {
+    expect([b.right - b.left, b.bottom - b.top]).toEqual([0, 1]);
+    expect(at.get(`${b.top},${b.left}`)?.value).toMatch(new RegExp(`^${b.node.level.toUpperCase()}`));
+    expect(at.get(`${b.bottom},${b.left}`)?.align?.wrap).toBe(true);
+  }
+}
+
 describe('tataPohon layout invariants', () => {
   test('no overlaps, children below, connectors join parent to child, text never cut', () => {
     fc.assert(
@@ -154,14 +172,35 @@ describe('tataPohon layout invariants', () => {
         fc.integer({ min: 1, max: 6 }),
         fc.option(fc.boolean(), { nil: undefined }),
         fc.constantFrom(undefined, 'atas-bawah' as const, 'kiri-kanan' as const),
-        (spec, chain, compact, orientation) => {
+        fc.boolean(),
+        (spec, chain, compact, orientation, singleCells) => {
         const tree = buildTree(spec, chain);
-        const { drawing, boxes, connectors } = tataPohon(tree, { compact, orientation, messages: spec.texts.slice(0, 2) });
+        const { drawing, boxes, connectors } = tataPohon(tree, { compact, orientation, singleCells, messages: spec.texts.slice(0, 2) });
         checkBoxes(tree, boxes);
         checkConnectors(tree, boxes, connectors, drawing);
         checkText(drawing);
+        if (singleCells) checkSingleCells(drawing, boxes);
       }),
       { numRuns: 200 },
+    );
+  });
+
+  test('the Sheets drawing (singleCells) shows what the Excel one shows: every text, and each box in its level colours', () => {
+    fc.assert(
+      fc.property(specArb, fc.integer({ min: 1, max: 6 }), (spec, chain) => {
+        const tree = buildTree(spec, chain);
+        const excel = tataPohon(tree, { messages: spec.texts.slice(0, 2) });
+        const sheets = tataPohon(tree, { messages: spec.texts.slice(0, 2), singleCells: true });
+        const texts = (d: Drawing) => d.cells.filter((c) => c.value !== null).map((c) => String(c.value)).sort();
+        expect(texts(sheets.drawing)).toEqual(texts(excel.drawing));
+        // Header cell and (first) body cell of each box: text, fill, font colour.
+        const looks = (r: typeof excel) => {
+          const at = new Map(r.drawing.cells.map((c) => [`${c.row},${c.col}`, c]));
+          return r.boxes.map((b) => [b.node.id, ...[b.top, b.top + 1].map((row) => at.get(`${row},${b.left}`)).map((c) => [c?.value, c?.fill, c?.font?.color])]);
+        };
+        expect(looks(sheets)).toEqual(looks(excel));
+      }),
+      { numRuns: 40 },
     );
   });
 

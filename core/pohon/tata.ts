@@ -35,6 +35,7 @@ const MAX_PT = 409;
 const DARK = ['1F4E79', '385723', '7F6000', '843C0C', '5B2C6F', '005F6B', '7B241C', '3A3A3A'];
 const LIGHT = ['DDEBF7', 'E2EFDA', 'FFF2CC', 'FCE4D6', 'E8DAEF', 'D1F2EB', 'F5D5D3', 'EDEDED'];
 const LINE: BorderSide = { style: 'medium', color: '404040' };
+const THIN: BorderSide = { style: 'thin', color: '808080' };
 
 export interface Box {
   node: PohonNode;
@@ -66,6 +67,15 @@ export interface TataOptions {
   orientation?: 'atas-bawah' | 'kiri-kanan';
   /** Messages shown under the tree (orphans, duplicates). */
   messages?: readonly string[];
+  /**
+   * One cell per box line and no merge anywhere: a box is one column wide with its body in one
+   * row, band names and messages sit in one cell, each table column is one column (narrower
+   * grid columns between are left as thin gaps). For a host that merges one area per call
+   * (SpreadsheetApp has no batch merge), so drawing costs a fixed number of calls, and whose
+   * rows grow to fit their text. Connectors meet a box at its left edge: a one-column box has
+   * no column boundary in its middle.
+   */
+  singleCells?: boolean;
 }
 
 export interface TataResult {
@@ -184,13 +194,16 @@ export function tataPohon(tree: readonly PohonNode[], options: TataOptions = {})
   for (const r of roots) place(r);
   const slots = Math.max(1, nextSlot);
 
-  const slotBase = (s: number) => 1 + s * SLOT_COLS;
+  const single = options.singleCells === true;
+  const boxCols = single ? 1 : BOX_COLS;
+  const slotBase = (s: number) => 1 + s * (single ? 1 + boxCols : SLOT_COLS);
   // Left to right: band b's box columns, then two connector columns.
-  const bandBase = (b: number) => 1 + b * (BOX_COLS + 2);
-  const boxLeft = (p: Placed) => (leftRight ? bandBase(p.band) : slotBase(p.slot) + (p.stacked ? 2 : 1));
-  const boxRight = (p: Placed) => (leftRight ? bandBase(p.band) + BOX_COLS - 1 : slotBase(p.slot) + BOX_COLS);
-  const boxWidth = (p: Placed) => (boxRight(p) - boxLeft(p) + 1) * (leftRight ? LR_BOX_COL_W : BOX_COL_W);
-  const midCol = (p: Placed) => slotBase(p.slot) + 3;
+  const bandBase = (b: number) => 1 + b * (boxCols + 2);
+  // One column: a stacked box cannot be indented inside its slot; its spine runs in the gap.
+  const boxLeft = (p: Placed) => (leftRight ? bandBase(p.band) : slotBase(p.slot) + (p.stacked && !single ? 2 : 1));
+  const boxRight = (p: Placed) => (leftRight ? bandBase(p.band) + boxCols - 1 : slotBase(p.slot) + boxCols);
+  const boxWidth = (p: Placed) => (single ? BOX_COLS : boxRight(p) - boxLeft(p) + 1) * (leftRight ? LR_BOX_COL_W : BOX_COL_W);
+  const midCol = (p: Placed) => slotBase(p.slot) + (single ? 1 : 3);
 
   // ---- rows
   const rowHeights: number[] = [];
@@ -215,9 +228,10 @@ export function tataPohon(tree: readonly PohonNode[], options: TataOptions = {})
       body = Math.max(body, textHeight(bodyText(p.node), boxWidth(p)));
     }
     const h = addRow(Math.min(MAX_PT, Math.max(head, LINE_PT + PAD_PT)));
-    const k = Math.max(1, Math.ceil(body / MAX_ROW_PT));
+    const k = single ? 1 : Math.max(1, Math.ceil(body / MAX_ROW_PT));
     const first = rowHeights.length;
-    for (let j = 0; j < k; j++) addRow(body / k);
+    // One row per body (single): the host's rows grow to fit, the height is a floor within Excel's cap.
+    for (let j = 0; j < k; j++) addRow(single ? Math.min(MAX_PT, body) : body / k);
     for (const p of group) {
       headerRowOf.set(p, h);
       bodyRowsOf.set(p, [first, first + k - 1]);
@@ -283,8 +297,8 @@ export function tataPohon(tree: readonly PohonNode[], options: TataOptions = {})
       c.fill = LIGHT[colour];
       c.font = { bold: true, size: 10, color: DARK[colour] };
       c.align = { horizontal: 'center', vertical: 'middle', wrap: true };
-      merges.push({ top: bandNameRow, left, bottom: bandNameRow, right: left + BOX_COLS - 1 });
-      for (let col = left + 1; col < left + BOX_COLS; col++) cell(bandNameRow, col).fill = LIGHT[colour];
+      if (!single) merges.push({ top: bandNameRow, left, bottom: bandNameRow, right: left + BOX_COLS - 1 });
+      for (let col = left + 1; col < left + boxCols; col++) cell(bandNameRow, col).fill = LIGHT[colour];
       const need = textHeight(String(c.value), BOX_COLS * LR_BOX_COL_W);
       rowHeights[bandNameRow] = Math.min(MAX_PT, Math.max(rowHeights[bandNameRow], need));
       continue;
@@ -296,7 +310,7 @@ export function tataPohon(tree: readonly PohonNode[], options: TataOptions = {})
     c.fill = LIGHT[colour];
     c.font = { bold: true, size: 10, color: DARK[colour] };
     c.align = { horizontal: 'center', vertical: 'middle', wrap: true };
-    if (bottom > top) merges.push({ top, left: 0, bottom, right: 0 });
+    if (bottom > top && !single) merges.push({ top, left: 0, bottom, right: 0 });
     // The band may be a single short row: make sure its name fits.
     let have = 0;
     for (let r = top; r <= bottom; r++) have += rowHeights[r];
@@ -312,23 +326,25 @@ export function tataPohon(tree: readonly PohonNode[], options: TataOptions = {})
     const [b0, b1] = bodyRowsOf.get(p)!;
     const left = boxLeft(p);
     const right = boxRight(p);
-    const side: BorderSide = { style: 'medium', color: DARK[colour] };
+    // One colour for every outline where each colour costs the host a call (the fills keep the level's colour).
+    const side: BorderSide = single ? LINE : { style: 'medium', color: DARK[colour] };
+    const divider: BorderSide = single ? THIN : { style: 'thin', color: DARK[colour] };
     const hc = cell(h, left);
     hc.value = headerText(p.node);
     hc.fill = DARK[colour];
     hc.font = { bold: true, size: FONT_PT, color: 'FFFFFF' };
     hc.align = { horizontal: 'center', vertical: 'middle', wrap: true };
-    merges.push({ top: h, left, bottom: h, right });
+    if (!single) merges.push({ top: h, left, bottom: h, right });
     const bc = cell(b0, left);
     bc.value = bodyText(p.node);
     bc.fill = LIGHT[colour];
     bc.font = { size: FONT_PT, color: p.node.temuan ? '9C0006' : undefined };
     bc.align = { horizontal: 'left', vertical: 'top', wrap: true };
-    merges.push({ top: b0, left, bottom: b1, right });
+    if (!single) merges.push({ top: b0, left, bottom: b1, right });
     for (let c = left; c <= right; c++) {
       if (c !== left) cell(h, c).fill = DARK[colour];
       border(h, c, 'top', side);
-      border(h, c, 'bottom', { style: 'thin', color: DARK[colour] });
+      border(h, c, 'bottom', divider);
       border(b1, c, 'bottom', side);
       for (let r = b0; r <= b1; r++) if (c !== left || r !== b0) cell(r, c).fill = LIGHT[colour];
     }
@@ -363,9 +379,10 @@ export function tataPohon(tree: readonly PohonNode[], options: TataOptions = {})
       continue;
     }
     if (p.stacksChildren) {
-      const spine = slotBase(p.slot) + 1;
+      // Along the parent's left edge; in one-cell boxes along the gap's, reached from the parent's bottom-left corner.
+      const spine = slotBase(p.slot) + (single ? 0 : 1);
       for (const c of p.children) {
-        const segs: Connector['segments'] = [];
+        const segs: Connector['segments'] = single ? [{ row: pBottom, col: spine, side: 'bottom' }] : [];
         const cTop = headerRowOf.get(c)!;
         for (let r = pBottom + 1; r < cTop; r++) segs.push({ row: r, col: spine, side: 'left' });
         segs.push({ row: cTop, col: spine, side: 'top' });
@@ -389,14 +406,16 @@ export function tataPohon(tree: readonly PohonNode[], options: TataOptions = {})
   for (const k of connectors) for (const s of k.segments) border(s.row, s.col, s.side, LINE);
 
   const columnWidths: number[] = [leftRight ? GAP_W : LABEL_W];
-  if (leftRight) for (let b = 0; b < bandCount; b++) columnWidths.push(LR_BOX_COL_W, LR_BOX_COL_W, LR_BOX_COL_W, LR_BOX_COL_W, LR_ZONE_W, LR_ZONE_W);
+  if (single && leftRight) for (let b = 0; b < bandCount; b++) columnWidths.push(BOX_COLS * LR_BOX_COL_W, LR_ZONE_W, LR_ZONE_W);
+  else if (single) for (let s = 0; s < slots; s++) columnWidths.push(GAP_W, BOX_COLS * BOX_COL_W);
+  else if (leftRight) for (let b = 0; b < bandCount; b++) columnWidths.push(LR_BOX_COL_W, LR_BOX_COL_W, LR_BOX_COL_W, LR_BOX_COL_W, LR_ZONE_W, LR_ZONE_W);
   else for (let s = 0; s < slots; s++) columnWidths.push(GAP_W, BOX_COL_W, BOX_COL_W, BOX_COL_W, BOX_COL_W);
 
   // ---- messages and the cascading table below the tree
   addRow(SPACER_PT * 2);
   const tableTop = drawTable(
     tree,
-    { cell, merges, rowHeights, addRow, columnWidths, levelColour },
+    { cell, merges, rowHeights, addRow, columnWidths, levelColour, single },
     options.messages ?? [],
   );
 
@@ -411,6 +430,7 @@ export function tataPohon(tree: readonly PohonNode[], options: TataOptions = {})
     print: { landscape: true, fitToWidth: true, paper: !leftRight && slots > 6 ? 'A3' : 'A4', repeatRows: leftRight ? bandNameRow + 1 : undefined },
     gridlines: false,
   };
+  if (single) drawing.rowsFitText = true;
   return { drawing, boxes, connectors, tableTop };
 }
 
@@ -433,6 +453,7 @@ interface Canvas {
   addRow(pt: number): number;
   columnWidths: number[];
   levelColour(level: string): number;
+  single: boolean;
 }
 
 const TABLE_COLUMNS: { title: string; width: number }[] = [
@@ -447,10 +468,25 @@ const TABLE_COLUMNS: { title: string; width: number }[] = [
   { title: 'Catatan pagu', width: 40 },
 ];
 
-/** Groups the grid's columns into spans wide enough for each table column, widening the sheet if needed. */
-function tableSpans(widths: number[]): { left: number; right: number; width: number }[] {
+/** A grid column narrower than this (a gap, a connector column) holds no table column of one cell. */
+const SINGLE_MIN_W = 10;
+
+/**
+ * Groups the grid's columns into spans wide enough for each table column, widening the sheet if
+ * needed. One cell per table column (single): the next grid column at least SINGLE_MIN_W wide.
+ */
+function tableSpans(widths: number[], single: boolean): { left: number; right: number; width: number }[] {
   const spans: { left: number; right: number; width: number }[] = [];
   let c = 0;
+  if (single) {
+    for (const t of TABLE_COLUMNS) {
+      while (c < widths.length && widths[c] < SINGLE_MIN_W) c++;
+      if (c >= widths.length) widths.push(t.width);
+      spans.push({ left: c, right: c, width: widths[c] });
+      c++;
+    }
+    return spans;
+  }
   for (const t of TABLE_COLUMNS) {
     const left = c;
     let w = 0;
@@ -465,8 +501,8 @@ function tableSpans(widths: number[]): { left: number; right: number; width: num
 }
 
 function drawTable(tree: readonly PohonNode[], cv: Canvas, messages: readonly string[]): number {
-  const spans = tableSpans(cv.columnWidths);
-  const thin: BorderSide = { style: 'thin', color: '808080' };
+  const spans = tableSpans(cv.columnWidths, cv.single);
+  const thin = THIN;
   // Shared, never mutated: a table of 900 rows has some 20 000 bordered cells.
   const edges = {
     single: { top: thin, bottom: thin, left: thin, right: thin },
@@ -487,6 +523,17 @@ function drawTable(tree: readonly PohonNode[], cv: Canvas, messages: readonly st
       const x = cv.cell(row, col);
       if (col !== s.left && extra.fill) x.fill = extra.fill;
       x.border = s.left === s.right ? edges.single : col === s.left ? edges.first : col === s.right ? edges.last : edges.middle;
+    }
+  };
+  // Narrow grid columns between one-cell table columns: the row's lines run on through them.
+  const gaps = (row: number) => {
+    for (let k = 0; k + 1 < spans.length; k++) {
+      const fill = cv.cell(row, spans[k].left).fill;
+      for (let col = spans[k].right + 1; col < spans[k + 1].left; col++) {
+        const x = cv.cell(row, col);
+        x.border = edges.middle;
+        if (fill && fill === cv.cell(row, spans[k + 1].left).fill) x.fill = fill;
+      }
     }
   };
   const fit = (row: number, texts: (string | null)[]) => {
@@ -511,8 +558,9 @@ function drawTable(tree: readonly PohonNode[], cv: Canvas, messages: readonly st
       const x = cv.cell(row, left);
       x.value = m;
       x.font = { size: FONT_PT };
-      x.align = { vertical: 'top', wrap: true };
-      cv.merges.push({ top: row, left, bottom: row, right });
+      // One cell: the sentence runs on over the empty cells to its right instead of wrapping.
+      x.align = { vertical: 'top', wrap: !cv.single };
+      if (!cv.single) cv.merges.push({ top: row, left, bottom: row, right });
       cv.rowHeights[row] = Math.min(MAX_PT, Math.max(LINE_PT + PAD_PT, textHeight(m, width)));
     }
     cv.addRow(SPACER_PT * 2);
@@ -524,6 +572,7 @@ function drawTable(tree: readonly PohonNode[], cv: Canvas, messages: readonly st
   tc.font = { bold: true, size: 12 };
   const head = cv.addRow(LINE_PT + PAD_PT);
   TABLE_COLUMNS.forEach((t, k) => put(head, k, t.title, { font: { bold: true, size: FONT_PT }, fill: 'D9D9D9', align: { horizontal: 'center', vertical: 'middle', wrap: true } }));
+  gaps(head);
   fit(head, TABLE_COLUMNS.map((t) => t.title));
 
   walk(tree, (n) => {
@@ -557,6 +606,7 @@ function drawTable(tree: readonly PohonNode[], cv: Canvas, messages: readonly st
         if (k === 8 && catatan) extra.font = { color: '9C0006' };
         put(r, k, v === '' ? null : v, extra);
       });
+      gaps(r);
       fit(
         r,
         vals.map((v, k) => (v === null ? null : k === 6 && typeof v === 'number' ? formatNumber(v) : String(v))),

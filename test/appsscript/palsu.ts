@@ -255,6 +255,29 @@ export class RangePalsu {
     for (let j = 0; j < this.cols; j++) this.sheet.gabung(this.row, this.col + j, this.rows, 1);
     return this;
   }
+  /**
+   * Range.copyTo(destination, copyPasteType, transposed)
+   * (https://developers.google.com/apps-script/reference/spreadsheet/range#copyTo(Range,CopyPasteType,Boolean)):
+   * the reference says "only the top-left cell position is relevant" of the destination, while
+   * Sheets is reported to repeat or cut the copy to the destination's size
+   * (https://issuetracker.google.com/issues/427192537). The fake refuses a destination of
+   * another size, where the two disagree. Only column widths are modelled; any other kind of
+   * paste is refused so a test cannot rely on it unseen.
+   */
+  copyTo(dest: RangePalsu, type: string, transposed: boolean): void {
+    this.sheet.log.write('sheets', 'Range.copyTo');
+    if (type !== 'PASTE_COLUMN_WIDTHS' || transposed) throw new Error(`copyTo ${type} tidak dimodelkan di palsu.`);
+    if (dest.getNumRows() !== this.rows || dest.getNumColumns() !== this.cols) {
+      throw new Error('copyTo ke rentang berukuran lain: referensi dan perilaku Sheets berbeda (issuetracker 427192537).');
+    }
+    const widths = Array.from({ length: this.cols }, (_, j) => this.sheet.tata.kolom[this.col + j]);
+    widths.forEach((w, j) => {
+      const col = dest.getColumn() + j;
+      if (col > Math.max(dest.sheet.kolom, ...dest.sheet.cells.map((r) => r.length))) throw new Error('The coordinates of the range are outside the dimensions of the sheet.');
+      if (w === undefined) delete dest.sheet.tata.kolom[col];
+      else dest.sheet.tata.kolom[col] = w;
+    });
+  }
   activate(): this {
     this.sheet.log.write('sheets', 'Range.activate');
     this.sheet.ss.active = { sheet: this.sheet, range: this };
@@ -434,9 +457,31 @@ export class SheetPalsu {
     this.log.write('sheets', 'Sheet.setRowHeight');
     this.tata.baris[row] = height;
   }
+  /**
+   * Sheet.setRowHeights (https://developers.google.com/apps-script/reference/spreadsheet/sheet#setRowHeights(Integer,Integer,Integer)):
+   * "By default, rows grow to fit cell contents. If you want to force rows to a specified
+   * height, use setRowHeightsForced". So a height set here is a floor for a row with text;
+   * `dipaksa` holds the rows whose height was forced (their text is cut when taller).
+   */
   setRowHeights(row: number, n: number, height: number): void {
     this.log.write('sheets', 'Sheet.setRowHeights');
-    for (let i = 0; i < n; i++) this.tata.baris[row + i] = height;
+    for (let i = 0; i < n; i++) {
+      this.tata.baris[row + i] = height;
+      this.dipaksa.delete(row + i);
+    }
+  }
+  dipaksa = new Set<number>();
+  setRowHeightsForced(row: number, n: number, height: number): void {
+    this.log.write('sheets', 'Sheet.setRowHeightsForced');
+    for (let i = 0; i < n; i++) {
+      this.tata.baris[row + i] = height;
+      this.dipaksa.add(row + i);
+    }
+  }
+  gridTersembunyi = false;
+  setHiddenGridlines(hide: boolean): void {
+    this.log.write('sheets', 'Sheet.setHiddenGridlines');
+    this.gridTersembunyi = hide;
   }
   setFrozenRows(rows: number): void {
     this.log.write('sheets', 'Sheet.setFrozenRows');
@@ -647,6 +692,7 @@ export class AppsScriptPalsu {
         getActiveSpreadsheet: () => (this.log.local('SpreadsheetApp.getActiveSpreadsheet'), this.ss),
         getUi: () => ui,
         BorderStyle: { SOLID: 'SOLID', SOLID_MEDIUM: 'SOLID_MEDIUM', SOLID_THICK: 'SOLID_THICK', DASHED: 'DASHED' },
+        CopyPasteType: { PASTE_COLUMN_WIDTHS: 'PASTE_COLUMN_WIDTHS' },
       },
       HtmlService: {
         createHtmlOutputFromFile: (name: string) => {

@@ -575,7 +575,7 @@ describe('Pohon Kinerja', () => {
 
     const lastRow = Math.max(...sheet.cells.map((r, i) => (r.some((c) => c.value !== '') ? i + 1 : 0)));
     const lastCol = Math.max(...sheet.cells.map((r) => r.length));
-    const expected = pohonKinerja({ name: 'Renja 2024', sheets: [modelDari(sheet, 1, 1, lastRow, lastCol)] }, { lembar: 'Realisasi' });
+    const expected = pohonKinerja({ name: 'Renja 2024', sheets: [modelDari(sheet, 1, 1, lastRow, lastCol)] }, { lembar: 'Realisasi', singleCells: true });
     expect(v).toEqual({ status: 'dibuat', sheet: 'Pohon Kinerja', nodes: expected.nodes, messages: expected.messages });
     expect(v.nodes).toBeGreaterThan(10);
     const drawn = gas.ss.sheets.find((s) => s.name === 'Pohon Kinerja')!;
