@@ -155,7 +155,7 @@
       const p = parseCellRef(k);
       top = Math.min(top, p.r); left = Math.min(left, p.c); bottom = Math.max(bottom, p.r); right = Math.max(right, p.c);
     }
-    if (bottom < 0) return { top: 0, left: 0, bottom: 0, right: 0 };
+    if (bottom < 0) return { top: 0, left: 0, bottom: 0, right: 0, empty: true };
     return { top, left, bottom, right };
   }
 
@@ -399,6 +399,14 @@
         const s = this.target();
         return { sheet: s, area: usedArea(s, valuesOnly) };
       }, false, mirror(this._r, (r) => r.getUsedRange(valuesOnly)));
+    }
+    /** Worksheet.getUsedRangeOrNullObject (ExcelApi 1.4): a null object when the sheet holds nothing. */
+    getUsedRangeOrNullObject(valuesOnly) {
+      return new Range(this._ctx, () => {
+        const s = this.target();
+        const a = usedArea(s, valuesOnly);
+        return a.empty ? null : { sheet: s, area: a };
+      }, true, mirror(this._r, (r) => r.getUsedRangeOrNullObject(valuesOnly)));
     }
     getRange(ref) {
       return new Range(this._ctx, () => ({ sheet: this.target(), area: parseRef(ref) }), false, mirror(this._r, (r) => r.getRange(ref)));
