@@ -75,6 +75,9 @@ export function tanpaAwalanTeks(r: { status: 'terpasang' | 'diperbarui' | 'tidak
     : `Nama ${names} diperbarui di buku kerja ini.`;
 }
 
+/** Said after Batalkan: nothing was written, so nothing needs undoing. */
+export const PESAN_BATAL = 'Pemeriksaan dibatalkan. Buku kerja tidak diubah: tidak ada sel yang ditandai dan tidak ada cadangan yang ditulis.';
+
 /** Any failure as one Indonesian sentence; an Error's own message when the host gave one. */
 export function pesanGalat(e: unknown): string {
   const m = e instanceof Error ? e.message : typeof e === 'string' ? e : '';

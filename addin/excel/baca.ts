@@ -1,6 +1,7 @@
 import { a1 } from '../../core/lembar/model';
 import { CellProps, quoteSheet, RangeArea, RangeRead } from './model';
 import { BATAS_BYTE, byteJson, kodeGalat } from './ukuran';
+import { PeriksaDibatalkan } from '../../ui/jembatan';
 
 /**
  * One area of a sheet read in blocks of rows, each block one sync sized from the bytes the
@@ -28,6 +29,8 @@ export interface BacaOpsi {
   merges?: boolean;
   /** Rows read so far of this area. */
   kemajuan?: (baris: number, total: number) => void;
+  /** Checked after every block: the read stops there (it has changed nothing). */
+  batal?: AbortSignal;
 }
 
 /** The pieces of ≤ 512 cells covering rows top..bottom × left..right. */
@@ -179,6 +182,7 @@ export async function bacaAreas(context: Excel.RequestContext, items: readonly B
     }
     at = i;
     row = r;
+    if (opsi.batal?.aborted) throw new PeriksaDibatalkan();
     opsi.kemajuan?.(done, total);
     bytesPerCell = Math.max(bytesPerCell, bytes / Math.max(cellsRead, 1));
     budget = Math.max(1, Math.floor(SASARAN_BYTE / Math.max(bytesPerCell, 1)));

@@ -194,7 +194,8 @@
         // The host's own time per sync: in real Excel this work is not on the pane's thread.
         if (t0) host.hostMs.push([t0, performance.now()]);
       }
-      await new Promise((r) => setTimeout(r, 0));
+      // `jedaSync`: a test's stand-in for the round trip to Excel (0 unless set).
+      await new Promise((r) => setTimeout(r, S().jedaSync || 0));
     }
     runQueue() {
       const q = this.queue;
