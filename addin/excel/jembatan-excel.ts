@@ -4,7 +4,7 @@ import { bacaPengaturan, Pengaturan, tulisPengaturan } from '../../core/pengatur
 import { periksaWorkbook, PeriksaProgress } from '../../core/periksa';
 import type { HasilPekerja, PeriksaFn } from './pekerja';
 import type { Drawing } from '../../core/pohon/gambar';
-import { planMarks, uniqueSheetName } from '../../core/tanda';
+import { gabunganDari, planMarks, uniqueSheetName } from '../../core/tanda';
 import { bacaCadangan, Cadangan, tulisCadangan } from '../../core/tanda/cadangan';
 import { KeadaanSel, rencanaHapus, rencanaTandai, SelDiLembar, selUntukHapus, selUntukTandai, tolakCadangan, TulisSel } from '../../core/tanda/pembukuan';
 import { PeriksaDibatalkan } from '../../ui/jembatan';
@@ -232,7 +232,8 @@ export function buatJembatanExcel(host: ExcelDeps): Jembatan {
       kemajuan?.({ tahap: 'tandai', pesan: 'Menandai sel', selesai: 0, total: 0 });
       const where = (sheet: string, row: number, col: number) =>
         dibaca.find((d) => d.area.sheet === sheet && row >= d.area.top && row <= d.area.bottom && col >= d.area.left && col <= d.area.right);
-      const plans = planMarks(result.findings).filter((p) => where(p.sheet, p.row, p.col) !== undefined);
+      // A finding on a covered cell of a merged area is marked on its anchor (core/tanda).
+      const plans = planMarks(result.findings, gabunganDari(dibaca.map((d) => d.sheet))).filter((p) => where(p.sheet, p.row, p.col) !== undefined);
       if (plans.length === 0 && old.sel.length === 0) {
         return view(rencana.cakupan, result, 0);
       }
