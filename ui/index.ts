@@ -16,6 +16,7 @@ import {
   pohonTeks,
   ringkasan,
   rumusBawaanTeks,
+  selesaiTeks,
   tanpaAwalanTeks,
 } from './teks';
 
@@ -228,7 +229,7 @@ export function mountUI(root: HTMLElement, jembatan: Jembatan): KendaliUI {
           const view = await jembatan.periksa(cakupan(), pengaturan(), onKemajuan, batal.signal);
           radios.get(view.cakupan)!.checked = true;
           show(view);
-          say(view.marked > 0 ? 'Sel bermasalah diwarnai dan diberi catatan. Klik temuan untuk menuju selnya.' : 'Selesai.');
+          say(selesaiTeks(view));
         } catch (e) {
           if (!dibatalkan(e)) throw e;
           say(PESAN_BATAL);

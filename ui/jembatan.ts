@@ -21,6 +21,11 @@ export interface PeriksaView {
   /** Cells highlighted in the document. */
   marked: number;
   /**
+   * True when the host could only fill the cells, not give them notes (Excel before ExcelApi
+   * 1.18: Excel 2021 and 2024 volume-licensed); the pane then points to its own list.
+   */
+  tanpaCatatan?: boolean;
+  /**
    * When "Sel yang dipilih" was one cell: what was checked instead (core/lembar/wilayah-data.ts
    * wilayahSelAktif), e.g. "sekitar sel C8 (Renja!B7:D8)".
    */

@@ -285,6 +285,7 @@ export function buatJembatanExcel(host: ExcelDeps): Jembatan {
         findings: result.findings,
         skala: result.skala ? result.skala.title : null,
         marked,
+        ...(marked > 0 && !deps.notesSupported() ? { tanpaCatatan: true } : {}),
         ms: Math.round(now() - t0),
       };
     }

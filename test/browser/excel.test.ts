@@ -244,6 +244,25 @@ test('Rumus bawaan: Pratinjau changes nothing and lists what cannot be converted
   await panel.close();
 }, 120_000);
 
+test('an Excel without notes (ExcelApi 1.18: Excel 2021 and 2024 volume-licensed) gets fills only, and the pane says where the explanations are', async () => {
+  const state = bukuUji();
+  state.notesApi = false;
+  const panel = await bukaPanel(browser(), out, state);
+  const summary = await periksa(panel, 'lembar');
+  expect(summary).toMatch(/sel ditandai/);
+  expect(await panel.page.textContent('#lk-status')).toBe(
+    'Sel bermasalah diwarnai. Versi Excel ini belum mengizinkan add-in menulis catatan sel, jadi penjelasannya hanya ada di daftar temuan di bawah. Klik temuan untuk menuju selnya.',
+  );
+  const s = await panel.state();
+  expect(s.sheets[0].cells.G16.fill).toBe('#FFC7CE');
+  expect(s.sheets[0].notes).toEqual(state.sheets[0].notes);
+  await panel.page.click('#lk-hapus');
+  await tungguTeks(panel.page, '#lk-status', /dikembalikan/);
+  expect(JSON.stringify((await panel.state()).sheets)).toBe(JSON.stringify(state.sheets));
+  expect(await panel.log()).toEqual([]);
+  await panel.close();
+}, 120_000);
+
 describe('Batalkan stops a long Periksa Tabel and leaves the workbook exactly as it was', () => {
   it('during the check: the worker is stopped, nothing is marked and no backup is written; the next Periksa works', async () => {
     const state = bukuUji();
