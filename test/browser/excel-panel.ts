@@ -227,6 +227,11 @@ export function bukuUji(): FakeState {
  * from Chromium's Long Tasks API (tasks over 50 ms, begun after the click); the fake host's
  * own work runs on that thread too: `maxMs` is the longest task less the host's syncs inside it,
  * `rawMaxMs` the longest task as Chromium saw it, `hostMaxMs` the host's longest sync.
+ * Subtracted: only the fake's model work inside `sync()` (reading and writing its cells), which
+ * Excel does in its own process. Counted: everything of the pane's (queuing proxies, turning
+ * reads into sheets, sending the workbook to the worker and taking its result, planning marks,
+ * drawing the list) and the parse of each response's JSON, which Office.js does on this thread.
+ * Not modelled: Office.js's serialisation of each request (about 4 MB of JSON per marking batch).
  */
 export async function tugasTerpanjang(browser: Browser, dir: string, state: FakeState): Promise<{ maxMs: number; rawMaxMs: number; count: number; hostMaxMs: number; summary: string }> {
   const panel = await bukaPanel(browser, dir, state, { longtasks: true });
