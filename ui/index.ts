@@ -3,6 +3,7 @@ import { groupFindings } from '../core/periksa/kelompok';
 import { SEVERITY_LABEL } from '../core/periksa/label';
 import type { Finding } from '../core/periksa';
 import { GAYA } from './gaya';
+import { dibatalkan } from './jembatan';
 import type { Cakupan, Jembatan, Kemajuan, Pengaturan, PeriksaView, RumusBawaanView } from './jembatan';
 import {
   CAKUPAN_LABEL,
@@ -10,10 +11,12 @@ import {
   judulTabel,
   kembalikanTeks,
   kemajuanTeks,
+  PESAN_BATAL,
   pesanGalat,
   pohonTeks,
   ringkasan,
   rumusBawaanTeks,
+  selesaiTeks,
   tanpaAwalanTeks,
 } from './teks';
 
@@ -73,6 +76,9 @@ export function mountUI(root: HTMLElement, jembatan: Jembatan): KendaliUI {
 
   const tPeriksa = el('button', { type: 'button', class: 'lk-utama', id: 'lk-periksa' }, 'Periksa Tabel');
   const tHapus = el('button', { type: 'button', id: 'lk-hapus' }, 'Hapus Tanda');
+  // Shown only while a check runs, and only where the host can stop it (ui/jembatan.ts).
+  const tBatal = el('button', { type: 'button', id: 'lk-batal' }, 'Batalkan');
+  tBatal.hidden = true;
   const progress = el('progress', { id: 'lk-kemajuan', max: '1' });
   progress.hidden = true;
   const status = el('div', { class: 'lk-status', id: 'lk-status', role: 'status', 'aria-live': 'polite' });
@@ -100,7 +106,7 @@ export function mountUI(root: HTMLElement, jembatan: Jembatan): KendaliUI {
     cakupanSet,
     skalaLabel,
     skalaSelect,
-    el('div', { class: 'lk-tombol' }, tPeriksa, tHapus),
+    el('div', { class: 'lk-tombol' }, tPeriksa, tHapus, tBatal),
     progress,
     status,
     summary,
@@ -161,7 +167,12 @@ export function mountUI(root: HTMLElement, jembatan: Jembatan): KendaliUI {
     return 'pilihan';
   }
 
+  /** The running check's stop, while it can still stop without a trace. */
+  let pembatal: AbortController | null = null;
+
   function onKemajuan(k: Kemajuan): void {
+    // From here the backup and the marks are written: stopping half way would leave marks.
+    if (k.tahap === 'tandai') tBatal.disabled = true;
     progress.hidden = false;
     if (k.total > 0) {
       progress.max = k.total;
@@ -209,11 +220,23 @@ export function mountUI(root: HTMLElement, jembatan: Jembatan): KendaliUI {
   const kendali: KendaliUI = {
     periksa: () =>
       run('Membaca tabel…', async () => {
-        // The scale is saved when it is changed, so a check costs no extra round trip.
-        const view = await jembatan.periksa(cakupan(), pengaturan(), onKemajuan);
-        radios.get(view.cakupan)!.checked = true;
-        show(view);
-        say(view.marked > 0 ? 'Sel bermasalah diwarnai dan diberi catatan. Klik temuan untuk menuju selnya.' : 'Selesai.');
+        const batal = new AbortController();
+        pembatal = batal;
+        tBatal.hidden = !jembatan.bisaDibatalkan;
+        tBatal.disabled = false;
+        try {
+          // The scale is saved when it is changed, so a check costs no extra round trip.
+          const view = await jembatan.periksa(cakupan(), pengaturan(), onKemajuan, batal.signal);
+          radios.get(view.cakupan)!.checked = true;
+          show(view);
+          say(selesaiTeks(view));
+        } catch (e) {
+          if (!dibatalkan(e)) throw e;
+          say(PESAN_BATAL);
+        } finally {
+          pembatal = null;
+          tBatal.hidden = true;
+        }
       }),
     hapusTanda: () =>
       run('Menghapus tanda…', async () => {
@@ -249,6 +272,12 @@ export function mountUI(root: HTMLElement, jembatan: Jembatan): KendaliUI {
   }
 
   tPeriksa.addEventListener('click', () => void kendali.periksa());
+  tBatal.addEventListener('click', () => {
+    if (!pembatal) return;
+    pembatal.abort();
+    tBatal.disabled = true;
+    say('Membatalkan…');
+  });
   tHapus.addEventListener('click', () => void kendali.hapusTanda());
   tPohon.addEventListener('click', () => void kendali.pohonKinerja());
   tTemplat.addEventListener('click', () =>

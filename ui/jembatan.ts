@@ -21,6 +21,11 @@ export interface PeriksaView {
   /** Cells highlighted in the document. */
   marked: number;
   /**
+   * True when the host could only fill the cells, not give them notes (Excel before ExcelApi
+   * 1.18: Excel 2021 and 2024 volume-licensed); the pane then points to its own list.
+   */
+  tanpaCatatan?: boolean;
+  /**
    * When "Sel yang dipilih" was one cell: what was checked instead (core/lembar/wilayah-data.ts
    * wilayahSelAktif), e.g. "sekitar sel C8 (Renja!B7:D8)".
    */
@@ -55,11 +60,33 @@ export interface RumusBawaanView {
   applied: boolean;
 }
 
+/** What a host's periksa rejects with when `batal` fired before anything was written. */
+export class PeriksaDibatalkan extends Error {
+  constructor() {
+    super('Pemeriksaan dibatalkan.');
+    this.name = 'PeriksaDibatalkan';
+  }
+}
+
+/** By name, not instanceof: the error may come from another bundle of the same class. */
+export function dibatalkan(e: unknown): boolean {
+  return e instanceof Error && e.name === 'PeriksaDibatalkan';
+}
+
 export interface Jembatan {
   /** The host's name for messages: "Excel" or "Google Sheets". */
   readonly host: string;
-  /** `kemajuan` is optional: a host that cannot report progress ignores it. */
-  periksa(cakupan: Cakupan, pengaturan: Pengaturan, kemajuan?: (k: Kemajuan) => void): Promise<PeriksaView>;
+  /**
+   * Whether periksa honours `batal` (Excel: the check runs in the pane's worker and reads in
+   * blocks). Sheets runs it on Google's server in one call the sidebar cannot stop: no button.
+   */
+  readonly bisaDibatalkan?: boolean;
+  /**
+   * `kemajuan` is optional: a host that cannot report progress ignores it. `batal` stops the
+   * action up to the moment the first backup or mark is written, rejecting with
+   * PeriksaDibatalkan and leaving the workbook as it was; from then on the action finishes.
+   */
+  periksa(cakupan: Cakupan, pengaturan: Pengaturan, kemajuan?: (k: Kemajuan) => void, batal?: AbortSignal): Promise<PeriksaView>;
   /** Restore exactly the fills that were there and remove only our own notes. */
   hapusTanda(): Promise<{ restored: number }>;
   pilihSel(sheet: string, cell: string): Promise<void>;

@@ -75,6 +75,18 @@ export function tanpaAwalanTeks(r: { status: 'terpasang' | 'diperbarui' | 'tidak
     : `Nama ${names} diperbarui di buku kerja ini.`;
 }
 
+/** Said after a Periksa that marked cells, by whether the host could add notes. */
+export function selesaiTeks(view: PeriksaView): string {
+  if (view.marked === 0) return 'Selesai.';
+  if (view.tanpaCatatan) {
+    return 'Sel bermasalah diwarnai. Versi Excel ini belum mengizinkan add-in menulis catatan sel, jadi penjelasannya hanya ada di daftar temuan di bawah. Klik temuan untuk menuju selnya.';
+  }
+  return 'Sel bermasalah diwarnai dan diberi catatan. Klik temuan untuk menuju selnya.';
+}
+
+/** Said after Batalkan: nothing was written, so nothing needs undoing. */
+export const PESAN_BATAL = 'Pemeriksaan dibatalkan. Buku kerja tidak diubah: tidak ada sel yang ditandai dan tidak ada cadangan yang ditulis.';
+
 /** Any failure as one Indonesian sentence; an Error's own message when the host gave one. */
 export function pesanGalat(e: unknown): string {
   const m = e instanceof Error ? e.message : typeof e === 'string' ? e : '';

@@ -1,6 +1,7 @@
 import { a1 } from '../../core/lembar/model';
 import { CellProps, quoteSheet, RangeArea, RangeRead } from './model';
 import { BATAS_BYTE, byteJson, kodeGalat } from './ukuran';
+import { PeriksaDibatalkan } from '../../ui/jembatan';
 
 /**
  * One area of a sheet read in blocks of rows, each block one sync sized from the bytes the
@@ -28,6 +29,8 @@ export interface BacaOpsi {
   merges?: boolean;
   /** Rows read so far of this area. */
   kemajuan?: (baris: number, total: number) => void;
+  /** Checked after every block: the read stops there (it has changed nothing). */
+  batal?: AbortSignal;
 }
 
 /** The pieces of ≤ 512 cells covering rows top..bottom × left..right. */
@@ -56,6 +59,11 @@ export interface Bacaan {
   ws: Excel.Worksheet;
   name: string;
   area: RangeArea;
+  /**
+   * Only the formulas of this area (Kembalikan rumus asli compares formulas and needs no values):
+   * its `values` stay empty, its `formulas` are filled whatever `opsi.formulas` says.
+   */
+  hanyaRumus?: boolean;
 }
 
 /** One area; see bacaAreas. */
@@ -69,7 +77,8 @@ export async function bacaArea(context: Excel.RequestContext, ws: Excel.Workshee
  * is split.
  */
 export async function bacaAreas(context: Excel.RequestContext, items: readonly Bacaan[], opsi: BacaOpsi = {}): Promise<RangeRead[]> {
-  const fields = ['values', ...(opsi.formulas ? ['formulas'] : []), ...(opsi.numberFormat ? ['numberFormat'] : [])].join(',');
+  const fieldsOf = (item: Bacaan) =>
+    item.hanyaRumus ? 'formulas' : ['values', ...(opsi.formulas ? ['formulas'] : []), ...(opsi.numberFormat ? ['numberFormat'] : [])].join(',');
   const spec = {
     format: {
       ...(opsi.fill ? { fill: { color: true, pattern: true } } : {}),
@@ -77,10 +86,10 @@ export async function bacaAreas(context: Excel.RequestContext, items: readonly B
     },
   };
   const wantProps = !!(opsi.fill || opsi.bold);
-  const outs: RangeRead[] = items.map(({ name, area }) => ({
+  const outs: RangeRead[] = items.map(({ name, area, hanyaRumus }) => ({
     address: `${quoteSheet(name)}!${a1({}, area.top, area.left)}:${a1({}, area.bottom, area.right)}`,
     values: [],
-    ...(opsi.formulas ? { formulas: [] } : {}),
+    ...(opsi.formulas || hanyaRumus ? { formulas: [] } : {}),
     ...(opsi.numberFormat ? { numberFormat: [] } : {}),
     ...(wantProps ? { cellProperties: [] } : {}),
     ...(opsi.merges ? { mergedAreas: null } : {}),
@@ -94,7 +103,15 @@ export async function bacaAreas(context: Excel.RequestContext, items: readonly B
   let row = items[0]?.area.top ?? 0;
   while (at < items.length) {
     // Queue blocks until the budget (in cells) is used; at least one row.
-    const blocks: { i: number; top: number; h: number; range: Excel.Range; props: OfficeExtension.ClientResult<CellProps[][]> | null; merges: Excel.RangeAreas[] }[] = [];
+    const blocks: {
+      i: number;
+      top: number;
+      h: number;
+      range: Excel.Range;
+      props: OfficeExtension.ClientResult<CellProps[][]> | null;
+      merges: Excel.RangeAreas[];
+      onlyFormulas: boolean;
+    }[] = [];
     let left = budget;
     let i = at;
     let r = row;
@@ -107,17 +124,18 @@ export async function bacaAreas(context: Excel.RequestContext, items: readonly B
       }
       const rows = Math.max(1, h);
       const range = ws.getRangeByIndexes(r, area.left, rows, width);
+      const fields = fieldsOf(items[i]);
       // eslint-disable-next-line office-addins/no-empty-load -- `fields` names the properties; the rule sees a variable, not an empty load
       range.load(fields);
-      const props = wantProps ? range.getCellProperties(spec) : null;
-      const merges = opsi.merges
+      const props = wantProps && !items[i].hanyaRumus ? range.getCellProperties(spec) : null;
+      const merges = opsi.merges && !items[i].hanyaRumus
         ? kepinganGabung(r, r + rows - 1, area.left, area.right).map((k) => {
             const m = ws.getRangeByIndexes(k.top, k.left, k.bottom - k.top + 1, k.right - k.left + 1).getMergedAreasOrNullObject();
             m.load('address');
             return m;
           })
         : [];
-      blocks.push({ i, top: r, h: rows, range, props, merges });
+      blocks.push({ i, top: r, h: rows, range, props, merges, onlyFormulas: items[i].hanyaRumus === true });
       left -= rows * width;
       r += rows;
       if (r > area.bottom) {
@@ -141,13 +159,15 @@ export async function bacaAreas(context: Excel.RequestContext, items: readonly B
     let cellsRead = 0;
     for (const b of blocks) {
       const out = outs[b.i];
-      tambah(out.values, b.range.values);
-      bytes += byteJson(b.range.values);
+      if (!b.onlyFormulas) {
+        tambah(out.values, b.range.values);
+        bytes += byteJson(b.range.values);
+      }
       if (out.formulas) {
         tambah(out.formulas, b.range.formulas);
         bytes += byteJson(b.range.formulas);
       }
-      if (out.numberFormat) {
+      if (out.numberFormat && !b.onlyFormulas) {
         tambah(out.numberFormat, b.range.numberFormat);
         bytes += byteJson(b.range.numberFormat);
       }
@@ -162,6 +182,7 @@ export async function bacaAreas(context: Excel.RequestContext, items: readonly B
     }
     at = i;
     row = r;
+    if (opsi.batal?.aborted) throw new PeriksaDibatalkan();
     opsi.kemajuan?.(done, total);
     bytesPerCell = Math.max(bytesPerCell, bytes / Math.max(cellsRead, 1));
     budget = Math.max(1, Math.floor(SASARAN_BYTE / Math.max(bytesPerCell, 1)));

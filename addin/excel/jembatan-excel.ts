@@ -4,9 +4,10 @@ import { bacaPengaturan, Pengaturan, tulisPengaturan } from '../../core/pengatur
 import { periksaWorkbook, PeriksaProgress } from '../../core/periksa';
 import type { HasilPekerja, PeriksaFn } from './pekerja';
 import type { Drawing } from '../../core/pohon/gambar';
-import { planMarks, uniqueSheetName } from '../../core/tanda';
+import { gabunganDari, planMarks, uniqueSheetName } from '../../core/tanda';
 import { bacaCadangan, Cadangan, tulisCadangan } from '../../core/tanda/cadangan';
 import { KeadaanSel, rencanaHapus, rencanaTandai, SelDiLembar, selUntukHapus, selUntukTandai, tolakCadangan, TulisSel } from '../../core/tanda/pembukuan';
+import { PeriksaDibatalkan } from '../../ui/jembatan';
 import type { Cakupan, Jembatan, Kemajuan, PeriksaView, PohonView } from '../../ui/jembatan';
 import { tulisGambar } from './gambar';
 import { pasangLambda } from './lambda';
@@ -148,8 +149,12 @@ export function buatJembatanExcel(host: ExcelDeps): Jembatan {
     },
   };
 
-  async function periksa(cakupan: Cakupan, pengaturan: Pengaturan, kemajuan?: (k: Kemajuan) => void): Promise<PeriksaView> {
+  async function periksa(cakupan: Cakupan, pengaturan: Pengaturan, kemajuan?: (k: Kemajuan) => void, batal?: AbortSignal): Promise<PeriksaView> {
     const t0 = now();
+    /** Batalkan is honoured up to the first write: until then nothing in the workbook changed. */
+    const cekBatal = () => {
+      if (batal?.aborted) throw new PeriksaDibatalkan();
+    };
     return deps.run(async (context) => {
       const wb = context.workbook;
       kemajuan?.({ tahap: 'baca', pesan: 'Membaca lembar kerja', selesai: 0, total: 0 });
@@ -190,8 +195,10 @@ export function buatJembatanExcel(host: ExcelDeps): Jembatan {
           fill: true,
           merges: true,
           kemajuan: (rows, total) => kemajuan?.({ tahap: 'baca', pesan: 'Membaca lembar kerja', selesai: rows, total }),
+          batal,
         },
       );
+      cekBatal();
       const dibaca: Dibaca[] = [];
       rencana.bacaan.forEach((t, i) => {
         const read = reads[i];
@@ -218,12 +225,15 @@ export function buatJembatanExcel(host: ExcelDeps): Jembatan {
       const options = pengaturan.skala ? { skala: pengaturan.skala } : {};
       const onProgress = (p: PeriksaProgress) => kemajuan?.({ tahap: 'periksa', pesan: `Memeriksa lembar ${p.sheet}`, selesai: p.sheetIndex, total: p.sheetCount });
       // In a worker where the host gives one (the pane stays live, the functions answer); else here.
-      const result: HasilPekerja = deps.periksa ? await deps.periksa(workbook, options, onProgress) : periksaWorkbook(workbook, options, onProgress);
+      cekBatal();
+      const result: HasilPekerja = deps.periksa ? await deps.periksa(workbook, options, onProgress, batal) : periksaWorkbook(workbook, options, onProgress);
+      cekBatal();
 
       kemajuan?.({ tahap: 'tandai', pesan: 'Menandai sel', selesai: 0, total: 0 });
       const where = (sheet: string, row: number, col: number) =>
         dibaca.find((d) => d.area.sheet === sheet && row >= d.area.top && row <= d.area.bottom && col >= d.area.left && col <= d.area.right);
-      const plans = planMarks(result.findings).filter((p) => where(p.sheet, p.row, p.col) !== undefined);
+      // A finding on a covered cell of a merged area is marked on its anchor (core/tanda).
+      const plans = planMarks(result.findings, gabunganDari(dibaca.map((d) => d.sheet))).filter((p) => where(p.sheet, p.row, p.col) !== undefined);
       if (plans.length === 0 && old.sel.length === 0) {
         return view(rencana.cakupan, result, 0);
       }
@@ -251,6 +261,8 @@ export function buatJembatanExcel(host: ExcelDeps): Jembatan {
         );
       }
       const finalText = tanda.backup.sel.length > 0 ? tulisCadangan(tanda.backup) : null;
+      // The last moment to stop: the next sync writes the backup.
+      cekBatal();
       await keadaan.tulis(tanda.writes, {
         firstBytes: duringText === null ? 0 : byteJson(duringText),
         first: () => {
@@ -273,6 +285,7 @@ export function buatJembatanExcel(host: ExcelDeps): Jembatan {
         findings: result.findings,
         skala: result.skala ? result.skala.title : null,
         marked,
+        ...(marked > 0 && !deps.notesSupported() ? { tanpaCatatan: true } : {}),
         ms: Math.round(now() - t0),
       };
     }
@@ -453,6 +466,7 @@ export function buatJembatanExcel(host: ExcelDeps): Jembatan {
 
   return {
     host: 'Excel',
+    bisaDibatalkan: true,
     periksa,
     hapusTanda,
     pilihSel,

@@ -4,7 +4,7 @@ import type { Jembatan } from '../../ui/jembatan';
 import { buatJembatanExcel } from './jembatan-excel';
 import { selArea } from './rumus-bawaan';
 import type { FakeState } from '../../test/browser/excel-panel';
-import { excelDiVm } from '../../test/browser/excel-vm';
+import { excelDiVm, ExcelVm, terbesarMb } from '../../test/browser/excel-vm';
 
 /**
  * "Jadikan rumus bawaan" through the Excel bridge against the fake Excel host of the browser
@@ -29,13 +29,14 @@ interface FakeHost {
   log: string[];
 }
 
-function fakeExcel(sheets: FakeSheet[], selection = 'A1'): { host: FakeHost; jembatan: Jembatan } {
+function fakeExcel(sheets: FakeSheet[], selection = 'A1'): { host: FakeHost; jembatan: Jembatan; vm: ExcelVm } {
   // With Microsoft's own client mirroring every call: an object used past the sync that
-  // invalidated it fails here as in Excel (InvalidObjectPath).
+  // invalidated it fails here as in Excel (InvalidObjectPath), and every request is measured
+  // by Office.js's own serialiser (the fake refuses one over 5 MB, as Excel on the web does).
   const vm = excelDiVm({ sheets, active: 0, selection, settings: {}, names: {}, lambda: true, notesApi: true } as unknown as FakeState);
   const host = vm.__excel as unknown as FakeHost;
   const jembatan = buatJembatanExcel({ run: (b) => vm.Excel.run(b), notesSupported: () => true });
-  return { host, jembatan };
+  return { host, jembatan, vm };
 }
 
 const native = (f: string) => {
@@ -117,7 +118,8 @@ describe('Jadikan rumus bawaan in Excel', () => {
     host.syncs = 0;
     const back = await jembatan.kembalikanRumusAsli!();
     expect(back).toEqual({ restored: 1, kept: 1 });
-    expect(host.syncs).toBeLessThanOrEqual(3);
+    // Names, where the record and the sheets lie, their contents, the writes.
+    expect(host.syncs).toBe(4);
     expect(sheet.cells.C2.f).toBe('=SAKIP.CAPAIAN(B2,A2)');
     expect(sheet.cells.D2).toEqual({ v: 'Tinggi' });
     // Only the kept cell's row stays on the record.
@@ -173,5 +175,80 @@ describe('Jadikan rumus bawaan in Excel', () => {
     const v = await jembatan.jadikanRumusBawaan!('pilihan', false);
     expect(v.converted.map((c) => c.cell)).toEqual(['C2']);
     expect(host.syncs).toBe(2);
+  });
+});
+
+describe('Rumus bawaan on large sheets: every request and response under 4 MB (Excel on the web refuses 5 MB)', () => {
+  // Microsoft's 1.4 MB client serialises every request: seconds on a busy machine.
+  jest.setTimeout(180_000);
+
+  it('reads a sheet whose formulas and values are over 5 MB in blocks (one read was refused)', async () => {
+    // 6,000 rows of four 200-character descriptions beside the formulas: about 10 MB as values and formulas.
+    const cells: Record<string, Cell> = { A1: { v: 'Target' }, B1: { v: 'Realisasi' }, C1: { v: 'Capaian' } };
+    for (let r = 2; r <= 6001; r++) for (const c of 'EFGH') cells[`${c}${r}`] = { v: `Uraian ${c}${r} `.padEnd(200, 'x') };
+    Object.assign(cells, { A2: { v: 80 }, B2: { v: 79.72 }, C2: { v: 99.65, f: '=SAKIP.CAPAIAN(B2,A2)' }, C6001: { v: 0, f: '=SAKIP.CAPAIAN(B2,A2)' } });
+    const { jembatan, vm } = fakeExcel([{ name: 'Renja', cells, notes: {}, merges: [] }]);
+    const v = await jembatan.jadikanRumusBawaan!('lembar', false);
+    expect(v.converted.map((c) => c.cell)).toEqual(['C2', 'C6001']);
+    expect(Math.max(...vm.__excel.responses)).toBeGreaterThan(1_000_000);
+    expect(terbesarMb(vm)).toBeLessThanOrEqual(4);
+    expect(vm.__excel.log).toEqual([]);
+  });
+
+  it('writes and restores 3,000 native formulas (about 8 MB of commands, one batch was refused) in batches, the record first', async () => {
+    const cells: Record<string, Cell> = { A1: { v: 'Capaian' }, B1: { v: 'Predikat' } };
+    for (let r = 2; r <= 3001; r++) {
+      cells[`A${r}`] = { v: 80 + (r % 20) };
+      cells[`B${r}`] = { v: 'Tinggi', f: `=SAKIP.PREDIKAT(A${r})` };
+    }
+    const { host, jembatan, vm } = fakeExcel([{ name: 'Renja', cells, notes: {}, merges: [] }]);
+    const before = snapshot(host.state.sheets);
+    const v = await jembatan.jadikanRumusBawaan!('lembar', true);
+    expect(v.applied).toBe(true);
+    expect(v.converted).toHaveLength(3000);
+    expect(terbesarMb(vm)).toBeLessThanOrEqual(4);
+    expect(Math.max(...vm.__excel.requests)).toBeGreaterThan(1_000_000);
+    const sheet = host.state.sheets[0];
+    expect(sheet.cells.B3001.f).toBe(native('=SAKIP.PREDIKAT(A3001)'));
+    const asli = host.state.sheets.find((s) => s.name === LEMBAR_ASLI)!;
+    expect(asli.cells.B3001.v).toBe('B3001');
+    expect(asli.cells.C3001.v).toBe('=SAKIP.PREDIKAT(A3001)');
+
+    vm.__excel.requests.length = 0;
+    vm.__excel.responses.length = 0;
+    expect(await jembatan.kembalikanRumusAsli!()).toEqual({ restored: 3000, kept: 0 });
+    expect(terbesarMb(vm)).toBeLessThanOrEqual(4);
+    // The record is gone and every formula is the original (the fake does not compute values).
+    const formulas = (c: Record<string, Cell>) => Object.fromEntries(Object.entries(c).map(([k, x]) => [k, x.f ?? x.v]));
+    expect(host.state.sheets.map((s) => s.name)).toEqual(['Renja']);
+    expect(formulas(host.state.sheets[0].cells)).toEqual(formulas(before[0].cells));
+    expect(vm.__excel.log).toEqual([]);
+  });
+
+  it('restores from a record of 150,000 rows (a spread of one argument per row overflowed the stack)', async () => {
+    const asli: Record<string, Cell> = {};
+    KOLOM_ASLI.forEach((h, i) => (asli[`${'ABCDE'[i]}1`] = { v: h }));
+    for (let r = 2; r <= 150_001; r++) {
+      asli[`A${r}`] = { v: 'Data' };
+      asli[`B${r}`] = { v: `A${r}` };
+      asli[`C${r}`] = { v: `=SAKIP.SERAPAN(B${r},C${r})` };
+      asli[`D${r}`] = { v: '=1' };
+    }
+    // Two cells still hold the native formula; the others were changed or emptied since.
+    const data: Record<string, Cell> = { A2: { v: 1, f: '=1' }, A150001: { v: 1, f: '=1' }, A3: { v: 7 } };
+    const { host, jembatan, vm } = fakeExcel([
+      { name: 'Data', cells: data, notes: {}, merges: [] },
+      { name: LEMBAR_ASLI, visibility: 'Hidden', cells: asli, notes: {}, merges: [] },
+    ]);
+    expect(await jembatan.kembalikanRumusAsli!()).toEqual({ restored: 2, kept: 149_998 });
+    expect(host.state.sheets[0].cells.A2.f).toBe('=SAKIP.SERAPAN(B2,C2)');
+    expect(host.state.sheets[0].cells.A150001.f).toBe('=SAKIP.SERAPAN(B150001,C150001)');
+    const record = host.state.sheets[1].cells;
+    // The restored rows left the record; the kept ones moved up, the tail emptied.
+    expect(record.B2.v).toBe('A3');
+    expect(record.B149999.v).toBe('A150000');
+    expect(record.B150000.v).toBe('');
+    expect(terbesarMb(vm)).toBeLessThanOrEqual(4);
+    expect(vm.__excel.log).toEqual([]);
   });
 });

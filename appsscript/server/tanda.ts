@@ -1,6 +1,6 @@
 import { parseA1 } from '../../core/lembar/model';
 import { Finding } from '../../core/periksa/temuan';
-import { MarkPlan, planMarks } from '../../core/tanda';
+import { GabunganLembar, MarkPlan, planMarks } from '../../core/tanda';
 import { Cadangan } from '../../core/tanda/cadangan';
 import { KeadaanSel, rencanaHapus, rencanaTandai, SelDiLembar, selUntukHapus, selUntukTandai, tolakCadangan, TulisSel } from '../../core/tanda/pembukuan';
 import {
@@ -105,12 +105,13 @@ function namaLembar(ss: Spreadsheet): string[] {
 }
 
 /**
- * Mark the findings' cells that were read (`dibaca`); returns how many cells were marked. The
- * backup is written before the marks, in the same batch: if it cannot be written, nothing is
- * marked.
+ * Mark the findings' cells that were read (`dibaca`); returns how many cells were marked. A
+ * finding on a covered cell of a merged area (`gabungan`) is marked on its anchor (core/tanda).
+ * The backup is written before the marks, in the same batch: if it cannot be written, nothing
+ * is marked.
  */
-export function tandai(ss: Spreadsheet, findings: readonly Finding[], dibaca: (p: MarkPlan) => boolean = () => true): number {
-  const plans = planMarks(findings).filter(dibaca);
+export function tandai(ss: Spreadsheet, findings: readonly Finding[], dibaca: (p: MarkPlan) => boolean = () => true, gabungan?: GabunganLembar): number {
+  const plans = planMarks(findings, gabungan).filter(dibaca);
   const stored = bacaCadanganLembar(ss);
   const tolak = tolakCadangan(stored);
   // A backup we cannot read must not be overwritten: the originals in it would be lost.

@@ -1,4 +1,4 @@
-import { parseA1 } from '../lembar/model';
+import { a1, Merge, parseA1, Sheet } from '../lembar/model';
 import { SEVERITY_LABEL } from '../periksa/label';
 import { compareFindings, Finding, Severity } from '../periksa/temuan';
 import { neutralise, shownValue } from './teks-aman';
@@ -90,13 +90,17 @@ export function worstSeverity(findings: Finding[]): Severity {
   return findings.reduce<Severity>((w, f) => (SEVERITY_RANK[f.severity] < SEVERITY_RANK[w] ? f.severity : w), 'info');
 }
 
-/** The lines of a marked cell's note: one per finding, worst first. */
-export function noteLines(findings: Finding[]): string[] {
+/**
+ * The lines of a marked cell's note: one per finding, worst first. A finding about another cell
+ * of the same merged area (`cell` is the mark's own cell) names its cell.
+ */
+export function noteLines(findings: Finding[], cell?: string): string[] {
   return [...findings]
     .sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.rule.localeCompare(b.rule))
     .map((f) => {
       const label = SEVERITY_LABEL[f.severity];
-      return `${label[0].toUpperCase()}${label.slice(1)} (${f.rule}): ${neutralise(f.message)}`;
+      const where = cell !== undefined && f.cell !== cell ? ` sel ${f.cell}` : '';
+      return `${label[0].toUpperCase()}${label.slice(1)} (${f.rule})${where}: ${neutralise(f.message)}`;
     });
 }
 
@@ -124,31 +128,96 @@ export interface MarkPlan {
   findings: Finding[];
 }
 
+/** Merged areas per sheet name, in sheet positions (0-based, inclusive). */
+export type GabunganLembar = ReadonlyMap<string, readonly Merge[]>;
+
+/** The merged areas of sheets as read by a host (relative to each block's origin), in sheet positions. */
+export function gabunganDari(sheets: readonly Sheet[]): Map<string, Merge[]> {
+  const out = new Map<string, Merge[]>();
+  for (const s of sheets) {
+    if (!s.merges || s.merges.length === 0) continue;
+    const dr = s.origin?.row ?? 0;
+    const dc = s.origin?.col ?? 0;
+    const list = out.get(s.name) ?? [];
+    for (const m of s.merges) list.push({ top: m.top + dr, left: m.left + dc, bottom: m.bottom + dr, right: m.right + dc });
+    out.set(s.name, list);
+  }
+  return out;
+}
+
+/**
+ * For each finding, where its mark goes: the top-left (anchor) cell of the merged area holding
+ * its cell, else the cell itself. Excel and Sheets show only the anchor of a merged area (its
+ * fill, its note, its value); a fill or note on a covered cell is invisible there until the
+ * area is unmerged. Indexed by the rows that have findings, so the work is in the number of
+ * merges and findings, not in the areas' sizes (a whole-column merge costs one lookup).
+ */
+function jangkarTemuan(findings: readonly Finding[], gabungan: GabunganLembar): (f: Finding, pos: { row: number; col: number }) => { row: number; col: number } {
+  const byRow = new Map<string, Map<number, Merge[]>>();
+  for (const [sheet, merges] of gabungan) {
+    const rows = [
+      ...new Set(
+        findings
+          .filter((f) => f.sheet === sheet)
+          .map((f) => markablePosition(f.cell)?.row)
+          .filter((r): r is number => r !== undefined),
+      ),
+    ].sort((a, b) => a - b);
+    if (rows.length === 0) continue;
+    const index = new Map<number, Merge[]>();
+    for (const m of merges) {
+      // The first finding row at or below the merge's top, then every one within it.
+      let lo = 0;
+      let hi = rows.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (rows[mid] < m.top) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let i = lo; i < rows.length && rows[i] <= m.bottom; i++) {
+        const list = index.get(rows[i]);
+        if (list) list.push(m);
+        else index.set(rows[i], [m]);
+      }
+    }
+    byRow.set(sheet, index);
+  }
+  return (f, pos) => {
+    const m = byRow.get(f.sheet)?.get(pos.row)?.find((x) => pos.col >= x.left && pos.col <= x.right);
+    return m ? { row: m.top, col: m.left } : pos;
+  };
+}
+
 /**
  * The cells to mark for a set of findings: one per cell, the worst severity's fill, all
- * messages in the note. Findings on cells a spreadsheet cannot hold are left to the list.
+ * messages in the note. A finding on a cell covered by a merged area (`gabungan`, from the
+ * sheets the host read) is marked on the area's anchor, with the other findings there; its note
+ * line names its own cell. Findings on cells a spreadsheet cannot hold are left to the list.
  */
-export function planMarks(findings: readonly Finding[]): MarkPlan[] {
-  const byCell = new Map<string, Finding[]>();
+export function planMarks(findings: readonly Finding[], gabungan: GabunganLembar = new Map()): MarkPlan[] {
+  const anchor = jangkarTemuan(findings, gabungan);
+  const byCell = new Map<string, { pos: { row: number; col: number }; list: Finding[] }>();
   for (const f of findings) {
-    if (markablePosition(f.cell) === null) continue;
-    const key = `${f.sheet}\u0000${f.cell}`;
-    const list = byCell.get(key);
-    if (list) list.push(f);
-    else byCell.set(key, [f]);
+    const own = markablePosition(f.cell);
+    if (own === null) continue;
+    const pos = anchor(f, own);
+    const key = `${f.sheet}\u0000${pos.row}\u0000${pos.col}`;
+    const slot = byCell.get(key);
+    if (slot) slot.list.push(f);
+    else byCell.set(key, { pos, list: [f] });
   }
   const plans: MarkPlan[] = [];
-  for (const list of byCell.values()) {
-    const pos = markablePosition(list[0].cell)!;
+  for (const { pos, list } of byCell.values()) {
     const severity = worstSeverity(list);
+    const cell = a1({}, pos.row, pos.col);
     plans.push({
       sheet: list[0].sheet,
-      cell: list[0].cell,
+      cell,
       row: pos.row,
       col: pos.col,
       severity,
       fill: SEVERITY_FILL[severity],
-      note: `${NOTE_AUTHOR}:\n${noteLines(list).join('\n')}`,
+      note: `${NOTE_AUTHOR}:\n${noteLines(list, cell).join('\n')}`,
       findings: list,
     });
   }

@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { NOTE_AUTHOR } from '../../core/tanda';
 import { bukaPanel, bukuUji, FakeState, periksa, ROOT, tungguPilihan, tungguTeks } from './excel-panel';
+import { lembarRenja } from './excel-besar';
 import { panelUntukBerkas } from '../helpers/untuk-berkas';
 
 /**
@@ -242,3 +243,82 @@ test('Rumus bawaan: Pratinjau changes nothing and lists what cannot be converted
   expect(await panel.log()).toEqual([]);
   await panel.close();
 }, 120_000);
+
+test('an Excel without notes (ExcelApi 1.18: Excel 2021 and 2024 volume-licensed) gets fills only, and the pane says where the explanations are', async () => {
+  const state = bukuUji();
+  state.notesApi = false;
+  const panel = await bukaPanel(browser(), out, state);
+  const summary = await periksa(panel, 'lembar');
+  expect(summary).toMatch(/sel ditandai/);
+  expect(await panel.page.textContent('#lk-status')).toBe(
+    'Sel bermasalah diwarnai. Versi Excel ini belum mengizinkan add-in menulis catatan sel, jadi penjelasannya hanya ada di daftar temuan di bawah. Klik temuan untuk menuju selnya.',
+  );
+  const s = await panel.state();
+  expect(s.sheets[0].cells.G16.fill).toBe('#FFC7CE');
+  expect(s.sheets[0].notes).toEqual(state.sheets[0].notes);
+  await panel.page.click('#lk-hapus');
+  await tungguTeks(panel.page, '#lk-status', /dikembalikan/);
+  expect(JSON.stringify((await panel.state()).sheets)).toBe(JSON.stringify(state.sheets));
+  expect(await panel.log()).toEqual([]);
+  await panel.close();
+}, 120_000);
+
+describe('Batalkan stops a long Periksa Tabel and leaves the workbook exactly as it was', () => {
+  it('during the check: the worker is stopped, nothing is marked and no backup is written; the next Periksa works', async () => {
+    const state = bukuUji();
+    // The first check's worker never finishes (a check far longer than any planner waits for);
+    // it reads no messages, so only terminate() ends it. Later checks get the real worker.
+    const panel = await bukaPanel(browser(), out, state, { ganti: (p, n) => (p === '/pekerja.js' && n === 1 ? 'for (;;) {}' : undefined) });
+    const { page } = panel;
+    const before = JSON.stringify(await panel.state());
+    expect(await page.isHidden('#lk-batal')).toBe(true);
+
+    await page.check('#lk-cakupan-lembar');
+    await page.click('#lk-periksa');
+    await tungguTeks(page, '#lk-status', /^Memeriksa/);
+    expect(await page.isVisible('#lk-batal')).toBe(true);
+    await page.click('#lk-batal');
+    await tungguTeks(page, '#lk-status', /dibatalkan/);
+    expect(await page.textContent('#lk-status')).toBe(
+      'Pemeriksaan dibatalkan. Buku kerja tidak diubah: tidak ada sel yang ditandai dan tidak ada cadangan yang ditulis.',
+    );
+    expect(JSON.stringify(await panel.state())).toBe(before);
+    expect(await page.isHidden('#lk-batal')).toBe(true);
+    expect(await page.isEnabled('#lk-periksa')).toBe(true);
+
+    const summary = await periksa(panel, 'lembar');
+    expect(summary).toMatch(/sel ditandai/);
+    expect((await panel.state()).sheets[0].cells.G16.fill).toBe('#FFC7CE');
+    expect(await panel.log()).toEqual([]);
+    await panel.close();
+  }, 120_000);
+
+  it('while the sheet is read block by block: the read stops, nothing is marked and no backup is written', async () => {
+    // About 2,000 rows × 20 columns: two read blocks, each sync taking 300 ms as a slow link would.
+    const state: FakeState = { sheets: [lembarRenja(1500, 20)], active: 0, selection: 'A1', settings: {}, names: {}, lambda: true, notesApi: true, jedaSync: 300 };
+    const panel = await bukaPanel(browser(), out, state);
+    const { page } = panel;
+    const before = JSON.stringify(await panel.state());
+    // Every status line the pane shows, to see where the check stopped.
+    await page.evaluate(() => {
+      type Observer = new (f: () => void) => { observe(n: unknown, o: object): void };
+      const w = globalThis as unknown as { __status: string[]; document: { querySelector(s: string): { textContent: string | null } }; MutationObserver: Observer };
+      w.__status = [];
+      const el = w.document.querySelector('#lk-status');
+      new w.MutationObserver(() => w.__status.push(el.textContent ?? '')).observe(el, { childList: true, characterData: true, subtree: true });
+    });
+    await page.check('#lk-cakupan-lembar');
+    await page.click('#lk-periksa');
+    // Progress "(n dari m)" appears after the first block: the read is under way.
+    await tungguTeks(page, '#lk-status', /^Membaca lembar kerja \(/);
+    await page.click('#lk-batal');
+    await tungguTeks(page, '#lk-status', /dibatalkan/);
+    expect(JSON.stringify(await panel.state())).toBe(before);
+    // Stopped in the read: the check itself never began.
+    const seen = (await page.evaluate('window.__status')) as string[];
+    expect(seen.some((t) => t.startsWith('Membaca lembar kerja ('))).toBe(true);
+    expect(seen.some((t) => t.startsWith('Memeriksa'))).toBe(false);
+    expect(await panel.log()).toEqual([]);
+    await panel.close();
+  }, 120_000);
+});
