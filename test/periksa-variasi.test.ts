@@ -192,6 +192,43 @@ describe('tables read from their own numbers', () => {
     expect(r.findings.filter((f) => /negatif/.test(f.message))).toEqual([]);
   });
 
+  // An efisiensi table with every value header reworded: the numbers make the serapan column a
+  // "capaian" and leave no serapan or Rp partner, so the efisiensi check by role finds no row.
+  it('a reworded efisiensi table: a wrong efisiensi is found through the relation the numbers show', () => {
+    const values: CellValue[][] = [
+      ['Sasaran', 'Indikator', 'Data A', 'Data B', 'Data C', 'Data D', 'Data E', 'Data F', 'Data G'],
+      ['Meningkatnya layanan', 'Indeks kepuasan', '80', '84', '105,00', '1.000.000.000', '950.000.000', '95,00', '9,52'],
+      ['Meningkatnya mutu', 'Puskesmas terakreditasi', '20', '19', '95,00', '500.000.000', '400.000.000', '80,00', '15,79'],
+      ['Meningkatnya cakupan', 'Cakupan imunisasi', '90', '93', '103,33', '800.000.000', '760.000.000', '95,00', '8,06'],
+      ['Meningkatnya gizi', 'Balita gizi baik', '85', '85', '100,00', '600.000.000', '540.000.000', '90,00', '10,00'],
+      ['Menurunnya stunting', 'Desa bebas stunting', '40', '44', '110,00', '300.000.000', '297.000.000', '99,00', '10,00'],
+    ];
+    expect(errors(run('Efisiensi', values).findings)).toEqual([]);
+    values[3][8] = '12,06';
+    const found = run('Efisiensi', values).findings.filter((f) => f.severity === 'error');
+    expect(found.map((f) => `${f.cell} ${f.rule}`)).toEqual(['I4 rumus-kolom']);
+    expect(found[0].message).toContain('kolom I = (1 − H / E) × 100 pada 4 dari 5 baris');
+  });
+
+  // A Renja per triwulan with neutral headers: K and Rp alternate, so the Rp of TW I … IV are
+  // every other column after the pagu they share out.
+  it('a reworded triwulan plan: Rp per triwulan that do not add up to the pagu are found', () => {
+    const values: CellValue[][] = [['No', 'Kegiatan', 'Data A', 'Data B', 'Data C', 'Data D', 'Data E', 'Data F', 'Data G', 'Data H', 'Data I']];
+    const shares = [[10, 20, 30, 40], [25, 25, 25, 25], [15, 35, 30, 20], [5, 15, 40, 40], [20, 30, 30, 20]];
+    shares.forEach((k, i) => {
+      const pagu = 200_000_000 * (i + 1);
+      values.push([String(i + 1), `Kegiatan ${i + 1}`, String(pagu), ...k.flatMap((x) => [String(x), String((pagu * x) / 100)])]);
+    });
+    expect(errors(run('Triwulan', values).findings)).toEqual([]);
+    values[2][8] = String(Number(values[2][8]) + 1_000_000);
+    const found = run('Triwulan', values).findings.filter((f) => f.severity === 'error');
+    const sum = found.find((f) => f.cell === 'C3')!;
+    expect(sum.rule).toBe('rumus-kolom');
+    expect(sum.related).toContain('I3');
+    expect(sum.message).toContain('tidak sama dengan jumlah');
+    expect(sum.message).toContain('kolom C = E + G + I + K pada 4 dari 5 baris');
+  });
+
   it('a table of numbers nothing relates says so instead of "no findings", and a sheet without a table is named', () => {
     const r = periksaWorkbook({
       name: 'variasi',
@@ -233,6 +270,27 @@ describe('rows of budget layouts and exports', () => {
       ['1.02.02.2.02.0001', 'Pengelolaan Pelayanan Kesehatan Ibu Hamil', 'Jumlah ibu hamil', '900 orang', '500.000.000'],
     ]);
     expect(errors(r.findings)).toEqual(['E3 jumlah-induk']);
+  });
+
+  // One wrong kegiatan breaks two sums (its own and its program's): with only three parents
+  // the column must still be recognised as money that adds up, or the error hides its check.
+  it('a reworded SIPD export with label rows: a wrong kegiatan pagu under a neutral header is found', () => {
+    const values: CellValue[][] = [
+      ['Kode', 'Uraian', 'Indikator', 'Data A', 'Satuan', 'Data B'],
+      ['1.01.02', 'PROGRAM PENGELOLAAN PENDIDIKAN', 'Persentase sekolah terakreditasi', '85', '%', '9.500.000.000'],
+      ['Kegiatan :', '', '', '', '', ''],
+      ['1.01.02.2.01', 'Pengelolaan Pendidikan Sekolah Dasar', 'Jumlah SD', '214', 'Unit', '6.350.000.000'],
+      ['Sub Kegiatan :', '', '', '', '', ''],
+      ['1.01.02.2.01.0012', 'Pembangunan Ruang Kelas Baru', 'Jumlah ruang kelas', '12', 'Unit', '2.400.000.000'],
+      ['1.01.02.2.01.0030', 'Pengadaan Perlengkapan Sekolah', 'Jumlah paket', '40', 'Paket', '3.950.000.000'],
+      ['Kegiatan :', '', '', '', '', ''],
+      ['1.01.02.2.02', 'Pengelolaan Pendidikan SMP', 'Jumlah SMP', '62', 'Unit', '3.149.000.000'],
+      ['Sub Kegiatan :', '', '', '', '', ''],
+      ['1.01.02.2.02.0012', 'Pembangunan Ruang Kelas Baru', 'Jumlah ruang kelas', '6', 'Unit', '1.350.000.000'],
+      ['1.01.02.2.02.0030', 'Pengadaan Perlengkapan Sekolah', 'Jumlah paket', '25', 'Paket', '1.800.000.000'],
+    ];
+    const found = errors(run('SIPD', values).findings);
+    expect(found).toContain('F9 jumlah-induk');
   });
 
   it('an LRA: account codes skip levels without "Baris hilang?", Surplus / (Defisit) is no child, negatives are normal', () => {

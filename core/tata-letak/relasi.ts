@@ -162,13 +162,34 @@ function bestFor(cols: Col[], t: number, found: Relation[]): Relation | null {
       }
     }
   }
-  // Sums of a run of neighbouring numeric columns right before the target (TW I … IV).
-  for (let k = 3; k <= MAX_SUM_PARTS && t - k >= 0; k++) {
-    const parts = cols.slice(t - k, t);
-    if (parts[k - 1].col - parts[0].col !== k - 1 || target.col - parts[k - 1].col !== 1) continue;
-    consider(additive('jumlah', parts, (i) => parts.reduce((s, p) => s + p.v[i], 0)));
-  }
+  for (const parts of evenRuns(cols, target.col)) consider(additive('jumlah', parts, (i) => parts.reduce((s, p) => s + p.v[i], 0)));
   return best;
+}
+
+/**
+ * Runs of 3 to MAX_SUM_PARTS numeric columns evenly spaced beside the target, the parts of a
+ * sum: TW I … IV right before their total, or the Rp of TW I … IV every other column (a K
+ * column between) right after the pagu they share out. Found by position, not by header.
+ */
+function evenRuns(cols: Col[], target: number): Col[][] {
+  const at = new Map(cols.map((c) => [c.col, c]));
+  const out: Col[][] = [];
+  for (const stride of [1, 2]) {
+    for (let k = 3; k <= MAX_SUM_PARTS; k++) {
+      for (let gap = 1; gap <= stride; gap++) {
+        for (const first of [target + gap, target - gap - (k - 1) * stride]) {
+          const parts: Col[] = [];
+          for (let j = 0; j < k; j++) {
+            const p = at.get(first + j * stride);
+            if (p === undefined) break;
+            parts.push(p);
+          }
+          if (parts.length === k) out.push(parts);
+        }
+      }
+    }
+  }
+  return out;
 }
 
 const KIND_ORDER: RelationKind[] = ['persen', 'selisih', 'jumlah', 'rasio-balik', 'persen-turun', 'efisiensi'];
@@ -315,21 +336,46 @@ export function inferParentSums(sheet: Sheet, columns: TableColumn[], rows: read
       const p = parseCell(cellAt(sheet, row, c.col));
       return p.value !== null && (p.kind === 'number' || p.kind === 'money') ? p.value.toNumber() : null;
     };
+    const equal = (own: number, rowsOf: readonly TableRow[]): boolean | null => {
+      let sum = 0;
+      for (const k of rowsOf) {
+        const x = value(k.row);
+        if (x === null) return null;
+        sum += x;
+      }
+      return Math.abs(sum - own) <= 1e-9 * Math.abs(own);
+    };
     let rowsSeen = 0;
     let holds = 0;
     for (const [parent, kids] of children) {
       const own = value(parent);
-      const parts = kids.map((k) => value(k.row));
-      if (own === null || parts.some((x) => x === null) || own === 0) continue;
+      if (own === null || own === 0) continue;
+      const direct = equal(own, kids);
+      if (direct === null) continue;
       rowsSeen++;
-      const sum = parts.reduce((a, b) => (a as number) + (b as number), 0) as number;
-      if (Math.abs(sum - own) <= 1e-9 * Math.abs(own)) holds++;
+      // One wrong kegiatan breaks two sums, its own and its program's; the program still
+      // equals the sum of its sub kegiatan, so it counts as agreeing (a small table with one
+      // wrong sum must still be recognised as money, or the error hides its own check).
+      if (direct || (kids.some((k) => children.has(k.row)) && equal(own, leavesOf(parent, children)) === true)) holds++;
     }
     if (holds >= MIN_PARENTS && holds >= rowsSeen * PARENT_SHARE) {
       c.money = true;
       out.push({ kind: 'jumlah-anak', target: c.col, operands: [], holds, rows: rowsSeen });
     }
   }
+  return out;
+}
+
+/** The rows under `parent` that have no children of their own. */
+function leavesOf(parent: number, children: ReadonlyMap<number, TableRow[]>): TableRow[] {
+  const out: TableRow[] = [];
+  const walk = (row: number, depth: number) => {
+    for (const k of children.get(row) ?? []) {
+      if (children.has(k.row) && depth < 32) walk(k.row, depth + 1);
+      else out.push(k);
+    }
+  };
+  walk(parent, 0);
   return out;
 }
 

@@ -138,7 +138,12 @@ export function checkRelations(ctx: CheckContext, handled: Set<number>, overrule
             severity: 'error',
             actual: stated.value.toFixed(),
             expected: computed.toFixed(),
-            message: `${label} tertulis ${formatNumber(stated.value, { decimals: stated.decimals })}, seharusnya ${formatNumber(computed, { decimals: k })} (${working}; ${note}).`,
+            // A sum may be wrong in any of its cells (a pagu, or the Rp of one triwulan): it
+            // names the disagreement without blaming the total.
+            message:
+              r.kind === 'jumlah'
+                ? `${label} tertulis ${formatNumber(stated.value, { decimals: stated.decimals })}, tidak sama dengan jumlah ${working} = ${formatNumber(computed, { decimals: k })} (selisih ${formatNumber(stated.value.minus(computed).abs(), { decimals: k })}; ${note}).`
+                : `${label} tertulis ${formatNumber(stated.value, { decimals: stated.decimals })}, seharusnya ${formatNumber(computed, { decimals: k })} (${working}; ${note}).`,
             related: operands.map((c) => ({ row: row.row, col: c.col })),
           }),
         );
