@@ -229,6 +229,22 @@ describe('tables read from their own numbers', () => {
     expect(sum.message).toContain('kolom C = E + G + I + K pada 4 dari 5 baris');
   });
 
+  // Relations are learned from a sample spread over the table: a wrong percent near the end of
+  // a long realisation report whose first 2,100 rows are not yet realised is still found.
+  it('a long table whose first rows are atypical: a wrong percent near its end is found', () => {
+    const values: CellValue[][] = [['No', 'Uraian', 'Data A', 'Data B', 'Data C']];
+    for (let i = 1; i <= 2_500; i++) {
+      const pagu = 1_000_000 * (i + 3);
+      const real = 1_000 * (i * 37 + 500);
+      const done = i > 2_100;
+      values.push([String(i), `Sub kegiatan ${i}`, pagu.toLocaleString('id-ID'), done ? real.toLocaleString('id-ID') : '', done ? ((real / pagu) * 100).toFixed(2).replace('.', ',') : '']);
+    }
+    values[2_400][4] = '99,99';
+    const found = run('Panjang', values).findings.filter((f) => f.severity === 'error');
+    expect(found.map((f) => `${f.cell} ${f.rule}`)).toEqual(['E2401 rumus-kolom']);
+    expect(found[0].message).toMatch(/kolom E = D \/ C × 100 pada [\d.]+ dari [\d.]+ baris contoh \(tabel 2\.500 baris\)/);
+  });
+
   it('a table of numbers nothing relates says so instead of "no findings", and a sheet without a table is named', () => {
     const r = periksaWorkbook({
       name: 'variasi',

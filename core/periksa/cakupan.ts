@@ -2,7 +2,8 @@ import { cellAt, columnLetters, Sheet } from '../lembar/model';
 import { parseCell } from '../angka/parse';
 import { TableColumn } from '../tabel/model';
 import { CheckContext } from './konteks';
-import { relationText } from './rumus/relasi';
+import { relationText, rowsText } from './rumus/relasi';
+import { spreadSample } from '../tata-letak/contoh';
 import { RuleId } from './temuan';
 
 /**
@@ -77,7 +78,12 @@ function computeCoverage(ctx: CheckContext): Coverage {
   const letters = (cs: TableColumn[]) => cs.map((c) => letter(c.col));
   const checks: CheckCoverage[] = [];
   const used = new Set<number>();
-  const numeric = table.columns.filter((c) => isNumericColumn(ctx.sheet, table.rows, c));
+  // A sample spread over the table decides what kind of column it is; the checks themselves read every cell.
+  const sample = spreadSample(
+    table.rows.filter((r) => r.kind === 'data' || r.kind === 'total'),
+    NUMERIC_SAMPLE,
+  );
+  const numeric = table.columns.filter((c) => isNumericColumn(ctx.sheet, sample, c));
 
   const money = table.columns.filter((c) => c.money);
   const parents = new Set(table.rows.filter((r) => r.kind === 'data' && r.parent !== null).map((r) => r.parent));
@@ -122,7 +128,7 @@ function computeCoverage(ctx: CheckContext): Coverage {
     checks.push({
       rule: 'rumus-kolom',
       columns: [r.target, ...r.operands].map(letter),
-      what: `Hubungan kolom ${formulaText} disimpulkan dari angka tabel (berlaku pada ${r.holds} dari ${r.rows} baris) dan diperiksa pada setiap baris.`,
+      what: `Hubungan kolom ${formulaText} disimpulkan dari angka tabel (berlaku pada ${rowsText(r)}) dan diperiksa pada setiap baris.`,
       relation: { formula: formulaText, holds: r.holds, rows: r.rows },
     });
     [r.target, ...r.operands].forEach((c) => used.add(c));
@@ -180,15 +186,11 @@ function computeCoverage(ctx: CheckContext): Coverage {
 
 const HIERARCHY_SOURCE = { kode: 'kode', nomor: 'penomoran', kata: 'kata dan huruf besar', rowspan: 'sel gabungan', flat: '' } as const;
 
-function isNumericColumn(sheet: Sheet, rows: CheckContext['table']['rows'], c: TableColumn): boolean {
+function isNumericColumn(sheet: Sheet, sample: CheckContext['table']['rows'], c: TableColumn): boolean {
   if (c.role === 'nomor' || c.role.startsWith('kode')) return false;
   let filled = 0;
   let numbers = 0;
-  let seen = 0;
-  for (const r of rows) {
-    if (r.kind !== 'data' && r.kind !== 'total') continue;
-    // A sample decides what kind of column it is; the checks themselves read every cell.
-    if (++seen > NUMERIC_SAMPLE) break;
+  for (const r of sample) {
     const p = parseCell(cellAt(sheet, r.row, c.col));
     if (p.kind === 'empty') continue;
     filled++;

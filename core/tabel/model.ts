@@ -172,6 +172,8 @@ export const RelationSchema = z.object({
   /** Rows where it holds, and rows where every cell it uses holds a number. */
   holds: z.int().check(z.nonnegative()),
   rows: z.int().check(z.nonnegative()),
+  /** Body rows of the table when `holds` and `rows` were counted on a sample spread over it. */
+  sampledFrom: z.optional(z.int().check(z.nonnegative())),
   /** The role the header gave the target when the numbers overruled it ("pagu" for a percent). */
   headerRole: z.optional(z.enum(COLUMN_ROLES)),
 });

@@ -2,6 +2,7 @@ import { parseCell } from '../angka/parse';
 import { SKALA_BAWAAN } from '../fungsi/skala';
 import { cellAt, Sheet } from '../lembar/model';
 import { Relation, RelationKind, TableColumn, TableRow } from '../tabel/model';
+import { spreadSample } from './contoh';
 
 /**
  * Relations between columns learned from the table's own numbers, whatever the headers say:
@@ -23,7 +24,7 @@ import { Relation, RelationKind, TableColumn, TableRow } from '../tabel/model';
 export const MIN_SUPPORT = 3;
 /** …and on at least this share of the rows where every cell it uses holds a number. */
 export const SUPPORT_SHARE = 0.8;
-/** Rows a relation is learned from (its support is counted on them). */
+/** Rows a relation is learned from, spread over the whole table (its support is counted on them). */
 export const LEARN_ROWS = 2000;
 /** Rows tried before a candidate is checked on the whole table: most candidates fail early. */
 const SAMPLE_ROWS = 24;
@@ -45,9 +46,11 @@ interface Col {
 const LABEL_ROLES = new Set(['nomor', 'kode', 'kode-urusan', 'kode-bidang', 'kode-program', 'kode-kegiatan', 'kode-sub', 'uraian', 'sasaran', 'indikator', 'satuan', 'predikat', 'lokasi', 'sumber-dana', 'pj', 'keterangan', 'sumber-data']);
 
 export function inferRelations(sheet: Sheet, columns: readonly TableColumn[], rows: readonly TableRow[]): Relation[] {
-  // Learned from the first LEARN_ROWS rows: enough evidence, and a 50,000-row table does not
-  // pay for it twice (the check itself still reads every row).
-  const body = rows.filter((r) => r.kind === 'data' || r.kind === 'total' || r.kind === 'summary').slice(0, LEARN_ROWS);
+  // Learned from LEARN_ROWS rows spread over the whole table: enough evidence, a first block
+  // of another kind does not hide the rest, and a 50,000-row table does not pay for it twice
+  // (the check itself still reads every row).
+  const all = rows.filter((r) => r.kind === 'data' || r.kind === 'total' || r.kind === 'summary');
+  const body = spreadSample(all, LEARN_ROWS);
   if (body.length < MIN_SUPPORT) return [];
   const cols = numericColumns(sheet, columns, body);
   if (cols.length < 3) return [];
@@ -58,6 +61,8 @@ export function inferRelations(sheet: Sheet, columns: readonly TableColumn[], ro
     const best = bestFor(cols, t, found);
     if (best !== null) found.push(best);
   }
+  // The support of a sampled table is counted on the sample: the finding says so.
+  if (all.length > body.length) for (const r of found) r.sampledFrom = all.length;
   return found.sort((a, b) => a.target - b.target);
 }
 

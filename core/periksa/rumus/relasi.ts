@@ -54,7 +54,14 @@ export function letterOf(ctx: CheckContext, col: number): string {
 
 /** "kolom F = D / C × 100 pada 61 dari 64 baris". */
 export function supportText(ctx: CheckContext, r: Relation): string {
-  return `kolom ${relationText(ctx, r)} pada ${r.holds} dari ${r.rows} baris`;
+  return `kolom ${relationText(ctx, r)} pada ${rowsText(r)}`;
+}
+
+/** "61 dari 64 baris", or for a large table "1.990 dari 2.000 baris contoh (tabel 50.000 baris)". */
+export function rowsText(r: Relation): string {
+  const n = (x: number) => formatNumber(x);
+  const base = `${n(r.holds)} dari ${n(r.rows)} baris`;
+  return r.sampledFrom === undefined ? base : `${base} contoh (tabel ${n(r.sampledFrom)} baris)`;
 }
 
 /**
