@@ -211,6 +211,17 @@ describe('tables of other offices, layouts and wordings (issue 13)', () => {
     expect(result.tables[0].coverage!.valuesChecked).toBe(true);
   });
 
+  // Zero-padded account codes (4.1.04.16.01) were read as Renja kode: "Anggaran urusan …
+  // bidang urusan", and an info advising Renja padding ("'6' untuk '06'") on every code.
+  it('the LRA names its rows by account level and gives no Renja code advice', () => {
+    const result = periksaWorkbook({ name: 'lra', sheets: [load('lra_rsud_2023_konstruksi')] });
+    const c8 = result.findings.find((f) => f.cell === 'C8')!;
+    expect(c8.message).toMatch(/^Anggaran kelompok 45\.190\.000\.000 tidak sama dengan jumlah anggaran jenisnya 45\.180\.000\.000/);
+    expect(result.findings.find((f) => f.cell === 'C7')!.message).toMatch(/^Anggaran akun /);
+    expect(result.findings.filter((f) => f.rule === 'hierarki')).toEqual([]);
+    expect(result.findings.map((f) => f.message).join(' ')).not.toMatch(/urusan|program|kegiatan/);
+  });
+
   it('the reworded copy gives the same findings as the real table', () => {
     const original = periksaWorkbook({ name: 'a', sheets: [loadFixture('lkjip_magetan_2024_realisasi_anggaran')] });
     const reworded = periksaWorkbook({ name: 'b', sheets: [load('lkjip_magetan_2024_realisasi_anggaran_diubah')] });

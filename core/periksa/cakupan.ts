@@ -149,7 +149,15 @@ function computeCoverage(ctx: CheckContext): Coverage {
     checks.push({ rule: 'format-angka', columns: letters(numeric), what: 'Penulisan angka (pemisah ribuan dan desimal, angka tersimpan sebagai teks).' });
   }
   if (table.hierarchy !== 'flat') {
-    checks.push({ rule: 'hierarki', columns: [], what: `Tingkat baris dari ${HIERARCHY_SOURCE[table.hierarchy]}: kode ganda dan baris yang hilang.` });
+    // Account codes skip levels by design: only duplicates are looked for.
+    const accounts = table.rows.some((r) => r.levelName !== null && ACCOUNT_LEVELS.has(r.levelName));
+    checks.push({
+      rule: 'hierarki',
+      columns: [],
+      what: accounts
+        ? 'Tingkat baris dari kode rekening (akun, kelompok, jenis, objek, rincian objek): kode ganda.'
+        : `Tingkat baris dari ${HIERARCHY_SOURCE[table.hierarchy]}: kode ganda dan baris yang hilang.`,
+    });
   }
 
   const unchecked: UncheckedColumns[] = [];
@@ -184,6 +192,7 @@ function computeCoverage(ctx: CheckContext): Coverage {
   return coverage;
 }
 
+const ACCOUNT_LEVELS = new Set<string>(['akun', 'kelompok', 'jenis', 'objek', 'rincian-objek', 'sub-rincian-objek']);
 const HIERARCHY_SOURCE = { kode: 'kode', nomor: 'penomoran', kata: 'kata dan huruf besar', rowspan: 'sel gabungan', flat: '' } as const;
 
 function isNumericColumn(sheet: Sheet, sample: CheckContext['table']['rows'], c: TableColumn): boolean {

@@ -110,6 +110,14 @@ export const LEVEL_NAMES = [
   'sub-kegiatan',
   'sasaran',
   'indikator',
+  // Account codes of an LRA or APBD (Permendagri 90/2019; 13/2006 before): 4 akun, 4.1
+  // kelompok, 4.1.01 jenis, 4.1.01.06 objek, 4.1.01.06.01 rincian objek, then sub rincian.
+  'akun',
+  'kelompok',
+  'jenis',
+  'objek',
+  'rincian-objek',
+  'sub-rincian-objek',
 ] as const;
 export type LevelName = (typeof LEVEL_NAMES)[number];
 
