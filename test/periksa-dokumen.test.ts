@@ -195,6 +195,8 @@ const NEW_DOCUMENTS: Record<string, Expect & { relations: string[] }> = {
   },
   renja_sipd_pendidikan_2025_konstruksi: { errors: [['F4', 'jumlah-induk']], others: [], relations: [] },
   lkjip_magetan_2024_realisasi_anggaran_diubah: { errors: [], others: [], relations: ['F = E / D × 100'] },
+  // Transcribed: Setda Provinsi Sumatera Utara, LKj 2021 Tabel 19; 80.5 printed for 77,08.
+  lkj_setda_sumut_2021_realisasi_keuangan_ss3: { errors: [['F9', 'rumus-kolom']], others: [], relations: [] },
 };
 
 describe('tables of other offices, layouts and wordings (issue 13)', () => {

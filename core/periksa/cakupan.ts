@@ -86,13 +86,15 @@ function computeCoverage(ctx: CheckContext): Coverage {
   const numeric = table.columns.filter((c) => isNumericColumn(ctx.sheet, sample, c));
 
   const money = table.columns.filter((c) => c.money);
-  const parents = new Set(table.rows.filter((r) => r.kind === 'data' && r.parent !== null).map((r) => r.parent));
+  const allParents = new Set(table.rows.filter((r) => r.kind === 'data' && r.parent !== null).map((r) => r.parent as number));
+  // A parent row with no amount of its own (a kegiatan heading over its sub kegiatan) has no sum to compare.
+  const parents = [...allParents].filter((row) => money.some((c) => parseCell(cellAt(ctx.sheet, row, c.col)).value !== null));
   const hasTotal = table.rows.some((r) => r.kind === 'total');
-  if (money.length > 0 && parents.size > 0) {
+  if (money.length > 0 && parents.length > 0) {
     checks.push({
       rule: 'jumlah-induk',
       columns: letters(money),
-      what: `Jumlah ${parents.size} baris induk dibandingkan dengan jumlah rinciannya pada kolom ${letters(money).join(', ')}.`,
+      what: `Jumlah ${parents.length} baris induk dibandingkan dengan jumlah rinciannya pada kolom ${letters(money).join(', ')}.`,
     });
     money.forEach((c) => used.add(c.col));
   }
@@ -164,7 +166,7 @@ function computeCoverage(ctx: CheckContext): Coverage {
   const idle = numeric.filter((c) => !used.has(c.col));
   const moneyIdle = idle.filter((c) => c.money);
   if (moneyIdle.length > 0) {
-    unchecked.push({ columns: letters(moneyIdle), why: 'Kolom uang tanpa baris induk atau baris total: tidak ada jumlah yang dapat diperiksa.' });
+    unchecked.push({ columns: letters(moneyIdle), why: 'Kolom uang tanpa baris induk yang berisi angka atau baris total: tidak ada jumlah yang dapat diperiksa.' });
   }
   const derivedIdle = idle.filter((c) => !c.money && (c.role === 'capaian' || c.role === 'serapan' || c.role === 'efisiensi' || c.role === 'sisa'));
   if (derivedIdle.length > 0) {
