@@ -197,6 +197,9 @@ const NEW_DOCUMENTS: Record<string, Expect & { relations: string[] }> = {
   lkjip_magetan_2024_realisasi_anggaran_diubah: { errors: [], others: [], relations: ['F = E / D × 100'] },
   // Transcribed: Setda Provinsi Sumatera Utara, LKj 2021 Tabel 19; 80.5 printed for 77,08.
   lkj_setda_sumut_2021_realisasi_keuangan_ss3: { errors: [['F9', 'rumus-kolom']], others: [], relations: [] },
+  // Transcribed: RSUD Kudus LRA Semester I 2011; Lebih / Kurang is realisasi − anggaran under
+  // pendapatan and anggaran − realisasi under belanja (read one way, two false errors).
+  lra_rsud_kudus_2011_semester1: { errors: [], others: [], relations: [] },
 };
 
 describe('tables of other offices, layouts and wordings (issue 13)', () => {

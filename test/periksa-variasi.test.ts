@@ -318,6 +318,30 @@ describe('rows of budget layouts and exports', () => {
     expect(rows.find((x) => x.row === 7)).toMatchObject({ kind: 'summary', parent: null });
   });
 
+  // Realisasi − anggaran under pendapatan, anggaran − realisasi under belanja, as the RSUD
+  // Kudus LRA of 2011 prints it: each group's rows decide its sign, and a single mistyped sign
+  // or a wrong amount is still found.
+  it('an LRA whose Lebih / Kurang changes sign between pendapatan and belanja: only real errors', () => {
+    const values: CellValue[][] = [
+      ['Kode Rekening', 'Uraian', 'Anggaran', 'Realisasi', 'Lebih / Kurang'],
+      ['4.1.2.01.01', 'Retribusi Pelayanan Kesehatan', '41.106.544.000', '16.105.590.736', '(25.000.953.264)'],
+      ['', 'Jumlah', '41.106.544.000', '16.105.590.736', '(25.000.953.264)'],
+      ['5.2', 'BELANJA LANGSUNG', '42.608.644.000', '11.980.712.153', '30.627.931.847'],
+      ['5.2.1', 'Belanja Pegawai', '1.374.184.000', '297.327.100', '1.076.856.900'],
+      ['5.2.2', 'Belanja Barang dan Jasa', '32.590.385.000', '11.624.804.553', '20.965.580.447'],
+      ['5.2.3', 'Belanja Modal', '8.644.075.000', '58.580.500', '8.585.494.500'],
+    ];
+    expect(errors(run('LRA', values).findings)).toEqual([]);
+    const bad = values.map((row) => row.slice());
+    bad[5][4] = '(20.965.580.447)'; // a sign typed the pendapatan way under belanja
+    bad[1][4] = '(25.000.000.000)'; // a wrong amount under pendapatan
+    const found = run('LRA', bad).findings.filter((f) => f.severity === 'error');
+    expect(found.filter((f) => f.rule === 'rumus-kolom').map((f) => f.cell).sort()).toEqual(['E2', 'E6']);
+    expect(found.find((f) => f.cell === 'E2')!.message).toContain('realisasi − anggaran');
+    // The sums that now disagree (Jumlah, BELANJA LANGSUNG) point at the wrong cells.
+    for (const f of found.filter((x) => x.rule !== 'rumus-kolom')) expect(f.related.some((c) => c === 'E2' || c === 'E6')).toBe(true);
+  });
+
   it('a wrong Lebih / (Kurang) in an LRA is found, saying the numbers overruled the header', () => {
     const bad = LRA.map((row) => row.slice());
     bad[4][4] = '(40.000.000)';
