@@ -200,6 +200,8 @@ const NEW_DOCUMENTS: Record<string, Expect & { relations: string[] }> = {
   // Transcribed: RSUD Kudus LRA Semester I 2011; Lebih / Kurang is realisasi − anggaran under
   // pendapatan and anggaran − realisasi under belanja (read one way, two false errors).
   lra_rsud_kudus_2011_semester1: { errors: [], others: [], relations: [] },
+  // Transcribed: PRKA Kecamatan Sukodono 2019; a header of two rows, codes "5 1 1".
+  prka_kecamatan_sukodono_2019_ringkasan: { errors: [], others: [], relations: ['E = D − C', 'F = E / C × 100'] },
 };
 
 describe('tables of other offices, layouts and wordings (issue 13)', () => {
@@ -225,6 +227,16 @@ describe('tables of other offices, layouts and wordings (issue 13)', () => {
     expect(result.findings.find((f) => f.cell === 'C7')!.message).toMatch(/^Anggaran akun /);
     expect(result.findings.filter((f) => f.rule === 'hierarki')).toEqual([]);
     expect(result.findings.map((f) => f.message).join(' ')).not.toMatch(/urusan|program|kegiatan/);
+  });
+
+  // Codes written "5 1 1" (a PRKA form) are levels: a wrong belanja total is found.
+  it('the Kecamatan PRKA with a wrong belanja total: the sum over "5 1" and "5 2" is checked', () => {
+    const sheet = load('prka_kecamatan_sukodono_2019_ringkasan');
+    sheet.values[3][2] = '2.391.574.448,00';
+    const errors = periksaWorkbook({ name: 'prka', sheets: [sheet] }).findings.filter((f) => f.severity === 'error');
+    const sum = errors.find((f) => f.rule === 'jumlah-induk')!;
+    expect(sum.cell).toBe('C4');
+    expect(sum.message).toMatch(/^Anggaran akun 2\.391\.574\.448 tidak sama dengan jumlah anggaran kelompoknya 2\.390\.574\.448/);
   });
 
   it('the reworded copy gives the same findings as the real table', () => {

@@ -262,4 +262,23 @@ describe('buildHierarchy', () => {
     expect(hierarchy).toBe('kode');
     expect(rows.map((r) => r.levelName)).toEqual(['program', 'kegiatan', 'sub-kegiatan', 'sub-kegiatan']);
   });
+
+  // An RKA / PRKA form writes account codes one digit group per level, with spaces (5 2 1).
+  it('reads account codes written with spaces and no dots, and keeps them as written', () => {
+    const { rows } = rowsOf(
+      [
+        ['5', 'BELANJA', '300'],
+        ['5 1', 'BELANJA TIDAK LANGSUNG', '100'],
+        ['5 1 1', 'BELANJA PEGAWAI', '100'],
+        ['5 2', 'BELANJA LANGSUNG', '200'],
+      ],
+      [{ ...column(0, 'kode'), header: 'Kode Rekening' }, column(1, 'uraian'), column(2, 'anggaran')],
+    );
+    expect(rows.map((r) => [r.levelName, r.parent, r.nomor])).toEqual([
+      ['akun', null, '5'],
+      ['kelompok', 0, '5 1'],
+      ['jenis', 1, '5 1 1'],
+      ['kelompok', 0, '5 2'],
+    ]);
+  });
 });

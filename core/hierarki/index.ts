@@ -191,7 +191,8 @@ function accountCodeColumn(input: HierarchyInput, col: number): boolean {
   let oneDigitKelompok = 0;
   for (const b of input.body) {
     if (b.kind !== 'data') continue;
-    const t = cellText(input.sheet.values[b.row]?.[col]).replace(/\s+/g, '');
+    const raw = cellText(input.sheet.values[b.row]?.[col]);
+    const t = dottedCode(raw) ?? raw.replace(/\s+/g, '');
     if (t === '') continue;
     if (!/^[4-6](\.\d{1,4})+\.?$/.test(t) && !/^[4-6]$/.test(t)) return false;
     seen++;
@@ -225,6 +226,19 @@ function governmentKodeColumn(input: HierarchyInput, col: number): boolean {
 }
 
 const SPACED_CODE = /^\d+(\s*\.\s*\d+)+$/;
+const SPACE_SEPARATED_CODE = /^\d+(\s+\d+)+$/;
+
+/**
+ * "4 . 1 . 1 . 01", as an APBD lampiran prints account codes, and "5 2 1", as an RKA or PRKA
+ * form prints them (one digit group per level, no dots): the code with dots, for reading its
+ * levels; the cell is still shown as written.
+ */
+function dottedCode(text: string): string | null {
+  const t = text.trim();
+  if (SPACED_CODE.test(t)) return t.replace(/\s+/g, '');
+  if (SPACE_SEPARATED_CODE.test(t)) return t.replace(/\s+/g, '.');
+  return null;
+}
 
 function readFacts(
   sheet: Sheet,
@@ -241,9 +255,7 @@ function readFacts(
     const t = text(r, nomorCol);
     if (t !== '') {
       nomorText = t;
-      // "4 . 1 . 1 . 01", as an APBD lampiran prints account codes: read without the spaces,
-      // shown as written.
-      nomor = parseNomor(SPACED_CODE.test(t) ? t.replace(/\s+/g, '') : (sheet.values[r]?.[nomorCol] ?? null));
+      nomor = parseNomor(dottedCode(t) ?? sheet.values[r]?.[nomorCol] ?? null);
     }
   } else if (cols.uraian !== null) {
     const lead = leadingNomor(name);
