@@ -239,6 +239,28 @@ describe('tables of other offices, layouts and wordings (issue 13)', () => {
     expect(sum.message).toMatch(/^Anggaran akun 2\.391\.574\.448 tidak sama dengan jumlah anggaran kelompoknya 2\.390\.574\.448/);
   });
 
+  // The RSUD Kudus LRA with its headers replaced by neutral words: the columns are money only by
+  // their numbers. A wrong belanja amount must not hide that (4 PENDAPATAN and 5 BELANJA are
+  // headings without amounts, each group closed by its own Jumlah), and the bracket negatives
+  // of Lebih / Kurang are no error under a header that names nothing.
+  it('the Kudus LRA with neutral headers: a wrong belanja amount is found, its negatives are not errors', () => {
+    const sheet = load('lra_rsud_kudus_2011_semester1');
+    sheet.values[0] = ['NO. Urut', 'URAIAN', 'Data A', 'Data B', 'Data C'];
+    expect(periksaWorkbook({ name: 'lra', sheets: [sheet] }).findings.filter((f) => f.severity !== 'info')).toEqual([]);
+    sheet.values[10][3] = '298,327,100';
+    const errors = periksaWorkbook({ name: 'lra', sheets: [sheet] }).findings.filter((f) => f.severity === 'error');
+    expect(errors.map((f) => `${f.cell} ${f.rule}`)).toEqual(['D10 jumlah-induk']);
+    expect(errors[0].related).toContain('D11');
+  });
+
+  // A total over a heading without an amount points at the cells that hold the amounts.
+  it('a Jumlah that disagrees with the rincian objek under an empty heading names that cell', () => {
+    const sheet = load('lra_rsud_kudus_2011_semester1');
+    sheet.values[4][4] = '(25,001,953,264)';
+    const total = periksaWorkbook({ name: 'lra', sheets: [sheet] }).findings.find((f) => f.rule === 'jumlah-total' && f.cell === 'E6')!;
+    expect(total.related).toContain('E5');
+  });
+
   it('the reworded copy gives the same findings as the real table', () => {
     const original = periksaWorkbook({ name: 'a', sheets: [loadFixture('lkjip_magetan_2024_realisasi_anggaran')] });
     const reworded = periksaWorkbook({ name: 'b', sheets: [load('lkjip_magetan_2024_realisasi_anggaran_diubah')] });

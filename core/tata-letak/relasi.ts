@@ -331,9 +331,16 @@ export function inferParentSums(sheet: Sheet, columns: TableColumn[], rows: read
     if (list) list.push(r);
     else children.set(r.parent, [r]);
   }
-  // A total row is the parent of the top level.
+  // A total row is the parent of the top-level rows since the previous total (an LRA closes
+  // pendapatan and belanja each with its own Jumlah).
   const top = data.filter((r) => r.parent === null);
-  for (const t of rows) if (t.kind === 'total' && top.length > 1) children.set(t.row, top.filter((r) => r.row < t.row));
+  let since = -1;
+  for (const t of rows) {
+    if (t.kind !== 'total') continue;
+    const group = top.filter((r) => r.row > since && r.row < t.row);
+    if (group.length > 0 && (group.length > 1 || children.has(group[0].row))) children.set(t.row, group);
+    since = t.row;
+  }
   if (children.size < MIN_PARENTS) return out;
   for (const c of columns) {
     if (c.money || c.role !== 'lainnya') continue;
@@ -341,10 +348,24 @@ export function inferParentSums(sheet: Sheet, columns: TableColumn[], rows: read
       const p = parseCell(cellAt(sheet, row, c.col));
       return p.value !== null && (p.kind === 'number' || p.kind === 'money') ? p.value.toNumber() : null;
     };
+    // A heading without an amount (4 PENDAPATAN over 4.1 …) stands for its children.
+    const amountOf = (row: number, depth: number): number | null => {
+      const own = value(row);
+      if (own !== null || depth > 32) return own;
+      const kids = children.get(row);
+      if (kids === undefined) return null;
+      let sum = 0;
+      for (const k of kids) {
+        const x = amountOf(k.row, depth + 1);
+        if (x === null) return null;
+        sum += x;
+      }
+      return sum;
+    };
     const equal = (own: number, rowsOf: readonly TableRow[]): boolean | null => {
       let sum = 0;
       for (const k of rowsOf) {
-        const x = value(k.row);
+        const x = amountOf(k.row, 0);
         if (x === null) return null;
         sum += x;
       }

@@ -192,7 +192,13 @@ function budgetInjections(): { bases: Sheet[]; list: Injection[] } {
   for (const row of [5, 6, 7, 11, 12]) list.push(set(sipd, row, 5, restyle(sipd.values[row][5], value(sipd, row, 5).plus(million)), 'anak'));
   list.push(set(sipd, 9, 5, restyle(sipd.values[9][5], value(sipd, 9, 5).minus(million)), 'induk'));
   list.push(set(sipd, 13, 5, restyle(sipd.values[13][5], value(sipd, 13, 5).plus(1000)), 'total'));
-  return { bases: [apbd, lra, sipd], list };
+  // A real LRA (RSUD Kudus 2011) whose Lebih / Kurang changes sign between pendapatan and
+  // belanja; its rows carry en-US amounts and bracket negatives.
+  const kudus = loadDocument('lra_rsud_kudus_2011_semester1', 'lra-kudus');
+  for (const row of [10, 11, 12]) list.push(set(kudus, row, 3, restyle(kudus.values[row][3], value(kudus, row, 3).plus(million)), 'anak'));
+  for (const row of [4, 7, 11]) list.push(set(kudus, row, 4, restyle(kudus.values[row][4], value(kudus, row, 4).minus(million)), 'selisih'));
+  list.push(set(kudus, 9, 2, restyle(kudus.values[9][2], value(kudus, 9, 2).plus(million)), 'induk'));
+  return { bases: [apbd, lra, sipd, kudus], list };
 }
 
 function loadDocument(name: string, layout: string): Sheet {
@@ -348,6 +354,7 @@ export const LAYOUT_FAMILIES = [
   'apbd-perubahan',
   'lra',
   'sipd-label',
+  'lra-kudus',
 ] as const;
 
 /**
