@@ -245,6 +245,25 @@ describe('tables read from their own numbers', () => {
     expect(found[0].message).toMatch(/kolom E = D \/ C × 100 pada [\d.]+ dari [\d.]+ baris contoh \(tabel 2\.500 baris\)/);
   });
 
+  // A capaian table of five indicators with neutral headers, one of them lower-is-better (Rumus
+  // 2): its row is noted, not an error, and does not count against the relation, so a real
+  // error in another row is still found.
+  it('five indicators, one lower-is-better: its row is a note, a wrong capaian an error', () => {
+    const values: CellValue[][] = [
+      ['No', 'Indikator', 'Data A', 'Data B', 'Data C'],
+      ['1', 'Cakupan imunisasi dasar lengkap', '90', '93', '103,33'],
+      ['2', 'Angka kesakitan DBD per 100.000 penduduk', '20', '15', '125,00'],
+      ['3', 'Persentase puskesmas terakreditasi', '80', '76', '95,00'],
+      ['4', 'Persentase balita gizi baik', '85', '87', '102,35'],
+      ['5', 'Persentase desa stop buang air besar sembarangan', '60', '63', '105,00'],
+    ];
+    const noted = run('Capaian', values).findings;
+    expect(errors(noted)).toEqual([]);
+    expect(noted.find((f) => f.cell === 'E3')).toMatchObject({ severity: 'info', rule: 'rumus-kolom' });
+    values[4][4] = '100,35';
+    expect(errors(run('Capaian', values).findings)).toEqual(['E5 rumus-kolom']);
+  });
+
   it('a table of numbers nothing relates says so instead of "no findings", and a sheet without a table is named', () => {
     const r = periksaWorkbook({
       name: 'variasi',

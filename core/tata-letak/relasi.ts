@@ -17,13 +17,23 @@ import { spreadSample } from './contoh';
  * rows agreeing to the last shown digit by chance is rare for real amounts, and a relation
  * that fails on more than a fifth of the rows is more likely a different formula per row (an
  * indicator of the other direction, a block of another kind) than a fifth of the rows wrong,
- * so it is not turned into errors. The rows that break a kept relation are findings.
+ * so it is not turned into errors. One row off is always allowed, so that a single error in a
+ * table of four rows (3 of 4, 75 %) still leaves its relation checked instead of silencing
+ * it. The rows that break a kept relation are findings; a row that fits another percent form
+ * exactly (Rumus 2, the SIPD ratio) is only noted (core/periksa/rumus/relasi.ts).
  */
 
 /** A relation must hold on at least this many rows… */
 export const MIN_SUPPORT = 3;
 /** …and on at least this share of the rows where every cell it uses holds a number. */
 export const SUPPORT_SHARE = 0.8;
+/** Rows off a relation that are allowed whatever the share (a single error in a small table). */
+export const MAX_ROWS_OFF = 1;
+
+function enoughShare(holds: number, rows: number): boolean {
+  return holds >= rows * SUPPORT_SHARE || rows - holds <= MAX_ROWS_OFF;
+}
+
 /** Rows a relation is learned from, spread over the whole table (its support is counted on them). */
 export const LEARN_ROWS = 2000;
 /** Rows tried before a candidate is checked on the whole table: most candidates fail early. */
@@ -117,6 +127,11 @@ interface Candidate {
   trivial: (i: number) => boolean;
   /** Additive relations of whole numbers must hold exactly. */
   exact: boolean;
+  /**
+   * A row that breaks the relation but fits its lower-is-better form (Rumus 2, the SIPD
+   * ratio) exactly: an indicator of the other direction, neither support nor a break.
+   */
+  otherForms?: ((i: number) => number)[];
 }
 
 function bestFor(cols: Col[], t: number, found: Relation[]): Relation | null {
@@ -157,6 +172,7 @@ function bestFor(cols: Col[], t: number, found: Relation[]): Relation | null {
           slack: (i) => Math.abs(f(A.v[i], B.v[i])) * (inputError(A, i) + inputError(B, i)),
           trivial: (i) => A.v[i] === B.v[i],
           exact: false,
+          otherForms: kind === 'persen' ? OTHER_DIRECTION.map((g) => (i: number) => (B.v[i] === 0 || A.v[i] === 0 ? NaN : g(A.v[i], B.v[i]))) : undefined,
         });
       }
       // Additive: only with the target rightmost of the three, so each triple counts once.
@@ -196,6 +212,8 @@ function evenRuns(cols: Col[], target: number): Col[][] {
   }
   return out;
 }
+
+const OTHER_DIRECTION: Formula[] = PERCENT_FORMS.filter(([k]) => k === 'persen-turun' || k === 'rasio-balik').map(([, f]) => f);
 
 const KIND_ORDER: RelationKind[] = ['persen', 'selisih', 'jumlah', 'rasio-balik', 'persen-turun', 'efisiensi'];
 
@@ -258,11 +276,13 @@ function support(target: Col, c: Candidate, n: number, sample: boolean): { holds
     if (Math.abs(s - x) <= tol) {
       holds++;
       if (!c.trivial(i)) evidence++;
+    } else if (c.otherForms !== undefined && c.otherForms.some((g) => Math.abs(s - g(i)) <= 2 * target.half[i] + c.slack(i) + 1e-9 * Math.abs(g(i)))) {
+      rows--;
     } else if (sample && rows - holds > n * (1 - SUPPORT_SHARE) + 1) return null;
   }
   // A sample too thin to judge lets the whole table decide.
-  if (sample) return rows < MIN_SUPPORT || holds >= rows * SUPPORT_SHARE ? { holds, rows } : null;
-  if (holds < MIN_SUPPORT || holds < rows * SUPPORT_SHARE || evidence < MIN_SUPPORT) return null;
+  if (sample) return rows < MIN_SUPPORT || enoughShare(holds, rows) ? { holds, rows } : null;
+  if (holds < MIN_SUPPORT || !enoughShare(holds, rows) || evidence < MIN_SUPPORT) return null;
   return { holds, rows };
 }
 
