@@ -195,6 +195,13 @@ const NEW_DOCUMENTS: Record<string, Expect & { relations: string[] }> = {
   },
   renja_sipd_pendidikan_2025_konstruksi: { errors: [['F4', 'jumlah-induk']], others: [], relations: [] },
   lkjip_magetan_2024_realisasi_anggaran_diubah: { errors: [], others: [], relations: ['F = E / D × 100'] },
+  // Transcribed: Setda Provinsi Sumatera Utara, LKj 2021 Tabel 19; 80.5 printed for 77,08.
+  lkj_setda_sumut_2021_realisasi_keuangan_ss3: { errors: [['F9', 'rumus-kolom']], others: [], relations: [] },
+  // Transcribed: RSUD Kudus LRA Semester I 2011; Lebih / Kurang is realisasi − anggaran under
+  // pendapatan and anggaran − realisasi under belanja (read one way, two false errors).
+  lra_rsud_kudus_2011_semester1: { errors: [], others: [], relations: [] },
+  // Transcribed: PRKA Kecamatan Sukodono 2019; a header of two rows, codes "5 1 1".
+  prka_kecamatan_sukodono_2019_ringkasan: { errors: [], others: [], relations: ['E = D − C', 'F = E / C × 100'] },
 };
 
 describe('tables of other offices, layouts and wordings (issue 13)', () => {
@@ -209,6 +216,49 @@ describe('tables of other offices, layouts and wordings (issue 13)', () => {
     const learned = result.tables[0].coverage!.checks.flatMap((c) => (c.relation ? [c.relation.formula] : []));
     expect(learned).toEqual(NEW_DOCUMENTS[name].relations);
     expect(result.tables[0].coverage!.valuesChecked).toBe(true);
+  });
+
+  // Zero-padded account codes (4.1.04.16.01) were read as Renja kode: "Anggaran urusan …
+  // bidang urusan", and an info advising Renja padding ("'6' untuk '06'") on every code.
+  it('the LRA names its rows by account level and gives no Renja code advice', () => {
+    const result = periksaWorkbook({ name: 'lra', sheets: [load('lra_rsud_2023_konstruksi')] });
+    const c8 = result.findings.find((f) => f.cell === 'C8')!;
+    expect(c8.message).toMatch(/^Anggaran kelompok 45\.190\.000\.000 tidak sama dengan jumlah anggaran jenisnya 45\.180\.000\.000/);
+    expect(result.findings.find((f) => f.cell === 'C7')!.message).toMatch(/^Anggaran akun /);
+    expect(result.findings.filter((f) => f.rule === 'hierarki')).toEqual([]);
+    expect(result.findings.map((f) => f.message).join(' ')).not.toMatch(/urusan|program|kegiatan/);
+  });
+
+  // Codes written "5 1 1" (a PRKA form) are levels: a wrong belanja total is found.
+  it('the Kecamatan PRKA with a wrong belanja total: the sum over "5 1" and "5 2" is checked', () => {
+    const sheet = load('prka_kecamatan_sukodono_2019_ringkasan');
+    sheet.values[3][2] = '2.391.574.448,00';
+    const errors = periksaWorkbook({ name: 'prka', sheets: [sheet] }).findings.filter((f) => f.severity === 'error');
+    const sum = errors.find((f) => f.rule === 'jumlah-induk')!;
+    expect(sum.cell).toBe('C4');
+    expect(sum.message).toMatch(/^Anggaran akun 2\.391\.574\.448 tidak sama dengan jumlah anggaran kelompoknya 2\.390\.574\.448/);
+  });
+
+  // The RSUD Kudus LRA with its headers replaced by neutral words: the columns are money only by
+  // their numbers. A wrong belanja amount must not hide that (4 PENDAPATAN and 5 BELANJA are
+  // headings without amounts, each group closed by its own Jumlah), and the bracket negatives
+  // of Lebih / Kurang are no error under a header that names nothing.
+  it('the Kudus LRA with neutral headers: a wrong belanja amount is found, its negatives are not errors', () => {
+    const sheet = load('lra_rsud_kudus_2011_semester1');
+    sheet.values[0] = ['NO. Urut', 'URAIAN', 'Data A', 'Data B', 'Data C'];
+    expect(periksaWorkbook({ name: 'lra', sheets: [sheet] }).findings.filter((f) => f.severity !== 'info')).toEqual([]);
+    sheet.values[10][3] = '298,327,100';
+    const errors = periksaWorkbook({ name: 'lra', sheets: [sheet] }).findings.filter((f) => f.severity === 'error');
+    expect(errors.map((f) => `${f.cell} ${f.rule}`)).toEqual(['D10 jumlah-induk']);
+    expect(errors[0].related).toContain('D11');
+  });
+
+  // A total over a heading without an amount points at the cells that hold the amounts.
+  it('a Jumlah that disagrees with the rincian objek under an empty heading names that cell', () => {
+    const sheet = load('lra_rsud_kudus_2011_semester1');
+    sheet.values[4][4] = '(25,001,953,264)';
+    const total = periksaWorkbook({ name: 'lra', sheets: [sheet] }).findings.find((f) => f.rule === 'jumlah-total' && f.cell === 'E6')!;
+    expect(total.related).toContain('E5');
   });
 
   it('the reworded copy gives the same findings as the real table', () => {

@@ -192,6 +192,78 @@ describe('tables read from their own numbers', () => {
     expect(r.findings.filter((f) => /negatif/.test(f.message))).toEqual([]);
   });
 
+  // An efisiensi table with every value header reworded: the numbers make the serapan column a
+  // "capaian" and leave no serapan or Rp partner, so the efisiensi check by role finds no row.
+  it('a reworded efisiensi table: a wrong efisiensi is found through the relation the numbers show', () => {
+    const values: CellValue[][] = [
+      ['Sasaran', 'Indikator', 'Data A', 'Data B', 'Data C', 'Data D', 'Data E', 'Data F', 'Data G'],
+      ['Meningkatnya layanan', 'Indeks kepuasan', '80', '84', '105,00', '1.000.000.000', '950.000.000', '95,00', '9,52'],
+      ['Meningkatnya mutu', 'Puskesmas terakreditasi', '20', '19', '95,00', '500.000.000', '400.000.000', '80,00', '15,79'],
+      ['Meningkatnya cakupan', 'Cakupan imunisasi', '90', '93', '103,33', '800.000.000', '760.000.000', '95,00', '8,06'],
+      ['Meningkatnya gizi', 'Balita gizi baik', '85', '85', '100,00', '600.000.000', '540.000.000', '90,00', '10,00'],
+      ['Menurunnya stunting', 'Desa bebas stunting', '40', '44', '110,00', '300.000.000', '297.000.000', '99,00', '10,00'],
+    ];
+    expect(errors(run('Efisiensi', values).findings)).toEqual([]);
+    values[3][8] = '12,06';
+    const found = run('Efisiensi', values).findings.filter((f) => f.severity === 'error');
+    expect(found.map((f) => `${f.cell} ${f.rule}`)).toEqual(['I4 rumus-kolom']);
+    expect(found[0].message).toContain('kolom I = (1 − H / E) × 100 pada 4 dari 5 baris');
+  });
+
+  // A Renja per triwulan with neutral headers: K and Rp alternate, so the Rp of TW I … IV are
+  // every other column after the pagu they share out.
+  it('a reworded triwulan plan: Rp per triwulan that do not add up to the pagu are found', () => {
+    const values: CellValue[][] = [['No', 'Kegiatan', 'Data A', 'Data B', 'Data C', 'Data D', 'Data E', 'Data F', 'Data G', 'Data H', 'Data I']];
+    const shares = [[10, 20, 30, 40], [25, 25, 25, 25], [15, 35, 30, 20], [5, 15, 40, 40], [20, 30, 30, 20]];
+    shares.forEach((k, i) => {
+      const pagu = 200_000_000 * (i + 1);
+      values.push([String(i + 1), `Kegiatan ${i + 1}`, String(pagu), ...k.flatMap((x) => [String(x), String((pagu * x) / 100)])]);
+    });
+    expect(errors(run('Triwulan', values).findings)).toEqual([]);
+    values[2][8] = String(Number(values[2][8]) + 1_000_000);
+    const found = run('Triwulan', values).findings.filter((f) => f.severity === 'error');
+    const sum = found.find((f) => f.cell === 'C3')!;
+    expect(sum.rule).toBe('rumus-kolom');
+    expect(sum.related).toContain('I3');
+    expect(sum.message).toContain('tidak sama dengan jumlah');
+    expect(sum.message).toContain('kolom C = E + G + I + K pada 4 dari 5 baris');
+  });
+
+  // Relations are learned from a sample spread over the table: a wrong percent near the end of
+  // a long realisation report whose first 2,100 rows are not yet realised is still found.
+  it('a long table whose first rows are atypical: a wrong percent near its end is found', () => {
+    const values: CellValue[][] = [['No', 'Uraian', 'Data A', 'Data B', 'Data C']];
+    for (let i = 1; i <= 2_500; i++) {
+      const pagu = 1_000_000 * (i + 3);
+      const real = 1_000 * (i * 37 + 500);
+      const done = i > 2_100;
+      values.push([String(i), `Sub kegiatan ${i}`, pagu.toLocaleString('id-ID'), done ? real.toLocaleString('id-ID') : '', done ? ((real / pagu) * 100).toFixed(2).replace('.', ',') : '']);
+    }
+    values[2_400][4] = '99,99';
+    const found = run('Panjang', values).findings.filter((f) => f.severity === 'error');
+    expect(found.map((f) => `${f.cell} ${f.rule}`)).toEqual(['E2401 rumus-kolom']);
+    expect(found[0].message).toMatch(/kolom E = D \/ C × 100 pada [\d.]+ dari [\d.]+ baris contoh \(tabel 2\.500 baris\)/);
+  });
+
+  // A capaian table of five indicators with neutral headers, one of them lower-is-better (Rumus
+  // 2): its row is noted, not an error, and does not count against the relation, so a real
+  // error in another row is still found.
+  it('five indicators, one lower-is-better: its row is a note, a wrong capaian an error', () => {
+    const values: CellValue[][] = [
+      ['No', 'Indikator', 'Data A', 'Data B', 'Data C'],
+      ['1', 'Cakupan imunisasi dasar lengkap', '90', '93', '103,33'],
+      ['2', 'Angka kesakitan DBD per 100.000 penduduk', '20', '15', '125,00'],
+      ['3', 'Persentase puskesmas terakreditasi', '80', '76', '95,00'],
+      ['4', 'Persentase balita gizi baik', '85', '87', '102,35'],
+      ['5', 'Persentase desa stop buang air besar sembarangan', '60', '63', '105,00'],
+    ];
+    const noted = run('Capaian', values).findings;
+    expect(errors(noted)).toEqual([]);
+    expect(noted.find((f) => f.cell === 'E3')).toMatchObject({ severity: 'info', rule: 'rumus-kolom' });
+    values[4][4] = '100,35';
+    expect(errors(run('Capaian', values).findings)).toEqual(['E5 rumus-kolom']);
+  });
+
   it('a table of numbers nothing relates says so instead of "no findings", and a sheet without a table is named', () => {
     const r = periksaWorkbook({
       name: 'variasi',
@@ -235,6 +307,27 @@ describe('rows of budget layouts and exports', () => {
     expect(errors(r.findings)).toEqual(['E3 jumlah-induk']);
   });
 
+  // One wrong kegiatan breaks two sums (its own and its program's): with only three parents
+  // the column must still be recognised as money that adds up, or the error hides its check.
+  it('a reworded SIPD export with label rows: a wrong kegiatan pagu under a neutral header is found', () => {
+    const values: CellValue[][] = [
+      ['Kode', 'Uraian', 'Indikator', 'Data A', 'Satuan', 'Data B'],
+      ['1.01.02', 'PROGRAM PENGELOLAAN PENDIDIKAN', 'Persentase sekolah terakreditasi', '85', '%', '9.500.000.000'],
+      ['Kegiatan :', '', '', '', '', ''],
+      ['1.01.02.2.01', 'Pengelolaan Pendidikan Sekolah Dasar', 'Jumlah SD', '214', 'Unit', '6.350.000.000'],
+      ['Sub Kegiatan :', '', '', '', '', ''],
+      ['1.01.02.2.01.0012', 'Pembangunan Ruang Kelas Baru', 'Jumlah ruang kelas', '12', 'Unit', '2.400.000.000'],
+      ['1.01.02.2.01.0030', 'Pengadaan Perlengkapan Sekolah', 'Jumlah paket', '40', 'Paket', '3.950.000.000'],
+      ['Kegiatan :', '', '', '', '', ''],
+      ['1.01.02.2.02', 'Pengelolaan Pendidikan SMP', 'Jumlah SMP', '62', 'Unit', '3.149.000.000'],
+      ['Sub Kegiatan :', '', '', '', '', ''],
+      ['1.01.02.2.02.0012', 'Pembangunan Ruang Kelas Baru', 'Jumlah ruang kelas', '6', 'Unit', '1.350.000.000'],
+      ['1.01.02.2.02.0030', 'Pengadaan Perlengkapan Sekolah', 'Jumlah paket', '25', 'Paket', '1.800.000.000'],
+    ];
+    const found = errors(run('SIPD', values).findings);
+    expect(found).toContain('F9 jumlah-induk');
+  });
+
   it('an LRA: account codes skip levels without "Baris hilang?", Surplus / (Defisit) is no child, negatives are normal', () => {
     const r = run('LRA', LRA);
     expect(r.findings.filter((f) => f.severity !== 'info').map((f) => `${f.cell} ${f.rule}`)).toEqual([]);
@@ -242,6 +335,30 @@ describe('rows of budget layouts and exports', () => {
     expect(r.tables[0].coverage!.checks.map((c) => c.relation?.formula).filter(Boolean)).toEqual(['E = D − C']);
     const rows = findTables({ name: 'LRA', typed: false, values: LRA })[0].rows;
     expect(rows.find((x) => x.row === 7)).toMatchObject({ kind: 'summary', parent: null });
+  });
+
+  // Realisasi − anggaran under pendapatan, anggaran − realisasi under belanja, as the RSUD
+  // Kudus LRA of 2011 prints it: each group's rows decide its sign, and a single mistyped sign
+  // or a wrong amount is still found.
+  it('an LRA whose Lebih / Kurang changes sign between pendapatan and belanja: only real errors', () => {
+    const values: CellValue[][] = [
+      ['Kode Rekening', 'Uraian', 'Anggaran', 'Realisasi', 'Lebih / Kurang'],
+      ['4.1.2.01.01', 'Retribusi Pelayanan Kesehatan', '41.106.544.000', '16.105.590.736', '(25.000.953.264)'],
+      ['', 'Jumlah', '41.106.544.000', '16.105.590.736', '(25.000.953.264)'],
+      ['5.2', 'BELANJA LANGSUNG', '42.608.644.000', '11.980.712.153', '30.627.931.847'],
+      ['5.2.1', 'Belanja Pegawai', '1.374.184.000', '297.327.100', '1.076.856.900'],
+      ['5.2.2', 'Belanja Barang dan Jasa', '32.590.385.000', '11.624.804.553', '20.965.580.447'],
+      ['5.2.3', 'Belanja Modal', '8.644.075.000', '58.580.500', '8.585.494.500'],
+    ];
+    expect(errors(run('LRA', values).findings)).toEqual([]);
+    const bad = values.map((row) => row.slice());
+    bad[5][4] = '(20.965.580.447)'; // a sign typed the pendapatan way under belanja
+    bad[1][4] = '(25.000.000.000)'; // a wrong amount under pendapatan
+    const found = run('LRA', bad).findings.filter((f) => f.severity === 'error');
+    expect(found.filter((f) => f.rule === 'rumus-kolom').map((f) => f.cell).sort()).toEqual(['E2', 'E6']);
+    expect(found.find((f) => f.cell === 'E2')!.message).toContain('realisasi − anggaran');
+    // The sums that now disagree (Jumlah, BELANJA LANGSUNG) point at the wrong cells.
+    for (const f of found.filter((x) => x.rule !== 'rumus-kolom')) expect(f.related.some((c) => c === 'E2' || c === 'E6')).toBe(true);
   });
 
   it('a wrong Lebih / (Kurang) in an LRA is found, saying the numbers overruled the header', () => {

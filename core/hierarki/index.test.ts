@@ -215,4 +215,70 @@ describe('buildHierarchy', () => {
       ['total', null, null],
     ]);
   });
+
+  // Zero-padded account codes (4.1.04.16.01) looked like Renja kode: rows were named urusan,
+  // bidang urusan, program, and the codes got Renja padding advice.
+  it('reads zero-padded account codes as akun, kelompok, jenis, objek, rincian objek', () => {
+    const { rows, hierarchy } = rowsOf(
+      [
+        ['4', 'PENDAPATAN DAERAH', '100'],
+        ['4.1', 'PENDAPATAN ASLI DAERAH', '100'],
+        ['4.1.04', 'Lain-lain PAD yang Sah', '100'],
+        ['4.1.04.16', 'Pendapatan BLUD', '100'],
+        ['4.1.04.16.01', 'Pendapatan Jasa Layanan', '100'],
+        ['5', 'BELANJA DAERAH', '80'],
+        ['5.1', 'BELANJA OPERASI', '80'],
+        ['5.1.02', 'Belanja Barang dan Jasa', '80'],
+      ],
+      [{ ...column(0, 'kode'), header: 'Kode' }, column(1, 'uraian'), column(2, 'anggaran')],
+    );
+    expect(hierarchy).toBe('nomor');
+    expect(rows.map((r) => [r.levelName, r.parent, r.kode, r.gapBefore])).toEqual([
+      ['akun', null, null, false],
+      ['kelompok', 0, null, false],
+      ['jenis', 1, null, false],
+      ['objek', 2, null, false],
+      ['rincian-objek', 3, null, false],
+      ['akun', null, null, false],
+      ['kelompok', 5, null, false],
+      ['jenis', 6, null, false],
+    ]);
+    // Shown exactly as written.
+    expect(rows[4].nomor).toBe('4.1.04.16.01');
+  });
+
+  // Urusan 4 to 6 are Sekretariat Daerah, Bappeda, Inspektorat …: their Renja codes start like
+  // accounts, but the bidang part has two digits.
+  it('keeps the Renja kode of a Sekretariat Daerah (4.01…) as program, kegiatan, sub kegiatan', () => {
+    const { rows, hierarchy } = rowsOf(
+      [
+        ['4.01.01', 'PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH', '300'],
+        ['4.01.01.2.01', 'Perencanaan, Penganggaran, dan Evaluasi Kinerja', '300'],
+        ['4.01.01.2.01.0001', 'Penyusunan Dokumen Perencanaan', '100'],
+        ['4.01.01.2.01.0002', 'Koordinasi dan Penyusunan RKA', '200'],
+      ],
+      [column(0, 'kode'), column(1, 'uraian'), column(2, 'pagu')],
+    );
+    expect(hierarchy).toBe('kode');
+    expect(rows.map((r) => r.levelName)).toEqual(['program', 'kegiatan', 'sub-kegiatan', 'sub-kegiatan']);
+  });
+
+  // An RKA / PRKA form writes account codes one digit group per level, with spaces (5 2 1).
+  it('reads account codes written with spaces and no dots, and keeps them as written', () => {
+    const { rows } = rowsOf(
+      [
+        ['5', 'BELANJA', '300'],
+        ['5 1', 'BELANJA TIDAK LANGSUNG', '100'],
+        ['5 1 1', 'BELANJA PEGAWAI', '100'],
+        ['5 2', 'BELANJA LANGSUNG', '200'],
+      ],
+      [{ ...column(0, 'kode'), header: 'Kode Rekening' }, column(1, 'uraian'), column(2, 'anggaran')],
+    );
+    expect(rows.map((r) => [r.levelName, r.parent, r.nomor])).toEqual([
+      ['akun', null, '5'],
+      ['kelompok', 0, '5 1'],
+      ['jenis', 1, '5 1 1'],
+      ['kelompok', 0, '5 2'],
+    ]);
+  });
 });

@@ -62,10 +62,13 @@ interface RowFacts {
 export function buildHierarchy(input: HierarchyInput): HierarchyResult {
   const cols = pickColumns(input.columns);
   const text = (r: number, c: number | null): string => (c === null ? '' : cellText(input.sheet.values[r]?.[c]));
-  const kodeAsNomor = cols.kodeCell !== null && cols.nomor === null && !governmentKodeColumn(input, cols.kodeCell);
-  // Account codes (4, 4.1, 4.1.02.01) skip levels and numbers by design: no gap is claimed.
+  // Account codes (4, 4.1, 4.1.02.01) skip levels and numbers by design: no gap is claimed,
+  // and they are read as numbering (every segment a level), never as Renja kode, even when
+  // zero-padded parts (4.1.04.16.01) make them look like one.
+  const kodeAccounts = cols.kodeCell !== null && cols.nomor === null && accountCodeColumn(input, cols.kodeCell);
+  const kodeAsNomor = cols.kodeCell !== null && cols.nomor === null && (kodeAccounts || !governmentKodeColumn(input, cols.kodeCell));
   const codeCol = cols.nomor ?? (kodeAsNomor ? cols.kodeCell : null);
-  const accounts = codeCol !== null && accountCodeColumn(input, codeCol);
+  const accounts = kodeAccounts || (codeCol !== null && accountCodeColumn(input, codeCol));
 
   const facts: (RowFacts | null)[] = input.body.map((b) => (b.kind === 'data' ? readFacts(input.sheet, cols, b.row, text, kodeAsNomor) : null));
   if (accounts) {
@@ -88,7 +91,7 @@ export function buildHierarchy(input: HierarchyInput): HierarchyResult {
   else if (cols.sasaran !== null && continuation.some(Boolean)) hierarchy = 'rowspan';
   else hierarchy = 'flat';
 
-  const names = levelNames(hierarchy, facts, continuation);
+  const names = accounts ? accountLevelNames(facts, continuation) : levelNames(hierarchy, facts, continuation);
   const present = [...new Set(names.filter((x): x is LevelName => x !== null))].sort(
     (a, b) => (LEVEL_ORDER.get(a) as number) - (LEVEL_ORDER.get(b) as number),
   );
@@ -177,20 +180,38 @@ function isLevelLabelRow(sheet: Sheet, row: number): boolean {
 
 /**
  * A column of account codes (Kode Rekening of an LRA or APBD: 4 pendapatan, 5 belanja,
- * 6 pembiayaan, Permendagri 90/2019): by its header, or by codes that all start with 4, 5 or 6.
+ * 6 pembiayaan, Permendagri 90/2019): codes that all start with 4, 5 or 6 and whose second
+ * part is one digit (kelompok 4.1 … 4.4, 5.1 … 5.4, 6.1, 6.2). Not by the header: a Renja
+ * heads its kode "Kode Rekening" too, and a Renja of a Sekretariat Daerah (4.01), Bappeda
+ * (5.01) or Inspektorat (6.01) starts with 4 to 6, but its bidang part has two digits.
  */
 function accountCodeColumn(input: HierarchyInput, col: number): boolean {
-  const header = input.columns.find((c) => c.col === col)?.header ?? '';
-  if (/rekening|akun/i.test(header)) return true;
   let seen = 0;
+  let nested = 0;
+  let oneDigitKelompok = 0;
   for (const b of input.body) {
     if (b.kind !== 'data') continue;
-    const t = cellText(input.sheet.values[b.row]?.[col]).replace(/\s+/g, '');
+    const raw = cellText(input.sheet.values[b.row]?.[col]);
+    const t = dottedCode(raw) ?? raw.replace(/\s+/g, '');
     if (t === '') continue;
     if (!/^[4-6](\.\d{1,4})+\.?$/.test(t) && !/^[4-6]$/.test(t)) return false;
     seen++;
+    if (t.length > 1) {
+      nested++;
+      if (/^\d\.\d(\.|$)/.test(t)) oneDigitKelompok++;
+    }
   }
-  return seen >= 3;
+  return seen >= 3 && oneDigitKelompok * 2 > nested;
+}
+
+/** Akun, kelompok, jenis, objek, rincian objek, sub rincian objek: one per part of the code. */
+const ACCOUNT_LEVELS: LevelName[] = ['akun', 'kelompok', 'jenis', 'objek', 'rincian-objek', 'sub-rincian-objek'];
+
+function accountLevelNames(facts: (RowFacts | null)[], continuation: boolean[]): (LevelName | null)[] {
+  return facts.map((f, i) => {
+    if (f === null || continuation[i] || f.nomor === null) return null;
+    return ACCOUNT_LEVELS[Math.min(f.nomor.parts.length, ACCOUNT_LEVELS.length) - 1];
+  });
 }
 
 function governmentKodeColumn(input: HierarchyInput, col: number): boolean {
@@ -205,6 +226,19 @@ function governmentKodeColumn(input: HierarchyInput, col: number): boolean {
 }
 
 const SPACED_CODE = /^\d+(\s*\.\s*\d+)+$/;
+const SPACE_SEPARATED_CODE = /^\d+(\s+\d+)+$/;
+
+/**
+ * "4 . 1 . 1 . 01", as an APBD lampiran prints account codes, and "5 2 1", as an RKA or PRKA
+ * form prints them (one digit group per level, no dots): the code with dots, for reading its
+ * levels; the cell is still shown as written.
+ */
+function dottedCode(text: string): string | null {
+  const t = text.trim();
+  if (SPACED_CODE.test(t)) return t.replace(/\s+/g, '');
+  if (SPACE_SEPARATED_CODE.test(t)) return t.replace(/\s+/g, '.');
+  return null;
+}
 
 function readFacts(
   sheet: Sheet,
@@ -221,9 +255,7 @@ function readFacts(
     const t = text(r, nomorCol);
     if (t !== '') {
       nomorText = t;
-      // "4 . 1 . 1 . 01", as an APBD lampiran prints account codes: read without the spaces,
-      // shown as written.
-      nomor = parseNomor(SPACED_CODE.test(t) ? t.replace(/\s+/g, '') : (sheet.values[r]?.[nomorCol] ?? null));
+      nomor = parseNomor(dottedCode(t) ?? sheet.values[r]?.[nomorCol] ?? null);
     }
   } else if (cols.uraian !== null) {
     const lead = leadingNomor(name);

@@ -2,7 +2,8 @@ import { cellAt, columnLetters, Sheet } from '../lembar/model';
 import { parseCell } from '../angka/parse';
 import { TableColumn } from '../tabel/model';
 import { CheckContext } from './konteks';
-import { relationText } from './rumus/relasi';
+import { relationText, rowsText } from './rumus/relasi';
+import { spreadSample } from '../tata-letak/contoh';
 import { RuleId } from './temuan';
 
 /**
@@ -77,16 +78,23 @@ function computeCoverage(ctx: CheckContext): Coverage {
   const letters = (cs: TableColumn[]) => cs.map((c) => letter(c.col));
   const checks: CheckCoverage[] = [];
   const used = new Set<number>();
-  const numeric = table.columns.filter((c) => isNumericColumn(ctx.sheet, table.rows, c));
+  // A sample spread over the table decides what kind of column it is; the checks themselves read every cell.
+  const sample = spreadSample(
+    table.rows.filter((r) => r.kind === 'data' || r.kind === 'total'),
+    NUMERIC_SAMPLE,
+  );
+  const numeric = table.columns.filter((c) => isNumericColumn(ctx.sheet, sample, c));
 
   const money = table.columns.filter((c) => c.money);
-  const parents = new Set(table.rows.filter((r) => r.kind === 'data' && r.parent !== null).map((r) => r.parent));
+  const allParents = new Set(table.rows.filter((r) => r.kind === 'data' && r.parent !== null).map((r) => r.parent as number));
+  // A parent row with no amount of its own (a kegiatan heading over its sub kegiatan) has no sum to compare.
+  const parents = [...allParents].filter((row) => money.some((c) => parseCell(cellAt(ctx.sheet, row, c.col)).value !== null));
   const hasTotal = table.rows.some((r) => r.kind === 'total');
-  if (money.length > 0 && parents.size > 0) {
+  if (money.length > 0 && parents.length > 0) {
     checks.push({
       rule: 'jumlah-induk',
       columns: letters(money),
-      what: `Jumlah ${parents.size} baris induk dibandingkan dengan jumlah rinciannya pada kolom ${letters(money).join(', ')}.`,
+      what: `Jumlah ${parents.length} baris induk dibandingkan dengan jumlah rinciannya pada kolom ${letters(money).join(', ')}.`,
     });
     money.forEach((c) => used.add(c.col));
   }
@@ -122,7 +130,7 @@ function computeCoverage(ctx: CheckContext): Coverage {
     checks.push({
       rule: 'rumus-kolom',
       columns: [r.target, ...r.operands].map(letter),
-      what: `Hubungan kolom ${formulaText} disimpulkan dari angka tabel (berlaku pada ${r.holds} dari ${r.rows} baris) dan diperiksa pada setiap baris.`,
+      what: `Hubungan kolom ${formulaText} disimpulkan dari angka tabel (berlaku pada ${rowsText(r)}) dan diperiksa pada setiap baris.`,
       relation: { formula: formulaText, holds: r.holds, rows: r.rows },
     });
     [r.target, ...r.operands].forEach((c) => used.add(c));
@@ -143,14 +151,22 @@ function computeCoverage(ctx: CheckContext): Coverage {
     checks.push({ rule: 'format-angka', columns: letters(numeric), what: 'Penulisan angka (pemisah ribuan dan desimal, angka tersimpan sebagai teks).' });
   }
   if (table.hierarchy !== 'flat') {
-    checks.push({ rule: 'hierarki', columns: [], what: `Tingkat baris dari ${HIERARCHY_SOURCE[table.hierarchy]}: kode ganda dan baris yang hilang.` });
+    // Account codes skip levels by design: only duplicates are looked for.
+    const accounts = table.rows.some((r) => r.levelName !== null && ACCOUNT_LEVELS.has(r.levelName));
+    checks.push({
+      rule: 'hierarki',
+      columns: [],
+      what: accounts
+        ? 'Tingkat baris dari kode rekening (akun, kelompok, jenis, objek, rincian objek): kode ganda.'
+        : `Tingkat baris dari ${HIERARCHY_SOURCE[table.hierarchy]}: kode ganda dan baris yang hilang.`,
+    });
   }
 
   const unchecked: UncheckedColumns[] = [];
   const idle = numeric.filter((c) => !used.has(c.col));
   const moneyIdle = idle.filter((c) => c.money);
   if (moneyIdle.length > 0) {
-    unchecked.push({ columns: letters(moneyIdle), why: 'Kolom uang tanpa baris induk atau baris total: tidak ada jumlah yang dapat diperiksa.' });
+    unchecked.push({ columns: letters(moneyIdle), why: 'Kolom uang tanpa baris induk yang berisi angka atau baris total: tidak ada jumlah yang dapat diperiksa.' });
   }
   const derivedIdle = idle.filter((c) => !c.money && (c.role === 'capaian' || c.role === 'serapan' || c.role === 'efisiensi' || c.role === 'sisa'));
   if (derivedIdle.length > 0) {
@@ -178,17 +194,14 @@ function computeCoverage(ctx: CheckContext): Coverage {
   return coverage;
 }
 
+const ACCOUNT_LEVELS = new Set<string>(['akun', 'kelompok', 'jenis', 'objek', 'rincian-objek', 'sub-rincian-objek']);
 const HIERARCHY_SOURCE = { kode: 'kode', nomor: 'penomoran', kata: 'kata dan huruf besar', rowspan: 'sel gabungan', flat: '' } as const;
 
-function isNumericColumn(sheet: Sheet, rows: CheckContext['table']['rows'], c: TableColumn): boolean {
+function isNumericColumn(sheet: Sheet, sample: CheckContext['table']['rows'], c: TableColumn): boolean {
   if (c.role === 'nomor' || c.role.startsWith('kode')) return false;
   let filled = 0;
   let numbers = 0;
-  let seen = 0;
-  for (const r of rows) {
-    if (r.kind !== 'data' && r.kind !== 'total') continue;
-    // A sample decides what kind of column it is; the checks themselves read every cell.
-    if (++seen > NUMERIC_SAMPLE) break;
+  for (const r of sample) {
     const p = parseCell(cellAt(sheet, r.row, c.col));
     if (p.kind === 'empty') continue;
     filled++;

@@ -141,6 +141,9 @@ const SIGNED_WORDS = /selisih|bertambah|berkurang|surplus|defisit|efisiensi|\bsi
 
 function negativeIsNormal(ctx: CheckContext, row: number, c: TableColumn): boolean {
   if (SIGNED_WORDS.test(c.header)) return true;
+  // Money only by its numbers (parents = Σ children) under a header that names nothing: no
+  // header says the amount cannot be negative, and a reworded Lebih / (Kurang) adds up too.
+  if (c.role === 'lainnya') return true;
   // A column the numbers show to be a difference of two others, whatever its header.
   if ((ctx.table.relations ?? []).some((r) => r.kind === 'selisih' && r.target === c.col)) return true;
   for (const x of ctx.table.columns) {

@@ -62,6 +62,20 @@ function sumItems<T>(mc: MoneyColumn<T>, idx: SumIndex, t: SumTotal): Sum<T> {
   return { state, value, absent };
 }
 
+/**
+ * The rows whose cells hold the amounts summed: a heading without an amount of its own
+ * (4 PENDAPATAN over 4.1 …) stands for its children, so the finding points at those.
+ */
+function holdersOf<T>(mc: MoneyColumn<T>, idx: SumIndex, items: readonly number[]): number[] {
+  const out: number[] = [];
+  const visit = (i: number, depth: number) => {
+    if (present(mc.state[i]) || depth > 32 || idx.children[i].length === 0) out.push(i);
+    else for (const k of idx.children[i]) visit(k, depth + 1);
+  };
+  for (const i of items) visit(i, 0);
+  return out;
+}
+
 function checkTotal<T>(ctx: CheckContext, idx: SumIndex, mc: MoneyColumn<T>, t: SumTotal): Finding | null {
   const ops = mc.ops;
   const own = mc.state[t.pos];
@@ -79,7 +93,7 @@ function checkTotal<T>(ctx: CheckContext, idx: SumIndex, mc: MoneyColumn<T>, t: 
     rule: 'jumlah-total' as const,
     actual: actualOf(mc, idx, t.pos),
     expected: sumDec.toFixed(),
-    related: cellsOf(idx, col, t.items),
+    related: cellsOf(idx, col, holdersOf(mc, idx, t.items)),
   };
 
   if (readings.some((r) => r.eq(sumDec))) {

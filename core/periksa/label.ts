@@ -51,6 +51,12 @@ export const LEVEL_LABEL: Record<LevelName, string> = {
   'sub-kegiatan': 'sub kegiatan',
   sasaran: 'sasaran',
   indikator: 'indikator',
+  akun: 'akun',
+  kelompok: 'kelompok',
+  jenis: 'jenis',
+  objek: 'objek',
+  'rincian-objek': 'rincian objek',
+  'sub-rincian-objek': 'sub rincian objek',
 };
 
 /** The first letter in upper case, for a label that starts a sentence. */

@@ -54,4 +54,10 @@ export const LEVEL_DISPLAY: Record<string, string> = {
   'sub-kegiatan': 'Sub kegiatan',
   sasaran: 'Sasaran',
   indikator: 'Indikator',
+  akun: 'Akun',
+  kelompok: 'Kelompok',
+  jenis: 'Jenis',
+  objek: 'Objek',
+  'rincian-objek': 'Rincian objek',
+  'sub-rincian-objek': 'Sub rincian objek',
 };

@@ -110,6 +110,14 @@ export const LEVEL_NAMES = [
   'sub-kegiatan',
   'sasaran',
   'indikator',
+  // Account codes of an LRA or APBD (Permendagri 90/2019; 13/2006 before): 4 akun, 4.1
+  // kelompok, 4.1.01 jenis, 4.1.01.06 objek, 4.1.01.06.01 rincian objek, then sub rincian.
+  'akun',
+  'kelompok',
+  'jenis',
+  'objek',
+  'rincian-objek',
+  'sub-rincian-objek',
 ] as const;
 export type LevelName = (typeof LEVEL_NAMES)[number];
 
@@ -172,6 +180,8 @@ export const RelationSchema = z.object({
   /** Rows where it holds, and rows where every cell it uses holds a number. */
   holds: z.int().check(z.nonnegative()),
   rows: z.int().check(z.nonnegative()),
+  /** Body rows of the table when `holds` and `rows` were counted on a sample spread over it. */
+  sampledFrom: z.optional(z.int().check(z.nonnegative())),
   /** The role the header gave the target when the numbers overruled it ("pagu" for a percent). */
   headerRole: z.optional(z.enum(COLUMN_ROLES)),
 });

@@ -53,10 +53,19 @@ function isSubHeaderRow(grid: Grid, r: number, c0: number, c1: number): boolean 
   for (let c = t.first; c <= t.last; c++) {
     if (grid.cls(r, c) !== CellClass.Text) continue;
     const text = grid.text(r, c);
-    if (isHeaderText(text)) headers++;
+    if (isHeaderText(text) || isShortKeyed(text)) headers++;
     else if (isPeriodLabel(text)) neutral++;
   }
   return headers + neutral >= 1 && headers + neutral >= t.text * 0.6;
+}
+
+/**
+ * "Jumlah (Rp)" under "Bertambah / Berkurang": a short sub header with one key word beside a
+ * word that is no key ("jumlah" is also a total row's label, so it is not one). Only asked of
+ * rows under a header that hold no amounts.
+ */
+function isShortKeyed(text: string): boolean {
+  return text.length <= 20 && headerWords(text).keys >= 1;
 }
 
 /** "Tahun 2023", "n+1", "TW I": a sub header that names a period, with no key word of its own. */

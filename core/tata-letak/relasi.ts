@@ -2,6 +2,7 @@ import { parseCell } from '../angka/parse';
 import { SKALA_BAWAAN } from '../fungsi/skala';
 import { cellAt, Sheet } from '../lembar/model';
 import { Relation, RelationKind, TableColumn, TableRow } from '../tabel/model';
+import { spreadSample } from './contoh';
 
 /**
  * Relations between columns learned from the table's own numbers, whatever the headers say:
@@ -16,14 +17,24 @@ import { Relation, RelationKind, TableColumn, TableRow } from '../tabel/model';
  * rows agreeing to the last shown digit by chance is rare for real amounts, and a relation
  * that fails on more than a fifth of the rows is more likely a different formula per row (an
  * indicator of the other direction, a block of another kind) than a fifth of the rows wrong,
- * so it is not turned into errors. The rows that break a kept relation are findings.
+ * so it is not turned into errors. One row off is always allowed, so that a single error in a
+ * table of four rows (3 of 4, 75 %) still leaves its relation checked instead of silencing
+ * it. The rows that break a kept relation are findings; a row that fits another percent form
+ * exactly (Rumus 2, the SIPD ratio) is only noted (core/periksa/rumus/relasi.ts).
  */
 
 /** A relation must hold on at least this many rows… */
 export const MIN_SUPPORT = 3;
 /** …and on at least this share of the rows where every cell it uses holds a number. */
 export const SUPPORT_SHARE = 0.8;
-/** Rows a relation is learned from (its support is counted on them). */
+/** Rows off a relation that are allowed whatever the share (a single error in a small table). */
+export const MAX_ROWS_OFF = 1;
+
+function enoughShare(holds: number, rows: number): boolean {
+  return holds >= rows * SUPPORT_SHARE || rows - holds <= MAX_ROWS_OFF;
+}
+
+/** Rows a relation is learned from, spread over the whole table (its support is counted on them). */
 export const LEARN_ROWS = 2000;
 /** Rows tried before a candidate is checked on the whole table: most candidates fail early. */
 const SAMPLE_ROWS = 24;
@@ -45,9 +56,11 @@ interface Col {
 const LABEL_ROLES = new Set(['nomor', 'kode', 'kode-urusan', 'kode-bidang', 'kode-program', 'kode-kegiatan', 'kode-sub', 'uraian', 'sasaran', 'indikator', 'satuan', 'predikat', 'lokasi', 'sumber-dana', 'pj', 'keterangan', 'sumber-data']);
 
 export function inferRelations(sheet: Sheet, columns: readonly TableColumn[], rows: readonly TableRow[]): Relation[] {
-  // Learned from the first LEARN_ROWS rows: enough evidence, and a 50,000-row table does not
-  // pay for it twice (the check itself still reads every row).
-  const body = rows.filter((r) => r.kind === 'data' || r.kind === 'total' || r.kind === 'summary').slice(0, LEARN_ROWS);
+  // Learned from LEARN_ROWS rows spread over the whole table: enough evidence, a first block
+  // of another kind does not hide the rest, and a 50,000-row table does not pay for it twice
+  // (the check itself still reads every row).
+  const all = rows.filter((r) => r.kind === 'data' || r.kind === 'total' || r.kind === 'summary');
+  const body = spreadSample(all, LEARN_ROWS);
   if (body.length < MIN_SUPPORT) return [];
   const cols = numericColumns(sheet, columns, body);
   if (cols.length < 3) return [];
@@ -58,6 +71,8 @@ export function inferRelations(sheet: Sheet, columns: readonly TableColumn[], ro
     const best = bestFor(cols, t, found);
     if (best !== null) found.push(best);
   }
+  // The support of a sampled table is counted on the sample: the finding says so.
+  if (all.length > body.length) for (const r of found) r.sampledFrom = all.length;
   return found.sort((a, b) => a.target - b.target);
 }
 
@@ -112,6 +127,11 @@ interface Candidate {
   trivial: (i: number) => boolean;
   /** Additive relations of whole numbers must hold exactly. */
   exact: boolean;
+  /**
+   * A row that breaks the relation but fits its lower-is-better form (Rumus 2, the SIPD
+   * ratio) exactly: an indicator of the other direction, neither support nor a break.
+   */
+  otherForms?: ((i: number) => number)[];
 }
 
 function bestFor(cols: Col[], t: number, found: Relation[]): Relation | null {
@@ -152,6 +172,7 @@ function bestFor(cols: Col[], t: number, found: Relation[]): Relation | null {
           slack: (i) => Math.abs(f(A.v[i], B.v[i])) * (inputError(A, i) + inputError(B, i)),
           trivial: (i) => A.v[i] === B.v[i],
           exact: false,
+          otherForms: kind === 'persen' ? OTHER_DIRECTION.map((g) => (i: number) => (B.v[i] === 0 || A.v[i] === 0 ? NaN : g(A.v[i], B.v[i]))) : undefined,
         });
       }
       // Additive: only with the target rightmost of the three, so each triple counts once.
@@ -162,14 +183,37 @@ function bestFor(cols: Col[], t: number, found: Relation[]): Relation | null {
       }
     }
   }
-  // Sums of a run of neighbouring numeric columns right before the target (TW I … IV).
-  for (let k = 3; k <= MAX_SUM_PARTS && t - k >= 0; k++) {
-    const parts = cols.slice(t - k, t);
-    if (parts[k - 1].col - parts[0].col !== k - 1 || target.col - parts[k - 1].col !== 1) continue;
-    consider(additive('jumlah', parts, (i) => parts.reduce((s, p) => s + p.v[i], 0)));
-  }
+  for (const parts of evenRuns(cols, target.col)) consider(additive('jumlah', parts, (i) => parts.reduce((s, p) => s + p.v[i], 0)));
   return best;
 }
+
+/**
+ * Runs of 3 to MAX_SUM_PARTS numeric columns evenly spaced beside the target, the parts of a
+ * sum: TW I … IV right before their total, or the Rp of TW I … IV every other column (a K
+ * column between) right after the pagu they share out. Found by position, not by header.
+ */
+function evenRuns(cols: Col[], target: number): Col[][] {
+  const at = new Map(cols.map((c) => [c.col, c]));
+  const out: Col[][] = [];
+  for (const stride of [1, 2]) {
+    for (let k = 3; k <= MAX_SUM_PARTS; k++) {
+      for (let gap = 1; gap <= stride; gap++) {
+        for (const first of [target + gap, target - gap - (k - 1) * stride]) {
+          const parts: Col[] = [];
+          for (let j = 0; j < k; j++) {
+            const p = at.get(first + j * stride);
+            if (p === undefined) break;
+            parts.push(p);
+          }
+          if (parts.length === k) out.push(parts);
+        }
+      }
+    }
+  }
+  return out;
+}
+
+const OTHER_DIRECTION: Formula[] = PERCENT_FORMS.filter(([k]) => k === 'persen-turun' || k === 'rasio-balik').map(([, f]) => f);
 
 const KIND_ORDER: RelationKind[] = ['persen', 'selisih', 'jumlah', 'rasio-balik', 'persen-turun', 'efisiensi'];
 
@@ -232,11 +276,13 @@ function support(target: Col, c: Candidate, n: number, sample: boolean): { holds
     if (Math.abs(s - x) <= tol) {
       holds++;
       if (!c.trivial(i)) evidence++;
+    } else if (c.otherForms !== undefined && c.otherForms.some((g) => Math.abs(s - g(i)) <= 2 * target.half[i] + c.slack(i) + 1e-9 * Math.abs(g(i)))) {
+      rows--;
     } else if (sample && rows - holds > n * (1 - SUPPORT_SHARE) + 1) return null;
   }
   // A sample too thin to judge lets the whole table decide.
-  if (sample) return rows < MIN_SUPPORT || holds >= rows * SUPPORT_SHARE ? { holds, rows } : null;
-  if (holds < MIN_SUPPORT || holds < rows * SUPPORT_SHARE || evidence < MIN_SUPPORT) return null;
+  if (sample) return rows < MIN_SUPPORT || enoughShare(holds, rows) ? { holds, rows } : null;
+  if (holds < MIN_SUPPORT || !enoughShare(holds, rows) || evidence < MIN_SUPPORT) return null;
   return { holds, rows };
 }
 
@@ -305,9 +351,16 @@ export function inferParentSums(sheet: Sheet, columns: TableColumn[], rows: read
     if (list) list.push(r);
     else children.set(r.parent, [r]);
   }
-  // A total row is the parent of the top level.
+  // A total row is the parent of the top-level rows since the previous total (an LRA closes
+  // pendapatan and belanja each with its own Jumlah).
   const top = data.filter((r) => r.parent === null);
-  for (const t of rows) if (t.kind === 'total' && top.length > 1) children.set(t.row, top.filter((r) => r.row < t.row));
+  let since = -1;
+  for (const t of rows) {
+    if (t.kind !== 'total') continue;
+    const group = top.filter((r) => r.row > since && r.row < t.row);
+    if (group.length > 0 && (group.length > 1 || children.has(group[0].row))) children.set(t.row, group);
+    since = t.row;
+  }
   if (children.size < MIN_PARENTS) return out;
   for (const c of columns) {
     if (c.money || c.role !== 'lainnya') continue;
@@ -315,21 +368,60 @@ export function inferParentSums(sheet: Sheet, columns: TableColumn[], rows: read
       const p = parseCell(cellAt(sheet, row, c.col));
       return p.value !== null && (p.kind === 'number' || p.kind === 'money') ? p.value.toNumber() : null;
     };
+    // A heading without an amount (4 PENDAPATAN over 4.1 …) stands for its children.
+    const amountOf = (row: number, depth: number): number | null => {
+      const own = value(row);
+      if (own !== null || depth > 32) return own;
+      const kids = children.get(row);
+      if (kids === undefined) return null;
+      let sum = 0;
+      for (const k of kids) {
+        const x = amountOf(k.row, depth + 1);
+        if (x === null) return null;
+        sum += x;
+      }
+      return sum;
+    };
+    const equal = (own: number, rowsOf: readonly TableRow[]): boolean | null => {
+      let sum = 0;
+      for (const k of rowsOf) {
+        const x = amountOf(k.row, 0);
+        if (x === null) return null;
+        sum += x;
+      }
+      return Math.abs(sum - own) <= 1e-9 * Math.abs(own);
+    };
     let rowsSeen = 0;
     let holds = 0;
     for (const [parent, kids] of children) {
       const own = value(parent);
-      const parts = kids.map((k) => value(k.row));
-      if (own === null || parts.some((x) => x === null) || own === 0) continue;
+      if (own === null || own === 0) continue;
+      const direct = equal(own, kids);
+      if (direct === null) continue;
       rowsSeen++;
-      const sum = parts.reduce((a, b) => (a as number) + (b as number), 0) as number;
-      if (Math.abs(sum - own) <= 1e-9 * Math.abs(own)) holds++;
+      // One wrong kegiatan breaks two sums, its own and its program's; the program still
+      // equals the sum of its sub kegiatan, so it counts as agreeing (a small table with one
+      // wrong sum must still be recognised as money, or the error hides its own check).
+      if (direct || (kids.some((k) => children.has(k.row)) && equal(own, leavesOf(parent, children)) === true)) holds++;
     }
     if (holds >= MIN_PARENTS && holds >= rowsSeen * PARENT_SHARE) {
       c.money = true;
       out.push({ kind: 'jumlah-anak', target: c.col, operands: [], holds, rows: rowsSeen });
     }
   }
+  return out;
+}
+
+/** The rows under `parent` that have no children of their own. */
+function leavesOf(parent: number, children: ReadonlyMap<number, TableRow[]>): TableRow[] {
+  const out: TableRow[] = [];
+  const walk = (row: number, depth: number) => {
+    for (const k of children.get(row) ?? []) {
+      if (children.has(k.row) && depth < 32) walk(k.row, depth + 1);
+      else out.push(k);
+    }
+  };
+  walk(parent, 0);
   return out;
 }
 

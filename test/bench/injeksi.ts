@@ -192,7 +192,25 @@ function budgetInjections(): { bases: Sheet[]; list: Injection[] } {
   for (const row of [5, 6, 7, 11, 12]) list.push(set(sipd, row, 5, restyle(sipd.values[row][5], value(sipd, row, 5).plus(million)), 'anak'));
   list.push(set(sipd, 9, 5, restyle(sipd.values[9][5], value(sipd, 9, 5).minus(million)), 'induk'));
   list.push(set(sipd, 13, 5, restyle(sipd.values[13][5], value(sipd, 13, 5).plus(1000)), 'total'));
-  return { bases: [apbd, lra, sipd], list };
+  // A real LRA (RSUD Kudus 2011) whose Lebih / Kurang changes sign between pendapatan and
+  // belanja; its rows carry en-US amounts and bracket negatives.
+  const kudus = loadDocument('lra_rsud_kudus_2011_semester1', 'lra-kudus');
+  for (const row of [10, 11, 12]) list.push(set(kudus, row, 3, restyle(kudus.values[row][3], value(kudus, row, 3).plus(million)), 'anak'));
+  for (const row of [4, 7, 11]) list.push(set(kudus, row, 4, restyle(kudus.values[row][4], value(kudus, row, 4).minus(million)), 'selisih'));
+  list.push(set(kudus, 9, 2, restyle(kudus.values[9][2], value(kudus, 9, 2).plus(million)), 'induk'));
+  // A real Sekretariat Daerah table (Setda Sumatera Utara 2021), its printed 80.5 corrected to
+  // 77.1 for a clean base; percents written with a decimal point.
+  const setda = loadDocument('lkj_setda_sumut_2021_realisasi_keuangan_ss3', 'lkj-setda');
+  setda.values[8][5] = '77.1';
+  for (const row of [4, 6, 7]) list.push(set(setda, row, 5, value(setda, row, 5).plus(2).toFixed(1), 'persen'));
+  for (const row of [4, 8]) list.push(set(setda, row, 4, restyle(setda.values[row][4], value(setda, row, 4).plus(million)), 'realisasi'));
+  // A real Kecamatan APBD-revision form (Sukodono 2019): codes "5 1 1", a header of two rows.
+  const prka = loadDocument('prka_kecamatan_sukodono_2019_ringkasan', 'prka-kecamatan');
+  list.push(set(prka, 5, 2, restyle(prka.values[5][2], value(prka, 5, 2).plus(million), 2), 'anak'));
+  list.push(set(prka, 3, 3, restyle(prka.values[3][3], value(prka, 3, 3).plus(million), 2), 'induk'));
+  list.push(set(prka, 4, 4, restyle(prka.values[4][4], value(prka, 4, 4).plus(million), 2), 'selisih'));
+  list.push(set(prka, 6, 5, restyle(prka.values[6][5], value(prka, 6, 5).plus(1), 2), 'persen'));
+  return { bases: [apbd, lra, sipd, kudus, setda, prka], list };
 }
 
 function loadDocument(name: string, layout: string): Sheet {
@@ -348,6 +366,9 @@ export const LAYOUT_FAMILIES = [
   'apbd-perubahan',
   'lra',
   'sipd-label',
+  'lra-kudus',
+  'lkj-setda',
+  'prka-kecamatan',
 ] as const;
 
 /**

@@ -171,7 +171,6 @@ export function checkEfisiensi(ctx: CheckContext, handled: Set<number>): Finding
     if (e.role !== 'efisiensi' || handled.has(e.col)) continue;
     const cap = lastLeftOf(e, 'capaian');
     if (cap === null) continue;
-    handled.add(e.col);
     const cols: EfisiensiColumns = {
       e,
       cap,
@@ -187,6 +186,11 @@ export function checkEfisiensi(ctx: CheckContext, handled: Set<number>): Finding
       if (res !== null) rows.push(res);
       else if (r.kind === 'total' && shownNumber(ctx, r.row, e.col) !== null) totals.push(r);
     });
+    // Columns the header words pair wrongly (a reworded table where the numbers made the
+    // serapan a "capaian" and left no serapan or Rp columns) give no row to judge: the column
+    // is then left to the relation the numbers show, instead of being claimed and not checked.
+    if (rows.length === 0) continue;
+    handled.add(e.col);
     const data = rows.filter((x) => x.row.kind === 'data');
     const { method: tableMethod, fit } = chooseMethod(data.length > 0 ? data : rows);
     const methodNote =

@@ -54,7 +54,14 @@ export function letterOf(ctx: CheckContext, col: number): string {
 
 /** "kolom F = D / C × 100 pada 61 dari 64 baris". */
 export function supportText(ctx: CheckContext, r: Relation): string {
-  return `kolom ${relationText(ctx, r)} pada ${r.holds} dari ${r.rows} baris`;
+  return `kolom ${relationText(ctx, r)} pada ${rowsText(r)}`;
+}
+
+/** "61 dari 64 baris", or for a large table "1.990 dari 2.000 baris contoh (tabel 50.000 baris)". */
+export function rowsText(r: Relation): string {
+  const n = (x: number) => formatNumber(x);
+  const base = `${n(r.holds)} dari ${n(r.rows)} baris`;
+  return r.sampledFrom === undefined ? base : `${base} contoh (tabel ${n(r.sampledFrom)} baris)`;
 }
 
 /**
@@ -126,6 +133,25 @@ export function checkRelations(ctx: CheckContext, handled: Set<number>, overrule
         if (r.operands.some((c) => broken.has(`${row.row}:${c}`))) continue;
       }
       const working = workingOf(r.kind, shown.map((s) => showValue(s!)));
+      // A capaian of an indicator where lower is better follows Rumus 2 (or the SIPD ratio) on
+      // its own row: that is the row's direction, not an error of the cell.
+      const other = judged.verdict === 'wrong' && r.kind === 'persen' ? otherDirection(stated, inputs) : null;
+      if (other !== null) {
+        const alt = workingOf(other, shown.map((s) => showValue(s!)));
+        out.push(
+          ctx.finding({
+            row: row.row,
+            col: r.target,
+            rule: 'rumus-kolom',
+            severity: 'info',
+            actual: stated.value.toFixed(),
+            expected: null,
+            message: `${label} tertulis ${formatNumber(stated.value, { decimals: stated.decimals })}: tidak sesuai ${relationText(ctx, r)} (${working}), tetapi sesuai rumus indikator yang makin kecil makin baik (${alt}); pastikan arah indikator baris ini (${note}).`,
+            related: operands.map((c) => ({ row: row.row, col: c.col })),
+          }),
+        );
+        continue;
+      }
       if (!percent && judged.verdict === 'wrong') {
         // A sum or difference is shown with the decimals of its own cells, not a percent's two.
         const computed = computedOf({ d, judged });
@@ -138,7 +164,12 @@ export function checkRelations(ctx: CheckContext, handled: Set<number>, overrule
             severity: 'error',
             actual: stated.value.toFixed(),
             expected: computed.toFixed(),
-            message: `${label} tertulis ${formatNumber(stated.value, { decimals: stated.decimals })}, seharusnya ${formatNumber(computed, { decimals: k })} (${working}; ${note}).`,
+            // A sum may be wrong in any of its cells (a pagu, or the Rp of one triwulan): it
+            // names the disagreement without blaming the total.
+            message:
+              r.kind === 'jumlah'
+                ? `${label} tertulis ${formatNumber(stated.value, { decimals: stated.decimals })}, tidak sama dengan jumlah ${working} = ${formatNumber(computed, { decimals: k })} (selisih ${formatNumber(stated.value.minus(computed).abs(), { decimals: k })}; ${note}).`
+                : `${label} tertulis ${formatNumber(stated.value, { decimals: stated.decimals })}, seharusnya ${formatNumber(computed, { decimals: k })} (${working}; ${note}).`,
             related: operands.map((c) => ({ row: row.row, col: c.col })),
           }),
         );
@@ -161,6 +192,15 @@ export function checkRelations(ctx: CheckContext, handled: Set<number>, overrule
     }
   }
   return out;
+}
+
+/** The lower-is-better form a row's percent fits instead, if any. */
+function otherDirection(stated: Derivation['stated'], inputs: Derivation['inputs']): RelationKind | null {
+  for (const kind of ['persen-turun', 'rasio-balik'] as const) {
+    const judged = judgeDerivation({ stated, approx: undefined, f: FORMULA[kind], inputs });
+    if (judged !== null && judged.verdict !== 'wrong') return kind;
+  }
+  return null;
 }
 
 function workingOf(kind: RelationKind, xs: string[]): string {
