@@ -2,6 +2,7 @@ import { CellValue, columnLetters, Merge, Sheet } from '../../core/lembar/model'
 import { angkaId, BATAS, GalatBaca } from './batas';
 import { slideFormula } from './rumus-bersama';
 import { isDateFormat, serialToIso } from './tanggal';
+import { TeksSekali } from './teks-sekali';
 import { SharedStrings, Styles } from './xlsx-bagian';
 import { decodeExcelEscapes, parsePart } from './xml';
 import { ZipEntry, ZipPackage } from './zip';
@@ -27,11 +28,15 @@ export interface SheetRead {
   cells: number;
 }
 
+/**
+ * One row as it is read. The formula, format and bold arrays are made only for a row that has
+ * one: most rows of a Renja have none, and four arrays per row were half the reader's memory.
+ */
 interface RowData {
   values: CellValue[];
-  formulas: (string | null)[];
-  formats: (string | null)[];
-  bold: boolean[];
+  formulas: (string | null)[] | null;
+  formats: (string | null)[] | null;
+  bold: boolean[] | null;
 }
 
 const enum In {
@@ -49,6 +54,7 @@ export function readSheetPart(name: string, entry: ZipEntry, ctx: SheetContext):
   const uncached: string[] = [];
   const dates: string[] = [];
   let cells = ctx.cellsSoFar;
+  const texts = new TeksSekali();
 
   let rowIndex = -1;
   let row: RowData | null = null;
@@ -100,7 +106,7 @@ export function readSheetPart(name: string, entry: ZipEntry, ctx: SheetContext):
       value = typedValue(vText, format);
       if (cellType === 's' && ctx.strings.bold[Number(vText)] === 1) bold = true;
     } else if (hasT) {
-      value = tText === '' ? null : decodeExcelEscapes(tText);
+      value = tText === '' ? null : texts.get(decodeExcelEscapes(tText));
       if (runs > 0 && boldRuns === runs) bold = true;
     }
     // A cell written without content shows nothing: its style alone never counts. One with
@@ -110,7 +116,7 @@ export function readSheetPart(name: string, entry: ZipEntry, ctx: SheetContext):
       // Empty rows before this one cost an empty array each in the model.
       if (rowIndex > rows.length) cells += rowIndex - rows.length;
       while (rows.length < rowIndex) rows.push(undefined as unknown as RowData);
-      row = { values: [], formulas: [], formats: [], bold: [] };
+      row = { values: [], formulas: null, formats: null, bold: null };
       rows[rowIndex] = row;
     }
     const r = row as RowData;
@@ -122,10 +128,13 @@ export function readSheetPart(name: string, entry: ZipEntry, ctx: SheetContext):
         );
       }
     }
-    r.values[colIndex] = value;
-    r.formulas[colIndex] = formula;
-    r.formats[colIndex] = format;
-    r.bold[colIndex] = bold;
+    // Rows are kept dense (no holes: V8 stores a sparse array as a dictionary); the cap above
+    // already counts every cell up to the last one filled.
+    put(r.values, colIndex, value, null);
+    // A cell written twice keeps only what its last writing says.
+    if (formula !== null || r.formulas !== null) put((r.formulas ??= []), colIndex, formula, null);
+    if (format !== null || r.formats !== null) put((r.formats ??= []), colIndex, format, null);
+    if (bold || r.bold !== null) put((r.bold ??= []), colIndex, bold, false);
   };
 
   const typedValue = (v: string, format: string | null): CellValue => {
@@ -138,7 +147,7 @@ export function readSheetPart(name: string, entry: ZipEntry, ctx: SheetContext):
       }
       case 'str':
       case 'inlineStr':
-        return v;
+        return texts.get(v);
       case 'b':
         return parseInt(v, 10) !== 0;
       case 'e':
@@ -288,55 +297,60 @@ function applyMerges(rows: RowData[], merges: Merge[], name: string, cells: numb
         if (r === m.top && c === m.left) continue;
         if (--budget < 0) throw new GalatBaca(`Lembar "${name}": sel gabungan saling tumpang tindih; buka dan simpan ulang berkas di Excel.`);
         row.values[c] = null;
-        row.formulas[c] = null;
+        if (row.formulas !== null) row.formulas[c] = null;
       }
     }
   }
   merges.sort((a, b) => a.top - b.top || a.left - b.left);
 }
 
+/**
+ * The rows as the model: each row's own arrays, trimmed after its last value or formula (no
+ * second copy of the sheet). Formulas, formats and bold are given for every row, or not at all,
+ * when one cell of the sheet has one.
+ */
 function toSheet(name: string, rows: RowData[], merges: Merge[], hidden: number[]): { sheet: Sheet } {
-  const values: CellValue[][] = [];
-  const formulas: (string | null)[][] = [];
-  const formats: (string | null)[][] = [];
-  const bold: boolean[][] = [];
+  const widths = new Int32Array(rows.length);
   let anyFormula = false;
   let anyFormat = false;
   let anyBold = false;
+  let height = 0;
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r];
     if (row === undefined) continue;
     let width = 0;
     for (let c = row.values.length - 1; c >= 0; c--) {
-      if ((row.values[c] ?? null) !== null || (row.formulas[c] ?? null) !== null) {
+      if (row.values[c] !== null || (row.formulas?.[c] ?? null) !== null) {
         width = c + 1;
         break;
       }
     }
     if (width === 0) continue;
-    while (values.length < r) {
-      values.push([]);
-      formulas.push([]);
-      formats.push([]);
-      bold.push([]);
+    widths[r] = width;
+    height = r + 1;
+    anyFormula ||= someIn(row.formulas, width, (f) => f !== null);
+    anyFormat ||= someIn(row.formats, width, (f) => f !== null);
+    anyBold ||= someIn(row.bold, width, (b) => b);
+  }
+  const values: CellValue[][] = new Array<CellValue[]>(height);
+  const formulas: (string | null)[][] = anyFormula ? new Array<(string | null)[]>(height) : [];
+  const formats: (string | null)[][] = anyFormat ? new Array<(string | null)[]>(height) : [];
+  const bold: boolean[][] = anyBold ? new Array<boolean[]>(height) : [];
+  for (let r = 0; r < height; r++) {
+    const width = widths[r];
+    const row = rows[r];
+    if (width === 0 || row === undefined) {
+      values[r] = [];
+      if (anyFormula) formulas[r] = [];
+      if (anyFormat) formats[r] = [];
+      if (anyBold) bold[r] = [];
+      continue;
     }
-    const v = new Array<CellValue>(width);
-    const f = new Array<string | null>(width);
-    const n = new Array<string | null>(width);
-    const b = new Array<boolean>(width);
-    for (let c = 0; c < width; c++) {
-      v[c] = row.values[c] ?? null;
-      f[c] = row.formulas[c] ?? null;
-      n[c] = row.formats[c] ?? null;
-      b[c] = row.bold[c] ?? false;
-      if (f[c] !== null) anyFormula = true;
-      if (n[c] !== null) anyFormat = true;
-      if (b[c]) anyBold = true;
-    }
-    values.push(v);
-    formulas.push(f);
-    formats.push(n);
-    bold.push(b);
+    row.values.length = width;
+    values[r] = row.values;
+    if (anyFormula) formulas[r] = fitted(row.formulas, width, null);
+    if (anyFormat) formats[r] = fitted(row.formats, width, null);
+    if (anyBold) bold[r] = fitted(row.bold, width, false);
   }
   const sheet: Sheet = { name, values, typed: true };
   if (anyFormula) sheet.formulas = formulas;
@@ -346,6 +360,26 @@ function toSheet(name: string, rows: RowData[], merges: Merge[], hidden: number[
   const kept = [...new Set(hidden)].filter((r) => r < values.length).sort((a, b) => a - b);
   if (kept.length > 0) sheet.hiddenRows = kept;
   return { sheet };
+}
+
+/** Sets `row[col]`, filling any gap before it with `empty`. */
+function put<T>(row: T[], col: number, value: T, empty: T): void {
+  while (row.length < col) row.push(empty);
+  row[col] = value;
+}
+
+function someIn<T>(row: T[] | null, width: number, test: (v: T) => boolean): boolean {
+  if (row === null) return false;
+  for (let c = 0, n = Math.min(width, row.length); c < n; c++) if (test(row[c])) return true;
+  return false;
+}
+
+/** The row's array cut or padded to `width`, or a new one of `empty` when the row has none. */
+function fitted<T>(row: T[] | null, width: number, empty: T): T[] {
+  if (row === null) return new Array<T>(width).fill(empty);
+  if (row.length > width) row.length = width;
+  while (row.length < width) row.push(empty);
+  return row;
 }
 
 function sheetWarnings(name: string, uncached: string[], dates: string[]): string[] {
