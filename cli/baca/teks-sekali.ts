@@ -9,7 +9,7 @@ export class TeksSekali {
   private readonly seen = new Map<string, string>();
 
   constructor(
-    private readonly maxLength = 64,
+    private readonly maxLength = 32,
     private readonly maxEntries = 50_000,
   ) {}
 

@@ -23,6 +23,9 @@ const SQ = 39;
 const COLON = 58;
 const AMP = 38;
 
+/** What a tag without attributes gets (most of a sheet's tags: `<v>`, `<is>`, `<t>`): one frozen object, not one each. */
+const NO_ATTRIBUTES: Record<string, string> = Object.freeze({});
+
 const isSpace = (c: number) => c === 32 || c === 10 || c === 13 || c === 9;
 
 export class FastXmlBytes {
@@ -166,7 +169,7 @@ export class FastXmlBytes {
     while (i < end && !isSpace(s[i])) i++;
     const name = this.name(s, start, i);
     if (name === '') throw new GalatBaca(RUSAK);
-    const attributes: Record<string, string> = {};
+    let attributes: Record<string, string> = NO_ATTRIBUTES;
     while (i < end) {
       while (i < end && isSpace(s[i])) i++;
       if (i >= end) break;
@@ -181,6 +184,7 @@ export class FastXmlBytes {
       if (q !== DQ && q !== SQ) throw new GalatBaca(RUSAK);
       const close = s.indexOf(q, i + 1);
       if (close < 0 || close > end) throw new GalatBaca(RUSAK);
+      if (attributes === NO_ATTRIBUTES) attributes = {};
       attributes[key] = this.text(s, i + 1, close);
       i = close + 1;
     }
