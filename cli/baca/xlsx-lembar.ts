@@ -51,8 +51,9 @@ export function readSheetPart(name: string, entry: ZipEntry, ctx: SheetContext):
   const hidden: number[] = [];
   const merges: Merge[] = [];
   const shared = new Map<string, { formula: string; row: number; col: number }>();
-  const uncached: string[] = [];
-  const dates: string[] = [];
+  // Warnings name the first such cell and count the others: no address string per cell.
+  const uncached = { count: 0, first: '' };
+  const dates = { count: 0, first: '' };
   let cells = ctx.cellsSoFar;
   const texts = new TeksSekali();
 
@@ -62,7 +63,10 @@ export function readSheetPart(name: string, entry: ZipEntry, ctx: SheetContext):
   // The current cell.
   let cellType = '';
   let cellStyle = -1;
-  let cellAddress = '';
+  const cellAddress = () => columnLetters(colIndex) + String(rowIndex + 1);
+  const note = (seen: { count: number; first: string }) => {
+    if (seen.count++ === 0) seen.first = cellAddress();
+  };
   let inside = In.None;
   let vText = '';
   let hasV = false;
@@ -100,7 +104,7 @@ export function readSheetPart(name: string, entry: ZipEntry, ctx: SheetContext):
         if (master) text = slideFormula(master.formula, rowIndex - master.row, colIndex - master.col);
       }
       formula = text === null ? null : `=${text.replace(/^=/, '')}`;
-      if (!hasV || vText === '') uncached.push(cellAddress);
+      if (!hasV || vText === '') note(uncached);
       else value = typedValue(vText, format);
     } else if (hasV && vText !== '') {
       value = typedValue(vText, format);
@@ -124,7 +128,7 @@ export function readSheetPart(name: string, entry: ZipEntry, ctx: SheetContext):
       cells += colIndex + 1 - r.values.length;
       if (cells > BATAS.sel) {
         throw new GalatBaca(
-          `Buku kerja memuat lebih dari ${angkaId(BATAS.sel)} sel (dihitung sampai sel terisi terakhir tiap baris, misalnya ${cellAddress} di lembar "${name}"); berkas dilewati.`,
+          `Buku kerja memuat lebih dari ${angkaId(BATAS.sel)} sel (dihitung sampai sel terisi terakhir tiap baris, misalnya ${cellAddress()} di lembar "${name}"); berkas dilewati.`,
         );
       }
     }
@@ -153,13 +157,13 @@ export function readSheetPart(name: string, entry: ZipEntry, ctx: SheetContext):
       case 'e':
         return v;
       case 'd':
-        dates.push(cellAddress);
+        note(dates);
         return v.replace('T', ' ').replace(/(\.\d+)?Z?$/, '').replace(/ 00:00:00$/, '');
       default: {
         const n = parseFloat(v);
         if (!Number.isFinite(n)) return null;
         if (isDateFormat(format)) {
-          dates.push(cellAddress);
+          note(dates);
           return serialToIso(n, ctx.date1904);
         }
         return n;
@@ -185,11 +189,9 @@ export function readSheetPart(name: string, entry: ZipEntry, ctx: SheetContext):
             if (pos.col >= BATAS.kolom) throw refuse(`sel ${a.r} melewati kolom terakhir XFD; berkas dilewati.`);
             if (pos.row !== rowIndex) startRow(pos.row);
             colIndex = pos.col;
-            cellAddress = a.r.toUpperCase();
           } else {
             colIndex++;
             if (colIndex >= BATAS.kolom) throw refuse('baris memuat sel melewati kolom terakhir XFD; berkas dilewati.');
-            cellAddress = columnLetters(colIndex) + String(rowIndex + 1);
           }
           cellType = a.t ?? 'n';
           // exceljs, the reference this reader is tested against, reads style 0 as no style.
@@ -382,16 +384,16 @@ function fitted<T>(row: T[] | null, width: number, empty: T): T[] {
   return row;
 }
 
-function sheetWarnings(name: string, uncached: string[], dates: string[]): string[] {
+function sheetWarnings(name: string, uncached: { count: number; first: string }, dates: { count: number; first: string }): string[] {
   const warnings: string[] = [];
-  if (uncached.length > 0) {
+  if (uncached.count > 0) {
     warnings.push(
-      `Lembar "${name}": ${uncached.length} sel rumus belum punya nilai tersimpan (misalnya ${uncached[0]}); ` +
+      `Lembar "${name}": ${uncached.count} sel rumus belum punya nilai tersimpan (misalnya ${uncached.first}); ` +
         'buka dan simpan ulang berkas di Excel agar nilainya terbaca.',
     );
   }
-  if (dates.length > 0) {
-    warnings.push(`Lembar "${name}": ${dates.length} sel berisi tanggal (misalnya ${dates[0]}); dibaca sebagai teks tanggal, bukan angka.`);
+  if (dates.count > 0) {
+    warnings.push(`Lembar "${name}": ${dates.count} sel berisi tanggal (misalnya ${dates.first}); dibaca sebagai teks tanggal, bukan angka.`);
   }
   return warnings;
 }
