@@ -51,6 +51,13 @@ describe.each([
     for (const size of [1, 2, 3, 5, 7, 64]) expect(events(sheet, size)).toBe(expected);
   });
 
+  it('gives a long text as one piece, with the tag after it found, whatever the chunks', () => {
+    const long = 'é'.repeat(3000) + ' &amp; ' + 'x'.repeat(3000);
+    const xml = `<c><is><t>${long}</t></is></c><c r="B1"/>`;
+    const expected = `<c><is><t>${'é'.repeat(3000)} & ${'x'.repeat(3000)}</t></is></c><c r=B1/></c>`;
+    for (const size of [7, 1000, 4096]) expect(events(xml, size)).toBe(expected);
+  });
+
   it('skips a DOCTYPE with an internal subset and never expands its entities', () => {
     const xml = '<!DOCTYPE x [<!ENTITY e "BOOM">]><x><t>&e;</t></x>';
     expect(() => events(xml)).toThrow(GalatBaca);
