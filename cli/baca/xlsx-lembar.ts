@@ -2,6 +2,7 @@ import { CellValue, columnLetters, Merge, Sheet } from '../../core/lembar/model'
 import { angkaId, BATAS, GalatBaca } from './batas';
 import { slideFormula } from './rumus-bersama';
 import { isDateFormat, serialToIso } from './tanggal';
+import { TeksSekali } from './teks-sekali';
 import { SharedStrings, Styles } from './xlsx-bagian';
 import { decodeExcelEscapes, parsePart } from './xml';
 import { ZipEntry, ZipPackage } from './zip';
@@ -27,11 +28,15 @@ export interface SheetRead {
   cells: number;
 }
 
+/**
+ * One row as it is read. The formula, format and bold arrays are made only for a row that has
+ * one: most rows of a Renja have none, and four arrays per row were half the reader's memory.
+ */
 interface RowData {
   values: CellValue[];
-  formulas: (string | null)[];
-  formats: (string | null)[];
-  bold: boolean[];
+  formulas: (string | null)[] | null;
+  formats: (string | null)[] | null;
+  bold: boolean[] | null;
 }
 
 const enum In {
@@ -46,9 +51,11 @@ export function readSheetPart(name: string, entry: ZipEntry, ctx: SheetContext):
   const hidden: number[] = [];
   const merges: Merge[] = [];
   const shared = new Map<string, { formula: string; row: number; col: number }>();
-  const uncached: string[] = [];
-  const dates: string[] = [];
+  // Warnings name the first such cell and count the others: no address string per cell.
+  const uncached = { count: 0, first: '' };
+  const dates = { count: 0, first: '' };
   let cells = ctx.cellsSoFar;
+  const texts = new TeksSekali();
 
   let rowIndex = -1;
   let row: RowData | null = null;
@@ -56,7 +63,10 @@ export function readSheetPart(name: string, entry: ZipEntry, ctx: SheetContext):
   // The current cell.
   let cellType = '';
   let cellStyle = -1;
-  let cellAddress = '';
+  const cellAddress = () => columnLetters(colIndex) + String(rowIndex + 1);
+  const note = (seen: { count: number; first: string }) => {
+    if (seen.count++ === 0) seen.first = cellAddress();
+  };
   let inside = In.None;
   let vText = '';
   let hasV = false;
@@ -94,13 +104,13 @@ export function readSheetPart(name: string, entry: ZipEntry, ctx: SheetContext):
         if (master) text = slideFormula(master.formula, rowIndex - master.row, colIndex - master.col);
       }
       formula = text === null ? null : `=${text.replace(/^=/, '')}`;
-      if (!hasV || vText === '') uncached.push(cellAddress);
+      if (!hasV || vText === '') note(uncached);
       else value = typedValue(vText, format);
     } else if (hasV && vText !== '') {
       value = typedValue(vText, format);
       if (cellType === 's' && ctx.strings.bold[Number(vText)] === 1) bold = true;
     } else if (hasT) {
-      value = tText === '' ? null : decodeExcelEscapes(tText);
+      value = tText === '' ? null : texts.get(decodeExcelEscapes(tText));
       if (runs > 0 && boldRuns === runs) bold = true;
     }
     // A cell written without content shows nothing: its style alone never counts. One with
@@ -110,7 +120,7 @@ export function readSheetPart(name: string, entry: ZipEntry, ctx: SheetContext):
       // Empty rows before this one cost an empty array each in the model.
       if (rowIndex > rows.length) cells += rowIndex - rows.length;
       while (rows.length < rowIndex) rows.push(undefined as unknown as RowData);
-      row = { values: [], formulas: [], formats: [], bold: [] };
+      row = { values: [], formulas: null, formats: null, bold: null };
       rows[rowIndex] = row;
     }
     const r = row as RowData;
@@ -118,14 +128,17 @@ export function readSheetPart(name: string, entry: ZipEntry, ctx: SheetContext):
       cells += colIndex + 1 - r.values.length;
       if (cells > BATAS.sel) {
         throw new GalatBaca(
-          `Buku kerja memuat lebih dari ${angkaId(BATAS.sel)} sel (dihitung sampai sel terisi terakhir tiap baris, misalnya ${cellAddress} di lembar "${name}"); berkas dilewati.`,
+          `Buku kerja memuat lebih dari ${angkaId(BATAS.sel)} sel (dihitung sampai sel terisi terakhir tiap baris, misalnya ${cellAddress()} di lembar "${name}"); berkas dilewati.`,
         );
       }
     }
-    r.values[colIndex] = value;
-    r.formulas[colIndex] = formula;
-    r.formats[colIndex] = format;
-    r.bold[colIndex] = bold;
+    // Rows are kept dense (no holes: V8 stores a sparse array as a dictionary); the cap above
+    // already counts every cell up to the last one filled.
+    put(r.values, colIndex, value, null);
+    // A cell written twice keeps only what its last writing says.
+    if (formula !== null || r.formulas !== null) put((r.formulas ??= []), colIndex, formula, null);
+    if (format !== null || r.formats !== null) put((r.formats ??= []), colIndex, format, null);
+    if (bold || r.bold !== null) put((r.bold ??= []), colIndex, bold, false);
   };
 
   const typedValue = (v: string, format: string | null): CellValue => {
@@ -138,19 +151,19 @@ export function readSheetPart(name: string, entry: ZipEntry, ctx: SheetContext):
       }
       case 'str':
       case 'inlineStr':
-        return v;
+        return texts.get(v);
       case 'b':
         return parseInt(v, 10) !== 0;
       case 'e':
         return v;
       case 'd':
-        dates.push(cellAddress);
+        note(dates);
         return v.replace('T', ' ').replace(/(\.\d+)?Z?$/, '').replace(/ 00:00:00$/, '');
       default: {
         const n = parseFloat(v);
         if (!Number.isFinite(n)) return null;
         if (isDateFormat(format)) {
-          dates.push(cellAddress);
+          note(dates);
           return serialToIso(n, ctx.date1904);
         }
         return n;
@@ -176,11 +189,9 @@ export function readSheetPart(name: string, entry: ZipEntry, ctx: SheetContext):
             if (pos.col >= BATAS.kolom) throw refuse(`sel ${a.r} melewati kolom terakhir XFD; berkas dilewati.`);
             if (pos.row !== rowIndex) startRow(pos.row);
             colIndex = pos.col;
-            cellAddress = a.r.toUpperCase();
           } else {
             colIndex++;
             if (colIndex >= BATAS.kolom) throw refuse('baris memuat sel melewati kolom terakhir XFD; berkas dilewati.');
-            cellAddress = columnLetters(colIndex) + String(rowIndex + 1);
           }
           cellType = a.t ?? 'n';
           // exceljs, the reference this reader is tested against, reads style 0 as no style.
@@ -288,55 +299,60 @@ function applyMerges(rows: RowData[], merges: Merge[], name: string, cells: numb
         if (r === m.top && c === m.left) continue;
         if (--budget < 0) throw new GalatBaca(`Lembar "${name}": sel gabungan saling tumpang tindih; buka dan simpan ulang berkas di Excel.`);
         row.values[c] = null;
-        row.formulas[c] = null;
+        if (row.formulas !== null) row.formulas[c] = null;
       }
     }
   }
   merges.sort((a, b) => a.top - b.top || a.left - b.left);
 }
 
+/**
+ * The rows as the model: each row's own arrays, trimmed after its last value or formula (no
+ * second copy of the sheet). Formulas, formats and bold are given for every row, or not at all,
+ * when one cell of the sheet has one.
+ */
 function toSheet(name: string, rows: RowData[], merges: Merge[], hidden: number[]): { sheet: Sheet } {
-  const values: CellValue[][] = [];
-  const formulas: (string | null)[][] = [];
-  const formats: (string | null)[][] = [];
-  const bold: boolean[][] = [];
+  const widths = new Int32Array(rows.length);
   let anyFormula = false;
   let anyFormat = false;
   let anyBold = false;
+  let height = 0;
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r];
     if (row === undefined) continue;
     let width = 0;
     for (let c = row.values.length - 1; c >= 0; c--) {
-      if ((row.values[c] ?? null) !== null || (row.formulas[c] ?? null) !== null) {
+      if (row.values[c] !== null || (row.formulas?.[c] ?? null) !== null) {
         width = c + 1;
         break;
       }
     }
     if (width === 0) continue;
-    while (values.length < r) {
-      values.push([]);
-      formulas.push([]);
-      formats.push([]);
-      bold.push([]);
+    widths[r] = width;
+    height = r + 1;
+    anyFormula ||= someIn(row.formulas, width, (f) => f !== null);
+    anyFormat ||= someIn(row.formats, width, (f) => f !== null);
+    anyBold ||= someIn(row.bold, width, (b) => b);
+  }
+  const values: CellValue[][] = new Array<CellValue[]>(height);
+  const formulas: (string | null)[][] = anyFormula ? new Array<(string | null)[]>(height) : [];
+  const formats: (string | null)[][] = anyFormat ? new Array<(string | null)[]>(height) : [];
+  const bold: boolean[][] = anyBold ? new Array<boolean[]>(height) : [];
+  for (let r = 0; r < height; r++) {
+    const width = widths[r];
+    const row = rows[r];
+    if (width === 0 || row === undefined) {
+      values[r] = [];
+      if (anyFormula) formulas[r] = [];
+      if (anyFormat) formats[r] = [];
+      if (anyBold) bold[r] = [];
+      continue;
     }
-    const v = new Array<CellValue>(width);
-    const f = new Array<string | null>(width);
-    const n = new Array<string | null>(width);
-    const b = new Array<boolean>(width);
-    for (let c = 0; c < width; c++) {
-      v[c] = row.values[c] ?? null;
-      f[c] = row.formulas[c] ?? null;
-      n[c] = row.formats[c] ?? null;
-      b[c] = row.bold[c] ?? false;
-      if (f[c] !== null) anyFormula = true;
-      if (n[c] !== null) anyFormat = true;
-      if (b[c]) anyBold = true;
-    }
-    values.push(v);
-    formulas.push(f);
-    formats.push(n);
-    bold.push(b);
+    row.values.length = width;
+    values[r] = row.values;
+    if (anyFormula) formulas[r] = fitted(row.formulas, width, null);
+    if (anyFormat) formats[r] = fitted(row.formats, width, null);
+    if (anyBold) bold[r] = fitted(row.bold, width, false);
   }
   const sheet: Sheet = { name, values, typed: true };
   if (anyFormula) sheet.formulas = formulas;
@@ -348,16 +364,36 @@ function toSheet(name: string, rows: RowData[], merges: Merge[], hidden: number[
   return { sheet };
 }
 
-function sheetWarnings(name: string, uncached: string[], dates: string[]): string[] {
+/** Sets `row[col]`, filling any gap before it with `empty`. */
+function put<T>(row: T[], col: number, value: T, empty: T): void {
+  while (row.length < col) row.push(empty);
+  row[col] = value;
+}
+
+function someIn<T>(row: T[] | null, width: number, test: (v: T) => boolean): boolean {
+  if (row === null) return false;
+  for (let c = 0, n = Math.min(width, row.length); c < n; c++) if (test(row[c])) return true;
+  return false;
+}
+
+/** The row's array cut or padded to `width`, or a new one of `empty` when the row has none. */
+function fitted<T>(row: T[] | null, width: number, empty: T): T[] {
+  if (row === null) return new Array<T>(width).fill(empty);
+  if (row.length > width) row.length = width;
+  while (row.length < width) row.push(empty);
+  return row;
+}
+
+function sheetWarnings(name: string, uncached: { count: number; first: string }, dates: { count: number; first: string }): string[] {
   const warnings: string[] = [];
-  if (uncached.length > 0) {
+  if (uncached.count > 0) {
     warnings.push(
-      `Lembar "${name}": ${uncached.length} sel rumus belum punya nilai tersimpan (misalnya ${uncached[0]}); ` +
+      `Lembar "${name}": ${uncached.count} sel rumus belum punya nilai tersimpan (misalnya ${uncached.first}); ` +
         'buka dan simpan ulang berkas di Excel agar nilainya terbaca.',
     );
   }
-  if (dates.length > 0) {
-    warnings.push(`Lembar "${name}": ${dates.length} sel berisi tanggal (misalnya ${dates[0]}); dibaca sebagai teks tanggal, bukan angka.`);
+  if (dates.count > 0) {
+    warnings.push(`Lembar "${name}": ${dates.count} sel berisi tanggal (misalnya ${dates.first}); dibaca sebagai teks tanggal, bukan angka.`);
   }
   return warnings;
 }

@@ -1,32 +1,61 @@
 import { GalatBaca } from './batas';
-import { FastXml } from './xml-cepat';
+import { FastXmlBytes } from './xml-bita';
+import { FastHandler, FastXml } from './xml-cepat';
 
-/** Events of the fast tokenizer, as one string, for the text written in chunks of `size`. */
-function events(xml: string, size = xml.length): string {
-  const out: string[] = [];
-  const p = new FastXml({
+function recorder(out: string[]): FastHandler {
+  return {
     open: (name, a, self) => out.push(`<${name}${Object.entries(a).map(([k, v]) => ` ${k}=${v}`).join('')}${self ? '/' : ''}>`),
     text: (t) => out.push(t),
     close: (name) => out.push(`</${name}>`),
-  });
+  };
+}
+
+/** Events of the string tokenizer, as one string, for the text written in chunks of `size` characters. */
+function eventsOfText(xml: string, size = xml.length): string {
+  const out: string[] = [];
+  const p = new FastXml(recorder(out));
   for (let i = 0; i < xml.length; i += size) p.write(xml.slice(i, i + size));
   p.close();
   return out.join('');
 }
 
-describe('FastXml', () => {
+/** Events of the byte tokenizer for the UTF-8 bytes written in chunks of `size` bytes (a character may be cut). */
+function eventsOfBytes(xml: string, size?: number): string {
+  const bytes = new TextEncoder().encode(xml);
+  const step = size ?? bytes.length;
+  const out: string[] = [];
+  const p = new FastXmlBytes(recorder(out));
+  for (let i = 0; i < bytes.length; i += step) p.write(bytes.slice(i, i + step));
+  p.close();
+  return out.join('');
+}
+
+describe.each([
+  ['FastXml (decoded text)', eventsOfText],
+  ['FastXmlBytes (UTF-8 bytes)', eventsOfBytes],
+])('%s', (_, events) => {
+
   const sheet =
     '<?xml version="1.0"?><!-- komentar --><x:worksheet xmlns:x="urn:x"><x:c r="A1" t=\'s\' x:s="3"><x:v>12</x:v></x:c>' +
-    '<c r="B1" t="inlineStr"><is><t>a &amp; b &lt;c&gt; &#x41;&#66; "&quot;" &apos;></t></is></c><c a="1>2"/><![CDATA[<mentah>]]></x:worksheet>';
+    '<c r="B1" t="inlineStr"><is><t>a &amp; b &lt;c&gt; &#x41;&#66; "&quot;" &apos;></t></is></c><c a="1>2"/><![CDATA[<mentah>]]>' +
+    '<c r="C1" t="inlineStr" x:note="Ü"><is><t>Serapan — 95 % ✓ 𝟘</t></is></c><!-- lagi --> </x:worksheet>';
   const expected =
-    '<worksheet x=urn:x><c r=A1 t=s s=3><v>12</v></c><c r=B1 t=inlineStr><is><t>a & b <c> AB """ \'></t></is></c><c a=1>2/></c><mentah></worksheet>';
+    '<worksheet x=urn:x><c r=A1 t=s s=3><v>12</v></c><c r=B1 t=inlineStr><is><t>a & b <c> AB """ \'></t></is></c><c a=1>2/></c><mentah>' +
+    '<c r=C1 t=inlineStr note=Ü><is><t>Serapan — 95 % ✓ 𝟘</t></is></c> </worksheet>';
 
   it('reads tags, prefixed names, both quotes, entities, character references and CDATA', () => {
     expect(events(sheet)).toBe(expected);
   });
 
   it('gives the same events whatever the chunk boundaries', () => {
-    for (const size of [1, 2, 3, 7, 64]) expect(events(sheet, size)).toBe(expected);
+    for (const size of [1, 2, 3, 5, 7, 64]) expect(events(sheet, size)).toBe(expected);
+  });
+
+  it('gives a long text as one piece, with the tag after it found, whatever the chunks', () => {
+    const long = 'é'.repeat(3000) + ' &amp; ' + 'x'.repeat(3000);
+    const xml = `<c><is><t>${long}</t></is></c><c r="B1"/>`;
+    const expected = `<c><is><t>${'é'.repeat(3000)} & ${'x'.repeat(3000)}</t></is></c><c r=B1/></c>`;
+    for (const size of [7, 1000, 4096]) expect(events(xml, size)).toBe(expected);
   });
 
   it('skips a DOCTYPE with an internal subset and never expands its entities', () => {

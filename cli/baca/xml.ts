@@ -1,5 +1,6 @@
 import { SaxesParser } from 'saxes';
 import { GalatBaca } from './batas';
+import { FastXmlBytes } from './xml-bita';
 import { FastXml } from './xml-cepat';
 import { ZipEntry, ZipPackage } from './zip';
 
@@ -41,9 +42,49 @@ export function parsePart(pkg: ZipPackage, entry: ZipEntry, handler: XmlHandler,
   feed(pkg, entry, parser);
 }
 
-/** The worksheet through the fast tokenizer (`xml-cepat.ts`), the same events. */
+/**
+ * The worksheet through the fast tokenizer, the same events: on the bytes themselves when the
+ * part is UTF-8 (as Excel writes it, `xml-bita.ts`), else decoded first (`xml-cepat.ts`).
+ */
 function parseFast(pkg: ZipPackage, entry: ZipEntry, handler: XmlHandler): void {
-  feed(pkg, entry, new FastXml(handler));
+  let sink: { write(chunk: Uint8Array): void; close(): void } | null = null;
+  try {
+    pkg.read(entry, (chunk) => {
+      sink ??= fastSink(chunk, handler);
+      sink.write(chunk);
+    });
+    (sink as { close(): void } | null)?.close();
+  } catch (e) {
+    if (e instanceof GalatBaca) throw e;
+    throw new GalatBaca(RUSAK);
+  }
+}
+
+/** The tokenizer for a part whose first bytes are `first`. */
+function fastSink(first: Uint8Array, handler: XmlHandler): { write(chunk: Uint8Array): void; close(): void } {
+  const encoding = encodingOf(first);
+  if (encoding === 'utf-8') {
+    const bytes = new FastXmlBytes(handler);
+    let start = true;
+    return {
+      write(chunk) {
+        // The byte order mark TextDecoder would drop.
+        if (start && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) chunk = chunk.subarray(3);
+        start = false;
+        bytes.write(chunk);
+      },
+      close: () => bytes.close(),
+    };
+  }
+  const text = new FastXml(handler);
+  const decoder = new TextDecoder(encoding);
+  return {
+    write: (chunk) => text.write(decoder.decode(chunk, { stream: true })),
+    close() {
+      text.write(decoder.decode());
+      text.close();
+    },
+  };
 }
 
 /** Streams a part's bytes into a parser, decoded as its first bytes say; any failure is "rusak". */

@@ -39,7 +39,8 @@ export interface ParsedCell {
   fromText: boolean;
   /** The cell as text, trimmed (what the user sees). */
   text: string;
-  problems: NumberProblem[];
+  /** Shared and frozen when empty (most cells): replace it, never push to it. */
+  problems: readonly NumberProblem[];
   /**
    * The other reading of an ambiguous single group (`1.270` → 1,27) or of mixed marks
    * (`29,822,934.850` → 29.822.934.850). Checks may try it; it is never used silently.
@@ -88,6 +89,12 @@ const DOTS = /\./g;
 const COMMAS = /,/g;
 
 const NO_MARKS: MarkEvidence = Object.freeze({ grouping: null, decimal: null, ambiguous: null }) as MarkEvidence;
+/**
+ * One empty problem list for every cell without a problem. A check caches the parsed cells of
+ * a table's columns: on a 100,000-row Renja that is 1.7 million cells, and an empty array each
+ * was some 50 MB of its peak memory.
+ */
+const NO_PROBLEMS: readonly NumberProblem[] = Object.freeze([]);
 
 function base(text: string, kind: NumberKind, fromText: boolean): ParsedCell {
   return {
@@ -98,15 +105,18 @@ function base(text: string, kind: NumberKind, fromText: boolean): ParsedCell {
     decimals: null,
     fromText,
     text,
-    problems: [],
+    problems: NO_PROBLEMS,
     alternative: null,
     marks: NO_MARKS,
   };
 }
 
+/** An empty cell, one for all: nothing changes a parsed cell once made. */
+const EMPTY_CELL: ParsedCell = Object.freeze(base('', 'empty', false));
+
 function invalid(text: string, code: ProblemCode, message: string): ParsedCell {
   const p = base(text, 'invalid', false);
-  p.problems.push({ code, message });
+  p.problems = [{ code, message }];
   return p;
 }
 
@@ -131,7 +141,7 @@ function safeText(input: unknown): string {
 }
 
 function parseNonText(input: unknown): ParsedCell {
-  if (input === null || input === undefined) return base('', 'empty', false);
+  if (input === null || input === undefined) return EMPTY_CELL;
   if (typeof input === 'number') return parseNativeNumber(input);
   if (typeof input === 'bigint') {
     const p = base(input.toString(), 'number', false);
@@ -379,7 +389,7 @@ function fromToken(
   if (read.isText) return base(text, 'text', true);
   const p = base(text, kind, true);
   p.marks = read.marks;
-  if (read.problem !== null) p.problems.push(read.problem);
+  if (read.problem !== null) p.problems = [read.problem];
   if (rawUnit !== null) {
     p.rawUnit = rawUnit;
     p.unit = normalizeSatuan(rawUnit);
