@@ -58,9 +58,7 @@ export async function readWorkbook(pkg: Package): Promise<WorkbookInfo> {
   }
   const stylesRel = rels.find((r) => !r.external && isRelType(r, REL_TYPE.styles));
   const stylesPart = stylesRel ? resolveTarget(part, stylesRel.target) : null;
-  const types = (await pkg.read('[Content_Types].xml')) ?? '';
-  const partName = '/' + part;
-  const macro = new RegExp(`PartName="${partName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"[^>]*macroEnabled`, 'i').test(types);
+  const macro = /macroEnabled/i.test(await contentTypeOf(pkg, part));
   return {
     part,
     sheets,
@@ -68,6 +66,22 @@ export async function readWorkbook(pkg: Package): Promise<WorkbookInfo> {
     macro,
     strict: xml.includes(NS.strictMain),
   };
+}
+
+/** The content type [Content_Types].xml gives a part: its Override, else its extension's Default. */
+export async function contentTypeOf(pkg: Package, part: string): Promise<string> {
+  const xml = (await pkg.read('[Content_Types].xml')) ?? '';
+  const partName = '/' + part.replace(/^\//, '').toLowerCase();
+  const ext = part.slice(part.lastIndexOf('.') + 1).toLowerCase();
+  let byDefault = '';
+  for (const t of scanTags(xml)) {
+    if (t.kind === 'close') continue;
+    const a = attributes(xml.slice(t.start, t.end));
+    // Attribute order is free: Excel writes PartName first, other producers ContentType first.
+    if (t.local === 'Override' && (a.get('PartName') ?? '').toLowerCase() === partName) return a.get('ContentType') ?? '';
+    if (t.local === 'Default' && (a.get('Extension') ?? '').toLowerCase() === ext) byDefault = a.get('ContentType') ?? '';
+  }
+  return byDefault;
 }
 
 /** Add a worksheet part and list it last in the workbook. */

@@ -220,7 +220,7 @@ function appendToComment(xml: string, tags: ReturnType<typeof scanTags>, comment
 /** A VML shape-id block (`o:idmap data`) no drawing in the package uses yet. */
 async function freeIdBlock(pkg: Package): Promise<number> {
   const used = new Set<number>();
-  for (const name of Object.keys(pkg.zip.files)) {
+  for (const name of pkg.partNames()) {
     if (!name.toLowerCase().endsWith('.vml')) continue;
     const text = (await pkg.read(name)) ?? '';
     for (const m of text.matchAll(/idmap\b[^>]*?\bdata\s*=\s*["']([^"']*)["']/g)) {
