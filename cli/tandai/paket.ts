@@ -39,12 +39,26 @@ const RUSAK = 'Berkas bukan .xlsx yang sah atau rusak.';
 const ZIP64 =
   'Berkas .xlsx ini disimpan dalam format zip64, yang belum didukung untuk salinan bertanda; buka dan simpan ulang di Excel sebagai .xlsx, lalu periksa lagi.';
 
+/** What the marking needs of a package, whichever zip code is behind it. */
+export interface Parts {
+  /** Parts written, so a caller can tell what changed. */
+  readonly changed: Set<string>;
+  entry(part: string): string | null;
+  has(part: string): boolean;
+  partNames(): string[];
+  read(part: string): Promise<string | null>;
+  readBytewise(part: string): Promise<string | null>;
+  write(part: string, text: string, options?: { bytewise?: boolean }): void;
+  freeName(prefix: string, suffix: string): string;
+  generate(): Promise<Buffer>;
+}
+
 /**
  * The package of the input, read through the reader's zip index (`cli/baca/zip.ts`): a part
  * is inflated (and its CRC checked) only when it is read, and the copy keeps every part not
  * written here as the input stores it.
  */
-export class Package {
+export class Package implements Parts {
   /** Part name as stored, by its normalised name. */
   private readonly names = new Map<string, string>();
   /** Entries in the input's order (folders too), and parts added here after them. */
@@ -243,7 +257,7 @@ export function isRelType(rel: Relationship, type: string): boolean {
 }
 
 /** Add a relationship to the rels part of `sourcePart` (creating it); returns the new Id. */
-export async function addRelationship(pkg: Package, sourcePart: string, type: string, targetPart: string): Promise<string> {
+export async function addRelationship(pkg: Parts, sourcePart: string, type: string, targetPart: string): Promise<string> {
   const relsPart = relsPartOf(sourcePart);
   let xml = await pkg.read(relsPart);
   if (xml === null) {
@@ -284,7 +298,7 @@ export function appendInto(xml: string, tags: ReturnType<typeof scanTags>, i: nu
 }
 
 /** Make sure [Content_Types].xml knows `part` (as an Override) or the extension (as a Default). */
-export async function ensureContentType(pkg: Package, part: string, contentType: string, asDefault = false): Promise<void> {
+export async function ensureContentType(pkg: Parts, part: string, contentType: string, asDefault = false): Promise<void> {
   const ctPart = '[Content_Types].xml';
   const xml = await pkg.read(ctPart);
   if (xml === null) throw new TandaiError('[Content_Types].xml tidak ditemukan.');

@@ -5,7 +5,7 @@ import { markablePosition, noteLines, temuanRows, uniqueSheetName, worstSeverity
 import { temuanSheetXml } from './daftar-temuan';
 import { StyleEditor } from './gaya';
 import { anchorsOf, CellPos, cellKey, SheetPart } from './lembar-xml';
-import { Package } from './paket';
+import { Package, Parts } from './paket';
 import { TandaiError } from './galat';
 
 export interface MarkResult {
@@ -27,6 +27,12 @@ export async function markXlsx(data: Buffer, findings: Finding[], options: { mac
   const pkg = await Package.load(data).catch((e: unknown) => {
     throw e instanceof TandaiError ? e : new TandaiError('Berkas bukan .xlsx yang sah atau rusak.');
   });
+  const { marked, sheetName } = await markPackage(pkg, findings, options);
+  return { bytes: await pkg.generate(), marked, sheetName, changedParts: [...pkg.changed] };
+}
+
+/** The marks, notes and findings sheet written into `pkg` (whose zip code the caller chose). */
+export async function markPackage(pkg: Parts, findings: Finding[], options: { macroOutput: boolean }): Promise<{ marked: number; sheetName: string }> {
   const info = await readWorkbook(pkg);
   if (info.strict) throw new TandaiError('Buku kerja berformat "Strict Open XML" belum didukung; simpan ulang sebagai buku kerja Excel biasa (.xlsx).');
   // Excel opens a package only under the extension its content type names (.xlsm for the
@@ -86,7 +92,7 @@ export async function markXlsx(data: Buffer, findings: Finding[], options: { mac
   if (info.stylesPart && pkg.has(info.stylesPart)) pkg.write(info.stylesPart, styles.result());
   else await createStylesPart(pkg, info, styles.result());
 
-  return { bytes: await pkg.generate(), marked, sheetName, changedParts: [...pkg.changed] };
+  return { marked, sheetName };
 }
 
 /** Findings grouped by the workbook sheet they name (exact name first, then ignoring case). */
