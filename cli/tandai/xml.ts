@@ -118,8 +118,14 @@ export function attributes(tagText: string): Map<string, string> {
   return out;
 }
 
+const ONE_ATTR = new Map<string, RegExp>();
+
+/** One attribute's value, decoded; found by its own pattern, without reading the others. */
 export function attr(tagText: string, name: string): string | null {
-  return attributes(tagText).get(name) ?? null;
+  let re = ONE_ATTR.get(name);
+  if (!re) ONE_ATTR.set(name, (re = new RegExp(`\\s${escapeRegExp(name)}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`)));
+  const m = re.exec(tagText);
+  return m ? decodeEntities(m[1] ?? m[2]) : null;
 }
 
 /**
@@ -200,14 +206,17 @@ export function applyEdits(src: string, edits: Edit[]): string {
   const ordered = edits
     .map((e, seq) => ({ ...e, seq }))
     .sort((a, b) => a.start - b.start || Number(a.end > a.start) - Number(b.end > b.start) || a.seq - b.seq);
-  let out = '';
+  // Pieces joined once: `+=` over hundreds of thousands of edits builds a rope the garbage
+  // collector walks again and again.
+  const out: string[] = [];
   let cursor = 0;
   for (const e of ordered) {
     if (e.start < cursor) throw new TandaiError('Suntingan XML bertumpuk.');
-    out += src.slice(cursor, e.start) + e.text;
+    out.push(src.slice(cursor, e.start), e.text);
     cursor = e.end;
   }
-  return out + src.slice(cursor);
+  out.push(src.slice(cursor));
+  return out.join('');
 }
 
 /** Index of the first tag at `depth` whose local name is `local`, or -1. */
