@@ -130,6 +130,17 @@ describe('the marked copy zip', () => {
     expect(fs.existsSync(output)).toBe(false);
   });
 
+  test('a zip64 size in one directory entry (all ones, the real size in an extra field) is refused the same way', async () => {
+    const zip = Buffer.from(await buildRichWorkbook());
+    const v = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+    let eocd = zip.length - 22;
+    while (v.getUint32(eocd, true) !== 0x06054b50) eocd--;
+    const first = v.getUint32(eocd + 16, true);
+    v.setUint32(first + 20, 0xffffffff, true);
+    v.setUint32(first + 24, 0xffffffff, true);
+    await expect(markXlsx(zip, [f('Ringkasan', 'C4', 'error', 'Pagu berbeda.')], { macroOutput: false })).rejects.toThrow(/format zip64/);
+  });
+
   test('an .xlsm name for a workbook without macros is refused, naming .xlsx; the .xlsx name works', async () => {
     const input = path.join(dir, 'biasa.xlsx');
     fs.writeFileSync(input, await buildRichWorkbook());
