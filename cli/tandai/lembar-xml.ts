@@ -188,20 +188,44 @@ export class SheetPart {
     const byCol = new Map<number, CellInfo>();
     let close: Tag | null = null;
     if (info.tag.kind === 'open') {
-      const tags = scanTags(this.xml, { from: info.tag.end, to: info.end, depth: 3 });
-      close = tags[tags.length - 1];
-      if (!close || close.kind !== 'close' || close.depth !== 2) throw new TandaiError(`XML rusak: <${info.tag.name}> tidak ditutup.`);
+      // Only the cells' own tags become objects: a row of 30 cells has some 120 tags, and a
+      // mark on each of 100,000 rows would otherwise keep the collector busy with them.
+      const xml = this.xml;
+      let depth = 3;
       let lastCol = -1;
-      for (const t of tags) {
-        if (t.kind === 'close' || t.depth !== 3 || t.local !== 'c') continue;
-        const r = attr(this.text(t), 'r');
-        const pos = r !== null ? parseA1(r) : null;
-        const col = pos ? pos.col : lastCol + 1;
-        const cell = { row: info.row, col, tag: t, hasR: r !== null };
-        cells.push(cell);
-        if (!byCol.has(col)) byCol.set(col, cell);
-        lastCol = col;
+      let i = xml.indexOf('<', info.tag.end);
+      while (i >= 0 && i < info.end) {
+        const special = skipSpecial(xml, i);
+        if (special >= 0) {
+          i = xml.indexOf('<', special);
+          continue;
+        }
+        const end = tagEnd(xml, i);
+        if (xml.charCodeAt(i + 1) === 0x2f) {
+          if (--depth === 2) {
+            close = { kind: 'close', name: info.tag.name, local: 'row', start: i, end, depth: 2 };
+            break;
+          }
+        } else {
+          const empty = xml.charCodeAt(end - 2) === 0x2f;
+          if (depth === 3) {
+            const name = /^[^\s/>]+/.exec(xml.slice(i + 1, Math.min(end, i + 200)))?.[0] ?? '';
+            if (name === 'c' || name.endsWith(':c')) {
+              const t: Tag = { kind: empty ? 'empty' : 'open', name, local: 'c', start: i, end, depth: 3 };
+              const r = attr(this.text(t), 'r');
+              const pos = r !== null ? parseA1(r) : null;
+              const col = pos ? pos.col : lastCol + 1;
+              const cell = { row: info.row, col, tag: t, hasR: r !== null };
+              cells.push(cell);
+              if (!byCol.has(col)) byCol.set(col, cell);
+              lastCol = col;
+            }
+          }
+          if (!empty) depth++;
+        }
+        i = xml.indexOf('<', end);
       }
+      if (close === null) throw new TandaiError(`XML rusak: <${info.tag.name}> tidak ditutup.`);
     }
     const parsed = { cells, byCol, close };
     this.parsed.set(index, parsed);
