@@ -48,12 +48,12 @@ test(
     expect(sheet).toContain(`<row r="${ROWS + 1}"><c r="E${ROWS + 1}" s="${warningXf}"/></row></sheetData>`);
     expect(strFromU8(parts['xl/comments1.xml']).match(/<comment /g)).toHaveLength(200_000);
 
-    const before = await readXlsxBuffer(fs.readFileSync(input), 'besar.xlsx');
     const after = await readXlsxBuffer(fs.readFileSync(output), 'besar-bertanda.xlsx');
-    if (!before.ok || !after.ok) throw new Error('unreadable');
-    const was = before.workbook.sheets[0].values;
+    if (!after.ok) throw new Error(after.message);
     const now = after.workbook.sheets.find((s) => s.name === 'Data')!.values;
-    for (let row = 0; row < ROWS; row++) for (let c = 0; c < 3; c++) if (now[row][c] !== was[row][c]) expect(`${row}:${c} ${now[row][c]}`).toBe(`${row}:${c} ${was[row][c]}`);
+    // B1 is inside the merge A1:B1, which the reader gives as empty, as Excel shows it.
+    const was = (row: number, c: number) => (row === 0 && c === 1 ? null : values[row][c]);
+    for (let row = 0; row < ROWS; row++) for (let c = 0; c < 3; c++) if (now[row][c] !== was(row, c)) expect(`${row}:${c} ${now[row][c]}`).toBe(`${row}:${c} ${was(row, c)}`);
     expect(after.workbook.sheets.find((s) => s.name === 'Temuan')!.values).toHaveLength(200_001);
   },
   240_000,
