@@ -5,7 +5,7 @@ import {
   ensureContentType,
   isRelType,
   NS,
-  Package,
+  Parts,
   parseRels,
   REL_TYPE,
   relsPartOf,
@@ -33,7 +33,7 @@ export interface WorkbookInfo {
   strict: boolean;
 }
 
-export async function readWorkbook(pkg: Package): Promise<WorkbookInfo> {
+export async function readWorkbook(pkg: Parts): Promise<WorkbookInfo> {
   const root = parseRels(await pkg.read('_rels/.rels'));
   const office = root.find((r) => !r.external && isRelType(r, REL_TYPE.officeDocument));
   const part = office ? resolveTarget('', office.target) : 'xl/workbook.xml';
@@ -58,9 +58,7 @@ export async function readWorkbook(pkg: Package): Promise<WorkbookInfo> {
   }
   const stylesRel = rels.find((r) => !r.external && isRelType(r, REL_TYPE.styles));
   const stylesPart = stylesRel ? resolveTarget(part, stylesRel.target) : null;
-  const types = (await pkg.read('[Content_Types].xml')) ?? '';
-  const partName = '/' + part;
-  const macro = new RegExp(`PartName="${partName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"[^>]*macroEnabled`, 'i').test(types);
+  const macro = /macroEnabled/i.test(await contentTypeOf(pkg, part));
   return {
     part,
     sheets,
@@ -70,8 +68,24 @@ export async function readWorkbook(pkg: Package): Promise<WorkbookInfo> {
   };
 }
 
+/** The content type [Content_Types].xml gives a part: its Override, else its extension's Default. */
+export async function contentTypeOf(pkg: Parts, part: string): Promise<string> {
+  const xml = (await pkg.read('[Content_Types].xml')) ?? '';
+  const partName = '/' + part.replace(/^\//, '').toLowerCase();
+  const ext = part.slice(part.lastIndexOf('.') + 1).toLowerCase();
+  let byDefault = '';
+  for (const t of scanTags(xml)) {
+    if (t.kind === 'close') continue;
+    const a = attributes(xml.slice(t.start, t.end));
+    // Attribute order is free: Excel writes PartName first, other producers ContentType first.
+    if (t.local === 'Override' && (a.get('PartName') ?? '').toLowerCase() === partName) return a.get('ContentType') ?? '';
+    if (t.local === 'Default' && (a.get('Extension') ?? '').toLowerCase() === ext) byDefault = a.get('ContentType') ?? '';
+  }
+  return byDefault;
+}
+
 /** Add a worksheet part and list it last in the workbook. */
-export async function addWorksheet(pkg: Package, info: WorkbookInfo, name: string, sheetXml: string): Promise<void> {
+export async function addWorksheet(pkg: Parts, info: WorkbookInfo, name: string, sheetXml: string): Promise<void> {
   const part = pkg.freeName('xl/worksheets/sheet', '.xml');
   pkg.write(part, sheetXml);
   await ensureContentType(pkg, part, CONTENT_TYPE.worksheet);
@@ -94,7 +108,7 @@ export async function addWorksheet(pkg: Package, info: WorkbookInfo, name: strin
 }
 
 /** Create xl/styles.xml for a workbook that had none. */
-export async function createStylesPart(pkg: Package, info: WorkbookInfo, xml: string): Promise<string> {
+export async function createStylesPart(pkg: Parts, info: WorkbookInfo, xml: string): Promise<string> {
   const part = pkg.has('xl/styles.xml') ? pkg.freeName('xl/styles', '.xml') : 'xl/styles.xml';
   pkg.write(part, xml);
   await ensureContentType(pkg, part, CONTENT_TYPE.styles);

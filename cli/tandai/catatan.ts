@@ -1,6 +1,6 @@
 import { TandaiError } from './galat';
 import { columnLetters } from '../../core/lembar/model';
-import { addRelationship, CONTENT_TYPE, ensureContentType, isRelType, NS, Package, parseRels, REL_TYPE, relsPartOf, resolveTarget } from './paket';
+import { addRelationship, CONTENT_TYPE, ensureContentType, isRelType, NS, Parts, parseRels, REL_TYPE, relsPartOf, resolveTarget } from './paket';
 import { CellPos } from './lembar-xml';
 import { applyEdits, attr, closeOf, decodeEntities, Edit, escapeText, findTag, prefixOf, scanTags, withAttributes } from './xml';
 
@@ -60,7 +60,7 @@ function fit(lines: string[], room: number): string[] {
  * Add `notes` to the worksheet part `sheetPart`. Returns the relationship id the sheet's new
  * <legacyDrawing> must carry, or null when the sheet already points at a VML drawing.
  */
-export async function addNotes(pkg: Package, sheetPart: string, legacyDrawingId: string | null, notes: Note[]): Promise<string | null> {
+export async function addNotes(pkg: Parts, sheetPart: string, legacyDrawingId: string | null, notes: Note[]): Promise<string | null> {
   if (notes.length === 0) return null;
   const rels = parseRels(await pkg.read(relsPartOf(sheetPart)));
 
@@ -218,9 +218,9 @@ function appendToComment(xml: string, tags: ReturnType<typeof scanTags>, comment
 }
 
 /** A VML shape-id block (`o:idmap data`) no drawing in the package uses yet. */
-async function freeIdBlock(pkg: Package): Promise<number> {
+async function freeIdBlock(pkg: Parts): Promise<number> {
   const used = new Set<number>();
-  for (const name of Object.keys(pkg.zip.files)) {
+  for (const name of pkg.partNames()) {
     if (!name.toLowerCase().endsWith('.vml')) continue;
     const text = (await pkg.read(name)) ?? '';
     for (const m of text.matchAll(/idmap\b[^>]*?\bdata\s*=\s*["']([^"']*)["']/g)) {

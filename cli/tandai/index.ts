@@ -38,7 +38,7 @@ export async function writeAnnotatedCopy(input: { path: string }, findings: Find
     const ext = path.extname(input.path).toLowerCase();
     let result: { bytes: Buffer; marked: number; sheetName: string };
     if (startsWith(bytes, ZIP_MAGIC)) {
-      result = await markXlsx(bytes, findings, { allowMacro: /\.xlsm$/i.test(outputPath) });
+      result = await markXlsx(bytes, findings, { macroOutput: /\.xlsm$/i.test(outputPath) });
     } else if (startsWith(bytes, CFB_MAGIC)) {
       return {
         ok: false,

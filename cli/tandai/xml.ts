@@ -19,43 +19,61 @@ export interface Tag {
   depth: number;
 }
 
+/** Where and how far `scanTags` looks: a slice of the text, the depth there, and a tag to stop after. */
+export interface ScanRange {
+  from?: number;
+  to?: number;
+  depth?: number;
+  /** Stop once this tag has been listed (the head of a part, up to one element). */
+  until?: (tag: Tag) => boolean;
+}
+
 /**
  * All element tags of `xml` in document order. Comments, CDATA, processing instructions and
- * the DOCTYPE are skipped; quoted attribute values may hold `>`.
+ * the DOCTYPE are skipped; quoted attribute values may hold `>`. A range scans one piece of a
+ * large part (the rows that are marked) with offsets still into the whole text.
  */
-export function scanTags(xml: string): Tag[] {
+export function scanTags(xml: string, range: ScanRange = {}): Tag[] {
   const tags: Tag[] = [];
-  let depth = 0;
-  let i = xml.indexOf('<');
-  while (i >= 0 && i < xml.length) {
-    if (xml.startsWith('<!--', i)) {
-      i = after(xml, '-->', i + 4);
-    } else if (xml.startsWith('<![CDATA[', i)) {
-      i = after(xml, ']]>', i + 9);
-    } else if (xml.startsWith('<?', i)) {
-      i = after(xml, '?>', i + 2);
-    } else if (xml.startsWith('<!', i)) {
-      i = after(xml, '>', i + 2);
+  const to = range.to ?? xml.length;
+  let depth = range.depth ?? 0;
+  let i = xml.indexOf('<', range.from ?? 0);
+  while (i >= 0 && i < to) {
+    const special = skipSpecial(xml, i);
+    if (special >= 0) {
+      i = special;
     } else {
       const end = tagEnd(xml, i);
       const closing = xml[i + 1] === '/';
       const nameMatch = /^[^\s/>]+/.exec(xml.slice(i + (closing ? 2 : 1), Math.min(end, i + 200)));
       const name = nameMatch ? nameMatch[0] : '';
       const local = name.includes(':') ? name.slice(name.indexOf(':') + 1) : name;
+      let tag: Tag;
       if (closing) {
         depth--;
-        tags.push({ kind: 'close', name, local, start: i, end, depth });
+        tag = { kind: 'close', name, local, start: i, end, depth };
       } else if (xml[end - 2] === '/') {
-        tags.push({ kind: 'empty', name, local, start: i, end, depth });
+        tag = { kind: 'empty', name, local, start: i, end, depth };
       } else {
-        tags.push({ kind: 'open', name, local, start: i, end, depth });
+        tag = { kind: 'open', name, local, start: i, end, depth };
         depth++;
       }
+      tags.push(tag);
+      if (range.until?.(tag)) break;
       i = end;
     }
     i = xml.indexOf('<', i);
   }
   return tags;
+}
+
+/** One past a comment, CDATA section, processing instruction or DOCTYPE starting at `i`; -1 for an element tag. */
+export function skipSpecial(xml: string, i: number): number {
+  if (xml.charCodeAt(i + 1) === 0x3f) return after(xml, '?>', i + 2);
+  if (xml.charCodeAt(i + 1) !== 0x21) return -1;
+  if (xml.startsWith('<!--', i)) return after(xml, '-->', i + 4);
+  if (xml.startsWith('<![CDATA[', i)) return after(xml, ']]>', i + 9);
+  return after(xml, '>', i + 2);
 }
 
 function after(xml: string, marker: string, from: number): number {
@@ -64,15 +82,16 @@ function after(xml: string, marker: string, from: number): number {
   return at + marker.length;
 }
 
-function tagEnd(xml: string, start: number): number {
-  let quote: string | null = null;
+/** One past the `>` of the element tag starting at `start` (a `>` inside quotes does not end it). */
+export function tagEnd(xml: string, start: number): number {
+  let quote = 0;
   for (let j = start + 1; j < xml.length; j++) {
-    const ch = xml[j];
-    if (quote) {
-      if (ch === quote) quote = null;
-    } else if (ch === '"' || ch === "'") {
+    const ch = xml.charCodeAt(j);
+    if (quote !== 0) {
+      if (ch === quote) quote = 0;
+    } else if (ch === 0x22 || ch === 0x27) {
       quote = ch;
-    } else if (ch === '>') {
+    } else if (ch === 0x3e) {
       return j + 1;
     }
   }
@@ -99,8 +118,14 @@ export function attributes(tagText: string): Map<string, string> {
   return out;
 }
 
+const ONE_ATTR = new Map<string, RegExp>();
+
+/** One attribute's value, decoded; found by its own pattern, without reading the others. */
 export function attr(tagText: string, name: string): string | null {
-  return attributes(tagText).get(name) ?? null;
+  let re = ONE_ATTR.get(name);
+  if (!re) ONE_ATTR.set(name, (re = new RegExp(`\\s${escapeRegExp(name)}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`)));
+  const m = re.exec(tagText);
+  return m ? decodeEntities(m[1] ?? m[2]) : null;
 }
 
 /**
@@ -181,14 +206,17 @@ export function applyEdits(src: string, edits: Edit[]): string {
   const ordered = edits
     .map((e, seq) => ({ ...e, seq }))
     .sort((a, b) => a.start - b.start || Number(a.end > a.start) - Number(b.end > b.start) || a.seq - b.seq);
-  let out = '';
+  // Pieces joined once: `+=` over hundreds of thousands of edits builds a rope the garbage
+  // collector walks again and again.
+  const out: string[] = [];
   let cursor = 0;
   for (const e of ordered) {
     if (e.start < cursor) throw new TandaiError('Suntingan XML bertumpuk.');
-    out += src.slice(cursor, e.start) + e.text;
+    out.push(src.slice(cursor, e.start), e.text);
     cursor = e.end;
   }
-  return out + src.slice(cursor);
+  out.push(src.slice(cursor));
+  return out.join('');
 }
 
 /** Index of the first tag at `depth` whose local name is `local`, or -1. */
