@@ -6,7 +6,8 @@ import { lembarXml, paketXlsx } from '../test/helpers/xlsx-mentah';
 
 /**
  * A single call starts fast: loading the CLI loads no reader or writer library, and checking
- * an .xlsx never loads exceljs or jszip (they are for writing drawings and marked copies).
+ * an .xlsx never loads exceljs (it writes drawings and a CSV's marked copy) or jszip (test-only:
+ * marked copies are written by `cli/tandai/zip-tulis.ts`).
  * Run in a fresh Node process, where `require.cache` shows what was loaded.
  */
 const HOOK = path.resolve(__dirname, '..', 'test', 'helpers', 'daftar-ts.js');
