@@ -1,4 +1,4 @@
-import { ColumnMarks, marksOf, withColumnMarks } from '../angka/kolom';
+import { ColumnMarks, marksOf } from '../angka/kolom';
 import { ParsedCell, parseCell } from '../angka/parse';
 import { Skala } from '../fungsi/skala';
 import { applyNumberFormat } from '../lembar/format-sel';
@@ -48,29 +48,43 @@ export function createContext(
   options: CheckOptions,
   workbookSkala: Skala | null,
 ): CheckContext {
-  // Per column, indexed by row: arrays, not a Map keyed by row and column, because a 10,000-row
-  // table asks for every cell of a column several times.
+  // Per column, indexed by row: arrays, not a Map keyed by row and column, because a 100,000-row
+  // table asks for every cell of a column several times. One array per column holds the final
+  // reading (the column's decision and the cell's number format applied), filled for the data
+  // and total rows when the column's decision is made and lazily for any other row.
   const marks: (ColumnMarks | undefined)[] = [];
-  /** Cells read once without the column's decision, to make it; reused unless ambiguous. */
-  const firstReads: (ParsedCell | undefined)[][] = [];
   const parsed: (ParsedCell | undefined)[][] = [];
   const columnMarks = (col: number): ColumnMarks => {
     let m = marks[col];
     if (m === undefined) {
-      const reads: (ParsedCell | undefined)[] = new Array(sheet.values.length);
+      const column: (ParsedCell | undefined)[] = new Array(sheet.values.length);
       const list: ParsedCell[] = [];
+      const firstOf = memoized();
       for (const r of table.rows) {
         if (r.kind !== 'data' && r.kind !== 'total') continue;
-        const p = parseCell(cellAt(sheet, r.row, col));
-        reads[r.row] = p;
+        const p = firstOf(cellAt(sheet, r.row, col), undefined);
         list.push(p);
       }
       m = marksOf(list);
       marks[col] = m;
-      firstReads[col] = reads;
+      const finalOf = memoized();
+      let i = 0;
+      for (const r of table.rows) {
+        if (r.kind !== 'data' && r.kind !== 'total') continue;
+        const first = list[i++];
+        const value = cellAt(sheet, r.row, col);
+        column[r.row] = applyNumberFormat(
+          first.marks.ambiguous === null ? first : finalOf(value, m.decimalMark),
+          sheet.numberFormats?.[r.row]?.[col],
+        );
+      }
+      parsed[col] = column;
+      lateReads[col] = finalOf;
     }
     return m;
   };
+  /** Per column, the memo of final readings, for rows read after the decision (headers). */
+  const lateReads: ((value: unknown, decimalMark: ColumnMarks['decimalMark']) => ParsedCell)[] = [];
   const addr = (row: number, col: number) => a1(sheet, row, col);
   return {
     workbook,
@@ -81,20 +95,11 @@ export function createContext(
     columnMarks,
     addr,
     cell(row, col) {
-      let column = parsed[col];
-      if (column === undefined) {
-        column = new Array(sheet.values.length);
-        parsed[col] = column;
-      }
+      const m = columnMarks(col);
+      const column = parsed[col]!;
       let p = column[row];
       if (p === undefined) {
-        const m = columnMarks(col);
-        const value = cellAt(sheet, row, col);
-        const first = firstReads[col]![row];
-        p = applyNumberFormat(
-          first !== undefined ? withColumnMarks(first, value, m) : parseCell(value, { decimalMark: m.decimalMark }),
-          sheet.numberFormats?.[row]?.[col],
-        );
+        p = applyNumberFormat(lateReads[col](cellAt(sheet, row, col), m.decimalMark), sheet.numberFormats?.[row]?.[col]);
         column[row] = p;
       }
       return p;
@@ -112,5 +117,28 @@ export function createContext(
         table: table.range,
       };
     },
+  };
+}
+
+/**
+ * Most text in a column repeats (`Kab. Contoh`, `DAU`, `0001`, `11 orang`): one parsed object
+ * per distinct text, shared by every cell that holds it, instead of one per cell (on a
+ * 100,000-row Renja that was tens of MB of the check's memory). Safe because a parsed cell is
+ * never changed once made and depends only on the text and the column's decimal mark. Bounded,
+ * because a column of names never repeats: past the bound, cells are parsed one by one.
+ */
+const MEMO_MAX = 4096;
+
+function memoized(): (value: unknown, decimalMark: ColumnMarks['decimalMark'] | undefined) => ParsedCell {
+  const memo = new Map<string, ParsedCell>();
+  return (value, decimalMark) => {
+    const options = decimalMark === undefined ? undefined : { decimalMark };
+    if (typeof value !== 'string') return parseCell(value, options);
+    let p = memo.get(value);
+    if (p === undefined) {
+      p = parseCell(value, options);
+      if (memo.size < MEMO_MAX) memo.set(value, p);
+    }
+    return p;
   };
 }
