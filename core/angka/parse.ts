@@ -1,4 +1,4 @@
-import { Dec } from './desimal';
+import { compact, Dec } from './desimal';
 import { normalizeSatuan } from './satuan';
 import { formatNumber as fmtPlain } from './format';
 
@@ -165,7 +165,7 @@ function parseNativeNumber(n: number): ParsedCell {
   // -0 would read as "-0" in messages; a sheet shows it as 0.
   const v = n === 0 ? 0 : n;
   const p = base(String(v), 'number', false);
-  p.value = new Dec(v);
+  p.value = compact(new Dec(v));
   return p;
 }
 
@@ -401,7 +401,7 @@ function fromToken(
     p.kind = 'invalid';
     return p;
   }
-  p.value = read.value;
+  p.value = compact(read.value);
   p.decimals = read.decimals;
   if (kind === 'number' && read.marks.grouping !== null) p.kind = 'money';
   return p;
