@@ -62,6 +62,8 @@ export const check: WorkbookCheck = (tables) => {
  * every other, only those that can match.
  */
 function sharingItems(infos: Info[]): number[][] {
+  // One or two tables: the index would cost what it saves.
+  if (infos.length < 3) return infos.map((_, i) => (i === 0 && infos.length === 2 ? [1] : []));
   const holders = new Map<string, number[]>();
   for (let i = 0; i < infos.length; i++) {
     for (const token of tokensOf(infos[i])) {
