@@ -1,4 +1,3 @@
-import { Dec } from '../angka/desimal';
 import { formatNumber } from '../angka/format';
 import { a1, cellAt } from '../lembar/model';
 import { LevelName, TableColumn } from '../tabel/model';
@@ -51,10 +50,58 @@ interface Info {
 export const check: WorkbookCheck = (tables) => {
   const infos = tables.map((t, order) => describe(t.ctx, order));
   const findings: Finding[] = [];
-  for (let i = 0; i < infos.length; i++)
-    for (let j = i + 1; j < infos.length; j++) comparePair(infos[i], infos[j], findings);
+  const partners = sharingItems(infos);
+  for (let i = 0; i < infos.length; i++) for (const j of partners[i]) comparePair(infos[i], infos[j], findings);
   return findings;
 };
+
+/**
+ * For each table, the later tables that share at least one kode or one name key with it, in
+ * order. Every finding of a pair needs a matched row (matchItems), so a pair sharing neither
+ * has nothing to say: a workbook of hundreds of sheets no longer compares every table with
+ * every other, only those that can match.
+ */
+function sharingItems(infos: Info[]): number[][] {
+  // One or two tables: the index would cost what it saves.
+  if (infos.length < 3) return infos.map((_, i) => (i === 0 && infos.length === 2 ? [1] : []));
+  const holders = new Map<string, number[]>();
+  for (let i = 0; i < infos.length; i++) {
+    for (const token of tokensOf(infos[i])) {
+      const list = holders.get(token);
+      if (list === undefined) holders.set(token, [i]);
+      else list.push(i);
+    }
+  }
+  const seen = new Int32Array(infos.length).fill(-1);
+  return infos.map((info, i) => {
+    const out: number[] = [];
+    for (const token of tokensOf(info)) {
+      for (const j of holders.get(token)!) {
+        if (j <= i || seen[j] === i) continue;
+        seen[j] = i;
+        out.push(j);
+      }
+    }
+    return out.sort((a, b) => a - b);
+  });
+}
+
+/** The kodes and name keys of every uraian column a comparison of this table may use. */
+function tokensOf(info: Info): Set<string> {
+  const uraians = new Set<number>();
+  for (const m of [null, ...info.money.map((x) => x.col)]) {
+    const u = uraianFor(info, m);
+    if (u !== null) uraians.add(u);
+  }
+  const tokens = new Set<string>();
+  for (const u of uraians) {
+    for (const it of itemsOf(info, u)) {
+      if (it.kode !== null) tokens.add(`k${it.kode}`);
+      if (it.key !== '') tokens.add(`n${it.key}`);
+    }
+  }
+  return tokens;
+}
 
 function classOf(col: TableColumn): MoneyClass | null {
   const text = `${col.group ?? ''} ${col.header}`;
@@ -154,14 +201,30 @@ function itemsOf(info: Info, uraian: number): Item[] {
   return items;
 }
 
+interface ItemLookup {
+  byKode: Map<string, Item>;
+  byKey: Map<string, Item>;
+}
+
+/** Built once per item list, not once per pair of tables. */
+const lookups = new WeakMap<Item[], ItemLookup>();
+
+function lookupOf(items: Item[]): ItemLookup {
+  let l = lookups.get(items);
+  if (l === undefined) {
+    l = { byKode: new Map(), byKey: new Map() };
+    for (const it of items) {
+      if (it.kode !== null) l.byKode.set(it.kode, it);
+      if (it.key !== '') l.byKey.set(it.key, it);
+    }
+    lookups.set(items, l);
+  }
+  return l;
+}
+
 /** Pairs of rows that are the same program/kegiatan: by kode when both have one, else by name. */
 function matchItems(a: Item[], b: Item[]): [Item, Item][] {
-  const byKode = new Map<string, Item>();
-  const byKey = new Map<string, Item>();
-  for (const it of b) {
-    if (it.kode !== null) byKode.set(it.kode, it);
-    if (it.key !== '') byKey.set(it.key, it);
-  }
+  const { byKode, byKey } = lookupOf(b);
   const used = new Set<Item>();
   const out: [Item, Item][] = [];
   for (const it of a) {
@@ -177,24 +240,40 @@ function matchItems(a: Item[], b: Item[]): [Item, Item][] {
   return out;
 }
 
-/** Top-level items: programs when both tables name them, else each table's roots. */
-function topItems(info: Info, items: Item[], programs: boolean): Item[] {
-  return programs ? items.filter((it) => it.level === 'program') : items.filter((it) => info.idx.parent[it.pos] < 0);
+/** Matched rows of one pair of tables, per pair of uraian columns: a pair asks for them more than once. */
+type MatchesOf = (ua: number, ub: number) => [Item, Item][];
+
+interface Tops {
+  programs: Set<Item>;
+  roots: Set<Item>;
 }
 
-function sameHierarchy(a: Info, b: Info): { ia: Item[]; ib: Item[]; matches: [Item, Item][] } | null {
+/** An item list's programs and roots, once per table rather than once per pair. */
+const tops = new WeakMap<Item[], Tops>();
+
+/** Top-level items: programs when both tables name them, else each table's roots. */
+function topItems(info: Info, items: Item[], programs: boolean): Set<Item> {
+  let t = tops.get(items);
+  if (t === undefined) {
+    t = { programs: new Set(items.filter((it) => it.level === 'program')), roots: new Set(items.filter((it) => info.idx.parent[it.pos] < 0)) };
+    tops.set(items, t);
+  }
+  return programs ? t.programs : t.roots;
+}
+
+function sameHierarchy(a: Info, b: Info, matchesOf: MatchesOf): { ia: Item[]; ib: Item[]; matches: [Item, Item][] } | null {
   const ua = uraianFor(a, null);
   const ub = uraianFor(b, null);
   if (ua === null || ub === null) return null;
   const ia = itemsOf(a, ua);
   const ib = itemsOf(b, ub);
-  const programs = ia.some((x) => x.level === 'program') && ib.some((x) => x.level === 'program');
+  const programs = topItems(a, ia, true).size > 0 && topItems(b, ib, true).size > 0;
   const ta = topItems(a, ia, programs);
   const tb = topItems(b, ib, programs);
-  const matches = matchItems(ia, ib);
-  const topA = new Set(ta);
-  const topMatched = matches.filter(([x]) => topA.has(x)).filter(([, y]) => tb.includes(y)).length;
-  if (topMatched === 0 || topMatched < Math.min(ta.length, tb.length) * 0.5) return null;
+  const matches = matchesOf(ua, ub);
+  let topMatched = 0;
+  for (const [x, y] of matches) if (ta.has(x) && tb.has(y)) topMatched++;
+  if (topMatched === 0 || topMatched < Math.min(ta.size, tb.size) * 0.5) return null;
   return { ia, ib, matches };
 }
 
@@ -228,29 +307,49 @@ function shortName(s: string): string {
 
 interface Amount {
   pos: number;
-  readings: Dec[];
+  /**
+   * Every reading as decimal.js writes it: equal values give equal text (no trailing zeros,
+   * one zero), and comparing text allocates nothing, where Decimal#eq copies its argument.
+   */
+  readings: string[];
   ambiguous: boolean;
 }
 
+/** A row's amount is read once per column, not once per table it is compared with. */
+const amounts = new WeakMap<MoneyColumn<unknown>, (Amount | null | undefined)[]>();
+
 function amountOf(mc: MoneyColumn<unknown>, idx: SumIndex, pos: number): Amount | null {
-  const state = idx.isNode[pos] ? mc.node[pos] : mc.state[pos];
-  if (!present(state)) return null;
-  return { pos, readings: readingsOf(mc, idx, pos), ambiguous: mc.readings.has(pos) };
+  let known = amounts.get(mc);
+  if (known === undefined) amounts.set(mc, (known = []));
+  let a = known[pos];
+  if (a === undefined) {
+    const state = idx.isNode[pos] ? mc.node[pos] : mc.state[pos];
+    a = present(state) ? { pos, readings: readingsOf(mc, idx, pos).map(String), ambiguous: mc.readings.has(pos) } : null;
+    known[pos] = a;
+  }
+  return a;
 }
 
 function agree(x: Amount, y: Amount): boolean {
-  return x.readings.some((r) => y.readings.some((s) => r.eq(s)));
+  return x.readings.some((r) => y.readings.includes(r));
 }
 
 function comparePair(a: Info, b: Info, out: Finding[]): void {
-  const same = sameHierarchy(a, b);
+  const known = new Map<string, [Item, Item][]>();
+  const matchesOf: MatchesOf = (ua, ub) => {
+    const k = `${ua} ${ub}`;
+    let m = known.get(k);
+    if (m === undefined) known.set(k, (m = matchItems(itemsOf(a, ua), itemsOf(b, ub))));
+    return m;
+  };
+  const same = sameHierarchy(a, b, matchesOf);
   let money = false;
   for (const x of a.money)
     for (const y of b.money) {
       const c = comparable(x, y);
       if (c === null) continue;
       money = true;
-      compareColumns(a, b, x.col, y.col, c.strong, same !== null, out);
+      compareColumns(a, b, x.col, y.col, c.strong, same !== null, matchesOf, out);
     }
   // Only tables about the same money should list the same things: a T-C.29 of last year or an
   // LKjIP beside a Renja legitimately lists other kegiatan.
@@ -264,6 +363,7 @@ function compareColumns(
   cb: TableColumn,
   strong: boolean,
   sameTables: boolean,
+  matchesOf: MatchesOf,
   out: Finding[],
 ): void {
   const ma = moneyColumn(a.ctx, ca);
@@ -277,7 +377,7 @@ function compareColumns(
   if (ua !== null && ub !== null) {
     const pairs: { x: Item; y: Item; ax: Amount; ay: Amount }[] = [];
     let compared = 0;
-    for (const [x, y] of matchItems(itemsOf(a, ua), itemsOf(b, ub))) {
+    for (const [x, y] of matchesOf(ua, ub)) {
       const ax = amountOf(ma, a.idx, x.pos);
       const ay = amountOf(mb, b.idx, y.pos);
       if (ax === null || ay === null) continue;
@@ -387,8 +487,8 @@ function compareCounts(a: Info, b: Info, same: { ia: Item[]; ib: Item[]; matches
   const matchedB = new Set(same.matches.map(([, y]) => y));
   const uraian = uraianFor(a, null) ?? 0;
   for (const level of COUNTED) {
-    const la = same.ia.filter((x) => x.level === level);
-    const lb = same.ib.filter((x) => x.level === level);
+    const la = atLevel(same.ia, level);
+    const lb = atLevel(same.ib, level);
     if (la.length === 0 || lb.length === 0 || la.length === lb.length) continue;
     const label = levelLabel(level)!;
     let message = `Tabel ini memuat ${la.length} ${label}, sedangkan tabel ${tableRef(a, b)} memuat ${lb.length} ${label}.`;
@@ -408,6 +508,18 @@ function compareCounts(a: Info, b: Info, same: { ia: Item[]; ib: Item[]; matches
       }),
     );
   }
+}
+
+/** An item list's items per counted level, once per table rather than once per pair. */
+const levels = new WeakMap<Item[], Map<LevelName, Item[]>>();
+
+function atLevel(items: Item[], level: LevelName): Item[] {
+  let per = levels.get(items);
+  if (per === undefined) {
+    per = new Map(COUNTED.map((l) => [l, items.filter((x) => x.level === l)]));
+    levels.set(items, per);
+  }
+  return per.get(level) ?? items.filter((x) => x.level === level);
 }
 
 function names(list: string[]): string {

@@ -4,7 +4,7 @@ import { classify, findSkala, SKALA_BAWAAN, Skala } from '../fungsi/skala';
 import { cellAt } from '../lembar/model';
 import { TableColumn } from '../tabel/model';
 import { CheckContext, TableCheck } from './konteks';
-import { effectiveRole } from './rumus-kolom';
+import { columnsOfRole, nearestOfRole } from './rumus/pasangan';
 import { Finding } from './temuan';
 import { predikatDariRumus } from './rumus/fungsi-sel';
 import { shownNumber } from './toleransi';
@@ -67,8 +67,7 @@ export function bandText(skala: Skala, label: string): string {
 }
 
 function capaianFor(ctx: CheckContext, p: TableColumn): TableColumn | null {
-  const caps = ctx.table.columns.filter((c) => effectiveRole(ctx.table, c) === 'capaian');
-  return caps.filter((c) => c.col < p.col).sort((a, b) => b.col - a.col)[0] ?? caps[0] ?? null;
+  return nearestOfRole(ctx.table, p, 'capaian') ?? columnsOfRole(ctx.table, 'capaian')[0] ?? null;
 }
 
 export const check: TableCheck = (ctx) => {

@@ -77,10 +77,20 @@ function roleName(c: TableColumn): string {
  * table (T-C.31) has the RKPD draft's indicator and target beside the office's own, and
  * their units may rightly differ.
  */
-function indicatorOf(ctx: CheckContext, col: number): number {
-  let at = -1;
-  for (const c of ctx.table.columns) if (c.role === 'indikator' && c.col < col && c.col > at) at = c.col;
-  return at;
+function indicatorFinder(ctx: CheckContext): (col: number) => number {
+  // Sorted once: a header merged across the grid gives thousands of target columns, and a scan
+  // of every column for each of them was quadratic.
+  const cols = ctx.table.columns.filter((c) => c.role === 'indikator').map((c) => c.col).sort((a, b) => a - b);
+  return (col) => {
+    let lo = 0;
+    let hi = cols.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cols[mid] < col) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo === 0 ? -1 : cols[lo - 1];
+  };
 }
 
 export const check: TableCheck = (ctx) => {
@@ -88,9 +98,10 @@ export const check: TableCheck = (ctx) => {
     .filter((c) => c.role === 'target' || c.role === 'realisasi')
     .sort((a, b) => a.col - b.col);
   if (valueCols.length === 0) return [];
+  const indicatorOf = indicatorFinder(ctx);
   const parts = new Map<number, TableColumn[]>();
   for (const c of valueCols) {
-    const k = indicatorOf(ctx, c.col);
+    const k = indicatorOf(c.col);
     const list = parts.get(k);
     if (list) list.push(c);
     else parts.set(k, [c]);
@@ -104,7 +115,7 @@ export const check: TableCheck = (ctx) => {
     const declaredFor = (part: number): DeclaredSatuan | null => {
       if (declared === undefined) {
         declared = declaredSatuan(ctx, r.row);
-        if (declared !== null) declaredPart = indicatorOf(ctx, declared.source === 'indikator' ? declared.col + 1 : declared.col);
+        if (declared !== null) declaredPart = indicatorOf(declared.source === 'indikator' ? declared.col + 1 : declared.col);
       }
       return declared !== null && (declaredPart === part || parts.size === 1) ? declared : null;
     };

@@ -18,7 +18,7 @@ import {
 } from '../toleransi';
 import { computedOf, hint, showValue } from './hasil';
 import { metodeDariRumus } from './fungsi-sel';
-import { effectiveRole, MONEY_BASE, partner } from './pasangan';
+import { MONEY_BASE, nearestOfRole, partner } from './pasangan';
 import { budgetRow } from './serapan';
 
 /*
@@ -165,8 +165,7 @@ function chooseMethod(rows: EfisiensiRow[]): { method: MetodeEfisiensi; fit: num
 export function checkEfisiensi(ctx: CheckContext, handled: Set<number>): Finding[] {
   const out: Finding[] = [];
   const table = ctx.table;
-  const lastLeftOf = (e: TableColumn, role: ColumnRole) =>
-    table.columns.filter((x) => x.col < e.col && effectiveRole(table, x) === role).sort((a, b) => b.col - a.col)[0] ?? null;
+  const lastLeftOf = (e: TableColumn, role: ColumnRole) => nearestOfRole(table, e, role);
   for (const e of table.columns) {
     if (e.role !== 'efisiensi' || handled.has(e.col)) continue;
     const cap = lastLeftOf(e, 'capaian');
