@@ -28,7 +28,7 @@ export async function kumpulkanBerkas(args: string[]): Promise<{ files: string[]
     await walk(arg, found);
     found.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     if (found.length === 0) emptyFolders.push(arg);
-    files.push(...found);
+    for (const f of found) files.push(f); // not push(...found): past ~120,000 arguments V8 overflows the stack
   }
   return { files, emptyFolders };
 }
