@@ -1,7 +1,15 @@
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/core', '<rootDir>/cli', '<rootDir>/scripts', '<rootDir>/test', '<rootDir>/ui', '<rootDir>/addin', '<rootDir>/appsscript'],
+  roots: [
+    '<rootDir>/core',
+    '<rootDir>/cli',
+    '<rootDir>/scripts',
+    '<rootDir>/test',
+    '<rootDir>/ui',
+    '<rootDir>/addin',
+    '<rootDir>/appsscript',
+  ],
   testMatch: ['**/*.test.ts'],
   setupFilesAfterEnv: ['<rootDir>/test/siapkan-fast-check.ts'],
   transform: {

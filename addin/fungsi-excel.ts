@@ -31,7 +31,10 @@ const DENGAN_PESAN = new Set<KodeGalat>(['#VALUE!', '#N/A']);
 
 export function keSel(v: HasilSel, cf: CustomFunctionsApi = api()): unknown {
   if (v === null) return '';
-  if (isFungsiError(v)) return DENGAN_PESAN.has(v.code) ? new cf.Error(cf.ErrorCode[KODE[v.code]] as never, v.message) : new cf.Error(cf.ErrorCode[KODE[v.code]] as never);
+  if (isFungsiError(v))
+    return DENGAN_PESAN.has(v.code)
+      ? new cf.Error(cf.ErrorCode[KODE[v.code]] as never, v.message)
+      : new cf.Error(cf.ErrorCode[KODE[v.code]] as never);
   return v;
 }
 
@@ -47,7 +50,8 @@ function galatMasukan(v: unknown): string | null {
  * core answers per cell like the error cells Sheets hands in; everything else is unchanged.
  */
 export function dariExcel(arg: unknown): unknown {
-  if (Array.isArray(arg)) return arg.map((row) => (Array.isArray(row) ? row.map((v) => galatMasukan(v) ?? v) : (galatMasukan(row) ?? row)));
+  if (Array.isArray(arg))
+    return arg.map((row) => (Array.isArray(row) ? row.map((v) => galatMasukan(v) ?? v) : (galatMasukan(row) ?? row)));
   return galatMasukan(arg) ?? arg;
 }
 

@@ -20,5 +20,8 @@ export function sumberFungsiExcel(): string {
   // Excel hands an omitted optional argument as null or undefined; the core reads both as blank.
   // An error cell in an argument arrives as an error object (functions.json allows errors for
   // `any`); dariExcel hands the core its error text, so only that cell's result is an error.
-  return header + excelCustomFunctionsSource((f, params) => `return keExcel(inti.${f.name}(${params.map((p) => `dariExcel(${p})`).join(', ')}));`);
+  return (
+    header +
+    excelCustomFunctionsSource((f, params) => `return keExcel(inti.${f.name}(${params.map((p) => `dariExcel(${p})`).join(', ')}));`)
+  );
 }

@@ -29,7 +29,8 @@ describe('Excel custom functions', () => {
     const src = fs.readFileSync(FILE, 'utf8');
     for (const f of FUNGSI) {
       expect(src).toMatch(new RegExp(`\\n\\s*\\* @customfunction\\n[\\s\\S]*?\\nfunction ${f.name}\\(`));
-      for (const p of f.params.filter((p) => p.range)) expect(src).toContain(`@param {any[][]} ${p.optional ? `[${p.name}]` : p.name} `);
+      for (const p of f.params.filter((p) => p.range))
+        expect(src).toContain(`@param {any[][]} ${p.optional ? `[${p.name}]` : p.name} `);
     }
     expect(src).not.toMatch(/=>/);
     // No Office API inside the functions: they compute only.
@@ -53,12 +54,17 @@ describe('Excel custom functions', () => {
 
   it('an error cell inside a range argument (as Excel hands it with allowErrorForDataTypeAny) makes only its own row an error', () => {
     const na = new FakeError('#N/A');
-    const out = keExcel(CAPAIAN(dariExcel([[79.72], [na], [0.259]]) as never, dariExcel([[80], [1], [0.28]]) as never), CF) as unknown[][];
+    const out = keExcel(
+      CAPAIAN(dariExcel([[79.72], [na], [0.259]]) as never, dariExcel([[80], [1], [0.28]]) as never),
+      CF,
+    ) as unknown[][];
     expect(out[0]).toEqual([99.65]);
     expect(out[2]).toEqual([92.5]);
     // The row keeps the input's own error and says so (without dariExcel: #VALUE! "bukan angka: 'objek'").
     expect(out[1][0]).toEqual(new FakeError('#N/A', 'Realisasi berisi galat #N/A.'));
     // The generated functions hand every argument through dariExcel.
-    expect(fs.readFileSync(FILE, 'utf8')).toContain('return keExcel(inti.CAPAIAN(dariExcel(realisasi), dariExcel(target), dariExcel(arah), dariExcel(batas)));');
+    expect(fs.readFileSync(FILE, 'utf8')).toContain(
+      'return keExcel(inti.CAPAIAN(dariExcel(realisasi), dariExcel(target), dariExcel(arah), dariExcel(batas)));',
+    );
   });
 });

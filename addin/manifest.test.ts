@@ -67,7 +67,11 @@ function checkInvariants(xml: string): Node {
   expect(one(root, 'Id').text).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
   expect(one(root, 'DefaultLocale').text).toBe('id-ID');
   expect(one(root, 'Permissions').text).toBe('ReadWriteDocument');
-  expect(named(root, 'Host').filter((h) => h.attrs.Name).map((h) => h.attrs.Name)).toEqual(['Workbook']);
+  expect(
+    named(root, 'Host')
+      .filter((h) => h.attrs.Name)
+      .map((h) => h.attrs.Name),
+  ).toEqual(['Workbook']);
   const shared = named(root, 'Set').find((s) => s.attrs.Name === 'SharedRuntime');
   expect(shared?.attrs.MinVersion).toBe('1.1');
   // Periksa reads merged areas with Range.getMergedAreasOrNullObject (ExcelApi 1.13): an Excel
@@ -113,7 +117,8 @@ function checkInvariants(xml: string): Node {
   const rid = runtime.attrs.resid;
   expect(one(one(cf, 'Page'), 'SourceLocation').attrs.resid).toBe(rid);
   expect(one(root, 'FunctionFile').attrs.resid).toBe(rid);
-  for (const a of all(root, (n) => n.name === 'Action' && n.attrs['xsi:type'] === 'ShowTaskpane')) expect(one(a, 'SourceLocation').attrs.resid).toBe(rid);
+  for (const a of all(root, (n) => n.name === 'Action' && n.attrs['xsi:type'] === 'ShowTaskpane'))
+    expect(one(a, 'SourceLocation').attrs.resid).toBe(rid);
   const defaultPage = named(root, 'SourceLocation').find((n) => n.attrs.DefaultValue)!.attrs.DefaultValue;
   expect(defaultPage).toBe(urlOf(rid));
   expect(urlOf(rid)).toMatch(/\/taskpane\.html$/);
@@ -123,7 +128,9 @@ function checkInvariants(xml: string): Node {
   expect(tab.attrs.id).toBe('TabHome');
   const group = one(tab, 'Group');
   expect(defined.get(group.children.find((c) => c.name === 'Label')!.attrs.resid)?.attrs.DefaultValue).toBe('Lembar Kinerja');
-  const labels = named(group, 'Control').map((c) => defined.get(c.children.find((x) => x.name === 'Label')!.attrs.resid)!.attrs.DefaultValue);
+  const labels = named(group, 'Control').map(
+    (c) => defined.get(c.children.find((x) => x.name === 'Label')!.attrs.resid)!.attrs.DefaultValue,
+  );
   expect(labels.slice(0, 3)).toEqual(['Periksa Tabel', 'Pohon Kinerja', 'Hapus Tanda']);
   return root;
 }

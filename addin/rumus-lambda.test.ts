@@ -48,7 +48,8 @@ function expectParity(cases: Kasus[]): void {
       if (Math.abs(native - want) > 0.6e-10 + Math.abs(want) * 1e-14) throw new Error(`${ctx}: LAMBDA ${native}, core ${want}`);
       return;
     }
-    if (JSON.stringify(native) !== JSON.stringify(want)) throw new Error(`${ctx}: LAMBDA ${JSON.stringify(native)}, core ${JSON.stringify(want)}`);
+    if (JSON.stringify(native) !== JSON.stringify(want))
+      throw new Error(`${ctx}: LAMBDA ${JSON.stringify(native)}, core ${JSON.stringify(want)}`);
   });
 }
 
@@ -94,7 +95,11 @@ describe('LAMBDA names for =CAPAIAN without the prefix', () => {
     fc.double({ min: -500, max: 500, noNaN: true, noDefaultInfinity: true }).map((x) => Math.round(x * 100) / 100),
     fc.constant(0),
   );
-  const masukan = fc.oneof({ weight: 8, arbitrary: angka }, { weight: 1, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.constant('abc') });
+  const masukan = fc.oneof(
+    { weight: 8, arbitrary: angka },
+    { weight: 1, arbitrary: fc.constant(null) },
+    { weight: 1, arbitrary: fc.constant('abc') },
+  );
   const opsional = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: undefined, freq: 3 });
 
   it('CAPAIAN agrees with the core on random inputs, every arah and batas', () => {
@@ -122,9 +127,12 @@ describe('LAMBDA names for =CAPAIAN without the prefix', () => {
     const skala = fc.constantFrom<NilaiSel>('permendagri86', 'melampaui', 'berhasil', 'sakip', 'Berhasil', '', 'tidak-ada');
     const nilai = fc.oneof(angka, fc.constantFrom(90.995, 91, 75.999, 100, 100.004, 50, 30.001));
     fc.assert(
-      fc.property(fc.array(fc.tuple(nilai, opsional(skala), opsional(fc.integer({ min: 0, max: 4 }))), { minLength: 1, maxLength: 40 }), (rows) => {
-        expectParity(rows.map(([c, s, d]) => ({ fn: 'PREDIKAT', args: d === undefined ? [c, s] : [c, s ?? null, d] })));
-      }),
+      fc.property(
+        fc.array(fc.tuple(nilai, opsional(skala), opsional(fc.integer({ min: 0, max: 4 }))), { minLength: 1, maxLength: 40 }),
+        (rows) => {
+          expectParity(rows.map(([c, s, d]) => ({ fn: 'PREDIKAT', args: d === undefined ? [c, s] : [c, s ?? null, d] })));
+        },
+      ),
       { numRuns: 60 },
     );
   });

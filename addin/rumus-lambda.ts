@@ -46,7 +46,12 @@ function capaian(): Definisi {
     'arah',
     ['', 'naik', 'positif'],
     k('naik'),
-    salahSatu('arah', ['turun', 'negatif'], k('turun'), salahSatu('arah', ['turun-rasio', 'turunrasio', 'turun rasio'], k('turun-rasio'), bad)),
+    salahSatu(
+      'arah',
+      ['turun', 'negatif'],
+      k('turun'),
+      salahSatu('arah', ['turun-rasio', 'turunrasio', 'turun rasio'], k('turun-rasio'), bad),
+    ),
   );
   const byNumber = `IF(arah=1,${k('naik')},IF(arah=-1,${k('turun')},${bad}))`;
   return {

@@ -59,12 +59,18 @@ class AddinAssets {
 class IzinkanGalatMasukan {
   apply(compiler) {
     compiler.hooks.thisCompilation.tap('IzinkanGalatMasukan', (compilation) => {
-      compilation.hooks.processAssets.tap({ name: 'IzinkanGalatMasukan', stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONS }, (assets) => {
-        const asset = assets['functions.json'];
-        if (!asset) return;
-        const meta = JSON.parse(asset.source().toString());
-        compilation.updateAsset('functions.json', new webpack.sources.RawSource(JSON.stringify({ allowErrorForDataTypeAny: true, ...meta }, null, 4)));
-      });
+      compilation.hooks.processAssets.tap(
+        { name: 'IzinkanGalatMasukan', stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONS },
+        (assets) => {
+          const asset = assets['functions.json'];
+          if (!asset) return;
+          const meta = JSON.parse(asset.source().toString());
+          compilation.updateAsset(
+            'functions.json',
+            new webpack.sources.RawSource(JSON.stringify({ allowErrorForDataTypeAny: true, ...meta }, null, 4)),
+          );
+        },
+      );
     });
   }
 }
@@ -79,7 +85,11 @@ function devServer() {
     headers: { 'Access-Control-Allow-Origin': '*' },
     server: {
       type: 'https',
-      options: { key: fs.readFileSync(certs.localhostKeyPath), cert: fs.readFileSync(certs.localhostCertificatePath), ca: fs.readFileSync(certs.caCertificatePath) },
+      options: {
+        key: fs.readFileSync(certs.localhostKeyPath),
+        cert: fs.readFileSync(certs.localhostCertificatePath),
+        ca: fs.readFileSync(certs.caCertificatePath),
+      },
     },
     static: false,
     client: false,
@@ -101,12 +111,23 @@ module.exports = (env = {}, argv = {}) => {
     output: { path: path.join(ROOT, 'dist/addin'), filename: '[name].js', clean: true },
     resolve: { extensions: ['.ts', '.js'] },
     module: {
-      rules: [{ test: /\.ts$/, loader: 'ts-loader', options: { configFile: 'tsconfig.hosts.json', transpileOnly: true, compilerOptions: { noEmit: false, module: 'es2020' } } }],
+      rules: [
+        {
+          test: /\.ts$/,
+          loader: 'ts-loader',
+          options: { configFile: 'tsconfig.hosts.json', transpileOnly: true, compilerOptions: { noEmit: false, module: 'es2020' } },
+        },
+      ],
     },
     plugins: [
       new CustomFunctionsMetadataPlugin({ input: './addin/fungsi.js', output: 'functions.json' }),
       new IzinkanGalatMasukan(),
-      new HtmlWebpackPlugin({ template: './addin/taskpane.html', filename: 'taskpane.html', chunks: ['taskpane'], scriptLoading: 'defer' }),
+      new HtmlWebpackPlugin({
+        template: './addin/taskpane.html',
+        filename: 'taskpane.html',
+        chunks: ['taskpane'],
+        scriptLoading: 'defer',
+      }),
       new AddinAssets(base),
     ],
     performance: { hints: false },

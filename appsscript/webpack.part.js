@@ -119,7 +119,13 @@ module.exports = (_env = {}, argv = {}) => ({
   },
   resolve: { extensions: ['.ts', '.js'] },
   module: {
-    rules: [{ test: /\.ts$/, loader: 'ts-loader', options: { configFile: 'tsconfig.build.json', transpileOnly: true, compilerOptions: { module: 'es2020' } } }],
+    rules: [
+      {
+        test: /\.ts$/,
+        loader: 'ts-loader',
+        options: { configFile: 'tsconfig.build.json', transpileOnly: true, compilerOptions: { module: 'es2020' } },
+      },
+    ],
   },
   optimization: {
     // Sheets evaluates the whole script on every custom-function call: no shared chunks to load.

@@ -36,7 +36,12 @@ async function bukuContoh(file: string): Promise<void> {
   const other = wb.addWorksheet('Anggaran');
   other.addRow(['Pagu', 'Realisasi', 'Serapan']);
   for (let i = 0; i < 3; i++) other.addRow([5215862284 + i, 5064388054 + i]);
-  other.getCell('C2').value = { formula: 'SERAPAN(B2,A2)', shareType: 'shared', ref: 'C2:C4', result: 97.1 } as ExcelJS.CellFormulaValue;
+  other.getCell('C2').value = {
+    formula: 'SERAPAN(B2,A2)',
+    shareType: 'shared',
+    ref: 'C2:C4',
+    result: 97.1,
+  } as ExcelJS.CellFormulaValue;
   other.getCell('C3').value = { sharedFormula: 'C2', result: 97.1 } as ExcelJS.CellSharedFormulaValue;
   other.getCell('C4').value = { sharedFormula: 'C2', result: 97.1 } as ExcelJS.CellSharedFormulaValue;
   await wb.xlsx.writeFile(file);
@@ -84,12 +89,21 @@ describe('lembar-kinerja bawaan', () => {
     const read = new ExcelJS.Workbook();
     await read.xlsx.readFile(output);
     const asli = read.getWorksheet('Rumus Asli')!;
-    const rows = asli.getSheetValues().slice(1).map((row) => (row as unknown[]).slice(1));
+    const rows = asli
+      .getSheetValues()
+      .slice(1)
+      .map((row) => (row as unknown[]).slice(1));
     expect(rows[0]).toEqual([...KOLOM_ASLI]);
     const baris = (sheet: string, cell: string) => rows.find((r) => r[0] === sheet && r[1] === cell)!;
     expect(baris('Capaian 2024', 'D2').slice(0, 3)).toEqual(['Capaian 2024', 'D2', '=SAKIP.CAPAIAN(C2,B2)']);
     expect(baris('Capaian 2024', 'E3').slice(0, 3)).toEqual(['Capaian 2024', 'E3', '=PREDIKAT(CAPAIAN(C3,B3,"turun"),"berhasil",2)']);
-    expect(baris('Anggaran', 'C2')).toEqual(['Anggaran', 'C2', '=SERAPAN(B2,A2)', `=${read.getWorksheet('Anggaran')!.getCell('C2').formula}`, 'rumus bersama untuk C2:C4']);
+    expect(baris('Anggaran', 'C2')).toEqual([
+      'Anggaran',
+      'C2',
+      '=SERAPAN(B2,A2)',
+      `=${read.getWorksheet('Anggaran')!.getCell('C2').formula}`,
+      'rumus bersama untuk C2:C4',
+    ]);
 
     // The copy is restorable by the panes: they read these rows with the core's rencanaKembali,
     // and every listed cell still holds the native formula written there.
@@ -112,7 +126,12 @@ describe('lembar-kinerja bawaan', () => {
     ws.addRow([13.26, 12.84]);
     ws.getCell('C1').value = { formula: 'CAPAIAN(A1,B1)', shareType: 'array', ref: 'C1', result: 99.65 } as ExcelJS.CellFormulaValue;
     // exceljs writes t="array" with the shareType argument its type declarations leave out.
-    (ws as unknown as { fillFormula: (...a: unknown[]) => void }).fillFormula('D1:D2', 'SAKIP.CAPAIAN(A1:A2,B1:B2)', [99.65, 103.27], 'array');
+    (ws as unknown as { fillFormula: (...a: unknown[]) => void }).fillFormula(
+      'D1:D2',
+      'SAKIP.CAPAIAN(A1:A2,B1:B2)',
+      [99.65, 103.27],
+      'array',
+    );
     ws.getCell('E1').value = { formula: 'SUM(A1:B2)', shareType: 'array', ref: 'E1:E2', result: 1 } as ExcelJS.CellFormulaValue;
     await wb.xlsx.writeFile(input);
     const output = path.join(dir, 'larik-bawaan.xlsx');

@@ -13,7 +13,19 @@ import { PANJANG_PESAN, teksTerminal } from './teks-terminal';
 import { addWorksheet, readWorkbook, WorkbookInfo } from './tandai/buku';
 import { TandaiError } from './tandai/galat';
 import { NS, Package } from './tandai/paket';
-import { applyEdits, attr, attributes, closeOf, decodeEntities, Edit, escapeText, findTag, scanTags, Tag, withAttributes } from './tandai/xml';
+import {
+  applyEdits,
+  attr,
+  attributes,
+  closeOf,
+  decodeEntities,
+  Edit,
+  escapeText,
+  findTag,
+  scanTags,
+  Tag,
+  withAttributes,
+} from './tandai/xml';
 
 /**
  * `lembar-kinerja bawaan FILE --keluar KELUAR.xlsx`: a copy of the workbook whose CAPAIAN,
@@ -28,7 +40,9 @@ import { applyEdits, attr, attributes, closeOf, decodeEntities, Edit, escapeText
 export function registerBawaan(program: Command, io: CliIO, setExit: (code: number) => void): void {
   program
     .command('bawaan')
-    .description('Ubah rumus CAPAIAN, EFISIENSI, PREDIKAT, SERAPAN dan NILAI_EFISIENSI menjadi rumus bawaan spreadsheet, agar buku kerja tetap terhitung tanpa add-in.')
+    .description(
+      'Ubah rumus CAPAIAN, EFISIENSI, PREDIKAT, SERAPAN dan NILAI_EFISIENSI menjadi rumus bawaan spreadsheet, agar buku kerja tetap terhitung tanpa add-in.',
+    )
     .argument('<berkas>', 'buku kerja .xlsx')
     .option('--keluar <keluaran.xlsx>', 'salinan yang ditulis (wajib; berkas masukan tidak diubah)')
     .action(async (berkas: string, options: { keluar?: string }) => {
@@ -91,17 +105,24 @@ export async function bawaanFile(file: string, options: { keluar?: string }, io:
   try {
     hasil = await bawaanXlsx(data);
   } catch (e) {
-    io.err(`${teksTerminal(file)}: ${e instanceof TandaiError ? teksTerminal(e.message, PANJANG_PESAN) : 'berkas bukan .xlsx yang sah atau rusak.'}\n`);
+    io.err(
+      `${teksTerminal(file)}: ${e instanceof TandaiError ? teksTerminal(e.message, PANJANG_PESAN) : 'berkas bukan .xlsx yang sah atau rusak.'}\n`,
+    );
     return EXIT_USAGE;
   }
   const { converted, skipped, bytes } = hasil;
   if (bytes === null) {
-    io.out(`${path.basename(file)}: tidak ada rumus CAPAIAN, EFISIENSI, PREDIKAT, SERAPAN atau NILAI_EFISIENSI yang dapat diubah; berkas keluaran tidak ditulis.\n`);
+    io.out(
+      `${path.basename(file)}: tidak ada rumus CAPAIAN, EFISIENSI, PREDIKAT, SERAPAN atau NILAI_EFISIENSI yang dapat diubah; berkas keluaran tidak ditulis.\n`,
+    );
     printSkipped(skipped, io);
     return skipped.length > 0 ? EXIT_FOUND : EXIT_OK;
   }
   const ditimpaKini = await masukanYangDitimpa(keluar, [file]);
-  const written = ditimpaKini !== null ? { ok: false as const, message: pesanMenimpaMasukan(keluar, ditimpaKini) } : await writeAtomically(keluar, bytes);
+  const written =
+    ditimpaKini !== null
+      ? { ok: false as const, message: pesanMenimpaMasukan(keluar, ditimpaKini) }
+      : await writeAtomically(keluar, bytes);
   if (!written.ok) {
     io.err(`${written.message}\n`);
     return EXIT_USAGE;
@@ -141,7 +162,10 @@ export async function bawaanXlsx(data: Buffer): Promise<HasilBawaan> {
     throw new TandaiError('Berkas bukan .xlsx yang sah atau rusak.');
   });
   const info = await readWorkbook(pkg);
-  if (info.strict) throw new TandaiError('Buku kerja berformat "Strict Open XML" belum didukung; simpan ulang sebagai buku kerja Excel biasa (.xlsx).');
+  if (info.strict)
+    throw new TandaiError(
+      'Buku kerja berformat "Strict Open XML" belum didukung; simpan ulang sebagai buku kerja Excel biasa (.xlsx).',
+    );
 
   // Values, to keep a cell whose inputs hold text numbers (the native formula cannot read them).
   const { readXlsxBuffer } = await import('./baca/xlsx');
@@ -170,7 +194,12 @@ export async function bawaanXlsx(data: Buffer): Promise<HasilBawaan> {
       if (f.text === null || f.text.trim() === '') continue;
       const cell = { sheet: entry.name, cell: f.ref, formula: f.text, part: entry.part, cTag: f.cTag, fTag: f.fTag };
       if (type === 'array' && (a.get('ref') ?? f.ref) !== f.ref) {
-        arrays.push({ sheet: entry.name, cell: f.ref, formula: f.text, reason: `Rumus larik untuk beberapa sel (${a.get('ref')}) dibiarkan; ubah satu sel per rumus lebih dulu.` });
+        arrays.push({
+          sheet: entry.name,
+          cell: f.ref,
+          formula: f.text,
+          reason: `Rumus larik untuk beberapa sel (${a.get('ref')}) dibiarkan; ubah satu sel per rumus lebih dulu.`,
+        });
         continue;
       }
       if (type === 'dataTable') continue;
@@ -215,7 +244,10 @@ export async function bawaanXlsx(data: Buffer): Promise<HasilBawaan> {
   }
   for (const [part, edits] of byPart) pkg.write(part, applyEdits(parts.get(part)!.xml, edits));
 
-  const sheetName = uniqueSheetName(info.sheets.map((s) => s.name), NAMA_LEMBAR_ASLI);
+  const sheetName = uniqueSheetName(
+    info.sheets.map((s) => s.name),
+    NAMA_LEMBAR_ASLI,
+  );
   await addWorksheet(pkg, info, sheetName, asliSheetXml(listed));
   await hideAndRecalc(pkg, info, sheetName);
   return { converted: count, skipped, noted, bytes: await pkg.generate(), sheetName };
@@ -280,11 +312,11 @@ function formulaEdits(xml: string, tags: Tag[], cTag: number, fTag: number, form
 function valueAt(wb: Workbook, sheet: string, ref: string): unknown {
   const p = parseCellRef(ref, sheet);
   if (!p) return undefined;
-  const s: Sheet | undefined = wb.sheets.find((x) => x.name === p.sheet) ?? wb.sheets.find((x) => x.name.toLowerCase() === p.sheet.toLowerCase());
+  const s: Sheet | undefined =
+    wb.sheets.find((x) => x.name === p.sheet) ?? wb.sheets.find((x) => x.name.toLowerCase() === p.sheet.toLowerCase());
   if (!s) return undefined;
   return cellAt(s, p.row - (s.origin?.row ?? 0), p.col - (s.origin?.col ?? 0));
 }
-
 
 /** Inline strings only: the original formulas are kept as text, never evaluated. */
 function asliSheetXml(rows: string[][]): string {
@@ -324,7 +356,17 @@ async function hideAndRecalc(pkg: Package, info: WorkbookInfo, sheetName: string
     xml = applyEdits(xml, [{ start: t.start, end: t.end, text: withAttributes(xml.slice(t.start, t.end), { fullCalcOnLoad: '1' }) }]);
   } else {
     // calcPr follows sheets and definedNames in the schema's order; before anything after them.
-    const after = ['oleSize', 'customWorkbookViews', 'pivotCaches', 'smartTagPr', 'smartTagTypes', 'webPublishing', 'fileRecoveryPr', 'webPublishObjects', 'extLst'];
+    const after = [
+      'oleSize',
+      'customWorkbookViews',
+      'pivotCaches',
+      'smartTagPr',
+      'smartTagTypes',
+      'webPublishing',
+      'fileRecoveryPr',
+      'webPublishObjects',
+      'extLst',
+    ];
     const at = tags.find((t) => t.depth === 1 && t.kind !== 'close' && after.includes(t.local));
     const close = tags[tags.length - 1];
     const prefix = tags[0].name.includes(':') ? tags[0].name.slice(0, tags[0].name.indexOf(':') + 1) : '';

@@ -108,8 +108,14 @@ describe('marked copies of a batch', () => {
       path.join('keluaran', 'Makro-bertanda.xlsm'),
     ]);
     // Windows and macOS disks: RENJA and Renja are one file.
-    expect(namaSalinanBertanda('k', ['a/Renja.xlsx', 'b/RENJA.xlsx'])).toEqual([path.join('k', 'a-Renja-bertanda.xlsx'), path.join('k', 'b-RENJA-bertanda.xlsx')]);
-    expect(namaSalinanBertanda('k', ['x/a/R.xlsx', 'y/a/R.xlsx'])).toEqual([path.join('k', 'a-R-bertanda.xlsx'), path.join('k', 'a-R-2-bertanda.xlsx')]);
+    expect(namaSalinanBertanda('k', ['a/Renja.xlsx', 'b/RENJA.xlsx'])).toEqual([
+      path.join('k', 'a-Renja-bertanda.xlsx'),
+      path.join('k', 'b-RENJA-bertanda.xlsx'),
+    ]);
+    expect(namaSalinanBertanda('k', ['x/a/R.xlsx', 'y/a/R.xlsx'])).toEqual([
+      path.join('k', 'a-R-bertanda.xlsx'),
+      path.join('k', 'a-R-2-bertanda.xlsx'),
+    ]);
   });
 
   it('periksa --tandai out.xlsm marks a macro workbook as .xlsm', async () => {
@@ -122,11 +128,17 @@ describe('marked copies of a batch', () => {
       'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml',
       'application/vnd.ms-excel.sheet.macroEnabled.main+xml',
     );
-    zip.file('[Content_Types].xml', types.replace('</Types>', '<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/></Types>'));
+    zip.file(
+      '[Content_Types].xml',
+      types.replace('</Types>', '<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/></Types>'),
+    );
     zip.file('xl/vbaProject.bin', Buffer.from('makro kantor'));
     const xlsm = path.join(d, 'Renja.xlsm');
     fs.writeFileSync(xlsm, await zip.generateAsync({ type: 'nodebuffer' }));
-    for (const [tandai, out] of [[path.join(d, 'hasil.xlsm'), path.join(d, 'hasil.xlsm')], [path.join(d, 'folder'), path.join(d, 'folder', 'Renja-bertanda.xlsm')]]) {
+    for (const [tandai, out] of [
+      [path.join(d, 'hasil.xlsm'), path.join(d, 'hasil.xlsm')],
+      [path.join(d, 'folder'), path.join(d, 'folder', 'Renja-bertanda.xlsm')],
+    ]) {
       const r = await jalankan('periksa', xlsm, '--tandai', tandai);
       expect(r.err).toBe('');
       expect(r.out).toContain(`Salinan bertanda: ${out} `);
@@ -181,7 +193,9 @@ describe('never half written', () => {
     // The guard and its messages, compiled alone: they import only Node built-ins.
     for (const name of ['berkas-keluaran', 'galat-berkas']) {
       const src = fs.readFileSync(path.join(__dirname, `${name}.ts`), 'utf8');
-      const js = ts.transpileModule(src, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true } });
+      const js = ts.transpileModule(src, {
+        compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
+      });
       fs.writeFileSync(path.join(lib, `${name}.js`), js.outputText);
     }
     const target = path.join(d, 'laporan.csv');
@@ -201,7 +215,9 @@ describe('never half written', () => {
       timer = setTimeout(() => reject(new Error('no write within 20 s')), 20_000);
     }).finally(() => clearTimeout(timer));
     expect(sisaSementara(d)).toHaveLength(1);
-    const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+    const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+      child.on('exit', (code, signal) => resolve({ code, signal })),
+    );
     child.kill('SIGINT');
     const { code, signal } = await ended;
     // Ended as Ctrl-C ends a program, so a calling script sees an interruption.
@@ -214,10 +230,12 @@ describe('never half written', () => {
     const d = path.join(dir, 'penulis');
     fs.mkdirSync(d);
     const target = path.join(d, 'a.csv');
-    expect(await writeAtomically(target, async (tulis) => {
-      await tulis('satu;');
-      await tulis(Buffer.from('dua'));
-    })).toEqual({ ok: true });
+    expect(
+      await writeAtomically(target, async (tulis) => {
+        await tulis('satu;');
+        await tulis(Buffer.from('dua'));
+      }),
+    ).toEqual({ ok: true });
     expect(fs.readFileSync(target, 'utf8')).toBe('satu;dua');
     const failed = await writeAtomically(path.join(d, 'b.csv'), async (tulis) => {
       await tulis('x');
@@ -250,7 +268,10 @@ describe('file errors are Indonesian sentences in every verb', () => {
     ];
     if (process.platform === 'linux') {
       // Node 20's recursive mkdir never settles under /proc: this hung before.
-      cases.push([['templat', 'pohon', '--keluar', '/proc/lk-tidak-ada/Kaskade.xlsx'], 'Folder untuk /proc/lk-tidak-ada/Kaskade.xlsx tidak ada dan tidak dapat dibuat.']);
+      cases.push([
+        ['templat', 'pohon', '--keluar', '/proc/lk-tidak-ada/Kaskade.xlsx'],
+        'Folder untuk /proc/lk-tidak-ada/Kaskade.xlsx tidak ada dan tidak dapat dibuat.',
+      ]);
     }
     for (const [argv, sentence] of cases) {
       const r = await jalankan(...argv);

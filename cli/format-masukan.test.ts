@@ -20,8 +20,7 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 const MALANG = fixturePath('renja_malang_2024_tabel23_review_rkpd');
 /** The cells and rules of the findings, which must not depend on the file format. */
-const inti = (out: string) =>
-  (JSON.parse(out).files[0].findings as { cell: string; rule: string }[]).map((f) => `${f.cell} ${f.rule}`);
+const inti = (out: string) => (JSON.parse(out).files[0].findings as { cell: string; rule: string }[]).map((f) => `${f.cell} ${f.rule}`);
 
 async function malangXlsx(file: string): Promise<void> {
   const wb = new ExcelJS.Workbook();
@@ -63,7 +62,9 @@ describe('.xls and .ods', () => {
     fs.writeFileSync(ods, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0]));
     const r = await jalankan('periksa', ods);
     expect(r.code).toBe(2);
-    expect(r.err).toContain('Berkas .ods (LibreOffice/OpenOffice Calc) belum dapat dibaca. Buka di LibreOffice lalu pilih Berkas › Simpan Sebagai › "Excel 2007-365 (.xlsx)"');
+    expect(r.err).toContain(
+      'Berkas .ods (LibreOffice/OpenOffice Calc) belum dapat dibaca. Buka di LibreOffice lalu pilih Berkas › Simpan Sebagai › "Excel 2007-365 (.xlsx)"',
+    );
     const xls = path.join(dir, 'Renja.xls');
     fs.writeFileSync(xls, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]));
     expect((await jalankan('periksa', xls)).err).toContain('File › Save As › "Excel Workbook (*.xlsx)"');
@@ -84,7 +85,10 @@ describe('.xls and .ods', () => {
     expect(expected).toContain('F14 jumlah-induk');
     const profile = `file://${path.join(dir, 'profil')}`;
     for (const ext of ['xls', 'ods']) {
-      execFileSync(soffice, [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', ext, '--outdir', dir, xlsx], { stdio: 'pipe', timeout: 120_000 });
+      execFileSync(soffice, [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', ext, '--outdir', dir, xlsx], {
+        stdio: 'pipe',
+        timeout: 120_000,
+      });
       const file = path.join(dir, `Tabel23.${ext}`);
       const before = fs.readFileSync(file);
       const r = await jalankan('periksa', file, '--json');

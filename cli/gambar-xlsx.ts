@@ -76,28 +76,50 @@ class Styles {
         `<font>${f.bold ? '<b/>' : ''}${f.italic ? '<i/>' : ''}<sz val="${f.size ?? 11}"/>${f.color ? `<color rgb="${argb(f.color)}"/>` : ''}<name val="Calibri"/><family val="2"/></font>`,
       );
     }
-    const fill = c.fill ? this.id(this.fills, `<fill><patternFill patternType="solid"><fgColor rgb="${argb(c.fill)}"/><bgColor indexed="64"/></patternFill></fill>`) : 0;
+    const fill = c.fill
+      ? this.id(
+          this.fills,
+          `<fill><patternFill patternType="solid"><fgColor rgb="${argb(c.fill)}"/><bgColor indexed="64"/></patternFill></fill>`,
+        )
+      : 0;
     let border = 0;
     if (c.border) {
-      const side = (name: string, b: BorderSide | undefined) => (b ? `<${name} style="${b.style}"><color rgb="${argb(b.color)}"/></${name}>` : `<${name}/>`);
+      const side = (name: string, b: BorderSide | undefined) =>
+        b ? `<${name} style="${b.style}"><color rgb="${argb(b.color)}"/></${name}>` : `<${name}/>`;
       const b = c.border;
-      border = this.id(this.borders, `<border>${side('left', b.left)}${side('right', b.right)}${side('top', b.top)}${side('bottom', b.bottom)}<diagonal/></border>`);
+      border = this.id(
+        this.borders,
+        `<border>${side('left', b.left)}${side('right', b.right)}${side('top', b.top)}${side('bottom', b.bottom)}<diagonal/></border>`,
+      );
     }
     const numFmt = c.numberFormat ? this.id(this.numFmts, c.numberFormat, 164) : 0;
     let align = '';
     if (c.align) {
       const a = c.align;
-      const attrs = [a.horizontal ? ` horizontal="${a.horizontal}"` : '', a.vertical ? ` vertical="${a.vertical === 'middle' ? 'center' : a.vertical}"` : '', a.wrap ? ' wrapText="1"' : ''].join('');
+      const attrs = [
+        a.horizontal ? ` horizontal="${a.horizontal}"` : '',
+        a.vertical ? ` vertical="${a.vertical === 'middle' ? 'center' : a.vertical}"` : '',
+        a.wrap ? ' wrapText="1"' : '',
+      ].join('');
       align = `<alignment${attrs}/>`;
     }
-    const applied = [numFmt ? ' applyNumberFormat="1"' : '', font ? ' applyFont="1"' : '', fill ? ' applyFill="1"' : '', border ? ' applyBorder="1"' : '', align ? ' applyAlignment="1"' : ''].join('');
+    const applied = [
+      numFmt ? ' applyNumberFormat="1"' : '',
+      font ? ' applyFont="1"' : '',
+      fill ? ' applyFill="1"' : '',
+      border ? ' applyBorder="1"' : '',
+      align ? ' applyAlignment="1"' : '',
+    ].join('');
     const head = `<xf numFmtId="${numFmt}" fontId="${font}" fillId="${fill}" borderId="${border}" xfId="0"${applied}`;
     const xf = align === '' ? `${head}/>` : `${head}>${align}</xf>`;
     return this.id(this.xfs, xf);
   }
 
   xml(): string {
-    const numFmts = this.numFmts.length === 0 ? '' : `<numFmts count="${this.numFmts.length}">${this.numFmts.map((f, i) => `<numFmt numFmtId="${164 + i}" formatCode="${esc(f)}"/>`).join('')}</numFmts>`;
+    const numFmts =
+      this.numFmts.length === 0
+        ? ''
+        : `<numFmts count="${this.numFmts.length}">${this.numFmts.map((f, i) => `<numFmt numFmtId="${164 + i}" formatCode="${esc(f)}"/>`).join('')}</numFmts>`;
     return (
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="${NS}">${numFmts}` +
       `<fonts count="${this.fonts.length}">${this.fonts.join('')}</fonts>` +
@@ -121,7 +143,9 @@ function sheetXml(drawing: Drawing, styles: Styles): string {
     const topLeft = `${columnLetters(freeze.cols)}${freeze.rows + 1}`;
     const pane = freeze.rows > 0 && freeze.cols > 0 ? 'bottomRight' : freeze.rows > 0 ? 'bottomLeft' : 'topRight';
     const split = `${freeze.cols > 0 ? ` xSplit="${freeze.cols}"` : ''}${freeze.rows > 0 ? ` ySplit="${freeze.rows}"` : ''}`;
-    out.push(`<sheetViews><sheetView workbookViewId="0"${grid}><pane${split} topLeftCell="${topLeft}" activePane="${pane}" state="frozen"/><selection pane="${pane}" activeCell="${topLeft}" sqref="${topLeft}"/></sheetView></sheetViews>`);
+    out.push(
+      `<sheetViews><sheetView workbookViewId="0"${grid}><pane${split} topLeftCell="${topLeft}" activePane="${pane}" state="frozen"/><selection pane="${pane}" activeCell="${topLeft}" sqref="${topLeft}"/></sheetView></sheetViews>`,
+    );
   } else {
     out.push(`<sheetViews><sheetView workbookViewId="0"${grid}/></sheetViews>`);
   }
@@ -170,7 +194,8 @@ function sheetXml(drawing: Drawing, styles: Styles): string {
         const sAttr = s === 0 ? '' : ` s="${s}"`;
         const v = j < spans.length && spans[j][0] <= c.col ? null : c.value;
         if (v === null || v === '') out.push(`<c r="${ref}"${sAttr}/>`);
-        else if (typeof v === 'number') out.push(Number.isFinite(v) ? `<c r="${ref}"${sAttr}><v>${v}</v></c>` : `<c r="${ref}"${sAttr}/>`);
+        else if (typeof v === 'number')
+          out.push(Number.isFinite(v) ? `<c r="${ref}"${sAttr}><v>${v}</v></c>` : `<c r="${ref}"${sAttr}/>`);
         else out.push(`<c r="${ref}"${sAttr} t="inlineStr"><is><t xml:space="preserve">${esc(v)}</t></is></c>`);
       }
     }
@@ -180,12 +205,15 @@ function sheetXml(drawing: Drawing, styles: Styles): string {
   const merges = drawing.merges.filter((m) => m.bottom > m.top || m.right > m.left);
   if (merges.length > 0) {
     out.push(`<mergeCells count="${merges.length}">`);
-    for (const m of merges) out.push(`<mergeCell ref="${columnLetters(m.left)}${m.top + 1}:${columnLetters(m.right)}${m.bottom + 1}"/>`);
+    for (const m of merges)
+      out.push(`<mergeCell ref="${columnLetters(m.left)}${m.top + 1}:${columnLetters(m.right)}${m.bottom + 1}"/>`);
     out.push('</mergeCells>');
   }
   out.push('<pageMargins left="0.4" right="0.4" top="0.5" bottom="0.5" header="0.3" footer="0.3"/>');
   const paper = drawing.print.paper === 'A3' ? 8 : 9;
-  out.push(`<pageSetup paperSize="${paper}" orientation="${drawing.print.landscape ? 'landscape' : 'portrait'}"${fit ? ' fitToWidth="1" fitToHeight="0"' : ''}/>`);
+  out.push(
+    `<pageSetup paperSize="${paper}" orientation="${drawing.print.landscape ? 'landscape' : 'portrait'}"${fit ? ' fitToWidth="1" fitToHeight="0"' : ''}/>`,
+  );
   out.push('</worksheet>');
   return out.join('');
 }
@@ -193,10 +221,18 @@ function sheetXml(drawing: Drawing, styles: Styles): string {
 /** Drawings, one sheet each, as the bytes of a new .xlsx. */
 export function drawingsXlsx(drawings: readonly Drawing[]): Buffer {
   const styles = new Styles();
-  const names = drawings.map((d, i) => (d.sheetName.slice(0, 31) || 'Pohon Kinerja') + (drawings.slice(0, i).some((e) => e.sheetName === d.sheetName) ? ` ${i + 1}` : ''));
+  const names = drawings.map(
+    (d, i) =>
+      (d.sheetName.slice(0, 31) || 'Pohon Kinerja') +
+      (drawings.slice(0, i).some((e) => e.sheetName === d.sheetName) ? ` ${i + 1}` : ''),
+  );
   const sheets = drawings.map((d) => sheetXml(d, styles));
   const titles = drawings
-    .map((d, i) => (d.print.repeatRows ? `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">'${names[i].replace(/'/g, "''")}'!$1:$${d.print.repeatRows}</definedName>` : ''))
+    .map((d, i) =>
+      d.print.repeatRows
+        ? `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">'${names[i].replace(/'/g, "''")}'!$1:$${d.print.repeatRows}</definedName>`
+        : '',
+    )
     .join('');
   const files: Record<string, Uint8Array> = {
     '[Content_Types].xml': strToU8(
@@ -220,7 +256,9 @@ export function drawingsXlsx(drawings: readonly Drawing[]): Buffer {
     ),
     'xl/_rels/workbook.xml.rels': strToU8(
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PKG_REL}">` +
-        sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('') +
+        sheets
+          .map((_, i) => `<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`)
+          .join('') +
         `<Relationship Id="rId${sheets.length + 1}" Type="${REL}/styles" Target="styles.xml"/></Relationships>`,
     ),
     'xl/styles.xml': strToU8(styles.xml()),
@@ -228,4 +266,3 @@ export function drawingsXlsx(drawings: readonly Drawing[]): Buffer {
   sheets.forEach((xml, i) => (files[`xl/worksheets/sheet${i + 1}.xml`] = strToU8(xml)));
   return Buffer.from(zipSync(files, { level: 6 }));
 }
-

@@ -14,7 +14,7 @@ describe('hitung', () => {
     expect((await hitung('CAPAIAN', '13,26', '12,84', 'turun')).out).toBe('96,7289719626168\n');
     expect((await hitung('CAPAIAN', '87,45', '88', '--desimal', '2')).out).toBe('99,38\n'); // 99,375
     expect((await hitung('CAPAIAN', '99,88', '99,88', '--desimal', '2')).out).toBe('100,00\n');
-    expect((await hitung('--desimal', '0', 'CAPAIAN', '1', '3').then((r) => r.code))).toBe(0);
+    expect(await hitung('--desimal', '0', 'CAPAIAN', '1', '3').then((r) => r.code)).toBe(0);
     expect((await hitung('SERAPAN', '29.822.934.000', '1', '--desimal', '0')).out).toBe('2.982.293.400.000\n');
   });
 

@@ -71,7 +71,11 @@ export function hitung(nama: string | undefined, args: string[], options: Hitung
   const result: HasilSel = Array.isArray(raw) ? (raw[0]?.[0] ?? null) : raw;
 
   if (isFungsiError(result)) {
-    io.out(options.json ? `${JSON.stringify({ error: { code: result.code, message: result.message } })}\n` : `${result.code} ${result.message}\n`);
+    io.out(
+      options.json
+        ? `${JSON.stringify({ error: { code: result.code, message: result.message } })}\n`
+        : `${result.code} ${result.message}\n`,
+    );
     return EXIT_FOUND;
   }
   if (options.json) {

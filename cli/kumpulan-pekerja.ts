@@ -53,7 +53,11 @@ function workerSource(): { code: string; eval: boolean } | null {
   return null;
 }
 
-export async function periksaKumpulan(files: string[], options: PoolOptions, onDone: (index: number, hasil: HasilBerkas) => void): Promise<void> {
+export async function periksaKumpulan(
+  files: string[],
+  options: PoolOptions,
+  onDone: (index: number, hasil: HasilBerkas) => void,
+): Promise<void> {
   const source = options.threads > 1 && files.length > 1 ? workerSource() : null;
   if (source === null) {
     for (let i = 0; i < files.length; i++) {
@@ -69,7 +73,10 @@ export async function periksaKumpulan(files: string[], options: PoolOptions, onD
     let running = 0;
     const start = () => {
       running++;
-      const worker = new Worker(source.code, { eval: source.eval, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
+      const worker = new Worker(source.code, {
+        eval: source.eval,
+        resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB },
+      });
       let current: Tugas | null = null;
       const feed = () => {
         if (next >= files.length) {
@@ -89,7 +96,10 @@ export async function periksaKumpulan(files: string[], options: PoolOptions, onD
       worker.on('error', (e: Error & { code?: string }) => {
         failed = true;
         if (current !== null) {
-          const message = e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? MEMORI_HABIS : 'Pemeriksaan berkas ini terhenti karena kesalahan di dalam program; berkas lain tetap diperiksa.';
+          const message =
+            e.code === 'ERR_WORKER_OUT_OF_MEMORY'
+              ? MEMORI_HABIS
+              : 'Pemeriksaan berkas ini terhenti karena kesalahan di dalam program; berkas lain tetap diperiksa.';
           onDone(current.index, { file: current.file, ok: false, message });
           current = null;
         }

@@ -41,7 +41,14 @@ test('the report path chooses the format by its extension, and nothing else is t
 
 test('one row per finding under an Indonesian header, the file first and the Temuan sheet columns after it', () => {
   const rows = barisLaporan([
-    { file: 'renja.xlsx', sheets: ['Renja'], findings: [temuan({}), temuan({ cell: 'C4', severity: 'warning', rule: 'format-angka', actual: '53.600.0000', expected: null, related: [] })] },
+    {
+      file: 'renja.xlsx',
+      sheets: ['Renja'],
+      findings: [
+        temuan({}),
+        temuan({ cell: 'C4', severity: 'warning', rule: 'format-angka', actual: '53.600.0000', expected: null, related: [] }),
+      ],
+    },
     { file: 'lkjip.xlsx', sheets: ['Capaian'], findings: [] },
   ]);
   expect(rows[0]).toEqual(['Berkas', 'Lembar', 'Sel', 'Aturan', 'Tingkat', 'Isi sel', 'Seharusnya', 'Keterangan', 'Sel terkait']);
@@ -53,7 +60,17 @@ test('one row per finding under an Indonesian header, the file first and the Tem
 
 test('a file that could not be read is a row of its own with the reason, so the batch shows it', () => {
   const rows = barisLaporan([{ file: 'rusak.xlsx', error: 'Berkas bukan .xlsx yang sah atau rusak.' }]);
-  expect(rows[1]).toEqual(['rusak.xlsx', '', '', '', 'galat', '', '', 'Berkas tidak dapat dibaca: Berkas bukan .xlsx yang sah atau rusak.', '']);
+  expect(rows[1]).toEqual([
+    'rusak.xlsx',
+    '',
+    '',
+    '',
+    'galat',
+    '',
+    '',
+    'Berkas tidak dapat dibaca: Berkas bukan .xlsx yang sah atau rusak.',
+    '',
+  ]);
 });
 
 test.each([
@@ -61,7 +78,10 @@ test.each([
   ['tsv', '\t'],
 ] as const)('%s: a UTF-8 mark, CRLF lines, and quoting that brings back delimiters, quotes and line breaks', (format, delimiter) => {
   const message = `Predikat tertulis "Baik; cukup"\tuntuk capaian 92,5 %,\r\nseharusnya "Sangat Tinggi".`;
-  const text = teksLaporan([{ file: 'a;b\tc.csv', sheets: ['S'], findings: [temuan({ sheet: 'Lembar "1"', message, actual: 'a\nb' })] }], format);
+  const text = teksLaporan(
+    [{ file: 'a;b\tc.csv', sheets: ['S'], findings: [temuan({ sheet: 'Lembar "1"', message, actual: 'a\nb' })] }],
+    format,
+  );
   expect(text.split('\r\n')[0]).toBe('\uFEFF' + LAPORAN_HEADERS.join(delimiter));
   expect(text.endsWith('\r\n')).toBe(true);
   const rows = bacaKembali(text, delimiter);
@@ -72,20 +92,28 @@ test.each([
 test('whatever the user wrote, no field of the report starts a formula, and each reads back as the neutralised text', () => {
   const hostile = fc.oneof(
     fc.string(),
-    fc.constantFrom('=1+1', '+62 811', '-2+3+cmd|\' /C calc\'!A0', '@SUM(1)', '\t=1', '\r=1', '＝1', '＋1', '－1', '＠A1', '-', '-12,5'),
+    fc.constantFrom('=1+1', '+62 811', "-2+3+cmd|' /C calc'!A0", '@SUM(1)', '\t=1', '\r=1', '＝1', '＋1', '－1', '＠A1', '-', '-12,5'),
     fc.string().map((s) => `=${s}`),
   );
   fc.assert(
-    fc.property(hostile, hostile, hostile, hostile, hostile, fc.constantFrom('csv', 'tsv') as fc.Arbitrary<'csv' | 'tsv'>, (file, sheet, actual, expected, message, format) => {
-      const f = temuan({ sheet, actual, expected, message: message === '' ? '.' : message });
-      const berkas: BerkasDiperiksa[] = [{ file, sheets: [sheet], findings: [f] }];
-      const rows = bacaKembali(teksLaporan(berkas, format), format === 'csv' ? ';' : '\t');
-      const row = rows[1];
-      for (const field of row) if (!PLAIN_NUMBER.test(field) && field !== '-') expect(field).not.toMatch(FORMULA_START);
-      expect(row[0]).toBe(neutralise(file));
-      expect(row[1]).toBe(neutralise(sheet));
-      expect(row[7]).toBe(neutralise(f.message));
-    }),
+    fc.property(
+      hostile,
+      hostile,
+      hostile,
+      hostile,
+      hostile,
+      fc.constantFrom('csv', 'tsv') as fc.Arbitrary<'csv' | 'tsv'>,
+      (file, sheet, actual, expected, message, format) => {
+        const f = temuan({ sheet, actual, expected, message: message === '' ? '.' : message });
+        const berkas: BerkasDiperiksa[] = [{ file, sheets: [sheet], findings: [f] }];
+        const rows = bacaKembali(teksLaporan(berkas, format), format === 'csv' ? ';' : '\t');
+        const row = rows[1];
+        for (const field of row) if (!PLAIN_NUMBER.test(field) && field !== '-') expect(field).not.toMatch(FORMULA_START);
+        expect(row[0]).toBe(neutralise(file));
+        expect(row[1]).toBe(neutralise(sheet));
+        expect(row[7]).toBe(neutralise(f.message));
+      },
+    ),
     { numRuns: 300 },
   );
 });
@@ -110,7 +138,12 @@ describe('periksa --laporan', () => {
     expect(rows[0]).toEqual(LAPORAN_HEADERS);
     expect(rows.slice(1).filter((x) => x[0] === MALANG)).toHaveLength(json.files[0].findings.length);
     expect(rows.slice(1).filter((x) => x[0] === CLEAN)).toHaveLength(json.files[1].findings.length);
-    expect(rows.slice(1).filter((x) => x[0] === missing).map((x) => x[4])).toEqual(['galat']);
+    expect(
+      rows
+        .slice(1)
+        .filter((x) => x[0] === missing)
+        .map((x) => x[4]),
+    ).toEqual(['galat']);
     expect(rows.some((x) => x[0] === MALANG && x[2] === 'F14' && x[5] === '820.000.000' && x[6] === '819.500.000')).toBe(true);
 
     const plain = await jalankan('periksa', CLEAN, '--laporan', path.join(dir, 'bersih.tsv'));

@@ -15,26 +15,32 @@ export function renderReport(file: string, result: PeriksaResult, elapsedMs: num
     lines.push('  Tidak ditemukan tabel Renja/LKjIP yang dapat diperiksa (tidak ada baris judul kolom yang dikenali).');
   }
   for (const sheet of result.sheetsWithoutTable ?? []) {
-    lines.push(`  Lembar "${teksTerminal(sheet)}" berisi angka, tetapi tidak ditemukan tabel dengan baris judul kolom; isinya tidak diperiksa.`);
+    lines.push(
+      `  Lembar "${teksTerminal(sheet)}" berisi angka, tetapi tidak ditemukan tabel dengan baris judul kolom; isinya tidak diperiksa.`,
+    );
   }
   if (result.skala) lines.push(`  Skala predikat dari buku kerja: ${teksTerminal(result.skala.title)}.`);
   for (const group of groupFindings(result)) {
     const t = group.table;
     lines.push(
-      t
-        ? `  Tabel di lembar "${teksTerminal(t.sheet)}" ${t.range}: ${LAYOUT_LABEL[t.layout]}, ${t.rows} baris data`
-        : '  Antartabel',
+      t ? `  Tabel di lembar "${teksTerminal(t.sheet)}" ${t.range}: ${LAYOUT_LABEL[t.layout]}, ${t.rows} baris data` : '  Antartabel',
     );
     if (t?.coverage) lines.push(...coverageLines(t.coverage));
     if (group.rules.length === 0) {
       // "No findings" only where a value was compared with something; else say what was not done.
-      lines.push(t?.coverage === undefined || t.coverage.valuesChecked ? '    Tidak ada temuan.' : '    Tidak ada temuan penulisan angka; nilai tabel ini tidak dapat diperiksa.');
+      lines.push(
+        t?.coverage === undefined || t.coverage.valuesChecked
+          ? '    Tidak ada temuan.'
+          : '    Tidak ada temuan penulisan angka; nilai tabel ini tidak dapat diperiksa.',
+      );
     }
     for (const r of group.rules) {
       lines.push(`    ${r.label}:`);
       for (const f of r.findings) {
         const where = t && f.sheet === t.sheet ? f.cell : `${teksTerminal(f.sheet)}!${f.cell}`;
-        lines.push(`      ${MARK[f.severity]} ${where.padEnd(6)} ${SEVERITY_LABEL[f.severity]}: ${teksTerminal(f.message, PANJANG_PESAN)}`);
+        lines.push(
+          `      ${MARK[f.severity]} ${where.padEnd(6)} ${SEVERITY_LABEL[f.severity]}: ${teksTerminal(f.message, PANJANG_PESAN)}`,
+        );
       }
     }
   }

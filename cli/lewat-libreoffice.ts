@@ -49,7 +49,10 @@ export async function ubahKeXlsx(file: string): Promise<HasilUbah> {
     const keluar = path.join(kerja, 'keluar');
     await fs.mkdir(keluar);
     const args = [
-      `-env:UserInstallation=file://${profil.split(path.sep).join('/').replace(/^([A-Za-z]:)/, '/$1')}`,
+      `-env:UserInstallation=file://${profil
+        .split(path.sep)
+        .join('/')
+        .replace(/^([A-Za-z]:)/, '/$1')}`,
       '--headless',
       '--norestore',
       '--convert-to',

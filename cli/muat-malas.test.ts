@@ -44,7 +44,20 @@ describe('libraries are loaded on use', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lk-malas-'));
     try {
       const file = path.join(dir, 'renja.xlsx');
-      fs.writeFileSync(file, paketXlsx({ sheets: [{ name: 'Renja', xml: lembarXml([['Kode', 'Program', 'Pagu'], ['1.01', 'Program A', 300]]) }] }));
+      fs.writeFileSync(
+        file,
+        paketXlsx({
+          sheets: [
+            {
+              name: 'Renja',
+              xml: lembarXml([
+                ['Kode', 'Program', 'Pagu'],
+                ['1.01', 'Program A', 300],
+              ]),
+            },
+          ],
+        }),
+      );
       const libs = loadedAfter(['periksa', file, '--json']);
       expect(libs).toContain('saxes');
       expect(libs).not.toContain('exceljs');

@@ -23,7 +23,17 @@ beforeAll(() => {
   fs.writeFileSync(path.join(folder, 'bappeda', 'rusak.xlsx'), 'bukan zip');
   fs.writeFileSync(
     path.join(folder, 'dinas-sosial', 'ringkas.xlsx'),
-    paketXlsx({ sheets: [{ name: 'Ringkas', xml: lembarXml([['Kode', 'Program', 'Pagu'], ['1.01', 'Program A', 300]]) }] }),
+    paketXlsx({
+      sheets: [
+        {
+          name: 'Ringkas',
+          xml: lembarXml([
+            ['Kode', 'Program', 'Pagu'],
+            ['1.01', 'Program A', 300],
+          ]),
+        },
+      ],
+    }),
   );
   // Not checked: Excel's lock file, a hidden file, a PDF.
   fs.writeFileSync(path.join(folder, 'bappeda', '~$tabel23.xlsx'), 'kunci');
@@ -41,7 +51,9 @@ const EXPECTED_ORDER = () => [
   path.join(folder, 'realisasi.tsv'),
 ];
 
-async function runBatch(threads: string): Promise<{ code: number; json: { files: { file: string; error?: string; findings: unknown[] }[] }; laporan: string }> {
+async function runBatch(
+  threads: string,
+): Promise<{ code: number; json: { files: { file: string; error?: string; findings: unknown[] }[] }; laporan: string }> {
   const saved = { p: process.env.LK_PEKERJA, d: process.env.LK_TS_DAFTAR };
   process.env.LK_PEKERJA = threads;
   process.env.LK_TS_DAFTAR = path.resolve(__dirname, '..', 'test', 'helpers', 'daftar-ts.js');
@@ -50,7 +62,10 @@ async function runBatch(threads: string): Promise<{ code: number; json: { files:
     const r = await jalankan('periksa', folder, '--json', '--laporan', laporanPath);
     return { code: r.code, json: JSON.parse(r.out), laporan: fs.readFileSync(laporanPath, 'utf8') };
   } finally {
-    for (const [k, v] of [['LK_PEKERJA', saved.p], ['LK_TS_DAFTAR', saved.d]] as const) {
+    for (const [k, v] of [
+      ['LK_PEKERJA', saved.p],
+      ['LK_TS_DAFTAR', saved.d],
+    ] as const) {
       if (v === undefined) delete process.env[k];
       else process.env[k] = v;
     }
@@ -67,7 +82,15 @@ describe('periksa FOLDER', () => {
     // Tabel 23 of Malang has its known sum errors: the bad file before it did not stop the batch.
     expect(json.files[1].findings.length).toBeGreaterThan(0);
     // The report lists the files in the same order, the unreadable one as a row of its own.
-    const filesInReport = [...new Set(laporan.split('\n').slice(1).filter((l) => l !== '').map((l) => l.split(';')[0]))];
+    const filesInReport = [
+      ...new Set(
+        laporan
+          .split('\n')
+          .slice(1)
+          .filter((l) => l !== '')
+          .map((l) => l.split(';')[0]),
+      ),
+    ];
     expect(filesInReport).toEqual(json.files.filter((f) => f.error !== undefined || f.findings.length > 0).map((f) => f.file));
     expect(filesInReport.length).toBeGreaterThanOrEqual(3);
   }, 60_000);

@@ -57,10 +57,16 @@ export function registerPeriksa(program: Command, io: CliIO, setExit: (code: num
   program
     .command('periksa')
     .description('Periksa tabel Renja/LKjIP dalam berkas .xlsx, .csv atau .tsv: jumlah, rumus, pembulatan, predikat, satuan.')
-    .argument('<berkas...>', 'berkas .xlsx, .xlsm, .csv, .tsv atau .txt (.xls dan .ods diubah lewat LibreOffice bila terpasang), atau folder (diperiksa seluruh isinya)')
+    .argument(
+      '<berkas...>',
+      'berkas .xlsx, .xlsm, .csv, .tsv atau .txt (.xls dan .ods diubah lewat LibreOffice bila terpasang), atau folder (diperiksa seluruh isinya)',
+    )
     .option('--json', 'cetak hasil sebagai JSON')
     .option('--skala <nama>', `skala predikat bila buku kerja tidak memuat tabel skala (${NAMA_SKALA.join(', ')})`)
-    .option('--tandai <keluaran.xlsx>', 'tulis salinan bertanda (.xlsx; .xlsm untuk buku kerja bermakro): sel bermasalah diwarnai dan diberi catatan, serta lembar "Temuan"')
+    .option(
+      '--tandai <keluaran.xlsx>',
+      'tulis salinan bertanda (.xlsx; .xlsm untuk buku kerja bermakro): sel bermasalah diwarnai dan diberi catatan, serta lembar "Temuan"',
+    )
     .option(
       '--laporan <temuan.csv>',
       'tulis semua temuan dari semua berkas ke satu tabel .csv (dipisah titik koma, seperti Excel berbahasa Indonesia) atau .tsv',
@@ -120,9 +126,13 @@ export async function periksaFiles(args: string[], options: PeriksaOptions, io: 
     if (options.tandai !== undefined) {
       const target = salinan[index];
       const input = await masukanYangDitimpa(target, files);
-      const written = input !== null ? { ok: false as const, message: pesanMenimpaMasukan(target, input) } : await writeAnnotatedCopy({ path: file }, result.findings, target);
+      const written =
+        input !== null
+          ? { ok: false as const, message: pesanMenimpaMasukan(target, input) }
+          : await writeAnnotatedCopy({ path: file }, result.findings, target);
       if (written.ok) {
-        if (!options.json) show.out(`Salinan bertanda: ${target} (${written.marked} sel ditandai, daftar di lembar "${written.sheetName}").\n\n`);
+        if (!options.json)
+          show.out(`Salinan bertanda: ${target} (${written.marked} sel ditandai, daftar di lembar "${written.sheetName}").\n\n`);
       } else {
         unreadable = true;
         show.err(`${teksTerminal(file)}: salinan bertanda tidak dapat ditulis: ${teksTerminal(written.message, PANJANG_PESAN)}\n`);
@@ -131,7 +141,10 @@ export async function periksaFiles(args: string[], options: PeriksaOptions, io: 
   };
 
   const onProgress = (file: string, p: PeriksaProgress, cells: number) => {
-    if (cells > PROGRESS_CELLS) show.err(`Memeriksa ${teksTerminal(path.basename(file))}: lembar "${teksTerminal(p.sheet)}" (${p.sheetIndex + 1}/${p.sheetCount})…\n`);
+    if (cells > PROGRESS_CELLS)
+      show.err(
+        `Memeriksa ${teksTerminal(path.basename(file))}: lembar "${teksTerminal(p.sheet)}" (${p.sheetIndex + 1}/${p.sheetCount})…\n`,
+      );
   };
   await periksaKumpulan(files, { skala: options.skala, threads: defaultThreads(), onProgress }, (index, hasil) => {
     done[index] = hasil;
@@ -160,7 +173,11 @@ export async function periksaFiles(args: string[], options: PeriksaOptions, io: 
  * The report's path and format, or false after saying why it cannot be used: an unknown
  * extension, or one of the files being checked (a report must never replace its input).
  */
-async function periksaTujuanLaporan(target: string, files: string[], io: CliIO): Promise<{ path: string; format: FormatLaporan } | false> {
+async function periksaTujuanLaporan(
+  target: string,
+  files: string[],
+  io: CliIO,
+): Promise<{ path: string; format: FormatLaporan } | false> {
   const format = formatLaporan(target);
   if (format === null) {
     io.err(`Berkas laporan "${target}" harus berakhiran .csv atau .tsv.\n`);

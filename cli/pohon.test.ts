@@ -44,7 +44,9 @@ describe('pohon', () => {
       for (const side of ['top', 'right', 'bottom', 'left'] as const)
         if (c.border?.[side]) expect(cell.border?.[side]).toMatchObject({ style: c.border[side]!.style });
     }
-    expect(Object.keys((ws as unknown as { _merges: object })._merges)).toHaveLength(drawing.merges.filter((m) => m.bottom > m.top || m.right > m.left).length);
+    expect(Object.keys((ws as unknown as { _merges: object })._merges)).toHaveLength(
+      drawing.merges.filter((m) => m.bottom > m.top || m.right > m.left).length,
+    );
     drawing.columnWidths.forEach((w, i) => expect(ws.getColumn(i + 1).width).toBeCloseTo(w, 2));
     drawing.rowHeights.forEach((h, i) => expect(ws.getRow(i + 1).height).toBe(h));
   });
@@ -101,7 +103,16 @@ describe('templat pohon', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(t);
     const ws = wb.getWorksheet('Kaskade Kinerja')!;
-    expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual(['Tingkat', 'Kode', 'Pernyataan kinerja', 'Indikator', 'Target', 'Satuan', 'Pagu (Rp)', 'Penanggung jawab']);
+    expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual([
+      'Tingkat',
+      'Kode',
+      'Pernyataan kinerja',
+      'Indikator',
+      'Target',
+      'Satuan',
+      'Pagu (Rp)',
+      'Penanggung jawab',
+    ]);
     const p = await jalankan('pohon', t, '--keluar', path.join(dir, 'dari-templat.xlsx'));
     expect(p.code).toBe(0);
     expect(p.out).toMatch(/: 7 simpul, ditulis ke/);

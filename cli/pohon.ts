@@ -62,9 +62,14 @@ export async function pohonFile(file: string, options: PohonOptions, io: CliIO):
     return EXIT_USAGE;
   }
   for (const w of read.warnings) io.err(`${teksTerminal(file)}: ${teksTerminal(w, PANJANG_PESAN)}\n`);
-  if (options.lembar !== undefined && !read.workbook.sheets.some((s) => s.name.trim().toLowerCase() === options.lembar!.trim().toLowerCase())) {
+  if (
+    options.lembar !== undefined &&
+    !read.workbook.sheets.some((s) => s.name.trim().toLowerCase() === options.lembar!.trim().toLowerCase())
+  ) {
     const names = read.workbook.sheets.map((s) => `"${teksTerminal(s.name)}"`).join(', ');
-    io.err(`Lembar "${teksTerminal(options.lembar)}" tidak ada di ${teksTerminal(file)}. Lembar yang ada: ${teksTerminal(names, PANJANG_PESAN)}.\n`);
+    io.err(
+      `Lembar "${teksTerminal(options.lembar)}" tidak ada di ${teksTerminal(file)}. Lembar yang ada: ${teksTerminal(names, PANJANG_PESAN)}.\n`,
+    );
     return EXIT_USAGE;
   }
   const result = pohonKinerja(read.workbook, { lembar: options.lembar, arah });
@@ -74,12 +79,17 @@ export async function pohonFile(file: string, options: PohonOptions, io: CliIO):
   }
   // Checked again just before writing: the input may have been linked there meanwhile.
   const ditimpa = await masukanYangDitimpa(keluar, [file]);
-  const written = ditimpa !== null ? { ok: false as const, message: pesanMenimpaMasukan(keluar, ditimpa) } : await writeAtomically(keluar, (await import('./gambar-xlsx')).drawingsXlsx([result.drawing]));
+  const written =
+    ditimpa !== null
+      ? { ok: false as const, message: pesanMenimpaMasukan(keluar, ditimpa) }
+      : await writeAtomically(keluar, (await import('./gambar-xlsx')).drawingsXlsx([result.drawing]));
   if (!written.ok) {
     io.err(`${written.message}\n`);
     return EXIT_USAGE;
   }
-  io.out(`Pohon kinerja ${teksTerminal(path.basename(file))}: ${result.nodes} simpul, ditulis ke ${keluar} (lembar "${result.drawing.sheetName}").\n`);
+  io.out(
+    `Pohon kinerja ${teksTerminal(path.basename(file))}: ${result.nodes} simpul, ditulis ke ${keluar} (lembar "${result.drawing.sheetName}").\n`,
+  );
   if (result.messages.length > 0) {
     io.out('Catatan:\n');
     for (const m of result.messages) io.out(`- ${teksTerminal(m, PANJANG_PESAN)}\n`);

@@ -66,7 +66,9 @@ describe('the human report is inert', () => {
     };
     const text = renderReport(`Renja${LINK}.xlsx`, result, 5);
     expect(text).not.toMatch(AKTIF);
-    expect(text.split('\n').filter((l) => /^\s*Ringkasan:/.test(l))).toEqual(['  Ringkasan: 1 tabel, 1 galat, 0 peringatan, 0 info (5 ms).']);
+    expect(text.split('\n').filter((l) => /^\s*Ringkasan:/.test(l))).toEqual([
+      '  Ringkasan: 1 tabel, 1 galat, 0 peringatan, 0 info (5 ms).',
+    ]);
     expect(text).toContain('lembar "Capaian\\u202Exslx.exe"');
   });
 

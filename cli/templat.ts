@@ -29,6 +29,8 @@ export async function templatFile(jenis: string, options: { keluar?: string }, i
     io.err(`${written.message}\n`);
     return EXIT_USAGE;
   }
-  io.out(`Templat lembar kaskade ditulis ke ${keluar}. Isi satu baris untuk setiap indikator, lalu jalankan "lembar-kinerja pohon ${keluar} --keluar POHON.xlsx".\n`);
+  io.out(
+    `Templat lembar kaskade ditulis ke ${keluar}. Isi satu baris untuk setiap indikator, lalu jalankan "lembar-kinerja pohon ${keluar} --keluar POHON.xlsx".\n`,
+  );
   return EXIT_OK;
 }

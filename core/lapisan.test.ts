@@ -25,7 +25,12 @@ function folderOf(path: string, folders: ReadonlySet<string>): string | null {
 }
 
 function folderGraph(files: string[], read: (f: string) => string): Map<string, Set<string>> {
-  const folders = new Set(files.map((f) => relative(CORE, f).split(sep)).filter((p) => p.length > 1).map((p) => p[0]));
+  const folders = new Set(
+    files
+      .map((f) => relative(CORE, f).split(sep))
+      .filter((p) => p.length > 1)
+      .map((p) => p[0]),
+  );
   const graph = new Map<string, Set<string>>();
   for (const file of files) {
     const from = folderOf(file, folders)!;

@@ -14,7 +14,10 @@ function auditWith(answer: unknown) {
   const bin = fs.mkdtempSync(path.join(os.tmpdir(), 'lk-audit-'));
   fs.writeFileSync(path.join(bin, 'answer.json'), JSON.stringify(answer));
   fs.writeFileSync(path.join(bin, 'npm'), `#!/bin/sh\ncat "${path.join(bin, 'answer.json')}"\nexit 1\n`, { mode: 0o755 });
-  const r = spawnSync(process.execPath, [SCRIPT], { encoding: 'utf8', env: { ...process.env, PATH: `${bin}${path.delimiter}${process.env.PATH}` } });
+  const r = spawnSync(process.execPath, [SCRIPT], {
+    encoding: 'utf8',
+    env: { ...process.env, PATH: `${bin}${path.delimiter}${process.env.PATH}` },
+  });
   fs.rmSync(bin, { recursive: true, force: true });
   return r;
 }
@@ -38,7 +41,10 @@ test('moderate and low advisories are listed but do not fail the run', () => {
 });
 
 test('a registry that refuses the audit is reported as not checked, never as clean', () => {
-  const r = auditWith({ message: '405 Method Not Allowed - POST https://registry.npmjs.org/-/npm/v1/security/advisories/bulk', statusCode: 405 });
+  const r = auditWith({
+    message: '405 Method Not Allowed - POST https://registry.npmjs.org/-/npm/v1/security/advisories/bulk',
+    statusCode: 405,
+  });
   expect(r.status).toBe(0);
   expect(r.stdout).toContain('NOT CHECKED');
   expect(r.stdout).toContain('405 Method Not Allowed');

@@ -24,12 +24,23 @@ describe('readTypedIdNumber: what id-ID Excel makes of a typed cell', () => {
     expect(readTypedIdNumber(text)).toEqual({ value, numFmt });
   });
 
-  test.each(['8,220,950,000', '53.600.0000', '29,822,934.850', '16.8', '99,88 %', '24 bln', '1.', '1.1', '-', '007', '1 6', '2.90%', 'Rp. 5.000'])(
-    '%s stays text',
-    (text) => {
-      expect(readTypedIdNumber(text)).toBeNull();
-    },
-  );
+  test.each([
+    '8,220,950,000',
+    '53.600.0000',
+    '29,822,934.850',
+    '16.8',
+    '99,88 %',
+    '24 bln',
+    '1.',
+    '1.1',
+    '-',
+    '007',
+    '1 6',
+    '2.90%',
+    'Rp. 5.000',
+  ])('%s stays text', (text) => {
+    expect(readTypedIdNumber(text)).toBeNull();
+  });
 });
 
 /** The id-ID text a number shows under the formats readTypedIdNumber gives. */

@@ -14,7 +14,9 @@ async function main(): Promise<number> {
   const markedDir = path.join(root, 'keluaran', 'bertanda');
   fs.mkdirSync(markedDir, { recursive: true });
   const files = await buildSamples(samplesDir);
-  process.stdout.write(`Contoh buku kerja dibuat dari tabel dokumen asli: ${path.relative(root, samplesDir)}/ (${files.length} berkas)\n\n`);
+  process.stdout.write(
+    `Contoh buku kerja dibuat dari tabel dokumen asli: ${path.relative(root, samplesDir)}/ (${files.length} berkas)\n\n`,
+  );
   const code = await run(['periksa', ...files.map((f) => path.relative(root, f)), '--tandai', path.relative(root, markedDir)]);
   process.stdout.write(`Salinan bertanda (sel diwarnai dan diberi catatan, lembar "Temuan"): ${path.relative(root, markedDir)}/\n`);
   // Exit 1 only means "errors found in the samples", which is what they are for.

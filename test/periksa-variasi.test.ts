@@ -17,11 +17,31 @@ const errors = (fs: Finding[]) => fs.filter((f) => f.severity === 'error').map((
 
 /** A T-C.33 in English-format money, five-cell kode, kegiatan pagu not the sum of its subs. */
 const TC33_EN: CellValue[][] = [
-  ['Kode', null, null, null, null, 'Urusan/Bidang Urusan/Program/Kegiatan/Sub Kegiatan', 'Indikator', 'Target 2025', 'Pagu Indikatif 2025'],
+  [
+    'Kode',
+    null,
+    null,
+    null,
+    null,
+    'Urusan/Bidang Urusan/Program/Kegiatan/Sub Kegiatan',
+    'Indikator',
+    'Target 2025',
+    'Pagu Indikatif 2025',
+  ],
   ['1', '06', '02', null, null, 'PROGRAM PEMBERDAYAAN SOSIAL', 'Persentase PSKS aktif', '100 %', '6,867,723,003.00'],
   ['1', '06', '02', '2.01', null, 'Pengembangan Potensi Sumber Kesejahteraan Sosial', 'Jumlah PSKS', '230 orang', '6,867,723,003.00'],
   ['1', '06', '02', '2.01', '0001', 'Peningkatan Kemampuan Potensi Pekerja Sosial', 'Jumlah orang', '50 orang', '1,867,723,003.00'],
-  ['1', '06', '02', '2.01', '0002', 'Peningkatan Kemampuan Potensi Tenaga Kesejahteraan Sosial', 'Jumlah orang', '50 orang', '4,000,000,000.00'],
+  [
+    '1',
+    '06',
+    '02',
+    '2.01',
+    '0002',
+    'Peningkatan Kemampuan Potensi Tenaga Kesejahteraan Sosial',
+    'Jumlah orang',
+    '50 orang',
+    '4,000,000,000.00',
+  ],
 ];
 
 describe('variations of real tables', () => {
@@ -79,7 +99,17 @@ describe('variations of real tables', () => {
     const findings = periksa({
       name: 'Efisiensi',
       values: [
-        ['Program', 'Indikator', 'Kinerja | Target', 'Kinerja | Realisasi', 'Kinerja | % Capaian', 'Anggaran | Anggaran (Rp)', 'Anggaran | Realisasi (Rp)', 'Anggaran | % Serapan', 'Tingkat Efisiensi'],
+        [
+          'Program',
+          'Indikator',
+          'Kinerja | Target',
+          'Kinerja | Realisasi',
+          'Kinerja | % Capaian',
+          'Anggaran | Anggaran (Rp)',
+          'Anggaran | Realisasi (Rp)',
+          'Anggaran | % Serapan',
+          'Tingkat Efisiensi',
+        ],
         ['Program A', 'Indikator A', '100', '98', '98,00', '1.000.000.000', '900.000.000', '90,00', '8,00'],
         ['Program B', 'Indikator B', '100', '95', '95,00', '2.000.000.000', '1.700.000.000', '85,00', '10,00'],
         ['Program C', 'Indikator C', '100', '99', '99,00', '500.000.000', '480.000.000', '96,00', '3,00'],
@@ -94,7 +124,19 @@ describe('variations of real tables', () => {
     const findings = periksa({
       name: 'Triwulan',
       values: [
-        ['No', 'Kegiatan', 'Pagu (Rp)', 'TW I | K (%)', 'TW I | Rp', 'TW II | K (%)', 'TW II | Rp', 'TW III | K (%)', 'TW III | Rp', 'TW IV | K (%)', 'TW IV | Rp'],
+        [
+          'No',
+          'Kegiatan',
+          'Pagu (Rp)',
+          'TW I | K (%)',
+          'TW I | Rp',
+          'TW II | K (%)',
+          'TW II | Rp',
+          'TW III | K (%)',
+          'TW III | Rp',
+          'TW IV | K (%)',
+          'TW IV | Rp',
+        ],
         ['1', 'Penyediaan Makanan', '200.000.000', '25', '50.000.000', '25', '50.000.000', '25', '50.000.000', '25', '50.000.000'],
         ['2', 'Penyediaan Sandang', '100.000.000', '10', '10.000.000', '30', '30.000.000', '30', '30.000.000', '20', '30.000.000'],
       ],
@@ -130,8 +172,7 @@ describe('variations of real tables', () => {
 
 /** Issue 13: tables whose headers the checker does not know, read from their numbers. */
 describe('tables read from their own numbers', () => {
-  const run = (name: string, values: CellValue[][]) =>
-    periksaWorkbook({ name: 'variasi', sheets: [{ name, values, typed: false }] });
+  const run = (name: string, values: CellValue[][]) => periksaWorkbook({ name: 'variasi', sheets: [{ name, values, typed: false }] });
 
   // A realisation report with neutral words for Anggaran | Pagu / Realisasi / Sisa / Realisasi (%).
   const REWORDED: CellValue[][] = [
@@ -179,7 +220,14 @@ describe('tables read from their own numbers', () => {
 
   it('an APBD revision table: found, bertambah = sesudah − sebelum checked, (negatives) read and not flagged', () => {
     const r = run('Perubahan', [
-      ['Kode Rekening', 'Uraian', 'Sebelum Perubahan (Rp)', 'Setelah Perubahan (Rp)', 'Bertambah / (Berkurang) Rp', 'Bertambah / (Berkurang) %'],
+      [
+        'Kode Rekening',
+        'Uraian',
+        'Sebelum Perubahan (Rp)',
+        'Setelah Perubahan (Rp)',
+        'Bertambah / (Berkurang) Rp',
+        'Bertambah / (Berkurang) %',
+      ],
       ['4.1', 'Pendapatan Asli Daerah', '250.000.000', '280.000.000', '30.000.000', '12,00'],
       ['4.2', 'Pendapatan Transfer', '1.000.000.000', '1.020.000.000', '20.000.000', '2,00'],
       ['5.1', 'Belanja Operasi', '900.000.000', '870.000.000', '(30.000.000)', '(3,33)'],
@@ -213,8 +261,16 @@ describe('tables read from their own numbers', () => {
   // A Renja per triwulan with neutral headers: K and Rp alternate, so the Rp of TW I … IV are
   // every other column after the pagu they share out.
   it('a reworded triwulan plan: Rp per triwulan that do not add up to the pagu are found', () => {
-    const values: CellValue[][] = [['No', 'Kegiatan', 'Data A', 'Data B', 'Data C', 'Data D', 'Data E', 'Data F', 'Data G', 'Data H', 'Data I']];
-    const shares = [[10, 20, 30, 40], [25, 25, 25, 25], [15, 35, 30, 20], [5, 15, 40, 40], [20, 30, 30, 20]];
+    const values: CellValue[][] = [
+      ['No', 'Kegiatan', 'Data A', 'Data B', 'Data C', 'Data D', 'Data E', 'Data F', 'Data G', 'Data H', 'Data I'],
+    ];
+    const shares = [
+      [10, 20, 30, 40],
+      [25, 25, 25, 25],
+      [15, 35, 30, 20],
+      [5, 15, 40, 40],
+      [20, 30, 30, 20],
+    ];
     shares.forEach((k, i) => {
       const pagu = 200_000_000 * (i + 1);
       values.push([String(i + 1), `Kegiatan ${i + 1}`, String(pagu), ...k.flatMap((x) => [String(x), String((pagu * x) / 100)])]);
@@ -237,7 +293,13 @@ describe('tables read from their own numbers', () => {
       const pagu = 1_000_000 * (i + 3);
       const real = 1_000 * (i * 37 + 500);
       const done = i > 2_100;
-      values.push([String(i), `Sub kegiatan ${i}`, pagu.toLocaleString('id-ID'), done ? real.toLocaleString('id-ID') : '', done ? ((real / pagu) * 100).toFixed(2).replace('.', ',') : '']);
+      values.push([
+        String(i),
+        `Sub kegiatan ${i}`,
+        pagu.toLocaleString('id-ID'),
+        done ? real.toLocaleString('id-ID') : '',
+        done ? ((real / pagu) * 100).toFixed(2).replace('.', ',') : '',
+      ]);
     }
     values[2_400][4] = '99,99';
     const found = run('Panjang', values).findings.filter((f) => f.severity === 'error');
@@ -278,7 +340,14 @@ describe('tables read from their own numbers', () => {
             ['3', 'Jumlah posyandu', '30', '31'],
           ],
         },
-        { name: 'Catatan', typed: false, values: [['12', '15'], ['18', '21']] },
+        {
+          name: 'Catatan',
+          typed: false,
+          values: [
+            ['12', '15'],
+            ['18', '21'],
+          ],
+        },
       ],
     });
     expect(r.tables[0].coverage!.valuesChecked).toBe(false);
@@ -289,8 +358,7 @@ describe('tables read from their own numbers', () => {
 });
 
 describe('rows of budget layouts and exports', () => {
-  const run = (name: string, values: CellValue[][]) =>
-    periksaWorkbook({ name: 'variasi', sheets: [{ name, values, typed: false }] });
+  const run = (name: string, values: CellValue[][]) => periksaWorkbook({ name: 'variasi', sheets: [{ name, values, typed: false }] });
 
   it('a label row "Sub-Kegiatan :" between a kegiatan and its sub kegiatan keeps the sum checked', () => {
     const r = run('SIPD', [
@@ -355,7 +423,12 @@ describe('rows of budget layouts and exports', () => {
     bad[5][4] = '(20.965.580.447)'; // a sign typed the pendapatan way under belanja
     bad[1][4] = '(25.000.000.000)'; // a wrong amount under pendapatan
     const found = run('LRA', bad).findings.filter((f) => f.severity === 'error');
-    expect(found.filter((f) => f.rule === 'rumus-kolom').map((f) => f.cell).sort()).toEqual(['E2', 'E6']);
+    expect(
+      found
+        .filter((f) => f.rule === 'rumus-kolom')
+        .map((f) => f.cell)
+        .sort(),
+    ).toEqual(['E2', 'E6']);
     expect(found.find((f) => f.cell === 'E2')!.message).toContain('realisasi − anggaran');
     // The sums that now disagree (Jumlah, BELANJA LANGSUNG) point at the wrong cells.
     for (const f of found.filter((x) => x.rule !== 'rumus-kolom')) expect(f.related.some((c) => c === 'E2' || c === 'E6')).toBe(true);

@@ -260,7 +260,9 @@ export function mountUI(root: HTMLElement, jembatan: Jembatan): KendaliUI {
           pohonArea.replaceChildren();
           say('Lembar pohon kinerja yang ada tidak diubah.');
         });
-        pohonArea.append(el('div', { class: 'lk-tanya', role: 'alertdialog' }, pohonTeks(v), el('div', { class: 'lk-tombol' }, yes, no)));
+        pohonArea.append(
+          el('div', { class: 'lk-tanya', role: 'alertdialog' }, pohonTeks(v), el('div', { class: 'lk-tombol' }, yes, no)),
+        );
         say('');
         queueMicrotask(() => no.focus());
         return;
@@ -280,19 +282,23 @@ export function mountUI(root: HTMLElement, jembatan: Jembatan): KendaliUI {
   });
   tHapus.addEventListener('click', () => void kendali.hapusTanda());
   tPohon.addEventListener('click', () => void kendali.pohonKinerja());
-  tTemplat.addEventListener('click', () =>
-    void run('Membuat templat…', async () => {
-      const { sheet } = await jembatan.templatPohon();
-      pohonArea.replaceChildren(el('p', { class: 'lk-pesan' }, `Templat pohon kinerja dibuat di lembar "${sheet}".`));
-      say('');
-    }),
+  tTemplat.addEventListener(
+    'click',
+    () =>
+      void run('Membuat templat…', async () => {
+        const { sheet } = await jembatan.templatPohon();
+        pohonArea.replaceChildren(el('p', { class: 'lk-pesan' }, `Templat pohon kinerja dibuat di lembar "${sheet}".`));
+        say('');
+      }),
   );
-  tTanpaAwalan.addEventListener('click', () =>
-    void run('Memasang nama fungsi…', async () => {
-      const r = await jembatan.pasangTanpaAwalan!();
-      fungsiPesan.textContent = tanpaAwalanTeks(r);
-      say('');
-    }),
+  tTanpaAwalan.addEventListener(
+    'click',
+    () =>
+      void run('Memasang nama fungsi…', async () => {
+        const r = await jembatan.pasangTanpaAwalan!();
+        fungsiPesan.textContent = tanpaAwalanTeks(r);
+        say('');
+      }),
   );
   /** The scope the last preview was made for: Terapkan converts exactly what was shown. */
   let pratinjau: Cakupan | null = null;
@@ -315,39 +321,45 @@ export function mountUI(root: HTMLElement, jembatan: Jembatan): KendaliUI {
     );
   }
 
-  tPratinjau.addEventListener('click', () =>
-    void run('Membaca rumus…', async () => {
-      tTerapkan.hidden = true;
-      pratinjau = null;
-      const v = await jembatan.jadikanRumusBawaan!(cakupan(), false);
-      showBawaan(v);
-      if (v.converted.length > 0) {
-        pratinjau = v.cakupan;
-        tTerapkan.hidden = false;
-      }
-      say('');
-    }),
+  tPratinjau.addEventListener(
+    'click',
+    () =>
+      void run('Membaca rumus…', async () => {
+        tTerapkan.hidden = true;
+        pratinjau = null;
+        const v = await jembatan.jadikanRumusBawaan!(cakupan(), false);
+        showBawaan(v);
+        if (v.converted.length > 0) {
+          pratinjau = v.cakupan;
+          tTerapkan.hidden = false;
+        }
+        say('');
+      }),
   );
-  tTerapkan.addEventListener('click', () =>
-    void run('Mengubah rumus…', async () => {
-      if (pratinjau === null) return;
-      const v = await jembatan.jadikanRumusBawaan!(pratinjau, true);
-      tTerapkan.hidden = true;
-      pratinjau = null;
-      showBawaan(v);
-      say('');
-      // The focused Terapkan is gone; the way back is the next thing to reach (once enabled).
-      setTimeout(() => tKembalikan.focus(), 0);
-    }),
+  tTerapkan.addEventListener(
+    'click',
+    () =>
+      void run('Mengubah rumus…', async () => {
+        if (pratinjau === null) return;
+        const v = await jembatan.jadikanRumusBawaan!(pratinjau, true);
+        tTerapkan.hidden = true;
+        pratinjau = null;
+        showBawaan(v);
+        say('');
+        // The focused Terapkan is gone; the way back is the next thing to reach (once enabled).
+        setTimeout(() => tKembalikan.focus(), 0);
+      }),
   );
-  tKembalikan.addEventListener('click', () =>
-    void run('Mengembalikan rumus asli…', async () => {
-      tTerapkan.hidden = true;
-      pratinjau = null;
-      const r = await jembatan.kembalikanRumusAsli!();
-      bawaanArea.replaceChildren(el('p', { class: 'lk-ringkasan' }, kembalikanTeks(r)));
-      say('');
-    }),
+  tKembalikan.addEventListener(
+    'click',
+    () =>
+      void run('Mengembalikan rumus asli…', async () => {
+        tTerapkan.hidden = true;
+        pratinjau = null;
+        const r = await jembatan.kembalikanRumusAsli!();
+        bawaanArea.replaceChildren(el('p', { class: 'lk-ringkasan' }, kembalikanTeks(r)));
+        say('');
+      }),
   );
   skalaSelect.addEventListener('change', () => {
     jembatan.simpanPengaturan(pengaturan()).catch((e) => say(pesanGalat(e), true));

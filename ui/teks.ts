@@ -85,7 +85,8 @@ export function selesaiTeks(view: PeriksaView): string {
 }
 
 /** Said after Batalkan: nothing was written, so nothing needs undoing. */
-export const PESAN_BATAL = 'Pemeriksaan dibatalkan. Buku kerja tidak diubah: tidak ada sel yang ditandai dan tidak ada cadangan yang ditulis.';
+export const PESAN_BATAL =
+  'Pemeriksaan dibatalkan. Buku kerja tidak diubah: tidak ada sel yang ditandai dan tidak ada cadangan yang ditulis.';
 
 /** Any failure as one Indonesian sentence; an Error's own message when the host gave one. */
 export function pesanGalat(e: unknown): string {

@@ -67,7 +67,13 @@ export interface Bacaan {
 }
 
 /** One area; see bacaAreas. */
-export async function bacaArea(context: Excel.RequestContext, ws: Excel.Worksheet, name: string, area: RangeArea, opsi: BacaOpsi = {}): Promise<RangeRead> {
+export async function bacaArea(
+  context: Excel.RequestContext,
+  ws: Excel.Worksheet,
+  name: string,
+  area: RangeArea,
+  opsi: BacaOpsi = {},
+): Promise<RangeRead> {
   return (await bacaAreas(context, [{ ws, name, area }], opsi))[0];
 }
 
@@ -78,7 +84,9 @@ export async function bacaArea(context: Excel.RequestContext, ws: Excel.Workshee
  */
 export async function bacaAreas(context: Excel.RequestContext, items: readonly Bacaan[], opsi: BacaOpsi = {}): Promise<RangeRead[]> {
   const fieldsOf = (item: Bacaan) =>
-    item.hanyaRumus ? 'formulas' : ['values', ...(opsi.formulas ? ['formulas'] : []), ...(opsi.numberFormat ? ['numberFormat'] : [])].join(',');
+    item.hanyaRumus
+      ? 'formulas'
+      : ['values', ...(opsi.formulas ? ['formulas'] : []), ...(opsi.numberFormat ? ['numberFormat'] : [])].join(',');
   const spec = {
     format: {
       ...(opsi.fill ? { fill: { color: true, pattern: true } } : {}),
@@ -128,13 +136,14 @@ export async function bacaAreas(context: Excel.RequestContext, items: readonly B
       // eslint-disable-next-line office-addins/no-empty-load -- `fields` names the properties; the rule sees a variable, not an empty load
       range.load(fields);
       const props = wantProps && !items[i].hanyaRumus ? range.getCellProperties(spec) : null;
-      const merges = opsi.merges && !items[i].hanyaRumus
-        ? kepinganGabung(r, r + rows - 1, area.left, area.right).map((k) => {
-            const m = ws.getRangeByIndexes(k.top, k.left, k.bottom - k.top + 1, k.right - k.left + 1).getMergedAreasOrNullObject();
-            m.load('address');
-            return m;
-          })
-        : [];
+      const merges =
+        opsi.merges && !items[i].hanyaRumus
+          ? kepinganGabung(r, r + rows - 1, area.left, area.right).map((k) => {
+              const m = ws.getRangeByIndexes(k.top, k.left, k.bottom - k.top + 1, k.right - k.left + 1).getMergedAreasOrNullObject();
+              m.load('address');
+              return m;
+            })
+          : [];
       blocks.push({ i, top: r, h: rows, range, props, merges, onlyFormulas: items[i].hanyaRumus === true });
       left -= rows * width;
       r += rows;

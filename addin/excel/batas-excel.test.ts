@@ -101,9 +101,17 @@ describe('merged areas', () => {
     const host = excelDiVm(state, false);
     const read = await host.Excel.run(async (context: Excel.RequestContext) => {
       const ws = context.workbook.worksheets.getItem('Pohon Kinerja');
-      return bacaArea(context, ws, 'Pohon Kinerja', { sheet: 'Pohon Kinerja', top: 0, left: 0, bottom: 49, right: 599 }, { merges: true });
+      return bacaArea(
+        context,
+        ws,
+        'Pohon Kinerja',
+        { sheet: 'Pohon Kinerja', top: 0, left: 0, bottom: 49, right: 599 },
+        { merges: true },
+      );
     });
-    const got = toSheet('Pohon Kinerja', read).merges!.map((m) => `${columnLetters(m.left)}${m.top + 1}:${columnLetters(m.right)}${m.bottom + 1}`);
+    const got = toSheet('Pohon Kinerja', read).merges!.map(
+      (m) => `${columnLetters(m.left)}${m.top + 1}:${columnLetters(m.right)}${m.bottom + 1}`,
+    );
     expect(got.sort()).toEqual([...sheet.merges].sort());
     expect(Math.max(...host.__excel.mergedPerCall)).toBeLessThanOrEqual(512);
   }, 60_000);
@@ -115,7 +123,9 @@ describe('the mark backup', () => {
     state.settings[KUNCI_CADANGAN] = '{"versi":1,"sel":[{"sheet":"Tabel 2.3"';
     const before = JSON.stringify(state);
     const host = excelDiVm(state);
-    await expect(jembatan(host).periksa('lembar', { skala: null })).rejects.toThrow(/^Catatan tanda sebelumnya rusak; .* Periksa Tabel tidak menandai sel/);
+    await expect(jembatan(host).periksa('lembar', { skala: null })).rejects.toThrow(
+      /^Catatan tanda sebelumnya rusak; .* Periksa Tabel tidak menandai sel/,
+    );
     expect(JSON.stringify(host.__excel.state)).toBe(before);
   });
 

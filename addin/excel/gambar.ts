@@ -86,13 +86,20 @@ export async function tulisGambar(context: Excel.RequestContext, d: Drawing, gan
   // rows, cells, merges, in that order; the sheet's settings and activation with the last.
   const ops: { bytes: number; run: () => void }[] = [];
   d.columnWidths.forEach((w, i) => {
-    ops.push({ bytes: BYTE_PER_SEL + BYTE_PER_SET, run: () => (ws.getRange(`${columnLetters(i)}:${columnLetters(i)}`).format.columnWidth = lebarPoin(w)) });
+    ops.push({
+      bytes: BYTE_PER_SEL + BYTE_PER_SET,
+      run: () => (ws.getRange(`${columnLetters(i)}:${columnLetters(i)}`).format.columnWidth = lebarPoin(w)),
+    });
   });
   d.rowHeights.forEach((h, i) => {
     ops.push({ bytes: BYTE_PER_SEL + BYTE_PER_SET, run: () => (ws.getRange(`${i + 1}:${i + 1}`).format.rowHeight = h) });
   });
   for (const c of d.cells) ops.push({ bytes: byteSel(c), run: () => writeCell(ws, c) });
-  for (const m of d.merges) ops.push({ bytes: BYTE_PER_SEL + BYTE_PER_SET, run: () => ws.getRange(`${a1({}, m.top, m.left)}:${a1({}, m.bottom, m.right)}`).merge(false) });
+  for (const m of d.merges)
+    ops.push({
+      bytes: BYTE_PER_SEL + BYTE_PER_SET,
+      run: () => ws.getRange(`${a1({}, m.top, m.left)}:${a1({}, m.bottom, m.right)}`).merge(false),
+    });
   const parts = potongan(ops, (o) => o.bytes, BATAS_BYTE - 20 * BYTE_PER_SEL);
   for (let i = 0; i < parts.length - 1; i++) {
     for (const o of parts[i]) o.run();

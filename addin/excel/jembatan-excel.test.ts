@@ -42,7 +42,8 @@ function deps(data: Record<string, unknown>, notes = true, worksheets = lembar([
   const given = typeof data.workbook === 'object' && data.workbook !== null && 'worksheets' in data.workbook;
   const workbook = book && !given ? new Proxy(book, { get: (t, p) => (p === 'worksheets' ? worksheets : Reflect.get(t, p)) }) : book;
   const d: ExcelDeps = {
-    run: (batch) => batch({ workbook, sync: () => (mock as unknown as { sync(): Promise<void> }).sync() } as unknown as Excel.RequestContext),
+    run: (batch) =>
+      batch({ workbook, sync: () => (mock as unknown as { sync(): Promise<void> }).sync() } as unknown as Excel.RequestContext),
     notesSupported: () => notes,
   };
   return { d, c };
@@ -109,7 +110,18 @@ describe('Excel bridge (office-addin-mock)', () => {
       },
       getRange: (cell: string) => ({
         // Excel reports a cell without fill as white with pattern "None".
-        getCellProperties: () => ({ value: [[{ format: { fill: cells[cell].fill === null ? { color: '#FFFFFF', pattern: 'None' } : { color: cells[cell].fill, pattern: 'Solid' } } }]] }),
+        getCellProperties: () => ({
+          value: [
+            [
+              {
+                format: {
+                  fill:
+                    cells[cell].fill === null ? { color: '#FFFFFF', pattern: 'None' } : { color: cells[cell].fill, pattern: 'Solid' },
+                },
+              },
+            ],
+          ],
+        }),
         format: {
           fill: {
             set color(v: string) {
@@ -190,8 +202,14 @@ describe('Excel bridge (office-addin-mock)', () => {
     const damaged = '{"versi": 1, "sel": [{"cell": "=HYPERLINK()"}]}';
     const s = settingsStore({ [KUNCI_CADANGAN]: damaged });
     const log: string[] = [];
-    const { d } = deps({ workbook: { settings: s.settings } }, true, lembar(['Tabel 2.3'], () => sheetWith({}, log)));
-    await expect(buatJembatanExcel(d).hapusTanda()).rejects.toThrow('Catatan tanda sebelumnya tidak dikenali; warna sel tidak dapat dipulihkan otomatis.');
+    const { d } = deps(
+      { workbook: { settings: s.settings } },
+      true,
+      lembar(['Tabel 2.3'], () => sheetWith({}, log)),
+    );
+    await expect(buatJembatanExcel(d).hapusTanda()).rejects.toThrow(
+      'Catatan tanda sebelumnya tidak dikenali; warna sel tidak dapat dipulihkan otomatis.',
+    );
     expect(log).toEqual([]);
     // The damaged backup stays exactly as it was: a later version may still read it.
     expect(s.store).toEqual({ [KUNCI_CADANGAN]: damaged });
@@ -216,7 +234,11 @@ describe('Excel errors reach the planner in Indonesian', () => {
     await expect(buatJembatanExcel(failing('InvalidSelection')).periksa('pilihan', { skala: null })).rejects.toThrow(
       'Pilih sel di lembar kerja (bukan grafik atau gambar), lalu coba lagi.',
     );
-    await expect(buatJembatanExcel(failing('ResponsePayloadSizeLimitExceeded')).periksa('buku', { skala: null })).rejects.toThrow(/terlalu besar/);
-    await expect(buatJembatanExcel(failing('GeneralException')).hapusTanda()).rejects.toThrow(/^Excel menolak permintaan \(GeneralException\)/);
+    await expect(buatJembatanExcel(failing('ResponsePayloadSizeLimitExceeded')).periksa('buku', { skala: null })).rejects.toThrow(
+      /terlalu besar/,
+    );
+    await expect(buatJembatanExcel(failing('GeneralException')).hapusTanda()).rejects.toThrow(
+      /^Excel menolak permintaan \(GeneralException\)/,
+    );
   });
 });

@@ -6,7 +6,16 @@ import type { HasilPekerja, PeriksaFn } from './pekerja';
 import type { Drawing } from '../../core/pohon/gambar';
 import { gabunganDari, planMarks, uniqueSheetName } from '../../core/tanda';
 import { bacaCadangan, Cadangan, tulisCadangan } from '../../core/tanda/cadangan';
-import { KeadaanSel, rencanaHapus, rencanaTandai, SelDiLembar, selUntukHapus, selUntukTandai, tolakCadangan, TulisSel } from '../../core/tanda/pembukuan';
+import {
+  KeadaanSel,
+  rencanaHapus,
+  rencanaTandai,
+  SelDiLembar,
+  selUntukHapus,
+  selUntukTandai,
+  tolakCadangan,
+  TulisSel,
+} from '../../core/tanda/pembukuan';
 import { PeriksaDibatalkan } from '../../ui/jembatan';
 import type { Cakupan, Jembatan, Kemajuan, PeriksaView, PohonView } from '../../ui/jembatan';
 import { tulisGambar } from './gambar';
@@ -122,8 +131,10 @@ const key = (sheet: string, cell: string) => `${sheet}\u0000${cell}`;
 const PESAN_OFFICE: Record<string, string> = {
   InvalidSelection: 'Pilih sel di lembar kerja (bukan grafik atau gambar), lalu coba lagi.',
   ItemNotFound: 'Lembar atau sel yang dituju sudah tidak ada.',
-  RequestPayloadSizeLimitExceeded: 'Lembar terlalu besar untuk dibaca sekaligus di Excel ini; pilih bagian tabelnya lalu periksa "Sel yang dipilih".',
-  ResponsePayloadSizeLimitExceeded: 'Lembar terlalu besar untuk dibaca sekaligus di Excel ini; pilih bagian tabelnya lalu periksa "Sel yang dipilih".',
+  RequestPayloadSizeLimitExceeded:
+    'Lembar terlalu besar untuk dibaca sekaligus di Excel ini; pilih bagian tabelnya lalu periksa "Sel yang dipilih".',
+  ResponsePayloadSizeLimitExceeded:
+    'Lembar terlalu besar untuk dibaca sekaligus di Excel ini; pilih bagian tabelnya lalu periksa "Sel yang dipilih".',
   InvalidOperationInCellEditMode: 'Excel sedang dalam mode mengedit sel; tekan Enter atau Esc, lalu coba lagi.',
   AccessDenied: 'Buku kerja ini terkunci atau hanya-baca; perubahan tidak dapat ditulis.',
   ApiNotFound: 'Versi Excel ini belum mendukung fitur yang diperlukan; perbarui Excel lalu coba lagi.',
@@ -149,7 +160,12 @@ export function buatJembatanExcel(host: ExcelDeps): Jembatan {
     },
   };
 
-  async function periksa(cakupan: Cakupan, pengaturan: Pengaturan, kemajuan?: (k: Kemajuan) => void, batal?: AbortSignal): Promise<PeriksaView> {
+  async function periksa(
+    cakupan: Cakupan,
+    pengaturan: Pengaturan,
+    kemajuan?: (k: Kemajuan) => void,
+    batal?: AbortSignal,
+  ): Promise<PeriksaView> {
     const t0 = now();
     /** Batalkan is honoured up to the first write: until then nothing in the workbook changed. */
     const cekBatal = () => {
@@ -209,7 +225,9 @@ export function buatJembatanExcel(host: ExcelDeps): Jembatan {
           const region = dataRegion(whole, t.sekitar.row, t.sekitar.col);
           // A lone title line is no table: the whole sheet then.
           if (region && region.bottom > region.top) {
-            const part = props.slice(region.top - t.area.top, region.bottom - t.area.top + 1).map((r) => r.slice(region.left - t.area.left, region.right - t.area.left + 1));
+            const part = props
+              .slice(region.top - t.area.top, region.bottom - t.area.top + 1)
+              .map((r) => r.slice(region.left - t.area.left, region.right - t.area.left + 1));
             dibaca.push({ sheet: cropSheet(whole, region), area: { sheet: t.name, ...region }, props: part });
             return;
           }
@@ -223,17 +241,24 @@ export function buatJembatanExcel(host: ExcelDeps): Jembatan {
       if (kemajuan) await new Promise((r) => setTimeout(r, 0));
       const workbook: Workbook = { name: 'Buku kerja', sheets: dibaca.map((d) => d.sheet) };
       const options = pengaturan.skala ? { skala: pengaturan.skala } : {};
-      const onProgress = (p: PeriksaProgress) => kemajuan?.({ tahap: 'periksa', pesan: `Memeriksa lembar ${p.sheet}`, selesai: p.sheetIndex, total: p.sheetCount });
+      const onProgress = (p: PeriksaProgress) =>
+        kemajuan?.({ tahap: 'periksa', pesan: `Memeriksa lembar ${p.sheet}`, selesai: p.sheetIndex, total: p.sheetCount });
       // In a worker where the host gives one (the pane stays live, the functions answer); else here.
       cekBatal();
-      const result: HasilPekerja = deps.periksa ? await deps.periksa(workbook, options, onProgress, batal) : periksaWorkbook(workbook, options, onProgress);
+      const result: HasilPekerja = deps.periksa
+        ? await deps.periksa(workbook, options, onProgress, batal)
+        : periksaWorkbook(workbook, options, onProgress);
       cekBatal();
 
       kemajuan?.({ tahap: 'tandai', pesan: 'Menandai sel', selesai: 0, total: 0 });
       const where = (sheet: string, row: number, col: number) =>
-        dibaca.find((d) => d.area.sheet === sheet && row >= d.area.top && row <= d.area.bottom && col >= d.area.left && col <= d.area.right);
+        dibaca.find(
+          (d) => d.area.sheet === sheet && row >= d.area.top && row <= d.area.bottom && col >= d.area.left && col <= d.area.right,
+        );
       // A finding on a covered cell of a merged area is marked on its anchor (core/tanda).
-      const plans = planMarks(result.findings, gabunganDari(dibaca.map((d) => d.sheet))).filter((p) => where(p.sheet, p.row, p.col) !== undefined);
+      const plans = planMarks(result.findings, gabunganDari(dibaca.map((d) => d.sheet))).filter(
+        (p) => where(p.sheet, p.row, p.col) !== undefined,
+      );
       if (plans.length === 0 && old.sel.length === 0) {
         return view(rencana.cakupan, result, 0);
       }
@@ -253,7 +278,10 @@ export function buatJembatanExcel(host: ExcelDeps): Jembatan {
       // 4: the backup first, then every mark, in batches. Until the last batch the backup also
       // keeps the cells being unmarked, so a batch that fails leaves nothing Hapus Tanda cannot undo.
       const finalKeys = new Set(tanda.backup.sel.map((c) => key(c.sheet, c.cell)));
-      const during: Cadangan = { ...tanda.backup, sel: [...old.sel.filter((c) => !finalKeys.has(key(c.sheet, c.cell))), ...tanda.backup.sel] };
+      const during: Cadangan = {
+        ...tanda.backup,
+        sel: [...old.sel.filter((c) => !finalKeys.has(key(c.sheet, c.cell))), ...tanda.backup.sel],
+      };
       const duringText = during.sel.length > 0 ? tulisCadangan(during) : null;
       if (duringText !== null && byteJson(duringText) > BATAS_CADANGAN) {
         throw new Error(
@@ -315,7 +343,10 @@ export function buatJembatanExcel(host: ExcelDeps): Jembatan {
       }
       return w;
     };
-    const loaded = new Map<string, { note?: Excel.Note; fill?: OfficeExtension.ClientResult<CellProps[][]>; fillKnown?: string | null }>();
+    const loaded = new Map<
+      string,
+      { note?: Excel.Note; fill?: OfficeExtension.ClientResult<CellProps[][]>; fillKnown?: string | null }
+    >();
     for (const part of potongan(cells, () => BYTE_BACA_SEL)) {
       for (const c of part) {
         const w = ws(c.sheet);
@@ -362,7 +393,11 @@ export function buatJembatanExcel(host: ExcelDeps): Jembatan {
         opsi.first?.();
         await context.sync();
       }
-      const parts = potongan(writes, (w) => BYTE_TULIS_SEL + byteJson(w.note ?? ''), BATAS_BYTE - (alone ? 0 : firstBytes) - 2 * BYTE_TULIS_SEL);
+      const parts = potongan(
+        writes,
+        (w) => BYTE_TULIS_SEL + byteJson(w.note ?? ''),
+        BATAS_BYTE - (alone ? 0 : firstBytes) - 2 * BYTE_TULIS_SEL,
+      );
       if (parts.length === 0) parts.push([]);
       for (let i = 0; i < parts.length; i++) {
         if (i === 0 && !alone) opsi.first?.();
@@ -396,7 +431,6 @@ export function buatJembatanExcel(host: ExcelDeps): Jembatan {
       return { restored: hapus.restored };
     });
   }
-
 
   async function pilihSel(sheet: string, cell: string): Promise<void> {
     await deps.run(async (context) => {
@@ -438,7 +472,11 @@ export function buatJembatanExcel(host: ExcelDeps): Jembatan {
       await context.sync();
       const area = areaAlamat(used.address);
       const read = area
-        ? await bacaAreas(context, [{ ws: wb.worksheets.getItem(active.name), name: active.name, area }], { formulas: true, numberFormat: true, bold: true })
+        ? await bacaAreas(context, [{ ws: wb.worksheets.getItem(active.name), name: active.name, area }], {
+            formulas: true,
+            numberFormat: true,
+            bold: true,
+          })
         : [];
       const sheet = toSheet(active.name, read[0] ?? { address: used.address, values: [] });
       const hasil = pohon.pohonKinerja({ name: 'Buku kerja', sheets: [sheet] }, { lembar: active.name });

@@ -17,7 +17,12 @@ export interface HasilPekerja {
 export type PesanPekerja = { kemajuan: PeriksaProgress } | { hasil: HasilPekerja } | { galat: string };
 
 /** `batal` ends the check at once (the worker is terminated) and rejects with PeriksaDibatalkan. */
-export type PeriksaFn = (workbook: Workbook, options: CheckOptions, onProgress?: (p: PeriksaProgress) => void, batal?: AbortSignal) => Promise<HasilPekerja>;
+export type PeriksaFn = (
+  workbook: Workbook,
+  options: CheckOptions,
+  onProgress?: (p: PeriksaProgress) => void,
+  batal?: AbortSignal,
+) => Promise<HasilPekerja>;
 
 /** The part of the DOM's Worker used here (the core's node build has no DOM types). */
 interface PekerjaWeb {

@@ -22,7 +22,18 @@ function bukuRenja(rows: number, ubah = 1): { state: FakeState; kegiatan: number
   );
   // `ubah` sub kegiatan pagu changed by 1.000.000 each: their kegiatan no longer add up.
   for (let k = 0; k < ubah; k++) (cells[`${columnLetters(r.paguCols[0])}${r.subRows[7 + k * 4] + 1}`] as { v: number }).v += 1_000_000;
-  return { state: { sheets: [{ name: 'Renja', cells, notes: {}, merges: [] }], active: 0, selection: 'A1', settings: {}, names: {}, lambda: true, notesApi: true }, kegiatan: ubah };
+  return {
+    state: {
+      sheets: [{ name: 'Renja', cells, notes: {}, merges: [] }],
+      active: 0,
+      selection: 'A1',
+      settings: {},
+      names: {},
+      lambda: true,
+      notesApi: true,
+    },
+    kegiatan: ubah,
+  };
 }
 
 function jembatan(host: ExcelVm) {

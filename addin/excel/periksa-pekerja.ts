@@ -9,7 +9,10 @@ import type { HasilPekerja, PesanPekerja } from './pekerja';
  * custom functions of the same shared runtime. Here it blocks nothing; the pane gets progress
  * per sheet and the plain-data result.
  */
-const scope = globalThis as unknown as { onmessage: ((e: { data: { workbook: Workbook; options: CheckOptions } }) => void) | null; postMessage(m: PesanPekerja): void };
+const scope = globalThis as unknown as {
+  onmessage: ((e: { data: { workbook: Workbook; options: CheckOptions } }) => void) | null;
+  postMessage(m: PesanPekerja): void;
+};
 
 scope.onmessage = (e) => {
   try {

@@ -186,7 +186,12 @@ describe('Rumus bawaan on large sheets: every request and response under 4 MB (E
     // 6,000 rows of four 200-character descriptions beside the formulas: about 10 MB as values and formulas.
     const cells: Record<string, Cell> = { A1: { v: 'Target' }, B1: { v: 'Realisasi' }, C1: { v: 'Capaian' } };
     for (let r = 2; r <= 6001; r++) for (const c of 'EFGH') cells[`${c}${r}`] = { v: `Uraian ${c}${r} `.padEnd(200, 'x') };
-    Object.assign(cells, { A2: { v: 80 }, B2: { v: 79.72 }, C2: { v: 99.65, f: '=SAKIP.CAPAIAN(B2,A2)' }, C6001: { v: 0, f: '=SAKIP.CAPAIAN(B2,A2)' } });
+    Object.assign(cells, {
+      A2: { v: 80 },
+      B2: { v: 79.72 },
+      C2: { v: 99.65, f: '=SAKIP.CAPAIAN(B2,A2)' },
+      C6001: { v: 0, f: '=SAKIP.CAPAIAN(B2,A2)' },
+    });
     const { jembatan, vm } = fakeExcel([{ name: 'Renja', cells, notes: {}, merges: [] }]);
     const v = await jembatan.jadikanRumusBawaan!('lembar', false);
     expect(v.converted.map((c) => c.cell)).toEqual(['C2', 'C6001']);

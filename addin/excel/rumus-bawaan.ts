@@ -90,7 +90,7 @@ async function tulisBertahap(context: Excel.RequestContext, writes: readonly Tul
 /** Rows of the record written from (`top`, `left`) on (0-based), in groups small enough for one request each. */
 function tulisBaris(ws: () => Excel.Worksheet, top: number, left: number, rows: readonly (readonly string[])[]): Tulis[] {
   const out: Tulis[] = [];
-  for (let at = 0; at < rows.length; ) {
+  for (let at = 0; at < rows.length;) {
     const group: (readonly string[])[] = [];
     let bytes = 0;
     while (at < rows.length && group.length < BARIS_PER_TULIS && (group.length === 0 || bytes + byteJson(rows[at]) < BATAS_BYTE / 2)) {
@@ -100,12 +100,19 @@ function tulisBaris(ws: () => Excel.Worksheet, top: number, left: number, rows: 
     }
     const from = top + at - group.length;
     const width = group.reduce((n, r) => Math.max(n, r.length), 0);
-    out.push({ bytes: bytes + BYTE_TULIS_RUMUS, queue: () => (ws().getRangeByIndexes(from, left, group.length, width).values = group.map((r) => [...r])) });
+    out.push({
+      bytes: bytes + BYTE_TULIS_RUMUS,
+      queue: () => (ws().getRangeByIndexes(from, left, group.length, width).values = group.map((r) => [...r])),
+    });
   }
   return out;
 }
 
-export async function jadikanRumusBawaanExcel(context: Excel.RequestContext, cakupan: Cakupan, terapkan: boolean): Promise<RumusBawaanView> {
+export async function jadikanRumusBawaanExcel(
+  context: Excel.RequestContext,
+  cakupan: Cakupan,
+  terapkan: boolean,
+): Promise<RumusBawaanView> {
   const wb = context.workbook;
   // 1: where the scope is.
   const { active, activeUsed, worksheets, selection } = muatCakupan(wb);
@@ -163,7 +170,8 @@ export async function jadikanRumusBawaanExcel(context: Excel.RequestContext, cak
       row.forEach((f, j) => {
         const r = d.area.top + i;
         const c = d.area.left + j;
-        if (typeof f === 'string' && f.startsWith('=') && within(d.formulasOf, r, c)) cells.push({ sheet: d.sheet, cell: a1({}, r, c), formula: f });
+        if (typeof f === 'string' && f.startsWith('=') && within(d.formulasOf, r, c))
+          cells.push({ sheet: d.sheet, cell: a1({}, r, c), formula: f });
       }),
     );
   }
@@ -205,7 +213,10 @@ export async function jadikanRumusBawaanExcel(context: Excel.RequestContext, cak
   writes.push(...tulisBaris(asli, top, 0, teks(kosong ? [[...KOLOM_ASLI], ...rows] : rows)));
   for (const c of plan.converted) {
     const native = c.native.startsWith('=') ? c.native : `=${c.native}`;
-    writes.push({ bytes: BYTE_TULIS_RUMUS + byteJson(native) + byteJson(c.sheet), queue: () => (lembar(c.sheet).getRange(c.cell).formulas = [[native]]) });
+    writes.push({
+      bytes: BYTE_TULIS_RUMUS + byteJson(native) + byteJson(c.sheet),
+      queue: () => (lembar(c.sheet).getRange(c.cell).formulas = [[native]]),
+    });
   }
   await tulisBertahap(context, writes);
   return { ...view, applied: true };

@@ -19,22 +19,31 @@ function fakeRun(server: Record<string, (...a: unknown[]) => unknown>, delayMs =
     }
     return r;
   };
-  return () => runner(() => undefined, () => undefined);
+  return () =>
+    runner(
+      () => undefined,
+      () => undefined,
+    );
 }
 
 test('each method is one call of the server function of the same contract', async () => {
   const calls: [string, unknown[]][] = [];
-  const rec = (name: string, value: unknown) => (...a: unknown[]) => (calls.push([name, a]), value);
+  const rec =
+    (name: string, value: unknown) =>
+    (...a: unknown[]) => (calls.push([name, a]), value);
   const j = jembatanSheets(
-    fakeRun({
-      lkPeriksa: rec('lkPeriksa', { cakupan: 'lembar', tables: [], findings: [], skala: null, marked: 0, ms: 0 }),
-      lkHapusTanda: rec('lkHapusTanda', { restored: 3 }),
-      lkPilihSel: rec('lkPilihSel', undefined),
-      lkBacaPengaturan: rec('lkBacaPengaturan', { skala: 'permendagri86' }),
-      lkSimpanPengaturan: rec('lkSimpanPengaturan', undefined),
-      lkPohonKinerja: rec('lkPohonKinerja', { status: 'dibuat', sheet: 'Pohon Kinerja', nodes: 4, messages: [] }),
-      lkTemplatPohon: rec('lkTemplatPohon', { sheet: 'Kaskade Kinerja' }),
-    }, 20),
+    fakeRun(
+      {
+        lkPeriksa: rec('lkPeriksa', { cakupan: 'lembar', tables: [], findings: [], skala: null, marked: 0, ms: 0 }),
+        lkHapusTanda: rec('lkHapusTanda', { restored: 3 }),
+        lkPilihSel: rec('lkPilihSel', undefined),
+        lkBacaPengaturan: rec('lkBacaPengaturan', { skala: 'permendagri86' }),
+        lkSimpanPengaturan: rec('lkSimpanPengaturan', undefined),
+        lkPohonKinerja: rec('lkPohonKinerja', { status: 'dibuat', sheet: 'Pohon Kinerja', nodes: 4, messages: [] }),
+        lkTemplatPohon: rec('lkTemplatPohon', { sheet: 'Kaskade Kinerja' }),
+      },
+      20,
+    ),
   );
   expect(j.host).toBe('Google Sheets');
   const view = await j.periksa('lembar', { skala: null });
@@ -94,7 +103,9 @@ test('Jadikan rumus bawaan and Kembalikan rumus asli are one call each of their 
   const gagal = jembatanSheets(
     fakeRun({
       lkKembalikanRumusAsli: () => {
-        throw new Error('Exception: Rumus di Capaian!E5 tidak dapat ditulis (sel dilindungi). Periksa apakah sel itu dilindungi, lalu coba lagi.');
+        throw new Error(
+          'Exception: Rumus di Capaian!E5 tidak dapat ditulis (sel dilindungi). Periksa apakah sel itu dilindungi, lalu coba lagi.',
+        );
       },
     }),
   );

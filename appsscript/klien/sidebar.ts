@@ -6,4 +6,8 @@ import { jembatanSheets, ScriptRun } from './jembatan-sheets';
 declare const google: { script: { run: ScriptRun } };
 
 const root = document.getElementById('lembar-kinerja');
-if (root) mountUI(root, jembatanSheets(() => google.script.run));
+if (root)
+  mountUI(
+    root,
+    jembatanSheets(() => google.script.run),
+  );

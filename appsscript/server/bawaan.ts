@@ -77,7 +77,10 @@ export function jadikanRumusBawaan(cakupan: Cakupan, terapkan: boolean): RumusBa
 
   // The record first: if writing it fails, no formula has been changed without its way back.
   simpanAsli(ss, barisAsli(plan.converted));
-  tulisRumus(ss, plan.converted.map((c) => ({ sheet: c.sheet, cell: c.cell, formula: c.native })));
+  tulisRumus(
+    ss,
+    plan.converted.map((c) => ({ sheet: c.sheet, cell: c.cell, formula: c.native })),
+  );
   return { ...view, applied: true };
 }
 
@@ -130,7 +133,10 @@ export function kembalikanRumusAsli(): { restored: number; kept: number } {
   const asli = ss.getSheetByName(LEMBAR_ASLI);
   // Nothing converted yet (or all restored): nothing to do, which the pane says as such.
   if (!asli) return { restored: 0, kept: 0 };
-  const rows = asli.getDataRange().getValues().map((r) => r.slice(0, KOLOM_ASLI.length).map((v) => (v === null || v === undefined ? '' : String(v))));
+  const rows = asli
+    .getDataRange()
+    .getValues()
+    .map((r) => r.slice(0, KOLOM_ASLI.length).map((v) => (v === null || v === undefined ? '' : String(v))));
 
   // The current formulas of the listed cells: one read of the box around them, per sheet.
   const perLembar = new Map<string, { row: number; col: number }[]>();

@@ -92,7 +92,12 @@ export function tulisGambar(ss: Spreadsheet, d: Drawing): GoogleAppsScript.Sprea
   // Rows that grow to fit their text (Sheet.setRowHeights: "By default, rows grow to fit cell
   // contents"; only setRowHeightsForced holds a row below its text): one call for all, the
   // spacers keep the small height and Sheets sizes every text row to the fonts it really has.
-  if (d.rowsFitText && heights.length > 0) sheet.setRowHeights(1, heights.length, heights.reduce((a, b) => Math.min(a, b)));
+  if (d.rowsFitText && heights.length > 0)
+    sheet.setRowHeights(
+      1,
+      heights.length,
+      heights.reduce((a, b) => Math.min(a, b)),
+    );
   else sizes1D(heights, (start, n, px) => sheet.setRowHeights(start, n, px));
   if (d.gridlines === false) sheet.setHiddenGridlines(true);
   if (d.freeze) {
@@ -124,7 +129,8 @@ function runs<T>(values: readonly T[]): { start: number; n: number; value: T }[]
 function lebarKolom(sheet: GoogleAppsScript.Spreadsheet.Sheet, px: readonly number[]): void {
   const FIRST = 1;
   let pairs = 0;
-  while (FIRST + 2 * pairs + 1 < px.length && px[FIRST + 2 * pairs] === px[FIRST] && px[FIRST + 2 * pairs + 1] === px[FIRST + 1]) pairs++;
+  while (FIRST + 2 * pairs + 1 < px.length && px[FIRST + 2 * pairs] === px[FIRST] && px[FIRST + 2 * pairs + 1] === px[FIRST + 1])
+    pairs++;
   const copied = (i: number) => i >= FIRST + 2 && i < FIRST + 2 * pairs;
   const rest = px.map((w, i) => (copied(i) ? null : w));
   let plain = 0;
@@ -138,7 +144,7 @@ function lebarKolom(sheet: GoogleAppsScript.Spreadsheet.Sheet, px: readonly numb
     return;
   }
   sizes1D(rest, (start, n, w) => sheet.setColumnWidths(start, n, w));
-  for (let done = 1; done < pairs; ) {
+  for (let done = 1; done < pairs;) {
     const n = Math.min(done, pairs - done);
     sheet
       .getRange(1, FIRST + 1, 1, 2 * n)
@@ -178,14 +184,24 @@ function gabungSemua(sheet: GoogleAppsScript.Spreadsheet.Sheet, merges: readonly
     else sheet.getRange(m.top + 1, m.left + 1, m.bottom - m.top + 1, m.right - m.left + 1).merge();
   }
   for (const list of across.values()) {
-    for (const r of runs(list.map((m) => m.top).sort((a, b) => a - b).map((top, i) => top - i))) {
+    for (const r of runs(
+      list
+        .map((m) => m.top)
+        .sort((a, b) => a - b)
+        .map((top, i) => top - i),
+    )) {
       const top = list.map((m) => m.top).sort((a, b) => a - b)[r.start];
       const { left, right } = list[0];
       sheet.getRange(top + 1, left + 1, r.n, right - left + 1).mergeAcross();
     }
   }
   for (const list of down.values()) {
-    for (const r of runs(list.map((m) => m.left).sort((a, b) => a - b).map((left, i) => left - i))) {
+    for (const r of runs(
+      list
+        .map((m) => m.left)
+        .sort((a, b) => a - b)
+        .map((left, i) => left - i),
+    )) {
       const left = list.map((m) => m.left).sort((a, b) => a - b)[r.start];
       const { top, bottom } = list[0];
       sheet.getRange(top + 1, left + 1, bottom - top + 1, r.n).mergeVertically();
@@ -209,7 +225,10 @@ const SISI = ['top', 'left', 'bottom', 'right'] as const;
  * (setBorder draws a range's outer edge on each of its cells there).
  */
 function garisSemua(sheet: GoogleAppsScript.Spreadsheet.Sheet, d: Drawing): void {
-  const groups = new Map<string, { side: (typeof SISI)[number]; val: BorderSide; cells: { row: number; col: number }[]; seen: Set<string> }>();
+  const groups = new Map<
+    string,
+    { side: (typeof SISI)[number]; val: BorderSide; cells: { row: number; col: number }[]; seen: Set<string> }
+  >();
   for (const c of d.cells) {
     if (!c.border) continue;
     for (const drawn of SISI) {
@@ -244,6 +263,15 @@ function garisSemua(sheet: GoogleAppsScript.Spreadsheet.Sheet, d: Drawing): void
     }
     sheet
       .getRangeList(a1s)
-      .setBorder(side === 'top' ? true : null, side === 'left' ? true : null, side === 'bottom' ? true : null, side === 'right' ? true : null, null, null, `#${val.color}`, gayaGaris(val.style));
+      .setBorder(
+        side === 'top' ? true : null,
+        side === 'left' ? true : null,
+        side === 'bottom' ? true : null,
+        side === 'right' ? true : null,
+        null,
+        null,
+        `#${val.color}`,
+        gayaGaris(val.style),
+      );
   }
 }

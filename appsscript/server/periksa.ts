@@ -68,11 +68,18 @@ export function periksa(cakupan: Cakupan, pengaturan: Pengaturan): PeriksaView {
   const workbook: Workbook = { name: ss.getName(), sheets };
   const result = periksaWorkbook(workbook, p.skala === null ? {} : { skala: p.skala });
   // Only cells that were read are marked (a cross-table finding may name another place).
-  const areas = sheets.map((s) => ({ name: s.name, top: s.origin?.row ?? 0, left: s.origin?.col ?? 0, rows: s.values.length, cols: sheetWidth(s) }));
+  const areas = sheets.map((s) => ({
+    name: s.name,
+    top: s.origin?.row ?? 0,
+    left: s.origin?.col ?? 0,
+    rows: s.values.length,
+    cols: sheetWidth(s),
+  }));
   const marked = tandai(
     ss,
     result.findings,
-    (m) => areas.some((a) => a.name === m.sheet && m.row >= a.top && m.col >= a.left && m.row < a.top + a.rows && m.col < a.left + a.cols),
+    (m) =>
+      areas.some((a) => a.name === m.sheet && m.row >= a.top && m.col >= a.left && m.row < a.top + a.rows && m.col < a.left + a.cols),
     gabunganDari(sheets),
   );
   return {

@@ -2,7 +2,16 @@ import { parseA1 } from '../../core/lembar/model';
 import { Finding } from '../../core/periksa/temuan';
 import { GabunganLembar, MarkPlan, planMarks } from '../../core/tanda';
 import { Cadangan } from '../../core/tanda/cadangan';
-import { KeadaanSel, rencanaHapus, rencanaTandai, SelDiLembar, selUntukHapus, selUntukTandai, tolakCadangan, TulisSel } from '../../core/tanda/pembukuan';
+import {
+  KeadaanSel,
+  rencanaHapus,
+  rencanaTandai,
+  SelDiLembar,
+  selUntukHapus,
+  selUntukTandai,
+  tolakCadangan,
+  TulisSel,
+} from '../../core/tanda/pembukuan';
 import {
   bacaCadanganLembar,
   bacaCadanganProperti,
@@ -41,7 +50,10 @@ interface Kotak {
 }
 
 /** The fills and notes of the cells, one box per sheet read with one call each. */
-function bacaSel(ss: Spreadsheet, cells: readonly SelDiLembar[]): { kotak: Map<string, Kotak>; baca: (sheet: string, cell: string) => KeadaanSel } {
+function bacaSel(
+  ss: Spreadsheet,
+  cells: readonly SelDiLembar[],
+): { kotak: Map<string, Kotak>; baca: (sheet: string, cell: string) => KeadaanSel } {
   const bySheet = new Map<string, { row: number; col: number }[]>();
   for (const c of cells) {
     // The schema and planMarks admit only A1 addresses, so every cell parses.
@@ -110,7 +122,12 @@ function namaLembar(ss: Spreadsheet): string[] {
  * The backup is written before the marks, in the same batch: if it cannot be written, nothing
  * is marked.
  */
-export function tandai(ss: Spreadsheet, findings: readonly Finding[], dibaca: (p: MarkPlan) => boolean = () => true, gabungan?: GabunganLembar): number {
+export function tandai(
+  ss: Spreadsheet,
+  findings: readonly Finding[],
+  dibaca: (p: MarkPlan) => boolean = () => true,
+  gabungan?: GabunganLembar,
+): number {
   const plans = planMarks(findings, gabungan).filter(dibaca);
   const stored = bacaCadanganLembar(ss);
   const tolak = tolakCadangan(stored);

@@ -17,7 +17,8 @@ const SARAN_SIMPAN_ULANG: Record<string, string> = {
     'Berkas .xls (Excel 97-2003) belum dapat dibaca. Buka di Excel lalu pilih File › Save As › "Excel Workbook (*.xlsx)", atau di LibreOffice Berkas › Simpan Sebagai › "Excel 2007-365 (.xlsx)", lalu periksa berkas .xlsx itu.',
   '.ods':
     'Berkas .ods (LibreOffice/OpenOffice Calc) belum dapat dibaca. Buka di LibreOffice lalu pilih Berkas › Simpan Sebagai › "Excel 2007-365 (.xlsx)" (atau di Excel: File › Save As › "Excel Workbook (*.xlsx)"), lalu periksa berkas .xlsx itu.',
-  '.numbers': 'Berkas .numbers (Apple Numbers) belum dapat dibaca. Di Numbers pilih File › Export To › Excel, lalu periksa berkas .xlsx itu.',
+  '.numbers':
+    'Berkas .numbers (Apple Numbers) belum dapat dibaca. Di Numbers pilih File › Export To › Excel, lalu periksa berkas .xlsx itu.',
 };
 
 /**
@@ -34,7 +35,8 @@ export async function readWorkbookFile(filePath: string): Promise<ReadResult> {
     return { ok: false, message: fileError(filePath, e) };
   }
   const saran = SARAN_SIMPAN_ULANG[ext];
-  if (saran !== undefined) return ext === '.xls' || ext === '.ods' ? readThroughLibreOffice(filePath, fileName, ext, saran) : { ok: false, message: saran };
+  if (saran !== undefined)
+    return ext === '.xls' || ext === '.ods' ? readThroughLibreOffice(filePath, fileName, ext, saran) : { ok: false, message: saran };
   if (!['.xlsx', '.xlsm', '.csv', '.tsv', '.txt'].includes(ext)) {
     const shown = ext === '' ? 'tanpa ekstensi' : ext;
     return { ok: false, message: `Jenis berkas tidak dikenal: ${shown} (gunakan .xlsx, .csv atau .tsv).` };
@@ -65,7 +67,12 @@ export async function readWorkbookFile(filePath: string): Promise<ReadResult> {
       return read;
     }
     // .txt is what Excel's "Unicode Text" save writes: UTF-16 with tabs, read as a .tsv.
-    return (await readers()).readDelimitedBytes(bytes, fileName, path.basename(fileName, path.extname(fileName)), ext === '.csv' ? '.csv' : '.tsv');
+    return (await readers()).readDelimitedBytes(
+      bytes,
+      fileName,
+      path.basename(fileName, path.extname(fileName)),
+      ext === '.csv' ? '.csv' : '.tsv',
+    );
   } catch {
     // The readers handle what they know; this keeps a surprise in a library from crashing the CLI.
     return { ok: false, message: 'Berkas tidak dapat dibaca: isinya rusak atau tidak dikenal.' };
@@ -95,7 +102,10 @@ async function readThroughLibreOffice(filePath: string, fileName: string, ext: s
   const converted = await ubahKeXlsx(filePath);
   if (!converted.ok) {
     if (converted.sebab === 'tidak-ada') return { ok: false, message: saran };
-    return { ok: false, message: `LibreOffice tidak dapat mengubah berkas ${ext} ini ke .xlsx (rusak atau terlindungi kata sandi?). ${saran}` };
+    return {
+      ok: false,
+      message: `LibreOffice tidak dapat mengubah berkas ${ext} ini ke .xlsx (rusak atau terlindungi kata sandi?). ${saran}`,
+    };
   }
   const read = await (await readers()).readXlsxBuffer(converted.bytes, fileName).catch(() => null);
   if (read === null) return { ok: false, message: saran };

@@ -120,9 +120,7 @@ describe('readWorkbookFile: .csv and .tsv', () => {
   });
 
   it('a one-line file is a one-row sheet', async () => {
-    expect((await readOk(await write('satu.csv', 'No;Program;Pagu'))).workbook.sheets[0].values).toEqual([
-      ['No', 'Program', 'Pagu'],
-    ]);
+    expect((await readOk(await write('satu.csv', 'No;Program;Pagu'))).workbook.sheets[0].values).toEqual([['No', 'Program', 'Pagu']]);
   });
 
   it('reads 100,000 rows', async () => {

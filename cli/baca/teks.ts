@@ -21,9 +21,7 @@ export function readDelimitedBytes(bytes: Uint8Array, fileName: string, sheetNam
     warnings.push(`Berkas .tsv tanpa tab; kolom dipisah dengan ${DELIMITER_NAMES[read.delimiter]}.`);
   }
   if (read.unclosedQuoteRow !== null) {
-    warnings.push(
-      `Tanda kutip di baris ${read.unclosedQuoteRow + 1} tidak ditutup; isi sesudahnya mungkin terbaca sebagai satu sel.`,
-    );
+    warnings.push(`Tanda kutip di baris ${read.unclosedQuoteRow + 1} tidak ditutup; isi sesudahnya mungkin terbaca sebagai satu sel.`);
   }
   return { ok: true, workbook: { name: fileName, sheets: [read.sheet] }, warnings };
 }

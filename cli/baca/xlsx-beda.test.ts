@@ -33,13 +33,17 @@ function normalise(sheet: Sheet): Sheet {
     for (let r = m.top; r <= m.bottom; r++) {
       for (let c = m.left; c <= m.right; c++) {
         if (r === m.top && c === m.left) continue;
-        if (out.bold?.[r]?.[c] !== undefined) out.bold = out.bold.map((row, i) => (i === r ? row.map((v, j) => (j === c ? false : v)) : row));
-        if (out.numberFormats?.[r]?.[c] !== undefined) out.numberFormats = out.numberFormats.map((row, i) => (i === r ? row.map((v, j) => (j === c ? null : v)) : row));
+        if (out.bold?.[r]?.[c] !== undefined)
+          out.bold = out.bold.map((row, i) => (i === r ? row.map((v, j) => (j === c ? false : v)) : row));
+        if (out.numberFormats?.[r]?.[c] !== undefined)
+          out.numberFormats = out.numberFormats.map((row, i) => (i === r ? row.map((v, j) => (j === c ? null : v)) : row));
       }
     }
   }
-  if (out.numberFormats) out.numberFormats = out.numberFormats.map((r) => r.map((f) => (f === null ? null : f.replace(/\\(.)/g, '$1'))));
-  const empty = (rows: unknown[][] | undefined, nothing: unknown) => rows === undefined || rows.every((r) => r.every((v) => v === nothing));
+  if (out.numberFormats)
+    out.numberFormats = out.numberFormats.map((r) => r.map((f) => (f === null ? null : f.replace(/\\(.)/g, '$1'))));
+  const empty = (rows: unknown[][] | undefined, nothing: unknown) =>
+    rows === undefined || rows.every((r) => r.every((v) => v === nothing));
   if (empty(out.formulas, null)) delete out.formulas;
   if (empty(out.numberFormats, null)) delete out.numberFormats;
   if (empty(out.bold, false)) delete out.bold;
@@ -97,7 +101,12 @@ async function fixtureWorkbook(name: string): Promise<Buffer> {
   ws.getRow(last + 1).hidden = true;
   ws.getCell(last + 3, 1).value = new Date(Date.UTC(2024, 11, 31));
   ws.getCell(last + 3, 2).value = { error: '#DIV/0!' };
-  ws.getCell(last + 3, 3).value = { richText: [{ text: 'Jumlah ', font: { bold: true } }, { text: 'Total', font: { bold: true } }] };
+  ws.getCell(last + 3, 3).value = {
+    richText: [
+      { text: 'Jumlah ', font: { bold: true } },
+      { text: 'Total', font: { bold: true } },
+    ],
+  };
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
@@ -134,7 +143,15 @@ describe('direct reader = exceljs reader', () => {
       const profile = 'file://' + path.join(dir, 'lo-profil');
       execFileSync(
         SOFFICE!,
-        [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'xlsx', '--outdir', outDir, ...names.map((n) => path.join(inDir, `${n}.xlsx`))],
+        [
+          `-env:UserInstallation=${profile}`,
+          '--headless',
+          '--convert-to',
+          'xlsx',
+          '--outdir',
+          outDir,
+          ...names.map((n) => path.join(inDir, `${n}.xlsx`)),
+        ],
         { stdio: 'pipe', timeout: 170_000 },
       );
       for (const name of names) {
@@ -160,7 +177,9 @@ describe('direct reader = exceljs reader', () => {
       name: fc.constantFrom('Data', 'T-C.33', 'Lembar 2', 'Renja 2024'),
       rows: fc.array(fc.array(cellArb, { maxLength: 8 }), { maxLength: 14 }),
       bold: fc.array(fc.tuple(fc.nat(13), fc.nat(7)), { maxLength: 6 }),
-      formats: fc.array(fc.tuple(fc.nat(13), fc.nat(7), fc.constantFrom('0.00%', '#,##0', '0.00', 'dd/mm/yyyy', '@')), { maxLength: 6 }),
+      formats: fc.array(fc.tuple(fc.nat(13), fc.nat(7), fc.constantFrom('0.00%', '#,##0', '0.00', 'dd/mm/yyyy', '@')), {
+        maxLength: 6,
+      }),
       formulas: fc.array(fc.tuple(fc.nat(13), fc.nat(7), fc.option(fc.integer(), { nil: undefined })), { maxLength: 4 }),
       merge: fc.option(fc.tuple(fc.nat(12), fc.nat(6)), { nil: undefined }),
       hidden: fc.array(fc.nat(15), { maxLength: 3 }),

@@ -158,7 +158,10 @@ export function readSheetPart(name: string, entry: ZipEntry, ctx: SheetContext):
         return v;
       case 'd':
         note(dates);
-        return v.replace('T', ' ').replace(/(\.\d+)?Z?$/, '').replace(/ 00:00:00$/, '');
+        return v
+          .replace('T', ' ')
+          .replace(/(\.\d+)?Z?$/, '')
+          .replace(/ 00:00:00$/, '');
       default: {
         const n = parseFloat(v);
         if (!Number.isFinite(n)) return null;
@@ -171,111 +174,116 @@ export function readSheetPart(name: string, entry: ZipEntry, ctx: SheetContext):
     }
   };
 
-  parsePart(ctx.pkg, entry, {
-    open(tag, a) {
-      switch (tag) {
-        case 'row': {
-          const r = a.r === undefined ? rowIndex + 1 : Number(a.r) - 1;
-          if (!Number.isInteger(r) || r < 0) throw refuse('nomor baris tidak sah; berkas dilewati.');
-          startRow(r);
-          if (a.hidden === '1' || a.hidden === 'true') hidden.push(r);
-          return;
-        }
-        case 'c': {
-          if (rowIndex < 0) startRow(0);
-          if (a.r !== undefined) {
-            const pos = parseRef(a.r);
-            if (pos === null) throw refuse(`alamat sel "${a.r.slice(0, 20)}" tidak sah; berkas dilewati.`);
-            if (pos.col >= BATAS.kolom) throw refuse(`sel ${a.r} melewati kolom terakhir XFD; berkas dilewati.`);
-            if (pos.row !== rowIndex) startRow(pos.row);
-            colIndex = pos.col;
-          } else {
-            colIndex++;
-            if (colIndex >= BATAS.kolom) throw refuse('baris memuat sel melewati kolom terakhir XFD; berkas dilewati.');
+  parsePart(
+    ctx.pkg,
+    entry,
+    {
+      open(tag, a) {
+        switch (tag) {
+          case 'row': {
+            const r = a.r === undefined ? rowIndex + 1 : Number(a.r) - 1;
+            if (!Number.isInteger(r) || r < 0) throw refuse('nomor baris tidak sah; berkas dilewati.');
+            startRow(r);
+            if (a.hidden === '1' || a.hidden === 'true') hidden.push(r);
+            return;
           }
-          cellType = a.t ?? 'n';
-          // exceljs, the reference this reader is tested against, reads style 0 as no style.
-          cellStyle = a.s === undefined || a.s === '0' ? -1 : Number(a.s);
-          vText = '';
-          hasV = false;
-          fText = '';
-          hasF = false;
-          fShared = null;
-          tText = '';
-          hasT = false;
-          runs = 0;
-          boldRuns = 0;
-          inPhonetic = 0;
-          return;
-        }
-        case 'v':
-          inside = In.V;
-          hasV = true;
-          return;
-        case 'f':
-          inside = In.F;
-          hasF = true;
-          if (a.t === 'shared' && a.si !== undefined) fShared = { si: a.si, master: a.ref !== undefined };
-          return;
-        case 'is':
-          hasT = true;
-          return;
-        case 'r':
-          if (hasT) {
-            runs++;
-            runBold = false;
-            inRun = true;
+          case 'c': {
+            if (rowIndex < 0) startRow(0);
+            if (a.r !== undefined) {
+              const pos = parseRef(a.r);
+              if (pos === null) throw refuse(`alamat sel "${a.r.slice(0, 20)}" tidak sah; berkas dilewati.`);
+              if (pos.col >= BATAS.kolom) throw refuse(`sel ${a.r} melewati kolom terakhir XFD; berkas dilewati.`);
+              if (pos.row !== rowIndex) startRow(pos.row);
+              colIndex = pos.col;
+            } else {
+              colIndex++;
+              if (colIndex >= BATAS.kolom) throw refuse('baris memuat sel melewati kolom terakhir XFD; berkas dilewati.');
+            }
+            cellType = a.t ?? 'n';
+            // exceljs, the reference this reader is tested against, reads style 0 as no style.
+            cellStyle = a.s === undefined || a.s === '0' ? -1 : Number(a.s);
+            vText = '';
+            hasV = false;
+            fText = '';
+            hasF = false;
+            fShared = null;
+            tText = '';
+            hasT = false;
+            runs = 0;
+            boldRuns = 0;
+            inPhonetic = 0;
+            return;
           }
-          return;
-        case 'b':
-          if (inRun && inPhonetic === 0) runBold = a.val === undefined || a.val === '1' || a.val === 'true';
-          return;
-        case 'rPh':
-          inPhonetic++;
-          return;
-        case 't':
-          if (hasT && inPhonetic === 0) inside = In.T;
-          return;
-        case 'mergeCell': {
-          const m = parseRange(a.ref ?? '');
-          if (m === null) return;
-          if (merges.length >= BATAS.gabungan) {
-            throw refuse(`lebih dari ${angkaId(BATAS.gabungan)} sel gabungan; berkas dilewati.`);
+          case 'v':
+            inside = In.V;
+            hasV = true;
+            return;
+          case 'f':
+            inside = In.F;
+            hasF = true;
+            if (a.t === 'shared' && a.si !== undefined) fShared = { si: a.si, master: a.ref !== undefined };
+            return;
+          case 'is':
+            hasT = true;
+            return;
+          case 'r':
+            if (hasT) {
+              runs++;
+              runBold = false;
+              inRun = true;
+            }
+            return;
+          case 'b':
+            if (inRun && inPhonetic === 0) runBold = a.val === undefined || a.val === '1' || a.val === 'true';
+            return;
+          case 'rPh':
+            inPhonetic++;
+            return;
+          case 't':
+            if (hasT && inPhonetic === 0) inside = In.T;
+            return;
+          case 'mergeCell': {
+            const m = parseRange(a.ref ?? '');
+            if (m === null) return;
+            if (merges.length >= BATAS.gabungan) {
+              throw refuse(`lebih dari ${angkaId(BATAS.gabungan)} sel gabungan; berkas dilewati.`);
+            }
+            merges.push(m);
+            return;
           }
-          merges.push(m);
-          return;
+          default:
+            return;
         }
-        default:
-          return;
-      }
+      },
+      text(t) {
+        if (inside === In.V) vText += t;
+        else if (inside === In.F) fText += t;
+        else if (inside === In.T) tText += t;
+      },
+      close(tag) {
+        switch (tag) {
+          case 'v':
+          case 'f':
+          case 't':
+            inside = In.None;
+            return;
+          case 'r':
+            if (inRun && runBold) boldRuns++;
+            inRun = false;
+            return;
+          case 'rPh':
+            inPhonetic--;
+            return;
+          case 'c':
+            endCell();
+            return;
+          default:
+            return;
+        }
+      },
     },
-    text(t) {
-      if (inside === In.V) vText += t;
-      else if (inside === In.F) fText += t;
-      else if (inside === In.T) tText += t;
-    },
-    close(tag) {
-      switch (tag) {
-        case 'v':
-        case 'f':
-        case 't':
-          inside = In.None;
-          return;
-        case 'r':
-          if (inRun && runBold) boldRuns++;
-          inRun = false;
-          return;
-        case 'rPh':
-          inPhonetic--;
-          return;
-        case 'c':
-          endCell();
-          return;
-        default:
-          return;
-      }
-    },
-  }, true);
+    true,
+  );
 
   applyMerges(rows, merges, name, cells - ctx.cellsSoFar);
   return { ...toSheet(name, rows, merges, hidden), warnings: sheetWarnings(name, uncached, dates), cells };
@@ -297,7 +305,8 @@ function applyMerges(rows: RowData[], merges: Merge[], name: string, cells: numb
       const right = Math.min(m.right, row.values.length - 1);
       for (let c = m.left; c <= right; c++) {
         if (r === m.top && c === m.left) continue;
-        if (--budget < 0) throw new GalatBaca(`Lembar "${name}": sel gabungan saling tumpang tindih; buka dan simpan ulang berkas di Excel.`);
+        if (--budget < 0)
+          throw new GalatBaca(`Lembar "${name}": sel gabungan saling tumpang tindih; buka dan simpan ulang berkas di Excel.`);
         row.values[c] = null;
         if (row.formulas !== null) row.formulas[c] = null;
       }
@@ -393,7 +402,9 @@ function sheetWarnings(name: string, uncached: { count: number; first: string },
     );
   }
   if (dates.count > 0) {
-    warnings.push(`Lembar "${name}": ${dates.count} sel berisi tanggal (misalnya ${dates.first}); dibaca sebagai teks tanggal, bukan angka.`);
+    warnings.push(
+      `Lembar "${name}": ${dates.count} sel berisi tanggal (misalnya ${dates.first}); dibaca sebagai teks tanggal, bukan angka.`,
+    );
   }
   return warnings;
 }
@@ -431,8 +442,12 @@ function parseRange(ref: string): Merge | null {
   const a = parseRef(ref.slice(0, colon));
   const b = parseRef(ref.slice(colon + 1));
   if (a === null || b === null) return null;
-  const m = { top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) };
+  const m = {
+    top: Math.min(a.row, b.row),
+    left: Math.min(a.col, b.col),
+    bottom: Math.max(a.row, b.row),
+    right: Math.max(a.col, b.col),
+  };
   if (m.top === m.bottom && m.left === m.right) return null;
   return m;
 }
-

@@ -16,7 +16,10 @@ const TABLE = [
 ];
 
 async function read(bytes: Uint8Array): Promise<{ direct: ReadResult; oracle: ReadResult }> {
-  return { direct: await readXlsxBuffer(bytes, 'produsen.xlsx'), oracle: await readXlsxBufferExceljs(Buffer.from(bytes), 'produsen.xlsx') };
+  return {
+    direct: await readXlsxBuffer(bytes, 'produsen.xlsx'),
+    oracle: await readXlsxBufferExceljs(Buffer.from(bytes), 'produsen.xlsx'),
+  };
 }
 
 function sheetsOf(r: ReadResult): Sheet[] {
@@ -26,9 +29,16 @@ function sheetsOf(r: ReadResult): Sheet[] {
 
 describe('the direct reader reads what other producers write', () => {
   it('x:-prefixed elements, as the .NET Open XML SDK writes them', async () => {
-    const { direct, oracle } = await read(paketXlsx({ sheets: [{ name: 'Renja', xml: lembarXml(TABLE, { merges: ['A1:B1'] }) }], prefixed: true }));
+    const { direct, oracle } = await read(
+      paketXlsx({ sheets: [{ name: 'Renja', xml: lembarXml(TABLE, { merges: ['A1:B1'] }) }], prefixed: true }),
+    );
     const [sheet] = sheetsOf(direct);
-    expect(sheet.values).toEqual([['Kode', null, 'Pagu'], ['1.01', 'Program A', 300], ['1.01.1', 'Kegiatan A1', 100], ['1.01.2', 'Kegiatan A2', 200]]);
+    expect(sheet.values).toEqual([
+      ['Kode', null, 'Pagu'],
+      ['1.01', 'Program A', 300],
+      ['1.01.1', 'Kegiatan A1', 100],
+      ['1.01.2', 'Kegiatan A2', 200],
+    ]);
     expect(sheet.merges).toEqual([{ top: 0, left: 0, bottom: 0, right: 1 }]);
     expect(oracle.ok && oracle.workbook.sheets[0].values.length).not.toBe(4);
   });

@@ -133,9 +133,7 @@ describe('readWorkbookFile: .xlsx', () => {
     const r = await readOk(file);
     expect(r.workbook.sheets[0].values).toEqual([['2024-12-31'], ['2022-10-02 08:30:00']]);
     expect(r.workbook.sheets[0].numberFormats?.[0]).toEqual(['dd/mm/yyyy']);
-    expect(r.warnings).toEqual([
-      'Lembar "Data": 2 sel berisi tanggal (misalnya A1); dibaca sebagai teks tanggal, bukan angka.',
-    ]);
+    expect(r.warnings).toEqual(['Lembar "Data": 2 sel berisi tanggal (misalnya A1); dibaca sebagai teks tanggal, bukan angka.']);
   });
 
   it('reads number formats, bold, merges and hidden rows in sheet positions', async () => {
@@ -181,7 +179,12 @@ describe('readWorkbookFile: .xlsx', () => {
   it('marks a cell bold when all of its rich text is bold', async () => {
     const file = await writeBook('tebal.xlsx', (wb) => {
       const ws = wb.addWorksheet('Data');
-      ws.getCell('A1').value = { richText: [{ text: 'PROGRAM', font: { bold: true } }, { text: ' 1', font: { bold: true } }] };
+      ws.getCell('A1').value = {
+        richText: [
+          { text: 'PROGRAM', font: { bold: true } },
+          { text: ' 1', font: { bold: true } },
+        ],
+      };
       ws.getCell('A2').value = { richText: [{ text: 'Kegiatan', font: { bold: true } }, { text: ' 1' }] };
     });
     const s = (await readOk(file)).workbook.sheets[0];

@@ -29,7 +29,11 @@ export async function readXlsxBuffer(buffer: Uint8Array, fileName: string): Prom
 }
 
 function readPackage(pkg: ZipPackage, fileName: string): ReadResult {
-  const parts = readWorkbookParts(pkg, BATAS.lembar, (n) => new GalatBaca(`Buku kerja memuat lebih dari ${angkaId(BATAS.lembar)} lembar (${angkaId(n)} atau lebih); berkas dilewati.`));
+  const parts = readWorkbookParts(
+    pkg,
+    BATAS.lembar,
+    (n) => new GalatBaca(`Buku kerja memuat lebih dari ${angkaId(BATAS.lembar)} lembar (${angkaId(n)} atau lebih); berkas dilewati.`),
+  );
   // Excel never saves a workbook without a sheet: a zip without one is not an .xlsx.
   if (parts.sheets.length === 0) return { ok: false, message: RUSAK };
   const strings = readSharedStrings(pkg, parts.sharedStrings);

@@ -4,7 +4,12 @@ import { FastHandler, FastXml } from './xml-cepat';
 
 function recorder(out: string[]): FastHandler {
   return {
-    open: (name, a, self) => out.push(`<${name}${Object.entries(a).map(([k, v]) => ` ${k}=${v}`).join('')}${self ? '/' : ''}>`),
+    open: (name, a, self) =>
+      out.push(
+        `<${name}${Object.entries(a)
+          .map(([k, v]) => ` ${k}=${v}`)
+          .join('')}${self ? '/' : ''}>`,
+      ),
     text: (t) => out.push(t),
     close: (name) => out.push(`</${name}>`),
   };
@@ -34,7 +39,6 @@ describe.each([
   ['FastXml (decoded text)', eventsOfText],
   ['FastXmlBytes (UTF-8 bytes)', eventsOfBytes],
 ])('%s', (_, events) => {
-
   const sheet =
     '<?xml version="1.0"?><!-- komentar --><x:worksheet xmlns:x="urn:x"><x:c r="A1" t=\'s\' x:s="3"><x:v>12</x:v></x:c>' +
     '<c r="B1" t="inlineStr"><is><t>a &amp; b &lt;c&gt; &#x41;&#66; "&quot;" &apos;></t></is></c><c a="1>2"/><![CDATA[<mentah>]]>' +

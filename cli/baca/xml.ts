@@ -120,5 +120,7 @@ export function localName(name: string): string {
 
 /** Excel's escape for characters XML cannot carry: `_x000D_` is a carriage return. */
 export function decodeExcelEscapes(text: string): string {
-  return text.indexOf('_x') < 0 ? text : text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  return text.indexOf('_x') < 0
+    ? text
+    : text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }

@@ -85,7 +85,8 @@ export class ZipPackage {
     } else if (entry.method === 8) {
       const inflate = new Inflate((chunk) => take(chunk));
       try {
-        for (let i = 0; i < data.length; i += CHUNK) inflate.push(data.subarray(i, Math.min(i + CHUNK, data.length)), i + CHUNK >= data.length);
+        for (let i = 0; i < data.length; i += CHUNK)
+          inflate.push(data.subarray(i, Math.min(i + CHUNK, data.length)), i + CHUNK >= data.length);
         if (data.length === 0) inflate.push(new Uint8Array(0), true);
       } catch (e) {
         if (e instanceof GalatBaca) throw e;
@@ -95,7 +96,9 @@ export class ZipPackage {
       throw new GalatBaca(RUSAK);
     }
     if (size !== entry.size || crc >>> 0 !== entry.crc >>> 0) {
-      throw new GalatBaca('Berkas .xlsx rusak: isi salah satu bagiannya tidak cocok dengan kode pemeriksanya (CRC). Minta salinan asli berkas.');
+      throw new GalatBaca(
+        'Berkas .xlsx rusak: isi salah satu bagiannya tidak cocok dengan kode pemeriksanya (CRC). Minta salinan asli berkas.',
+      );
     }
   }
 

@@ -102,7 +102,9 @@ export async function addWorksheet(pkg: Parts, info: WorkbookInfo, name: string,
   const close = closeOf(tags, sheetsAt);
   const out =
     close === null
-      ? applyEdits(xml, [{ start: tags[sheetsAt].start, end: tags[sheetsAt].end, text: `<${tags[sheetsAt].name}>${entry}</${tags[sheetsAt].name}>` }])
+      ? applyEdits(xml, [
+          { start: tags[sheetsAt].start, end: tags[sheetsAt].end, text: `<${tags[sheetsAt].name}>${entry}</${tags[sheetsAt].name}>` },
+        ])
       : applyEdits(xml, [{ start: tags[close].start, end: tags[close].start, text: entry }]);
   pkg.write(info.part, out);
 }

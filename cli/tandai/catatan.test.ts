@@ -61,7 +61,9 @@ describe('addShapes', () => {
   });
 
   test('a drawing that already holds 200,000 notes gets the next id (a Math.max spread overflowed the stack)', () => {
-    const shapes = Array.from({ length: 200_000 }, (_, i) => `<v:shape id="_x0000_s${1025 + i}" type="#_x0000_t202"></v:shape>`).join('');
+    const shapes = Array.from({ length: 200_000 }, (_, i) => `<v:shape id="_x0000_s${1025 + i}" type="#_x0000_t202"></v:shape>`).join(
+      '',
+    );
     const vml =
       '<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel">' +
       `<o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="1"/></o:shapelayout>${shapes}</xml>`;

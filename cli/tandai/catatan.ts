@@ -1,6 +1,17 @@
 import { TandaiError } from './galat';
 import { columnLetters } from '../../core/lembar/model';
-import { addRelationship, CONTENT_TYPE, ensureContentType, isRelType, NS, Parts, parseRels, REL_TYPE, relsPartOf, resolveTarget } from './paket';
+import {
+  addRelationship,
+  CONTENT_TYPE,
+  ensureContentType,
+  isRelType,
+  NS,
+  Parts,
+  parseRels,
+  REL_TYPE,
+  relsPartOf,
+  resolveTarget,
+} from './paket';
 import { CellPos } from './lembar-xml';
 import { applyEdits, attr, closeOf, decodeEntities, Edit, escapeText, findTag, prefixOf, scanTags, withAttributes } from './xml';
 
@@ -155,7 +166,9 @@ export function mergeComments(xml: string, notes: Note[]): { xml: string; shapes
     const ref = `${columnLetters(note.col)}${note.row + 1}`;
     const at = existing.get(ref);
     if (at === undefined) {
-      fresh.push(`<${p}comment ref="${ref}" authorId="${authorId}" shapeId="0"><${p}text>${runs(p, fit(note.lines, MAX_NOTE), false)}</${p}text></${p}comment>`);
+      fresh.push(
+        `<${p}comment ref="${ref}" authorId="${authorId}" shapeId="0"><${p}text>${runs(p, fit(note.lines, MAX_NOTE), false)}</${p}text></${p}comment>`,
+      );
       shapesNeeded.push(note);
       continue;
     }
@@ -164,7 +177,11 @@ export function mergeComments(xml: string, notes: Note[]): { xml: string; shapes
   if (fresh.length > 0) {
     const list = tags[listAt];
     if (list.kind === 'empty') {
-      edits.push({ start: list.start, end: list.end, text: `${withAttributes(out.slice(list.start, list.end), {}, true)}${fresh.join('')}</${list.name}>` });
+      edits.push({
+        start: list.start,
+        end: list.end,
+        text: `${withAttributes(out.slice(list.start, list.end), {}, true)}${fresh.join('')}</${list.name}>`,
+      });
     } else {
       const close = tags[closeOf(tags, listAt)!];
       edits.push({ start: close.start, end: close.start, text: fresh.join('') });
@@ -176,7 +193,9 @@ export function mergeComments(xml: string, notes: Note[]): { xml: string; shapes
 function insertLastChild(xml: string, tags: ReturnType<typeof scanTags>, i: number, child: string): string {
   const t = tags[i];
   if (t.kind === 'empty') {
-    return applyEdits(xml, [{ start: t.start, end: t.end, text: `${withAttributes(xml.slice(t.start, t.end), {}, true)}${child}</${t.name}>` }]);
+    return applyEdits(xml, [
+      { start: t.start, end: t.end, text: `${withAttributes(xml.slice(t.start, t.end), {}, true)}${child}</${t.name}>` },
+    ]);
   }
   const close = tags[closeOf(tags, i)!];
   return applyEdits(xml, [{ start: close.start, end: close.start, text: child }]);
@@ -194,18 +213,27 @@ function appendToComment(xml: string, tags: ReturnType<typeof scanTags>, comment
       }
     }
   }
-  const existingLength = commentClose !== null ? xml.slice(tags[commentAt].end, tags[commentClose].start).replace(/<[^>]*>/g, '').length : 0;
+  const existingLength =
+    commentClose !== null ? xml.slice(tags[commentAt].end, tags[commentClose].start).replace(/<[^>]*>/g, '').length : 0;
   const added = runs(p, fit(lines, Math.max(0, MAX_NOTE - existingLength - 2)), true);
   if (textAt < 0) {
     const t = tags[commentAt];
     if (t.kind === 'empty') {
-      return { start: t.start, end: t.end, text: `${withAttributes(xml.slice(t.start, t.end), {}, true)}<${p}text>${added}</${p}text></${t.name}>` };
+      return {
+        start: t.start,
+        end: t.end,
+        text: `${withAttributes(xml.slice(t.start, t.end), {}, true)}<${p}text>${added}</${p}text></${t.name}>`,
+      };
     }
     return { start: t.end, end: t.end, text: `<${p}text>${added}</${p}text>` };
   }
   const text = tags[textAt];
   if (text.kind === 'empty') {
-    return { start: text.start, end: text.end, text: `${withAttributes(xml.slice(text.start, text.end), {}, true)}${added}</${text.name}>` };
+    return {
+      start: text.start,
+      end: text.end,
+      text: `${withAttributes(xml.slice(text.start, text.end), {}, true)}${added}</${text.name}>`,
+    };
   }
   const textClose = closeOf(tags, textAt)!;
   for (let j = textAt + 1; j < textClose; j++) {
@@ -278,15 +306,24 @@ export function addShapes(vml: string, notes: Note[]): string {
   if (close < 0) throw new TandaiError('Gambar VML catatan tidak dikenali.');
   const ids = [...vml.matchAll(/_x0000_s(\d+)/g)].map((m) => Number(m[1]));
   const idmap = /(<o:idmap\b[^>]*?\bdata\s*=\s*["'])([^"']*)(["'])/.exec(vml);
-  const blocks = idmap ? idmap[2].split(',').map((s) => Number(s.trim())).filter((n) => Number.isInteger(n)) : [];
+  const blocks = idmap
+    ? idmap[2]
+        .split(',')
+        .map((s) => Number(s.trim()))
+        .filter((n) => Number.isInteger(n))
+    : [];
   // reduce, not Math.max(...spread): a drawing with ~125,000 notes overflows the argument stack.
-  let next = Math.max(ids.reduce((a, b) => Math.max(a, b), 0), (blocks.length ? blocks.reduce((a, b) => Math.min(a, b)) : 1) * 1024);
+  let next = Math.max(
+    ids.reduce((a, b) => Math.max(a, b), 0),
+    (blocks.length ? blocks.reduce((a, b) => Math.min(a, b)) : 1) * 1024,
+  );
   const root = /<xml\b[^>]*>/.exec(vml)?.[0] ?? '';
   const missing = Object.entries(VML_NS).filter(([pfx, ns]) => !new RegExp(`xmlns:${pfx}\\s*=\\s*["']${ns}["']`).test(root));
   const nsDecl = missing.map(([pfx, ns]) => ` xmlns:${pfx}="${ns}"`).join('');
   const newBlocks = new Set(blocks);
   let added = '';
-  if (!/_x0000_t202|o:spt\s*=\s*["']202["']/.test(vml)) added += nsDecl ? SHAPETYPE.replace('<v:shapetype', `<v:shapetype${nsDecl}`) : SHAPETYPE;
+  if (!/_x0000_t202|o:spt\s*=\s*["']202["']/.test(vml))
+    added += nsDecl ? SHAPETYPE.replace('<v:shapetype', `<v:shapetype${nsDecl}`) : SHAPETYPE;
   for (const note of notes) {
     next++;
     if (next % 1024 === 0) next++;

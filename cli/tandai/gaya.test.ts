@@ -21,7 +21,9 @@ describe('StyleEditor', () => {
     expect(ed.markedXf(99, 'info')).toBe(5); // an out-of-range index is read as format 0
     const out = ed.result();
     expect(out).toContain('<x:fills count="4">');
-    expect(out).toContain('<x:fill><x:patternFill patternType="solid"><x:fgColor rgb="FFFFC7CE"/><x:bgColor indexed="64"/></x:patternFill></x:fill>');
+    expect(out).toContain(
+      '<x:fill><x:patternFill patternType="solid"><x:fgColor rgb="FFFFC7CE"/><x:bgColor indexed="64"/></x:patternFill></x:fill>',
+    );
     expect(out).toContain(
       '<x:xf numFmtId="164" fontId="0" fillId="2" borderId="0" xfId="0" applyNumberFormat="1" applyFill="1"><x:alignment horizontal="right"/></x:xf>',
     );
@@ -36,17 +38,23 @@ describe('StyleEditor', () => {
     const header = ed.headerXf();
     const out = ed.result();
     expect(header).toBe(2);
-    expect(out).toContain('<x:fonts count="2"><x:font><x:sz val="10"/><x:name val="Arial"/></x:font><x:font><x:b/><x:sz val="10"/><x:name val="Arial"/></x:font></x:fonts>');
+    expect(out).toContain(
+      '<x:fonts count="2"><x:font><x:sz val="10"/><x:name val="Arial"/></x:font><x:font><x:b/><x:sz val="10"/><x:name val="Arial"/></x:font></x:fonts>',
+    );
     expect(out).toContain('<x:xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1">');
   });
 
   test('a styles part that lacks sections, or a workbook without one, still gets valid additions', () => {
-    const bare = new StyleEditor(StyleEditor.from('<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>').result());
+    const bare = new StyleEditor(
+      StyleEditor.from('<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>').result(),
+    );
     expect(bare.cellXfCount).toBe(1);
     const ed = StyleEditor.from(null);
     expect(ed.markedXf(0, 'warning')).toBe(1);
     const out = ed.result();
     // Fills 0 and 1 stay the reserved ones; ours comes after.
-    expect(out).toMatch(/<fills count="3"><fill><patternFill patternType="none"\/><\/fill><fill><patternFill patternType="gray125"\/><\/fill><fill><patternFill patternType="solid"><fgColor rgb="FFFFEB9C"\/>/);
+    expect(out).toMatch(
+      /<fills count="3"><fill><patternFill patternType="none"\/><\/fill><fill><patternFill patternType="gray125"\/><\/fill><fill><patternFill patternType="solid"><fgColor rgb="FFFFEB9C"\/>/,
+    );
   });
 });

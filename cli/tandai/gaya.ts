@@ -2,9 +2,20 @@ import { Severity } from '../../core/periksa/temuan';
 import { SEVERITY_FILL } from '../../core/tanda';
 import { applyEdits, attr, closeOf, findTag, prefixOf, scanTags, Tag, withAttributes } from './xml';
 
-
 /** Children of <styleSheet> in the order the schema requires. */
-const STYLE_ORDER = ['numFmts', 'fonts', 'fills', 'borders', 'cellStyleXfs', 'cellXfs', 'cellStyles', 'dxfs', 'tableStyles', 'colors', 'extLst'];
+const STYLE_ORDER = [
+  'numFmts',
+  'fonts',
+  'fills',
+  'borders',
+  'cellStyleXfs',
+  'cellXfs',
+  'cellStyles',
+  'dxfs',
+  'tableStyles',
+  'colors',
+  'extLst',
+];
 
 export const MINIMAL_STYLES =
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
@@ -201,7 +212,13 @@ function withRequiredSections(xml: string): string {
     if (next) {
       out = applyEdits(out, [{ start: next.start, end: next.start, text: defaults[section](p) }]);
     } else if (root.kind === 'empty') {
-      out = applyEdits(out, [{ start: root.start, end: root.end, text: `${withAttributes(out.slice(root.start, root.end), {}, true)}${defaults[section](p)}</${root.name}>` }]);
+      out = applyEdits(out, [
+        {
+          start: root.start,
+          end: root.end,
+          text: `${withAttributes(out.slice(root.start, root.end), {}, true)}${defaults[section](p)}</${root.name}>`,
+        },
+      ]);
     } else {
       const close = tags[closeOf(tags, 0)!];
       out = applyEdits(out, [{ start: close.start, end: close.start, text: defaults[section](p) }]);

@@ -24,7 +24,10 @@ const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) =>
 export async function writeAnnotatedCopy(input: { path: string }, findings: Finding[], outputPath: string): Promise<AnnotateResult> {
   try {
     if (await samePath(input.path, outputPath)) {
-      return { ok: false, message: 'Berkas keluaran sama dengan berkas yang diperiksa; pilih nama lain agar berkas asli tidak ditimpa.' };
+      return {
+        ok: false,
+        message: 'Berkas keluaran sama dengan berkas yang diperiksa; pilih nama lain agar berkas asli tidak ditimpa.',
+      };
     }
     let bytes: Buffer;
     try {

@@ -45,7 +45,8 @@ describe('SheetPart.edit', () => {
     expect(new SheetPart(xml).edit(new Map(), 'rId9')).toBe(
       '<worksheet><sheetData/><drawing/><legacyDrawing xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="rId9"/><tableParts count="0"/><extLst/></worksheet>',
     );
-    const withR = '<worksheet xmlns:rel="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheetData/><pageMargins/></worksheet>';
+    const withR =
+      '<worksheet xmlns:rel="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheetData/><pageMargins/></worksheet>';
     expect(new SheetPart(withR).edit(new Map(), 'rId2')).toContain('<pageMargins/><legacyDrawing rel:id="rId2"/></worksheet>');
   });
 });
@@ -63,7 +64,9 @@ describe('SheetPart.styleOf', () => {
   });
 
   test('merges and legacyDrawing id are read', () => {
-    const part = new SheetPart('<worksheet xmlns:r="r"><sheetData/><mergeCells><mergeCell ref="B2:D3"/></mergeCells><legacyDrawing r:id="rId4"/></worksheet>');
+    const part = new SheetPart(
+      '<worksheet xmlns:r="r"><sheetData/><mergeCells><mergeCell ref="B2:D3"/></mergeCells><legacyDrawing r:id="rId4"/></worksheet>',
+    );
     expect(anchorOf(part.merges(), { row: 2, col: 3 })).toEqual({ row: 1, col: 1 });
     expect(anchorOf(part.merges(), { row: 4, col: 3 })).toEqual({ row: 4, col: 3 });
     expect(part.legacyDrawingId()).toBe('rId4');
@@ -84,7 +87,12 @@ describe('SheetPart against the former whole-part scan (test/helpers/lembar-xml-
           spans: fc.boolean(),
           custom: fc.option(fc.integer({ min: 0, max: 4 }), { nil: undefined }),
           cells: fc.array(
-            fc.record({ r: fc.boolean(), gap: fc.integer({ min: 0, max: 2 }), s: fc.option(fc.integer({ min: 0, max: 4 }), { nil: undefined }), text: fc.constantFrom('', '1', 'a > b', '<![CDATA[<row r="9">]]>', '<!-- </row> -->') }),
+            fc.record({
+              r: fc.boolean(),
+              gap: fc.integer({ min: 0, max: 2 }),
+              s: fc.option(fc.integer({ min: 0, max: 4 }), { nil: undefined }),
+              text: fc.constantFrom('', '1', 'a > b', '<![CDATA[<row r="9">]]>', '<!-- </row> -->'),
+            }),
             { maxLength: 5 },
           ),
         }),
@@ -118,10 +126,13 @@ describe('SheetPart against the former whole-part scan (test/helpers/lembar-xml-
         `<${p}sheetData>${body}</${p}sheetData><${p}mergeCells><${p}mergeCell ref="B2:C3"/></${p}mergeCells></${p}worksheet>`
       );
     });
-  const marks = fc.uniqueArray(fc.record({ row: fc.integer({ min: 0, max: 14 }), col: fc.integer({ min: 0, max: 7 }), s: fc.integer({ min: 10, max: 12 }) }), {
-    selector: (m) => `${m.row}:${m.col}`,
-    maxLength: 12,
-  });
+  const marks = fc.uniqueArray(
+    fc.record({ row: fc.integer({ min: 0, max: 14 }), col: fc.integer({ min: 0, max: 7 }), s: fc.integer({ min: 10, max: 12 }) }),
+    {
+      selector: (m) => `${m.row}:${m.col}`,
+      maxLength: 12,
+    },
+  );
 
   test('the same text for any marks, and the same current format for every cell', () => {
     fc.assert(
@@ -138,17 +149,25 @@ describe('SheetPart against the former whole-part scan (test/helpers/lembar-xml-
   });
 
   test('anchorsOf finds the same merge anchors as a search of every merge', () => {
-    const range = fc.record({ top: fc.nat(20), left: fc.nat(10), h: fc.nat(4), w: fc.nat(3) }).map((r) => ({ top: r.top, left: r.left, bottom: r.top + r.h, right: r.left + r.w }));
+    const range = fc
+      .record({ top: fc.nat(20), left: fc.nat(10), h: fc.nat(4), w: fc.nat(3) })
+      .map((r) => ({ top: r.top, left: r.left, bottom: r.top + r.h, right: r.left + r.w }));
     fc.assert(
-      fc.property(fc.array(range, { maxLength: 8 }), fc.array(fc.record({ row: fc.nat(25), col: fc.nat(14) }), { maxLength: 30 }), (merges, positions) => {
-        // Overlapping merges are not valid; the file order decides among them in neither code.
-        const disjoint = merges.filter((m, i) => merges.slice(0, i).every((o) => m.bottom < o.top || m.top > o.bottom || m.right < o.left || m.left > o.right));
-        const expected = positions.map((p) => {
-          const m = disjoint.find((a) => p.row >= a.top && p.row <= a.bottom && p.col >= a.left && p.col <= a.right);
-          return m ? { row: m.top, col: m.left } : p;
-        });
-        expect(anchorsOf(disjoint, positions)).toEqual(expected);
-      }),
+      fc.property(
+        fc.array(range, { maxLength: 8 }),
+        fc.array(fc.record({ row: fc.nat(25), col: fc.nat(14) }), { maxLength: 30 }),
+        (merges, positions) => {
+          // Overlapping merges are not valid; the file order decides among them in neither code.
+          const disjoint = merges.filter((m, i) =>
+            merges.slice(0, i).every((o) => m.bottom < o.top || m.top > o.bottom || m.right < o.left || m.left > o.right),
+          );
+          const expected = positions.map((p) => {
+            const m = disjoint.find((a) => p.row >= a.top && p.row <= a.bottom && p.col >= a.left && p.col <= a.right);
+            return m ? { row: m.top, col: m.left } : p;
+          });
+          expect(anchorsOf(disjoint, positions)).toEqual(expected);
+        },
+      ),
     );
   });
 });

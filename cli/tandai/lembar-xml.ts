@@ -1,6 +1,21 @@
 import { TandaiError } from './galat';
 import { columnLetters, parseA1 } from '../../core/lembar/model';
-import { applyEdits, attr, attributes, closeOf, Edit, escapeAttr, findTag, prefixFor, prefixOf, scanTags, skipSpecial, Tag, tagEnd, withAttributes } from './xml';
+import {
+  applyEdits,
+  attr,
+  attributes,
+  closeOf,
+  Edit,
+  escapeAttr,
+  findTag,
+  prefixFor,
+  prefixOf,
+  scanTags,
+  skipSpecial,
+  Tag,
+  tagEnd,
+  withAttributes,
+} from './xml';
 import { NS } from './paket';
 
 /**
@@ -73,10 +88,11 @@ export class SheetPart {
   constructor(readonly xml: string) {
     const head = scanTags(xml, { until: (t) => t.depth === 1 && t.local === 'sheetData' && t.kind !== 'close' });
     const sd = head[head.length - 1];
-    if (!sd || sd.local !== 'sheetData' || sd.depth !== 1 || sd.kind === 'close') throw new TandaiError('Lembar kerja tanpa <sheetData>.');
+    if (!sd || sd.local !== 'sheetData' || sd.depth !== 1 || sd.kind === 'close')
+      throw new TandaiError('Lembar kerja tanpa <sheetData>.');
     this.sheetData = head.length - 1;
     this.prefix = prefixOf(head[0]);
-    const tailFrom = sd.kind === 'empty' ? sd.end : this.quickRows(sd) ?? this.walkRows(sd);
+    const tailFrom = sd.kind === 'empty' ? sd.end : (this.quickRows(sd) ?? this.walkRows(sd));
     this.tags = head.concat(scanTags(xml, { from: tailFrom, depth: sd.kind === 'empty' ? 1 : 2 }));
     for (const t of head) {
       if (t.kind === 'close' || t.local !== 'col' || t.depth !== 2) continue;
@@ -386,7 +402,9 @@ export class SheetPart {
     const ref = attr(this.text(this.tags[i]), 'ref') ?? '';
     const current = parseRange(ref);
     // Loops, not Math.min(...spread): one cell per marked finding, and ~125,000 arguments overflow the stack.
-    let [top, left, bottom, right] = current ? [current.top, current.left, current.bottom, current.right] : [Infinity, Infinity, -Infinity, -Infinity];
+    let [top, left, bottom, right] = current
+      ? [current.top, current.left, current.bottom, current.right]
+      : [Infinity, Infinity, -Infinity, -Infinity];
     for (const c of cells) {
       top = Math.min(top, c.row);
       left = Math.min(left, c.col);
@@ -400,7 +418,17 @@ export class SheetPart {
 
   /** <legacyDrawing> goes after <drawing> and before legacyDrawingHF … extLst (CT_Worksheet order). */
   private legacyDrawingInsert(relId: string): Edit {
-    const later = new Set(['legacyDrawingHF', 'drawingHF', 'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts', 'extLst', 'AlternateContent']);
+    const later = new Set([
+      'legacyDrawingHF',
+      'drawingHF',
+      'picture',
+      'oleObjects',
+      'controls',
+      'webPublishItems',
+      'tableParts',
+      'extLst',
+      'AlternateContent',
+    ]);
     const next = this.tags.find((t) => t.depth === 1 && t.kind !== 'close' && later.has(t.local));
     const root = this.text(this.tags[0]);
     const r = prefixFor(root, NS.rel);

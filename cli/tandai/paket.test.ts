@@ -83,10 +83,12 @@ describe('the marked copy zip', () => {
       expect(s.flags & 8).toBe(0);
       const bytes = inflate(s);
       expect(`${s.name} ${bytes.length} ${zlib.crc32(bytes) >>> 0}`).toBe(`${s.name} ${s.size} ${s.crc >>> 0}`);
-      if (!changed.has(s.name)) expect(`${s.name} ${Buffer.from(s.data).equals(Buffer.from(before.get(s.name)!.data))}`).toBe(`${s.name} true`);
+      if (!changed.has(s.name))
+        expect(`${s.name} ${Buffer.from(s.data).equals(Buffer.from(before.get(s.name)!.data))}`).toBe(`${s.name} true`);
     }
     // The charts, pivots, images and shared strings are among the parts copied as stored.
-    for (const kept of ['xl/charts/chart1.xml', 'xl/media/image1.png', 'xl/pivotCache/pivotCacheRecords1.xml', 'xl/sharedStrings.xml']) expect(changed.has(kept)).toBe(false);
+    for (const kept of ['xl/charts/chart1.xml', 'xl/media/image1.png', 'xl/pivotCache/pivotCacheRecords1.xml', 'xl/sharedStrings.xml'])
+      expect(changed.has(kept)).toBe(false);
   });
 
   test('a package from a streamed writer (data descriptors after each part) is copied with complete headers', async () => {
@@ -114,7 +116,8 @@ describe('the marked copy zip', () => {
       expect(s.flags & 8).toBe(0);
       const bytes = inflate(s);
       expect(`${s.name} ${zlib.crc32(bytes) >>> 0} ${bytes.length}`).toBe(`${s.name} ${s.crc >>> 0} ${s.size}`);
-      if (!r.changedParts.includes(s.name)) expect(`${s.name} ${Buffer.from(bytes).equals(Buffer.from(parts[s.name]))}`).toBe(`${s.name} true`);
+      if (!r.changedParts.includes(s.name))
+        expect(`${s.name} ${Buffer.from(bytes).equals(Buffer.from(parts[s.name]))}`).toBe(`${s.name} true`);
     }
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(copy as unknown as ExcelJS.Buffer);
@@ -126,7 +129,10 @@ describe('the marked copy zip', () => {
     fs.writeFileSync(input, asZip64(await buildRichWorkbook()));
     const output = path.join(dir, 'zip64-bertanda.xlsx');
     const r = await writeAnnotatedCopy({ path: input }, [f('Ringkasan', 'C4', 'error', 'Pagu berbeda.')], output);
-    expect(r).toEqual({ ok: false, message: expect.stringMatching(/^Berkas \.xlsx ini disimpan dalam format zip64, .*simpan ulang di Excel sebagai \.xlsx/) });
+    expect(r).toEqual({
+      ok: false,
+      message: expect.stringMatching(/^Berkas \.xlsx ini disimpan dalam format zip64, .*simpan ulang di Excel sebagai \.xlsx/),
+    });
     expect(fs.existsSync(output)).toBe(false);
   });
 
@@ -138,7 +144,9 @@ describe('the marked copy zip', () => {
     const first = v.getUint32(eocd + 16, true);
     v.setUint32(first + 20, 0xffffffff, true);
     v.setUint32(first + 24, 0xffffffff, true);
-    await expect(markXlsx(zip, [f('Ringkasan', 'C4', 'error', 'Pagu berbeda.')], { macroOutput: false })).rejects.toThrow(/format zip64/);
+    await expect(markXlsx(zip, [f('Ringkasan', 'C4', 'error', 'Pagu berbeda.')], { macroOutput: false })).rejects.toThrow(
+      /format zip64/,
+    );
   });
 
   test('an .xlsm name for a workbook without macros is refused, naming .xlsx; the .xlsx name works', async () => {
@@ -148,7 +156,15 @@ describe('the marked copy zip', () => {
     const r = await writeAnnotatedCopy({ path: input }, [f('Ringkasan', 'C4', 'error', 'Pagu berbeda.')], xlsm);
     expect(r).toEqual({ ok: false, message: expect.stringContaining('tidak berisi makro; beri nama keluaran berakhiran .xlsx') });
     expect(fs.existsSync(xlsm)).toBe(false);
-    expect((await writeAnnotatedCopy({ path: input }, [f('Ringkasan', 'C4', 'error', 'Pagu berbeda.')], path.join(dir, 'biasa-bertanda.xlsx'))).ok).toBe(true);
+    expect(
+      (
+        await writeAnnotatedCopy(
+          { path: input },
+          [f('Ringkasan', 'C4', 'error', 'Pagu berbeda.')],
+          path.join(dir, 'biasa-bertanda.xlsx'),
+        )
+      ).ok,
+    ).toBe(true);
   });
 });
 
@@ -167,7 +183,12 @@ describe('the new zip writer against the former jszip path (test/helpers/paket-j
     [1, 'A', 10],
     [2, 'B', '=C2*2'],
   ];
-  const cases: { name: string; exceljs: boolean; bytes: () => Promise<Uint8Array>; findings: (bytes: Uint8Array) => Promise<Finding[]> }[] = [
+  const cases: {
+    name: string;
+    exceljs: boolean;
+    bytes: () => Promise<Uint8Array>;
+    findings: (bytes: Uint8Array) => Promise<Finding[]>;
+  }[] = [
     {
       name: 'the rich workbook',
       exceljs: true,
@@ -195,52 +216,68 @@ describe('the new zip writer against the former jszip path (test/helpers/paket-j
       name: 'x:-prefixed parts outside xl/, cells without r',
       exceljs: false,
       bytes: async () =>
-        paketXlsx({ prefixed: true, workbookPart: 'buku/kerja.xml', sheetTarget: (i) => `lembar/isi${i}.xml`, sheets: [{ name: 'Data', xml: lembarXml(small, { withoutRefs: true }) }] }),
-      findings: async () => [f('Data', 'C2', 'error', 'Pagu.'), f('Data', 'B3', 'warning', 'Nama.'), f('Data', 'E5', 'info', 'Di luar.')],
+        paketXlsx({
+          prefixed: true,
+          workbookPart: 'buku/kerja.xml',
+          sheetTarget: (i) => `lembar/isi${i}.xml`,
+          sheets: [{ name: 'Data', xml: lembarXml(small, { withoutRefs: true }) }],
+        }),
+      findings: async () => [
+        f('Data', 'C2', 'error', 'Pagu.'),
+        f('Data', 'B3', 'warning', 'Nama.'),
+        f('Data', 'E5', 'info', 'Di luar.'),
+      ],
     },
   ];
 
-  test.each(cases.map((c) => [c.name, c] as const))('%s: same cells (project reader), values, fills and notes (exceljs)', async (_name, c) => {
-    const bytes = Buffer.from(await c.bytes());
-    const findings = await c.findings(bytes);
-    expect(findings.length).toBeGreaterThan(0);
-    const now = (await markXlsx(bytes, findings, { macroOutput: false })).bytes;
-    const oldParts = await JsZipParts.load(bytes);
-    await markPackage(oldParts, findings, { macroOutput: false });
-    const before = await oldParts.generate();
+  test.each(cases.map((c) => [c.name, c] as const))(
+    '%s: same cells (project reader), values, fills and notes (exceljs)',
+    async (_name, c) => {
+      const bytes = Buffer.from(await c.bytes());
+      const findings = await c.findings(bytes);
+      expect(findings.length).toBeGreaterThan(0);
+      const now = (await markXlsx(bytes, findings, { macroOutput: false })).bytes;
+      const oldParts = await JsZipParts.load(bytes);
+      await markPackage(oldParts, findings, { macroOutput: false });
+      const before = await oldParts.generate();
 
-    // Part for part the same bytes: only the zip around them differs.
-    const partsNow = unzipSync(now);
-    const partsBefore = unzipSync(before);
-    // jszip also lists the folders (`xl/`) of the parts it adds; a zip needs no folder entries.
-    const files = (o: Record<string, Uint8Array>) => Object.keys(o).filter((n) => !n.endsWith('/')).sort();
-    expect(files(partsNow)).toEqual(files(partsBefore));
-    for (const name of files(partsBefore)) expect(`${name} ${Buffer.from(partsNow[name]).equals(Buffer.from(partsBefore[name]))}`).toBe(`${name} true`);
+      // Part for part the same bytes: only the zip around them differs.
+      const partsNow = unzipSync(now);
+      const partsBefore = unzipSync(before);
+      // jszip also lists the folders (`xl/`) of the parts it adds; a zip needs no folder entries.
+      const files = (o: Record<string, Uint8Array>) =>
+        Object.keys(o)
+          .filter((n) => !n.endsWith('/'))
+          .sort();
+      expect(files(partsNow)).toEqual(files(partsBefore));
+      for (const name of files(partsBefore))
+        expect(`${name} ${Buffer.from(partsNow[name]).equals(Buffer.from(partsBefore[name]))}`).toBe(`${name} true`);
 
-    const a = await readXlsxBuffer(now, 'bertanda.xlsx');
-    const b = await readXlsxBuffer(before, 'bertanda.xlsx');
-    expect(a.ok && b.ok).toBe(true);
-    if (a.ok && b.ok) expect(a.workbook).toEqual(b.workbook);
+      const a = await readXlsxBuffer(now, 'bertanda.xlsx');
+      const b = await readXlsxBuffer(before, 'bertanda.xlsx');
+      expect(a.ok && b.ok).toBe(true);
+      if (a.ok && b.ok) expect(a.workbook).toEqual(b.workbook);
 
-    const [x, y] = [new ExcelJS.Workbook(), new ExcelJS.Workbook()];
-    await x.xlsx.load(now as unknown as ExcelJS.Buffer);
-    await y.xlsx.load(before as unknown as ExcelJS.Buffer);
-    expect(x.worksheets.map((w) => w.name)).toEqual(y.worksheets.map((w) => w.name));
-    let compared = 0;
-    for (const ws of y.worksheets) {
-      const other = x.getWorksheet(ws.name)!;
-      ws.eachRow({ includeEmpty: true }, (row, r) =>
-        row.eachCell({ includeEmpty: true }, (cell, col) => {
-          const them = other.getCell(r, col);
-          const look = (z: ExcelJS.Cell) => JSON.stringify([z.value, z.fill, z.note, z.numFmt, z.font, z.border]);
-          expect(`${ws.name}!${cell.address} ${look(them)}`).toBe(`${ws.name}!${cell.address} ${look(cell)}`);
-          compared++;
-        }),
-      );
-    }
-    // exceljs reads neither x: prefixes nor a workbook outside xl/; the parts compared above hold there.
-    if (c.exceljs) expect(compared).toBeGreaterThan(10);
-  });
+      const [x, y] = [new ExcelJS.Workbook(), new ExcelJS.Workbook()];
+      await x.xlsx.load(now as unknown as ExcelJS.Buffer);
+      await y.xlsx.load(before as unknown as ExcelJS.Buffer);
+      expect(x.worksheets.map((w) => w.name)).toEqual(y.worksheets.map((w) => w.name));
+      let compared = 0;
+      for (const ws of y.worksheets) {
+        const other = x.getWorksheet(ws.name)!;
+        ws.eachRow({ includeEmpty: true }, (row, r) =>
+          row.eachCell({ includeEmpty: true }, (cell, col) => {
+            const them = other.getCell(r, col);
+            const look = (z: ExcelJS.Cell) => JSON.stringify([z.value, z.fill, z.note, z.numFmt, z.font, z.border]);
+            expect(`${ws.name}!${cell.address} ${look(them)}`).toBe(`${ws.name}!${cell.address} ${look(cell)}`);
+            compared++;
+          }),
+        );
+      }
+      // exceljs reads neither x: prefixes nor a workbook outside xl/; the parts compared above hold there.
+      if (c.exceljs) expect(compared).toBeGreaterThan(10);
+    },
+  );
 });
 
 /**

@@ -156,7 +156,9 @@ export class Package implements Parts {
     const entry = this.original.get(name)!;
     this.inflated += entry.size;
     if (this.inflated > BATAS.byteXml) {
-      throw new TandaiError(`Isi berkas melebihi batas ${BATAS.byteXml / 1024 / 1024} MB XML setelah dibuka (kemungkinan berkas rusak atau bom zip); berkas dilewati.`);
+      throw new TandaiError(
+        `Isi berkas melebihi batas ${BATAS.byteXml / 1024 / 1024} MB XML setelah dibuka (kemungkinan berkas rusak atau bom zip); berkas dilewati.`,
+      );
     }
     const stored = storedBytes(this.bytes, entry);
     let bytes: Uint8Array;
@@ -169,7 +171,9 @@ export class Package implements Parts {
       }
     } else throw new TandaiError(RUSAK);
     if (bytes.length !== entry.size || zlib.crc32(bytes) >>> 0 !== entry.crc >>> 0) {
-      throw new TandaiError('Berkas .xlsx rusak: isi salah satu bagiannya tidak cocok dengan kode pemeriksanya (CRC). Minta salinan asli berkas.');
+      throw new TandaiError(
+        'Berkas .xlsx rusak: isi salah satu bagiannya tidak cocok dengan kode pemeriksanya (CRC). Minta salinan asli berkas.',
+      );
     }
     if (bytes[0] === 0xff && bytes[1] === 0xfe) throw new TandaiError(`Bagian ${name} berenkode UTF-16; tidak didukung.`);
     return bytes;
@@ -192,7 +196,9 @@ export class Package implements Parts {
     };
     const parts: ZipPart[] = [];
     for (const e of this.order) {
-      parts.push(this.written.has(e.name) ? { kind: 'new', name: e.name, data: encode(e.name), replaces: e } : { kind: 'copy', entry: e });
+      parts.push(
+        this.written.has(e.name) ? { kind: 'new', name: e.name, data: encode(e.name), replaces: e } : { kind: 'copy', entry: e },
+      );
     }
     for (const name of this.written.keys()) if (!this.original.has(name)) parts.push({ kind: 'new', name, data: encode(name) });
     return writeZip(this.bytes, parts);

@@ -1,7 +1,17 @@
 import * as path from 'path';
 import { Finding } from '../../core/periksa/temuan';
 import { readDelimitedBytes } from '../baca/teks';
-import { markablePosition, NOTE_AUTHOR, noteLines, SEVERITY_FILL, TEMUAN_HEADERS, temuanRows, temuanWidths, uniqueSheetName, worstSeverity } from '../../core/tanda';
+import {
+  markablePosition,
+  NOTE_AUTHOR,
+  noteLines,
+  SEVERITY_FILL,
+  TEMUAN_HEADERS,
+  temuanRows,
+  temuanWidths,
+  uniqueSheetName,
+  worstSeverity,
+} from '../../core/tanda';
 import { TandaiError } from './galat';
 
 /**
@@ -79,6 +89,10 @@ export async function markDelimited(
 
 /** A file name made a valid Excel sheet name: no `[]:*?/\`, at most 31 characters. */
 export function excelSheetName(name: string): string {
-  const clean = name.replace(/[[\]:*?/\\]/g, ' ').replace(/^'+|'+$/g, '').trim().slice(0, 31);
+  const clean = name
+    .replace(/[[\]:*?/\\]/g, ' ')
+    .replace(/^'+|'+$/g, '')
+    .trim()
+    .slice(0, 31);
   return clean === '' ? 'Data' : clean;
 }

@@ -32,9 +32,16 @@ export async function markXlsx(data: Buffer, findings: Finding[], options: { mac
 }
 
 /** The marks, notes and findings sheet written into `pkg` (whose zip code the caller chose). */
-export async function markPackage(pkg: Parts, findings: Finding[], options: { macroOutput: boolean }): Promise<{ marked: number; sheetName: string }> {
+export async function markPackage(
+  pkg: Parts,
+  findings: Finding[],
+  options: { macroOutput: boolean },
+): Promise<{ marked: number; sheetName: string }> {
   const info = await readWorkbook(pkg);
-  if (info.strict) throw new TandaiError('Buku kerja berformat "Strict Open XML" belum didukung; simpan ulang sebagai buku kerja Excel biasa (.xlsx).');
+  if (info.strict)
+    throw new TandaiError(
+      'Buku kerja berformat "Strict Open XML" belum didukung; simpan ulang sebagai buku kerja Excel biasa (.xlsx).',
+    );
   // Excel opens a package only under the extension its content type names (.xlsm for the
   // macro-enabled type, .xlsx for the plain one). Giving a plain workbook the macro type would
   // change more than the marks, so a mismatched name is refused with the name to use instead.
@@ -42,7 +49,9 @@ export async function markPackage(pkg: Parts, findings: Finding[], options: { ma
     throw new TandaiError('Buku kerja berisi makro (.xlsm); beri nama keluaran berakhiran .xlsm agar Excel dapat membukanya.');
   }
   if (!info.macro && options.macroOutput) {
-    throw new TandaiError('Buku kerja ini tidak berisi makro; beri nama keluaran berakhiran .xlsx, karena Excel tidak membuka buku kerja biasa yang bernama .xlsm.');
+    throw new TandaiError(
+      'Buku kerja ini tidak berisi makro; beri nama keluaran berakhiran .xlsx, karena Excel tidak membuka buku kerja biasa yang bernama .xlsm.',
+    );
   }
   const styles = StyleEditor.from(info.stylesPart ? await pkg.read(info.stylesPart) : null);
 
@@ -88,7 +97,19 @@ export async function markPackage(pkg: Parts, findings: Finding[], options: { ma
     body: styles.bodyXf(),
     severity: { error: styles.bodyXf('error'), warning: styles.bodyXf('warning'), info: styles.bodyXf('info') },
   };
-  await addWorksheet(pkg, info, sheetName, temuanSheetXml(temuanRows(findings, info.sheets.map((s) => s.name)), temuanStyles, (s) => present.has(s)));
+  await addWorksheet(
+    pkg,
+    info,
+    sheetName,
+    temuanSheetXml(
+      temuanRows(
+        findings,
+        info.sheets.map((s) => s.name),
+      ),
+      temuanStyles,
+      (s) => present.has(s),
+    ),
+  );
   if (info.stylesPart && pkg.has(info.stylesPart)) pkg.write(info.stylesPart, styles.result());
   else await createStylesPart(pkg, info, styles.result());
 

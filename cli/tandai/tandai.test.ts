@@ -25,13 +25,24 @@ const f = (sheet: string, cell: string, severity: Finding['severity'], message: 
 const FINDINGS: Finding[] = [
   f('Ringkasan', 'A4', 'warning', 'Nomor program ganda.', { rule: 'hierarki' }), // has a note already
   f('Ringkasan', 'E5', 'info', 'Selisih pembulatan capaian.', { rule: 'pembulatan', actual: '99.38', expected: '99.4' }),
-  f('Ringkasan', 'E5', 'error', '=HYPERLINK("http://x","klik") Capaian tidak sesuai rumus.', { rule: 'rumus-kolom', related: ['C5', 'D5'] }),
+  f('Ringkasan', 'E5', 'error', '=HYPERLINK("http://x","klik") Capaian tidak sesuai rumus.', {
+    rule: 'rumus-kolom',
+    related: ['C5', 'D5'],
+  }),
   f('Ringkasan', 'C11', 'info', 'Catatan di sel gabungan.', { rule: 'satuan' }), // inside merged B10:C11
   f('Ringkasan', 'G5', 'warning', 'Sel kosong di baris yang ada.', { rule: 'satuan' }), // cell does not exist, row does
   f('Ringkasan', 'H20', 'warning', 'Sel di baris yang belum ada.', { rule: 'satuan' }), // neither exists
   f('Ringkasan', RICH.customFormat.cell, 'error', 'Penulisan angka tidak sah.', { rule: 'format-angka', actual: '1234567.5' }),
-  f('Ringkasan', 'C4', 'warning', 'Pagu program 5.215.862.284 berbeda dengan tabel lain.', { rule: 'antar-tabel', actual: '5215862284', expected: '5215862000' }),
-  f('Rincian', 'C3', 'error', 'Pagu kegiatan tidak sama dengan jumlah rinciannya.', { actual: '3360862284', expected: '3360000000', related: ['C4', 'C5'] }),
+  f('Ringkasan', 'C4', 'warning', 'Pagu program 5.215.862.284 berbeda dengan tabel lain.', {
+    rule: 'antar-tabel',
+    actual: '5215862284',
+    expected: '5215862000',
+  }),
+  f('Rincian', 'C3', 'error', 'Pagu kegiatan tidak sama dengan jumlah rinciannya.', {
+    actual: '3360862284',
+    expected: '3360000000',
+    related: ['C4', 'C5'],
+  }),
   f('Rincian', 'E3', 'info', 'Rumus bersama.', { rule: 'rumus-kolom' }), // a shared-formula cell
   f('Kosong', 'B2', 'info', 'Lembar kosong.', { rule: 'hierarki' }),
   f('Tidak Ada', 'A1', 'error', 'Lembar ini tidak ada di buku kerja.', { rule: 'antar-tabel' }),
@@ -152,7 +163,9 @@ describe('writeAnnotatedCopy on a rich .xlsx', () => {
   test('a sheet that had no notes gets <legacyDrawing> in its schema place, pointing at a new VML drawing', async () => {
     const part = (await sheetParts(after)).get('Kosong')!;
     const xml = await text(after, part);
-    const children = scanTags(xml).filter((t) => t.depth === 1 && t.kind !== 'close').map((t) => t.local);
+    const children = scanTags(xml)
+      .filter((t) => t.depth === 1 && t.kind !== 'close')
+      .map((t) => t.local);
     expect(children.slice(-3)).toEqual(['pageMargins', 'pageSetup', 'legacyDrawing']);
     const rels = await text(after, part.replace('worksheets/', 'worksheets/_rels/') + '.rels');
     const id = /<legacyDrawing r:id="([^"]+)"/.exec(xml)![1];
@@ -162,7 +175,9 @@ describe('writeAnnotatedCopy on a rich .xlsx', () => {
     expect(vml).toContain('<x:Row>1</x:Row><x:Column>1</x:Column>');
     const types = await text(after, '[Content_Types].xml');
     expect(types).toContain('Extension="vml"');
-    expect(types).toMatch(/PartName="\/xl\/comments\d+\.xml" ContentType="application\/vnd\.openxmlformats-officedocument\.spreadsheetml\.comments\+xml"/);
+    expect(types).toMatch(
+      /PartName="\/xl\/comments\d+\.xml" ContentType="application\/vnd\.openxmlformats-officedocument\.spreadsheetml\.comments\+xml"/,
+    );
     // Every shape id in the package is unique: Excel renumbers or drops duplicates.
     const ids: string[] = [];
     for (const name of Object.keys(after.files).filter((n) => n.endsWith('.vml'))) {
@@ -180,7 +195,9 @@ describe('writeAnnotatedCopy on a rich .xlsx', () => {
       ws.eachRow({ includeEmpty: true }, (row, r) =>
         row.eachCell({ includeEmpty: true }, (cell, c) => {
           const other = copy.getCell(r, c);
-          expect(`${ws.name}!${cell.address} ${JSON.stringify(other.value)}`).toBe(`${ws.name}!${cell.address} ${JSON.stringify(cell.value)}`);
+          expect(`${ws.name}!${cell.address} ${JSON.stringify(other.value)}`).toBe(
+            `${ws.name}!${cell.address} ${JSON.stringify(cell.value)}`,
+          );
           const marked = MARKED[ws.name]?.find((m) => m.cell === cell.address);
           // exceljs reports format 0 as "no style" and its copy as the default font it names;
           // the copy's equality with format 0 is checked on the XML in the next test.
@@ -205,7 +222,9 @@ describe('writeAnnotatedCopy on a rich .xlsx', () => {
     const newXfs = xfs(newStyles);
     const fills = children(newStyles, 'fills', 'fill');
     expect(newXfs.slice(0, oldXfs.length)).toEqual(oldXfs);
-    expect(children(newStyles, 'fills', 'fill').slice(0, children(oldStyles, 'fills', 'fill').length)).toEqual(children(oldStyles, 'fills', 'fill'));
+    expect(children(newStyles, 'fills', 'fill').slice(0, children(oldStyles, 'fills', 'fill').length)).toEqual(
+      children(oldStyles, 'fills', 'fill'),
+    );
     const oldParts = await sheetParts(before);
     for (const [sheet, marks] of Object.entries(MARKED)) {
       const oldSheet = await text(before, oldParts.get(sheet)!);
@@ -248,7 +267,7 @@ describe('writeAnnotatedCopy on a rich .xlsx', () => {
     expect(a4).toContain('Peringatan (hierarki): Nomor program ganda.');
     // Worst first, and the formula-looking message cannot start a formula.
     expect(noteText('Ringkasan', 'E5')).toContain(
-      "Galat (rumus-kolom): '=HYPERLINK(\"http://x\",\"klik\") Capaian tidak sesuai rumus.\nInfo (pembulatan): Selisih pembulatan capaian.",
+      'Galat (rumus-kolom): \'=HYPERLINK("http://x","klik") Capaian tidak sesuai rumus.\nInfo (pembulatan): Selisih pembulatan capaian.',
     );
     // One comment per cell: A4 was not given a second one.
     const comments = await text(after, 'xl/comments1.xml');
@@ -266,13 +285,24 @@ describe('writeAnnotatedCopy on a rich .xlsx', () => {
     const rows = [];
     for (let r = 2; r <= ws.rowCount; r++) rows.push(Array.from({ length: 8 }, (_, c) => ws.getCell(r, c + 1).value ?? ''));
     for (const finding of FINDINGS) {
-      const row = rows.find((r) => r[0] === finding.sheet && r[1] === finding.cell && String(r[6]).endsWith(finding.message.replace(/^=/, '')));
+      const row = rows.find(
+        (r) => r[0] === finding.sheet && r[1] === finding.cell && String(r[6]).endsWith(finding.message.replace(/^=/, '')),
+      );
       expect(row).toBeDefined();
     }
     expect(rows.map((r) => r[0])).toEqual([...Array(8).fill('Ringkasan'), 'Rincian', 'Rincian', 'Kosong', 'Tidak Ada']);
     // E5's error row: level, id-ID numbers, related cells, neutralised message.
     const e5 = rows.find((r) => r[1] === 'E5' && r[3] === 'galat')!;
-    expect(e5).toEqual(['Ringkasan', 'E5', 'rumus-kolom', 'galat', '', '', `'=HYPERLINK("http://x","klik") Capaian tidak sesuai rumus.`, 'C5, D5']);
+    expect(e5).toEqual([
+      'Ringkasan',
+      'E5',
+      'rumus-kolom',
+      'galat',
+      '',
+      '',
+      `'=HYPERLINK("http://x","klik") Capaian tidak sesuai rumus.`,
+      'C5, D5',
+    ]);
     const c4 = rows.find((r) => r[1] === 'C4')!;
     expect(c4.slice(3, 6)).toEqual(['peringatan', '5.215.862.284', '5.215.862.000']);
     const temuanPart = (await sheetParts(after)).get('Temuan')!;
@@ -349,7 +379,15 @@ describe('writeAnnotatedCopy on CSV and TSV', () => {
     expect(list.rowCount).toBe(4);
     expect(list.getCell('A1').font?.bold).toBe(true);
     expect(list.autoFilter).toBeDefined();
-    expect((list.getRow(2).values as unknown[]).slice(1)).toEqual(['tabel', 'D2', 'pembulatan', 'peringatan', '92,5', '92,52', 'Capaian dibulatkan.']);
+    expect((list.getRow(2).values as unknown[]).slice(1)).toEqual([
+      'tabel',
+      'D2',
+      'pembulatan',
+      'peringatan',
+      '92,5',
+      '92,52',
+      'Capaian dibulatkan.',
+    ]);
     expect(fs.readFileSync(file, 'utf8')).toBe(csv);
   });
 
@@ -357,7 +395,11 @@ describe('writeAnnotatedCopy on CSV and TSV', () => {
     const file = path.join(dir, 'tabel.tsv');
     fs.writeFileSync(file, 'No\tPagu\n1\t53.600.0000\n');
     const out = path.join(dir, 'tsv-bertanda.xlsx');
-    const r = await writeAnnotatedCopy({ path: file }, [f('tabel', 'B2', 'error', 'Pemisah ribuan salah.', { rule: 'format-angka' })], out);
+    const r = await writeAnnotatedCopy(
+      { path: file },
+      [f('tabel', 'B2', 'error', 'Pemisah ribuan salah.', { rule: 'format-angka' })],
+      out,
+    );
     expect(r.ok).toBe(true);
     const ws = (await loadBook(out)).getWorksheet('tabel')!;
     expect(ws.getCell('B2').value).toBe('53.600.0000');

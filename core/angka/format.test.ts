@@ -54,7 +54,10 @@ describe('format → parse round trip (money in both number styles)', () => {
   };
 
   it.each(['id', 'en'] as const)('integers up to 10^15 in %s style', (style) => {
-    fc.assert(fc.property(integers, (x) => roundTrip(x, style)), { numRuns: 2000 });
+    fc.assert(
+      fc.property(integers, (x) => roundTrip(x, style)),
+      { numRuns: 2000 },
+    );
   });
 
   it.each(['id', 'en'] as const)('two-decimal values in %s style, shortest and with ,00', (style) => {

@@ -24,4 +24,3 @@ export function formatNumber(value: Dec | number, options: FormatOptions = {}): 
 export function formatRupiah(value: Dec | number): string {
   return 'Rp ' + formatNumber(value);
 }
-

@@ -111,15 +111,23 @@ describe('withColumnMarks: a first reading is kept unless the column decision ch
       mixedStyles: false,
     }));
     fc.assert(
-      fc.property(fc.oneof(fc.array(chars, { maxLength: 8 }).map((p) => p.join('')), fc.double(), fc.constant(null)), fc.constantFrom(...decisions), (cell, m) => {
-        const kept = withColumnMarks(parseCell(cell), cell, m);
-        const direct = parseCell(cell, { decimalMark: m.decimalMark });
-        expect({ ...kept, value: kept.value?.toFixed(), alternative: kept.alternative?.toFixed() }).toEqual({
-          ...direct,
-          value: direct.value?.toFixed(),
-          alternative: direct.alternative?.toFixed(),
-        });
-      }),
+      fc.property(
+        fc.oneof(
+          fc.array(chars, { maxLength: 8 }).map((p) => p.join('')),
+          fc.double(),
+          fc.constant(null),
+        ),
+        fc.constantFrom(...decisions),
+        (cell, m) => {
+          const kept = withColumnMarks(parseCell(cell), cell, m);
+          const direct = parseCell(cell, { decimalMark: m.decimalMark });
+          expect({ ...kept, value: kept.value?.toFixed(), alternative: kept.alternative?.toFixed() }).toEqual({
+            ...direct,
+            value: direct.value?.toFixed(),
+            alternative: direct.alternative?.toFixed(),
+          });
+        },
+      ),
       { numRuns: 3000 },
     );
   });

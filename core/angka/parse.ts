@@ -239,7 +239,10 @@ function parseText(raw: string, options: ParseOptions): ParsedCell {
   if (money !== null) return fromToken(raw, money, 'money', null, options);
 
   const text = NEEDS_CLEANING.test(raw)
-    ? raw.replace(/[\u00a0\u2007\u202f]/g, ' ').replace(/\s+/g, ' ').trim()
+    ? raw
+        .replace(/[\u00a0\u2007\u202f]/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim()
     : raw;
   if (isEmptyToken(text)) return base(text, 'empty', true);
   if (text.charCodeAt(0) === 35 /* # */ && ERROR_VALUES.test(text)) {
@@ -378,13 +381,7 @@ function isPlausibleUnit(u: string): boolean {
   return words.every((w) => /\p{L}/u.test(w));
 }
 
-function fromToken(
-  text: string,
-  token: string,
-  kind: NumberKind,
-  rawUnit: string | null,
-  options: ParseOptions,
-): ParsedCell {
+function fromToken(text: string, token: string, kind: NumberKind, rawUnit: string | null, options: ParseOptions): ParsedCell {
   const read = readToken(token, options);
   if (read.isText) return base(text, 'text', true);
   const p = base(text, kind, true);
@@ -507,9 +504,7 @@ function readToken(token: string, options: ParseOptions): TokenReading {
     const asGrouping = new Dec(sign + intPart + fracPart);
     const decimalMark = options.decimalMark ?? ',';
     const readAsDecimal = decimalMark === mark;
-    const r = readAsDecimal
-      ? reading(asDecimal, 3, evidence(null, null, mark))
-      : reading(asGrouping, 0, evidence(null, null, mark));
+    const r = readAsDecimal ? reading(asDecimal, 3, evidence(null, null, mark)) : reading(asGrouping, 0, evidence(null, null, mark));
     r.alternative = readAsDecimal ? asGrouping : asDecimal;
     if (options.decimalMark === undefined) {
       // Both readings in id-ID form, built from the digits: formatNumber here would triple the

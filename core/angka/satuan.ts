@@ -58,7 +58,10 @@ function normalize(raw: string): string {
   if (t === '') return '';
   if (SINONIM[t] !== undefined) return SINONIM[t];
   // Compound units such as "orang/bulan" normalise part by part.
-  if (t.includes('/')) return t.split('/').map((p) => SINONIM[p] ?? p).join('/');
+  if (t.includes('/'))
+    return t
+      .split('/')
+      .map((p) => SINONIM[p] ?? p)
+      .join('/');
   return t;
 }
-

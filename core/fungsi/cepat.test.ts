@@ -134,7 +134,7 @@ describe('exactness: the result is the double nearest to the exact decimal resul
   });
 
   test('the classic case: 79,72 / 80 × 100 is 99.65, not 99.64999…', () => {
-    expect(79.72 / 80 * 100).not.toBe(99.65); // plain floats get it wrong
+    expect((79.72 / 80) * 100).not.toBe(99.65); // plain floats get it wrong
     expect(CAPAIAN(79.72, 80)).toBe(99.65);
   });
 });

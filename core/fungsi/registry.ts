@@ -111,8 +111,7 @@ export const FUNGSI: readonly FungsiInfo[] = [
       {
         name: 'metode',
         help:
-          '"rasio" (bawaan): (1 − serapan/capaian)×100, sesuai PMK 214/2017; "selisih": capaian − serapan; ' +
-          '"sisa": 100 − serapan.',
+          '"rasio" (bawaan): (1 − serapan/capaian)×100, sesuai PMK 214/2017; "selisih": capaian − serapan; ' + '"sisa": 100 − serapan.',
         optional: true,
         range: true,
         kind: 'teks',

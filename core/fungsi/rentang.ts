@@ -84,16 +84,7 @@ export function perSel(args: readonly unknown[], labels: readonly string[], fn: 
   return out;
 }
 
-function cellOf(
-  s0: Bentuk,
-  s1: Bentuk,
-  s2: Bentuk,
-  s3: Bentuk,
-  labels: readonly string[],
-  i: number,
-  j: number,
-  fn: SelFn,
-): HasilSel {
+function cellOf(s0: Bentuk, s1: Bentuk, s2: Bentuk, s3: Bentuk, labels: readonly string[], i: number, j: number, fn: SelFn): HasilSel {
   const a = cellAt(s0, i, j);
   const b = cellAt(s1, i, j);
   const c = cellAt(s2, i, j);

@@ -14,9 +14,9 @@ const BANDS: Record<string, (x: number) => string> = {
 /** Values near every bound, with up to 3 decimals, and any finite double. */
 const capaian = fc.oneof(
   fc.integer({ min: -20_000, max: 200_000 }).map((n) => n / 1000),
-  fc.constantFrom(30, 50, 51, 55, 60, 66, 70, 75, 76, 80, 90, 91, 100).chain((b) =>
-    fc.integer({ min: -10, max: 10 }).map((d) => b + d / 100),
-  ),
+  fc
+    .constantFrom(30, 50, 51, 55, 60, 66, 70, 75, 76, 80, 90, 91, 100)
+    .chain((b) => fc.integer({ min: -10, max: 10 }).map((d) => b + d / 100)),
   fc.double({ noNaN: true, noDefaultInfinity: true }),
 );
 
@@ -170,7 +170,10 @@ describe('parseSkalaRange', () => {
       [51, 65, 'Rendah'],
       [0, 50, 'Sangat Rendah'],
     ]);
-    expect(r).toEqual({ ok: false, message: expect.stringMatching(/^Skala baris 2 dan 3 berlubang: tidak ada predikat antara 65 dan 76/) });
+    expect(r).toEqual({
+      ok: false,
+      message: expect.stringMatching(/^Skala baris 2 dan 3 berlubang: tidak ada predikat antara 65 dan 76/),
+    });
   });
 
   test('an overlap names the two rows', () => {
@@ -183,9 +186,22 @@ describe('parseSkalaRange', () => {
   });
 
   test('upper bound below lower bound, blank label, bad bound, wrong width', () => {
-    expect(parseSkalaRange([[90, 80, 'X'], [0, 89, 'Y']])).toEqual({ ok: false, message: expect.stringMatching(/baris 1: batas atas lebih kecil/) });
-    expect(parseSkalaRange([[90, ''], [0, 'Y']])).toEqual({ ok: false, message: expect.stringMatching(/baris 1: predikat kosong/) });
-    expect(parseSkalaRange([['sembilan', 'X']])).toEqual({ ok: false, message: expect.stringMatching(/baris 1: batas "sembilan" bukan angka/) });
+    expect(
+      parseSkalaRange([
+        [90, 80, 'X'],
+        [0, 89, 'Y'],
+      ]),
+    ).toEqual({ ok: false, message: expect.stringMatching(/baris 1: batas atas lebih kecil/) });
+    expect(
+      parseSkalaRange([
+        [90, ''],
+        [0, 'Y'],
+      ]),
+    ).toEqual({ ok: false, message: expect.stringMatching(/baris 1: predikat kosong/) });
+    expect(parseSkalaRange([['sembilan', 'X']])).toEqual({
+      ok: false,
+      message: expect.stringMatching(/baris 1: batas "sembilan" bukan angka/),
+    });
     expect(parseSkalaRange([[1, 2, 3, 4]])).toEqual({ ok: false, message: expect.stringMatching(/2 kolom/) });
   });
 });

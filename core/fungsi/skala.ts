@@ -32,13 +32,7 @@ export const SKALA_BAWAAN: Record<string, Skala> = {
   permendagri86: {
     name: 'permendagri86',
     title: 'Permendagri 86/2017',
-    bands: [
-      band('Sangat Tinggi', 91),
-      band('Tinggi', 76),
-      band('Sedang', 66),
-      band('Rendah', 51),
-      band('Sangat Rendah', null),
-    ],
+    bands: [band('Sangat Tinggi', 91), band('Tinggi', 76), band('Sedang', 66), band('Rendah', 51), band('Sangat Rendah', null)],
   },
   melampaui: {
     name: 'melampaui',
@@ -55,12 +49,7 @@ export const SKALA_BAWAAN: Record<string, Skala> = {
   berhasil: {
     name: 'berhasil',
     title: 'Sangat Berhasil / Berhasil / Cukup Berhasil / Kurang Berhasil',
-    bands: [
-      band('Sangat Berhasil', 100),
-      band('Berhasil', 75),
-      band('Cukup Berhasil', 55),
-      band('Kurang Berhasil', null),
-    ],
+    bands: [band('Sangat Berhasil', 100), band('Berhasil', 75), band('Cukup Berhasil', 55), band('Kurang Berhasil', null)],
   },
   sakip: {
     name: 'sakip',
@@ -118,9 +107,18 @@ export function parseSkalaRange(rows: readonly (readonly unknown[])[]): SkalaRes
   // reduce, not Math.max(...spread): a long range must not overflow the argument stack.
   const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
   if (width !== 2 && width !== 3) {
-    return { ok: false, message: 'Skala harus berupa rentang 2 kolom (batas bawah, predikat) atau 3 kolom (batas bawah, batas atas, predikat).' };
+    return {
+      ok: false,
+      message: 'Skala harus berupa rentang 2 kolom (batas bawah, predikat) atau 3 kolom (batas bawah, batas atas, predikat).',
+    };
   }
-  interface Row { n: number; lo: Dec | null; hi: Dec | null; label: string; decimals: number }
+  interface Row {
+    n: number;
+    lo: Dec | null;
+    hi: Dec | null;
+    label: string;
+    decimals: number;
+  }
   const parsed: Row[] = [];
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i];
@@ -156,10 +154,16 @@ export function parseSkalaRange(rows: readonly (readonly unknown[])[]): SkalaRes
     if (width === 3 && a.hi !== null && b.lo !== null) {
       const step = new Dec(10).pow(-Math.max(a.decimals, b.decimals));
       if (a.hi.gt(b.lo)) {
-        return { ok: false, message: `Skala baris ${rowPair(a.n, b.n)} tumpang tindih: ${a.hi.toString()} melewati ${b.lo.toString()}.` };
+        return {
+          ok: false,
+          message: `Skala baris ${rowPair(a.n, b.n)} tumpang tindih: ${a.hi.toString()} melewati ${b.lo.toString()}.`,
+        };
       }
       if (a.hi.plus(step).lt(b.lo)) {
-        return { ok: false, message: `Skala baris ${rowPair(a.n, b.n)} berlubang: tidak ada predikat antara ${a.hi.toString()} dan ${b.lo.toString()}.` };
+        return {
+          ok: false,
+          message: `Skala baris ${rowPair(a.n, b.n)} berlubang: tidak ada predikat antara ${a.hi.toString()} dan ${b.lo.toString()}.`,
+        };
       }
     }
   }

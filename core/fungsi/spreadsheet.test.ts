@@ -5,7 +5,9 @@ import { HasilSel } from './rentang';
 import { CAPAIAN, EFISIENSI, NILAI_EFISIENSI, PREDIKAT, SERAPAN } from './spreadsheet';
 
 const err = (code: string, message?: string | RegExp) =>
-  message === undefined ? expect.objectContaining({ code }) : expect.objectContaining({ code, message: expect.stringMatching(message) });
+  message === undefined
+    ? expect.objectContaining({ code })
+    : expect.objectContaining({ code, message: expect.stringMatching(message) });
 
 describe('CAPAIAN', () => {
   test('naik is realisasi / target × 100, exact to the double', () => {
@@ -172,10 +174,18 @@ describe('PREDIKAT', () => {
   test('a capaian from a percent-formatted cell (0,01 ≤ x < 2) is refused with how to write it, not graded', () => {
     // 92,50 % typed in a percent cell holds 0,925; graded as is it would be "Sangat Rendah".
     expect(PREDIKAT(0.925)).toEqual(
-      err('#VALUE!', /^Capaian 0,925 terlalu kecil untuk persen; bila selnya berformat persen \(92,5 %\), tulis capaian sebagai angka persen \(92,5\)/),
+      err(
+        '#VALUE!',
+        /^Capaian 0,925 terlalu kecil untuk persen; bila selnya berformat persen \(92,5 %\), tulis capaian sebagai angka persen \(92,5\)/,
+      ),
     );
     expect(PREDIKAT('0,925', 'berhasil')).toEqual(err('#VALUE!', /berformat persen/));
-    expect(PREDIKAT([[1.05], [92.5], [0], [0.01]])).toEqual([[err('#VALUE!', /105 %/)], ['Sangat Tinggi'], ['Sangat Rendah'], [err('#VALUE!', /1 %/)]]);
+    expect(PREDIKAT([[1.05], [92.5], [0], [0.01]])).toEqual([
+      [err('#VALUE!', /105 %/)],
+      ['Sangat Tinggi'],
+      ['Sangat Rendah'],
+      [err('#VALUE!', /1 %/)],
+    ]);
     // From 2 up, and below 0,01, a capaian is graded as written.
     expect(PREDIKAT(2)).toBe('Sangat Rendah');
     expect(PREDIKAT(0.001)).toBe('Sangat Rendah');
@@ -291,9 +301,14 @@ describe('ranges', () => {
   });
 
   test('blank rows stay blank and one bad cell spoils nothing else', () => {
-    expect(
-      CAPAIAN([[79.72], [null], [''], ['abc'], [5], ['-']], [[80], [null], [''], [80], [0], [80]]),
-    ).toEqual([[99.65], [null], [null], [err('#VALUE!', /'abc'/)], [err('#DIV/0!')], [null]]);
+    expect(CAPAIAN([[79.72], [null], [''], ['abc'], [5], ['-']], [[80], [null], [''], [80], [0], [80]])).toEqual([
+      [99.65],
+      [null],
+      [null],
+      [err('#VALUE!', /'abc'/)],
+      [err('#DIV/0!')],
+      [null],
+    ]);
   });
 
   test('ragged rows read as blanks, a flat array as one row', () => {
@@ -311,7 +326,8 @@ describe('ranges', () => {
       fc.constantFrom(0, null, '', 'abc', '79,72', '1.270', 0.1 + 0.2, 1e300, NaN, 2 ** 60),
       fc.double(),
     );
-    const grid = (rows: number, cols: number) => fc.array(fc.array(cell, { minLength: cols, maxLength: cols }), { minLength: rows, maxLength: rows });
+    const grid = (rows: number, cols: number) =>
+      fc.array(fc.array(cell, { minLength: cols, maxLength: cols }), { minLength: rows, maxLength: rows });
     const shape = fc.tuple(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 3 }));
     const arah = fc.constantFrom(undefined, 'naik', 'turun', 'turun-rasio', 'xyz');
     const batas = fc.constantFrom(undefined, 100, '120', 'abc');
@@ -378,10 +394,7 @@ describe('functions never throw', () => {
   const fns = [CAPAIAN, EFISIENSI, PREDIKAT, SERAPAN, NILAI_EFISIENSI] as ((...a: unknown[]) => unknown)[];
 
   const cellOk = (c: unknown) =>
-    c === null ||
-    typeof c === 'string' ||
-    (typeof c === 'number' && Number.isFinite(c)) ||
-    isFungsiError(c);
+    c === null || typeof c === 'string' || (typeof c === 'number' && Number.isFinite(c)) || isFungsiError(c);
 
   test('on any input, and every cell is a number, text, blank or error value', () => {
     fc.assert(

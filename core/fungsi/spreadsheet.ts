@@ -95,8 +95,7 @@ export function SERAPAN(realisasi: unknown, pagu: unknown): Hasil {
   return perSelCepat([realisasi, pagu], LABEL_SERAPAN, serapanSel, serapanNative);
 }
 
-const serapanNative: CepatFn = (r, p) =>
-  p === 0 || !Number.isFinite(r) || !Number.isFinite(p) ? undefined : serapanCepat(r, p);
+const serapanNative: CepatFn = (r, p) => (p === 0 || !Number.isFinite(r) || !Number.isFinite(p) ? undefined : serapanCepat(r, p));
 
 function serapanSel(realisasi: unknown, pagu: unknown): HasilSel {
   const r = readAngka(realisasi, 'Realisasi');
@@ -121,8 +120,7 @@ function efisiensiNative(metode: unknown): CepatFn | null {
   if (Array.isArray(metode)) return null;
   const m = readMetode(metode);
   if (typeof m !== 'string') return null;
-  return (c, s) =>
-    (m === 'rasio' && c === 0) || !Number.isFinite(c) || !Number.isFinite(s) ? undefined : efisiensiCepat(c, s, m);
+  return (c, s) => ((m === 'rasio' && c === 0) || !Number.isFinite(c) || !Number.isFinite(s) ? undefined : efisiensiCepat(c, s, m));
 }
 
 function efisiensiSel(capaianKinerja: unknown, serapanAnggaran: unknown, metode: unknown): HasilSel {

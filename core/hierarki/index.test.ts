@@ -176,7 +176,14 @@ describe('buildHierarchy', () => {
   });
 
   it('flags a sub kegiatan directly under a program (its kegiatan row lost)', () => {
-    const five = [column(0, 'kode-urusan'), column(1, 'kode-bidang'), column(2, 'kode-program'), column(3, 'kode-kegiatan'), column(4, 'kode-sub'), column(5, 'uraian')];
+    const five = [
+      column(0, 'kode-urusan'),
+      column(1, 'kode-bidang'),
+      column(2, 'kode-program'),
+      column(3, 'kode-kegiatan'),
+      column(4, 'kode-sub'),
+      column(5, 'uraian'),
+    ];
     const { rows } = rowsOf(
       [
         ['1', '06', '01', null, null, 'PROGRAM A'],

@@ -70,7 +70,9 @@ export function buildHierarchy(input: HierarchyInput): HierarchyResult {
   const codeCol = cols.nomor ?? (kodeAsNomor ? cols.kodeCell : null);
   const accounts = kodeAccounts || (codeCol !== null && accountCodeColumn(input, codeCol));
 
-  const facts: (RowFacts | null)[] = input.body.map((b) => (b.kind === 'data' ? readFacts(input.sheet, cols, b.row, text, kodeAsNomor) : null));
+  const facts: (RowFacts | null)[] = input.body.map((b) =>
+    b.kind === 'data' ? readFacts(input.sheet, cols, b.row, text, kodeAsNomor) : null,
+  );
   if (accounts) {
     // Every segment of an account code is a level (4 / 4.1 / 4.1.1 / 4.1.1.01 / 4.1.1.01.07).
     for (const f of facts) if (f?.nomor) f.nomor = { ...f.nomor, rank: f.nomor.parts.length };
@@ -456,7 +458,8 @@ class Walker {
     let jump = false;
     if (dotted && parent.nomor !== null && parent.nomor.shape === 'arabic') {
       const prefix = nomor.parts.slice(0, -1);
-      if (prefix.length !== parent.nomor.parts.length || prefix.some((p, i) => p !== (parent.nomor as ParsedNomor).parts[i])) jump = true;
+      if (prefix.length !== parent.nomor.parts.length || prefix.some((p, i) => p !== (parent.nomor as ParsedNomor).parts[i]))
+        jump = true;
     }
     const previous = parent.lastChild.get(nomor.rank);
     if (previous !== undefined) {

@@ -28,7 +28,10 @@ export function parseNomor(value: unknown): ParsedNomor | null {
   } else if (typeof value === 'string') text = value.trim();
   else return null;
   if (text === '' || text.length > 16) return null;
-  const bare = text.replace(/^\(/, '').replace(/[.)]+$/, '').trim();
+  const bare = text
+    .replace(/^\(/, '')
+    .replace(/[.)]+$/, '')
+    .trim();
   if (bare === '') return null;
   if (ARABIC.test(bare)) {
     const parts = bare.split('.').map(Number);
@@ -65,7 +68,15 @@ function romanValue(s: string): number | null {
 /** Lower-case roman numeral (`iv`), as the parser compares it. */
 export function toRoman(n: number): string {
   const table: [number, string][] = [
-    [100, 'c'], [90, 'xc'], [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i'],
+    [100, 'c'],
+    [90, 'xc'],
+    [50, 'l'],
+    [40, 'xl'],
+    [10, 'x'],
+    [9, 'ix'],
+    [5, 'v'],
+    [4, 'iv'],
+    [1, 'i'],
   ];
   let s = '';
   for (const [v, r] of table) {

@@ -35,7 +35,11 @@ export function readNumberFormat(code: string | null | undefined): NumberFormatI
 
 function readFormat(code: string): NumberFormatInfo {
   // Only the positive section counts; quoted text, escapes and [colour]/[locale] tags are not digits.
-  const first = code.split(';')[0].replace(/"[^"]*"/g, '').replace(/\\./g, '').replace(/\[[^\]]*\]/g, '');
+  const first = code
+    .split(';')[0]
+    .replace(/"[^"]*"/g, '')
+    .replace(/\\./g, '')
+    .replace(/\[[^\]]*\]/g, '');
   if (GENERAL.test(first.trim())) return NO_FORMAT;
   // `_x` pads and `*x` fills with a character: that character is not a date part.
   const date = /[dmyhs]/i.test(first.replace(/[_*]./g, '')) && !/[0#?]/.test(first);

@@ -48,7 +48,7 @@ describe('parseDelimited', () => {
     ]);
   });
 
-  it('honours and hides Excel\'s `sep=` first line', () => {
+  it("honours and hides Excel's `sep=` first line", () => {
     expect(parseDelimited('sep=,\r\nIndikator,Target\r\nIKM,"85,2"\r\n', 's').values).toEqual([
       ['Indikator', 'Target'],
       ['IKM', '85,2'],

@@ -30,7 +30,7 @@ describe('dataRegion', () => {
     expect(dataRegion(s, 3, 4)).toEqual({ top: 3, left: 4, bottom: 3, right: 4 });
   });
 
-  test('coordinates are the sheet\'s: a block read from C5 is found where the user sees it', () => {
+  test("coordinates are the sheet's: a block read from C5 is found where the user sees it", () => {
     const moved = { ...s, origin: { row: 4, col: 2 } };
     expect(dataRegion(moved, 7, 3)).toEqual({ top: 6, left: 2, bottom: 8, right: 4 });
   });
@@ -64,15 +64,28 @@ describe('cropSheet', () => {
         ['g', 'h', 'i'],
       ],
       {
-        formulas: [[null, null, null], [null, '=1', null], [null, null, null]],
-        merges: [{ top: 1, left: 1, bottom: 2, right: 2 }, { top: 0, left: 0, bottom: 0, right: 1 }],
+        formulas: [
+          [null, null, null],
+          [null, '=1', null],
+          [null, null, null],
+        ],
+        merges: [
+          { top: 1, left: 1, bottom: 2, right: 2 },
+          { top: 0, left: 0, bottom: 0, right: 1 },
+        ],
         hiddenRows: [0, 2],
         origin: { row: 10, col: 1 },
       },
     );
     const c = cropSheet(s, { top: 11, left: 2, bottom: 12, right: 3 });
-    expect(c.values).toEqual([['e', 'f'], ['h', 'i']]);
-    expect(c.formulas).toEqual([['=1', null], [null, null]]);
+    expect(c.values).toEqual([
+      ['e', 'f'],
+      ['h', 'i'],
+    ]);
+    expect(c.formulas).toEqual([
+      ['=1', null],
+      [null, null],
+    ]);
     expect(c.merges).toEqual([{ top: 0, left: 0, bottom: 1, right: 1 }]);
     expect(c.hiddenRows).toEqual([1]);
     expect(c.origin).toEqual({ row: 11, col: 2 });

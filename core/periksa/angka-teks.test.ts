@@ -27,7 +27,9 @@ describe('numbers stored as text', () => {
     const found = run(rows, true);
     expect(brief(found)).toEqual(['C3 angka-teks warning', 'D4 angka-teks warning']);
     expect(found[0]).toMatchObject({ actual: '5.064.388.054', expected: '5064388054' });
-    expect(found[0].message).toBe('Angka "5.064.388.054" tersimpan sebagai teks, bukan sebagai angka; SUM di Excel melewatinya tanpa peringatan.');
+    expect(found[0].message).toBe(
+      'Angka "5.064.388.054" tersimpan sebagai teks, bukan sebagai angka; SUM di Excel melewatinya tanpa peringatan.',
+    );
   });
 
   it('says nothing for a CSV or TSV, where every cell is text', () => {
@@ -47,11 +49,7 @@ describe('numbers stored as text', () => {
   });
 
   it('leaves a percent written with its sign in a target column alone, but not in a derived column', () => {
-    const withSigns: CellValue[][] = [
-      rows[0],
-      ['A', '100 (%)', 5215862284, '97,10 %'],
-      ['B', 80, 39845000, 99.66],
-    ];
+    const withSigns: CellValue[][] = [rows[0], ['A', '100 (%)', 5215862284, '97,10 %'], ['B', 80, 39845000, 99.66]];
     expect(brief(run(withSigns, true))).toEqual(['D2 angka-teks warning']);
   });
 });

@@ -11,9 +11,7 @@ import { Finding } from './temuan';
  * types and are never checked.
  */
 
-const NUMERIC_ROLES: ReadonlySet<ColumnRole> = new Set<ColumnRole>([
-  'target', 'realisasi', 'capaian', 'serapan', 'efisiensi', 'tw-k',
-]);
+const NUMERIC_ROLES: ReadonlySet<ColumnRole> = new Set<ColumnRole>(['target', 'realisasi', 'capaian', 'serapan', 'efisiensi', 'tw-k']);
 
 /** Columns whose values other formulas use: a text number there breaks them. */
 const DERIVED: ReadonlySet<ColumnRole> = new Set<ColumnRole>(['capaian', 'serapan', 'efisiensi']);

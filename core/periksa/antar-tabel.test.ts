@@ -42,7 +42,8 @@ function malangTabel31(opts: { drop?: string; rename?: [string, string] } = {}):
       p++;
       k = 0;
     } else k++;
-    const kode = r.level === 0 ? `1.06.${String(p).padStart(2, '0')}` : `1.06.${String(p).padStart(2, '0')}.2.${String(k).padStart(2, '0')}`;
+    const kode =
+      r.level === 0 ? `1.06.${String(p).padStart(2, '0')}` : `1.06.${String(p).padStart(2, '0')}.2.${String(k).padStart(2, '0')}`;
     rows.push(baris(r.level, [kode, name, pagu, null], { kode }));
   }
   rows.push(total([null, 'JUMLAH', '29.822.934.000', null]));
@@ -114,9 +115,9 @@ describe('antar-tabel: Renja Malang Tabel 2.3 against Tabel 3.1', () => {
 
   test('names match whatever their case, spacing and punctuation', () => {
     const f = check(
-      malangBook(malangTabel31({ rename: ['PROGRAM PERLINDUNGAN DAN JAMINAN SOSIAL', 'Program Perlindungan dan  Jaminan-Sosial'] })).map(
-        (t) => ({ ctx: t.ctx }),
-      ),
+      malangBook(
+        malangTabel31({ rename: ['PROGRAM PERLINDUNGAN DAN JAMINAN SOSIAL', 'Program Perlindungan dan  Jaminan-Sosial'] }),
+      ).map((t) => ({ ctx: t.ctx })),
     );
     expect(f.map((x) => x.cell)).toContain('K60');
   });
@@ -164,13 +165,19 @@ describe('antar-tabel: which columns are compared', () => {
     const renamed = buatTabel({
       sheetName: 'B',
       columns: columns('n'),
-      rows: [baris(0, ['1.6.1', 'Program Penunjang Urusan', '100'], { kode: '1.6.1' }), baris(0, ['1.6.2', 'X', '250'], { kode: '1.6.2' })],
+      rows: [
+        baris(0, ['1.6.1', 'Program Penunjang Urusan', '100'], { kode: '1.6.1' }),
+        baris(0, ['1.6.2', 'X', '250'], { kode: '1.6.2' }),
+      ],
     });
     expect(run(a, renamed).map((x) => x.cell)).toEqual(['C3']);
     const recoded = buatTabel({
       sheetName: 'C',
       columns: columns('n'),
-      rows: [baris(0, ['1.06.07', 'PROGRAM PENUNJANG', '999'], { kode: '1.06.07' }), baris(0, ['1.06.08', 'PROGRAM PEMBERDAYAAN SOSIAL', '999'], { kode: '1.06.08' })],
+      rows: [
+        baris(0, ['1.06.07', 'PROGRAM PENUNJANG', '999'], { kode: '1.06.07' }),
+        baris(0, ['1.06.08', 'PROGRAM PEMBERDAYAAN SOSIAL', '999'], { kode: '1.06.08' }),
+      ],
     });
     expect(run(a, recoded)).toEqual([]);
   });

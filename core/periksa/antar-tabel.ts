@@ -148,7 +148,10 @@ export function normaliseName(s: string): string {
 /** "1.06.01.2.01.0001" and "1 6 1 2.1 1" name one row: segments without leading zeros. */
 export function normaliseKode(s: string | null): string | null {
   if (s === null) return null;
-  const parts = s.split(/[.\s]+/).filter(Boolean).map((p) => p.replace(/^0+(?=\d)/, ''));
+  const parts = s
+    .split(/[.\s]+/)
+    .filter(Boolean)
+    .map((p) => p.replace(/^0+(?=\d)/, ''));
   return parts.length === 0 ? null : parts.join('.');
 }
 
@@ -255,7 +258,10 @@ const tops = new WeakMap<Item[], Tops>();
 function topItems(info: Info, items: Item[], programs: boolean): Set<Item> {
   let t = tops.get(items);
   if (t === undefined) {
-    t = { programs: new Set(items.filter((it) => it.level === 'program')), roots: new Set(items.filter((it) => info.idx.parent[it.pos] < 0)) };
+    t = {
+      programs: new Set(items.filter((it) => it.level === 'program')),
+      roots: new Set(items.filter((it) => info.idx.parent[it.pos] < 0)),
+    };
     tops.set(items, t);
   }
   return programs ? t.programs : t.roots;
@@ -277,10 +283,7 @@ function sameHierarchy(a: Info, b: Info, matchesOf: MatchesOf): { ia: Item[]; ib
   return { ia, ib, matches };
 }
 
-function comparable(
-  x: Info['money'][number],
-  y: Info['money'][number],
-): { strong: boolean } | null {
+function comparable(x: Info['money'][number], y: Info['money'][number]): { strong: boolean } | null {
   if (x.cls !== y.cls) return null;
   if (x.period !== null && y.period !== null) return x.period === y.period ? { strong: x.col.role === y.col.role } : null;
   return x.primary && y.primary ? { strong: false } : null;
@@ -421,7 +424,9 @@ function lastTotal(mc: MoneyColumn<unknown>, idx: SumIndex): Amount | null {
 
 /** The finding sits in the first table unless only the second one's cell is ambiguous. */
 function placed(a: Info, b: Info, ax: Amount, ay: Amount) {
-  return ay.ambiguous && !ax.ambiguous ? { here: b, there: a, h: ay, t: ax, swap: true } : { here: a, there: b, h: ax, t: ay, swap: false };
+  return ay.ambiguous && !ax.ambiguous
+    ? { here: b, there: a, h: ay, t: ax, swap: true }
+    : { here: a, there: b, h: ax, t: ay, swap: false };
 }
 
 function itemFinding(
@@ -523,6 +528,9 @@ function atLevel(items: Item[], level: LevelName): Item[] {
 }
 
 function names(list: string[]): string {
-  const shown = list.slice(0, MAX_NAMES).map((n) => `"${shortName(n)}"`).join(', ');
+  const shown = list
+    .slice(0, MAX_NAMES)
+    .map((n) => `"${shortName(n)}"`)
+    .join(', ');
   return list.length > MAX_NAMES ? `${shown} dan ${list.length - MAX_NAMES} lainnya` : shown;
 }

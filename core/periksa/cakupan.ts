@@ -99,7 +99,11 @@ function computeCoverage(ctx: CheckContext): Coverage {
     money.forEach((c) => used.add(c.col));
   }
   if (money.length > 0 && hasTotal) {
-    checks.push({ rule: 'jumlah-total', columns: letters(money), what: `Baris total dibandingkan dengan jumlah baris di atasnya pada kolom ${letters(money).join(', ')}.` });
+    checks.push({
+      rule: 'jumlah-total',
+      columns: letters(money),
+      what: `Baris total dibandingkan dengan jumlah baris di atasnya pada kolom ${letters(money).join(', ')}.`,
+    });
     money.forEach((c) => used.add(c.col));
   }
 
@@ -138,17 +142,29 @@ function computeCoverage(ctx: CheckContext): Coverage {
 
   const predikat = table.columns.filter((c) => c.role === 'predikat');
   if (predikat.length > 0 && table.columns.some((c) => c.role === 'capaian')) {
-    checks.push({ rule: 'predikat', columns: letters(predikat), what: `Predikat di kolom ${letters(predikat).join(', ')} dibandingkan dengan capaian menurut skala.` });
+    checks.push({
+      rule: 'predikat',
+      columns: letters(predikat),
+      what: `Predikat di kolom ${letters(predikat).join(', ')} dibandingkan dengan capaian menurut skala.`,
+    });
   }
   const tw = table.columns.filter((c) => (c.role === 'tw-k' || c.role === 'tw-rp') && c.quarter !== undefined);
   if (tw.length > 0) {
-    checks.push({ rule: 'triwulan', columns: letters(tw), what: 'Rencana per triwulan: jumlah K 100 % dan jumlah Rp sama dengan pagu baris.' });
+    checks.push({
+      rule: 'triwulan',
+      columns: letters(tw),
+      what: 'Rencana per triwulan: jumlah K 100 % dan jumlah Rp sama dengan pagu baris.',
+    });
     tw.forEach((c) => used.add(c.col));
   }
   const satuan = table.columns.filter((c) => c.role === 'satuan' || c.role === 'target' || c.role === 'realisasi');
   if (satuan.length > 0) checks.push({ rule: 'satuan', columns: letters(satuan), what: 'Satuan target dan realisasi dibandingkan.' });
   if (numeric.length > 0) {
-    checks.push({ rule: 'format-angka', columns: letters(numeric), what: 'Penulisan angka (pemisah ribuan dan desimal, angka tersimpan sebagai teks).' });
+    checks.push({
+      rule: 'format-angka',
+      columns: letters(numeric),
+      what: 'Penulisan angka (pemisah ribuan dan desimal, angka tersimpan sebagai teks).',
+    });
   }
   if (table.hierarchy !== 'flat') {
     // Account codes skip levels by design: only duplicates are looked for.
@@ -166,9 +182,14 @@ function computeCoverage(ctx: CheckContext): Coverage {
   const idle = numeric.filter((c) => !used.has(c.col));
   const moneyIdle = idle.filter((c) => c.money);
   if (moneyIdle.length > 0) {
-    unchecked.push({ columns: letters(moneyIdle), why: 'Kolom uang tanpa baris induk yang berisi angka atau baris total: tidak ada jumlah yang dapat diperiksa.' });
+    unchecked.push({
+      columns: letters(moneyIdle),
+      why: 'Kolom uang tanpa baris induk yang berisi angka atau baris total: tidak ada jumlah yang dapat diperiksa.',
+    });
   }
-  const derivedIdle = idle.filter((c) => !c.money && (c.role === 'capaian' || c.role === 'serapan' || c.role === 'efisiensi' || c.role === 'sisa'));
+  const derivedIdle = idle.filter(
+    (c) => !c.money && (c.role === 'capaian' || c.role === 'serapan' || c.role === 'efisiensi' || c.role === 'sisa'),
+  );
   if (derivedIdle.length > 0) {
     unchecked.push({
       columns: letters(derivedIdle),

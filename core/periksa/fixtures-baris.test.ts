@@ -43,20 +43,13 @@ test('clean controls: no error from any row check', () => {
 });
 
 test('LKjIP capaian: 96 for 0,038/0,04 is a rounding warning; two wrong labels', () => {
-  expect(brief(findings('lkjip_magetan_2024_capaian'))).toEqual([
-    'E4 pembulatan warning',
-    'F2 predikat error',
-    'F5 predikat error',
-  ]);
+  expect(brief(findings('lkjip_magetan_2024_capaian'))).toEqual(['E4 pembulatan warning', 'F2 predikat error', 'F5 predikat error']);
   const label = findings('lkjip_magetan_2024_capaian', predikat)[0];
   expect(label).toMatchObject({ actual: 'Berhasil', expected: 'Sangat Berhasil' });
 });
 
 test('LKjIP efisiensi: rasio fits every row; the total cannot be derived', () => {
-  expect(brief(findings('lkjip_magetan_2024_efisiensi_sasaran'))).toEqual([
-    'E4 pembulatan warning',
-    'I8 rumus-kolom warning',
-  ]);
+  expect(brief(findings('lkjip_magetan_2024_efisiensi_sasaran'))).toEqual(['E4 pembulatan warning', 'I8 rumus-kolom warning']);
 });
 
 test('T-C.29: the formula errors of the note, one truncation, the PKH doubt, the declared satuan', () => {
@@ -90,9 +83,34 @@ test('Review RKPD Malang: the malformed and mixed numbers, and the mixed styles 
 
 describe('never crash on what people type', () => {
   const tricky = [
-    '', '-', '0', '0 0', 'NIHIL', '#REF!', '#N/A', '#DIV/0!', '53.600.0000', '29,822,934.850', '1.270', '0,04', '0,038',
-    '100 %', '99,88 %', '24 bln', '18 kec', 'Rp. 3.608.747.543,00', '6,867,723,003.00', 'Berhasil', 'AA', 'x', '1e999',
-    'Jumlah || %', 'Persentase angka kemiskinan', '(5+7)/4', '-3,5', '0,00 %',
+    '',
+    '-',
+    '0',
+    '0 0',
+    'NIHIL',
+    '#REF!',
+    '#N/A',
+    '#DIV/0!',
+    '53.600.0000',
+    '29,822,934.850',
+    '1.270',
+    '0,04',
+    '0,038',
+    '100 %',
+    '99,88 %',
+    '24 bln',
+    '18 kec',
+    'Rp. 3.608.747.543,00',
+    '6,867,723,003.00',
+    'Berhasil',
+    'AA',
+    'x',
+    '1e999',
+    'Jumlah || %',
+    'Persentase angka kemiskinan',
+    '(5+7)/4',
+    '-3,5',
+    '0,00 %',
   ];
   const cell = fc.oneof(
     fc.constantFrom(...tricky),
@@ -102,7 +120,20 @@ describe('never crash on what people type', () => {
     fc.double({ noNaN: false }),
     fc.boolean(),
   );
-  const roles = ['indikator', 'satuan', 'target', 'realisasi', 'capaian', 'predikat', 'anggaran', 'realisasi-rp', 'serapan', 'efisiensi', 'sisa', 'pagu'] as const;
+  const roles = [
+    'indikator',
+    'satuan',
+    'target',
+    'realisasi',
+    'capaian',
+    'predikat',
+    'anggaran',
+    'realisasi-rp',
+    'serapan',
+    'efisiensi',
+    'sisa',
+    'pagu',
+  ] as const;
 
   test('property: every row check finishes with well-formed findings on random tables', () => {
     fc.assert(

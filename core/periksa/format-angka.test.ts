@@ -57,7 +57,9 @@ describe('number writing in checked columns', () => {
       ['C', '5.000', '1.270'],
     ]);
     expect(brief(byColumn)).toEqual(['B2 format-angka info', 'C4 format-angka info']);
-    expect(byColumn[0].message).toContain('dibaca sebagai ribuan (titik sebagai pemisah ribuan), mengikuti angka lain di kolom ini (2 sel)');
+    expect(byColumn[0].message).toContain(
+      'dibaca sebagai ribuan (titik sebagai pemisah ribuan), mengikuti angka lain di kolom ini (2 sel)',
+    );
     expect(byColumn[1].message).toContain('dibaca sebagai desimal (titik sebagai tanda desimal)');
   });
 
@@ -78,7 +80,9 @@ describe('number writing in checked columns', () => {
     });
     const found = runCheck(check, sheet, table);
     expect(brief(found)).toEqual(['B2 format-angka error', 'C3 format-angka error']);
-    expect(found[0].message).toBe('Pagu bernilai negatif (-5.000.000); jumlah uang di kolom ini tidak boleh kurang dari nol. Periksa tanda minus atau rumus sel ini.');
+    expect(found[0].message).toBe(
+      'Pagu bernilai negatif (-5.000.000); jumlah uang di kolom ini tidak boleh kurang dari nol. Periksa tanda minus atau rumus sel ini.',
+    );
     expect(found[1].message).toMatch(/^Realisasi anggaran bernilai negatif \(-1\.000\.000\)/);
   });
 

@@ -19,9 +19,7 @@ import { Finding } from './temuan';
  *            column whose ambiguous single groups (`1.270`) were read by the column's choice.
  */
 
-const NUMERIC_ROLES: ReadonlySet<ColumnRole> = new Set<ColumnRole>([
-  'target', 'realisasi', 'capaian', 'serapan', 'efisiensi', 'tw-k',
-]);
+const NUMERIC_ROLES: ReadonlySet<ColumnRole> = new Set<ColumnRole>(['target', 'realisasi', 'capaian', 'serapan', 'efisiensi', 'tw-k']);
 
 const DERIVED_ROLES: ReadonlySet<ColumnRole> = new Set<ColumnRole>(['capaian', 'serapan', 'efisiensi']);
 
@@ -64,7 +62,9 @@ function checkColumn(ctx: CheckContext, c: TableColumn, out: Finding[]): void {
       const date = /^\d{4}-\d{2}-\d{2}|^\d{1,2}[/-]\d{1,2}[/-]\d{2,4}$/.test(p.text);
       cellFinding(
         wrongKind,
-        date ? dateMessage(p.text) : `Sel berisi teks "${p.text}" di kolom angka, bukan angka; nilainya tidak dapat dijumlahkan atau diperiksa.`,
+        date
+          ? dateMessage(p.text)
+          : `Sel berisi teks "${p.text}" di kolom angka, bukan angka; nilainya tidak dapat dijumlahkan atau diperiksa.`,
       );
     }
     if (p.problems.length > 0 || p.value === null) continue;
@@ -108,7 +108,9 @@ function checkColumn(ctx: CheckContext, c: TableColumn, out: Finding[]): void {
   const marks = ctx.columnMarks(c.col);
   if (ambiguous !== null && marks.ambiguousCells > 0) {
     const asDecimal = marks.decimalMark === ambiguous.mark;
-    const reading = asDecimal ? `desimal (${MARK_NAME[ambiguous.mark]} sebagai tanda desimal)` : `ribuan (${MARK_NAME[ambiguous.mark]} sebagai pemisah ribuan)`;
+    const reading = asDecimal
+      ? `desimal (${MARK_NAME[ambiguous.mark]} sebagai tanda desimal)`
+      : `ribuan (${MARK_NAME[ambiguous.mark]} sebagai pemisah ribuan)`;
     const basis = marks.basis === 'column' ? 'mengikuti angka lain di kolom ini' : 'mengikuti kebiasaan penulisan Indonesia';
     out.push(
       ctx.finding({
@@ -137,7 +139,8 @@ export const check: TableCheck = (ctx) => {
  * bertambah/berkurang, sisa, efisiensi, surplus/defisit) or a row that nets two sides
  * (Surplus / (Defisit), Pembiayaan Netto, SiLPA) in an LRA or an APBD revision.
  */
-const SIGNED_WORDS = /selisih|bertambah|berkurang|surplus|defisit|efisiensi|\bsisa\b|lebih\s*\/?\s*\(?kurang|netto|neto|silpa|sikpa|kenaikan|penurunan/i;
+const SIGNED_WORDS =
+  /selisih|bertambah|berkurang|surplus|defisit|efisiensi|\bsisa\b|lebih\s*\/?\s*\(?kurang|netto|neto|silpa|sikpa|kenaikan|penurunan/i;
 
 function negativeIsNormal(ctx: CheckContext, row: number, c: TableColumn): boolean {
   if (SIGNED_WORDS.test(c.header)) return true;

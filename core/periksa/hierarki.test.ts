@@ -149,7 +149,7 @@ describe('gaps', () => {
       [1, 6, 1, 2.1, 'Kegiatan A', '1', 100, 'Kab'],
     ];
     const formats: Record<number, string> = { 1: '00', 2: '00', 3: '0.00' };
-    const numberFormats = values.map((r, i) => r.map((_, c) => (i > 0 ? formats[c] ?? null : null)));
+    const numberFormats = values.map((r, i) => r.map((_, c) => (i > 0 ? (formats[c] ?? null) : null)));
     expect(findingsOf(sheet(values, { typed: true, numberFormats }))).toEqual([]);
     // Without the formats the same cells show 6, 1 and 2.1.
     expect(findingsOf(sheet(values, { typed: true })).map((f) => f.cell)).toEqual(['B2', 'C2', 'D3']);

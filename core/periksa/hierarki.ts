@@ -64,7 +64,7 @@ function gaps(ctx: CheckContext): Finding[] {
     const previous = lastSibling.get(siblingKey) ?? null;
     lastSibling.set(siblingKey, r);
     if (!r.gapBefore) continue;
-    const parent = r.parent === null ? null : byRow.get(r.parent) ?? null;
+    const parent = r.parent === null ? null : (byRow.get(r.parent) ?? null);
     const text = explainGap(r, parent, previous);
     const useKode = r.nomor === null && r.kode !== null;
     const col = useKode ? kodeColumn(ctx, r.levelName) : labelColumn(ctx).col;
@@ -91,7 +91,10 @@ function explainGap(r: TableRow, parent: TableRow | null, previous: TableRow | n
   if (r.level !== null && r.level > 0 && (parent === null || (parent.level !== null && parent.level < r.level - 1))) {
     const id = r.nomor ?? r.kode ?? '';
     return {
-      message: `Baris hilang? ${capitalise(name)} ${id} tidak mempunyai induk tepat satu tingkat di atasnya: ${UNCHECKABLE}`.replace('  ', ' '),
+      message: `Baris hilang? ${capitalise(name)} ${id} tidak mempunyai induk tepat satu tingkat di atasnya: ${UNCHECKABLE}`.replace(
+        '  ',
+        ' ',
+      ),
       expected: null,
     };
   }
@@ -114,10 +117,7 @@ function explainGap(r: TableRow, parent: TableRow | null, previous: TableRow | n
     const v = n.parts[n.parts.length - 1];
     const from = prev !== null && prev.shape === n.shape ? prev.parts[prev.parts.length - 1] + 1 : 1;
     if (v > from) {
-      const missing =
-        from === v - 1
-          ? label(n, from)
-          : `${label(n, from)} ${from === v - 2 ? 'dan' : 'sampai'} ${label(n, v - 1)}`;
+      const missing = from === v - 1 ? label(n, from) : `${label(n, from)} ${from === v - 2 ? 'dan' : 'sampai'} ${label(n, v - 1)}`;
       const where = prev !== null && prev.shape === n.shape ? `antara ${show(prev)} dan ${show(n)}` : `sebelum ${show(n)}`;
       return {
         message: `Baris hilang? Nomor ${missing} tidak ada ${where}: ${UNCHECKABLE}`,
@@ -179,7 +179,14 @@ function duplicates(ctx: CheckContext, problems: Problem[]): Finding[] {
     const byLevel = new Map<string, TableRow[]>();
     for (const r of sameText) push(byLevel, r.levelName ?? '', r);
     for (const group of byLevel.values()) {
-      if (group.length >= 2) out.push(duplicateKode(ctx, group, group.every((g) => mangledRows.has(g.row))));
+      if (group.length >= 2)
+        out.push(
+          duplicateKode(
+            ctx,
+            group,
+            group.every((g) => mangledRows.has(g.row)),
+          ),
+        );
     }
   }
   const nomorCol = labelColumn(ctx).col;
@@ -353,7 +360,10 @@ function describeProblem(p: Problem, level: LevelName | null, count: number): { 
         expected: null,
       };
     case 'depth':
-      return { message: `Kode '${p.text}' tidak mempunyai jumlah bagian yang lazim (urusan.bidang.program.kegiatan.sub).${more}`, expected: null };
+      return {
+        message: `Kode '${p.text}' tidak mempunyai jumlah bagian yang lazim (urusan.bidang.program.kegiatan.sub).${more}`,
+        expected: null,
+      };
     default:
       return { message: `Kode '${p.text}' tertulis tidak lazim.${more}`, expected: null };
   }

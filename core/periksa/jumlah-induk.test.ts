@@ -154,7 +154,11 @@ describe('jumlah-induk on synthetic tables', () => {
   test('the spec example sentence', () => {
     const t = buatTabel({
       columns: COLUMNS,
-      rows: [row(0, 'I', 'PROGRAM A', '75.000.000'), row(1, '1', 'Kegiatan A1', '100.000.000'), row(1, '2', 'Kegiatan A2', '75.000.000')],
+      rows: [
+        row(0, 'I', 'PROGRAM A', '75.000.000'),
+        row(1, '1', 'Kegiatan A1', '100.000.000'),
+        row(1, '2', 'Kegiatan A2', '75.000.000'),
+      ],
     });
     expect(check(t.ctx)[0].message).toBe(
       'Pagu program 75.000.000 tidak sama dengan jumlah pagu kegiatannya 175.000.000 (selisih 100.000.000).',
@@ -210,7 +214,12 @@ describe('jumlah-induk on synthetic tables', () => {
   test('empty children are absent, not zero, and the message says so', () => {
     const ok = buatTabel({
       columns: COLUMNS,
-      rows: [row(0, 'I', 'PROGRAM', '600'), row(1, '1', 'Kegiatan 1', '600'), row(1, '2', 'Kegiatan 2', '-'), row(1, '3', 'Kegiatan 3', null)],
+      rows: [
+        row(0, 'I', 'PROGRAM', '600'),
+        row(1, '1', 'Kegiatan 1', '600'),
+        row(1, '2', 'Kegiatan 2', '-'),
+        row(1, '3', 'Kegiatan 3', null),
+      ],
     });
     expect(check(ok.ctx)).toEqual([]);
     const bad = buatTabel({
@@ -434,8 +443,15 @@ describe('jumlah-induk properties', () => {
         if (idx.parent[k] >= 0) expected.add(t.ctx.addr(t.table.rows[idx.parent[k]].row, 2));
         if (idx.children[k].length > 0) expected.add(t.ctx.addr(t.table.rows[k].row, 2));
         const got = check(t.ctx);
-        return got.every((f) => f.severity === 'error') && new Set(got.map((f) => f.cell)).size === got.length &&
-          [...expected].sort().join() === got.map((f) => f.cell).sort().join();
+        return (
+          got.every((f) => f.severity === 'error') &&
+          new Set(got.map((f) => f.cell)).size === got.length &&
+          [...expected].sort().join() ===
+            got
+              .map((f) => f.cell)
+              .sort()
+              .join()
+        );
       }),
     );
   });

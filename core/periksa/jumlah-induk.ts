@@ -13,16 +13,7 @@ import {
   SumIndex,
   sumIndex,
 } from './jumlah-pohon';
-import {
-  actualOf,
-  cellName,
-  cellsOf,
-  columnNoun,
-  commonLevel,
-  levelLabel,
-  shownAmount,
-  uniqueCells,
-} from './jumlah-kata';
+import { actualOf, cellName, cellsOf, columnNoun, commonLevel, levelLabel, shownAmount, uniqueCells } from './jumlah-kata';
 import { CheckContext, TableCheck } from './konteks';
 import { capitalise } from './label';
 import { Finding } from './temuan';
@@ -161,8 +152,7 @@ function judgeSides<T>(
   // Below: children whose own sums explain the whole difference.
   const down = explanationOf(p);
   let named: number[] = [];
-  if (down !== null && down.solutions > 0)
-    named = down.discrepant.filter((c) => (down.containing.get(c) ?? 0) === down.solutions);
+  if (down !== null && down.solutions > 0) named = down.discrepant.filter((c) => (down.containing.get(c) ?? 0) === down.solutions);
   const verified = down !== null && down.discrepant.length === 0 && idx.children[p].some((c) => present(mc.sum[c]));
 
   if (up === 'all' && named.length === 0) {

@@ -145,7 +145,7 @@ function buildIndex(table: Table): SumIndex {
     }
     isNode[i] = 1;
     lastNode = i;
-    let p = r.parent === null ? -1 : posOf.get(r.parent) ?? -1;
+    let p = r.parent === null ? -1 : (posOf.get(r.parent) ?? -1);
     // A parent given as a continuation row means the node that row continues.
     if (p >= 0 && rows[p].kind === 'data' && rows[p].continuation) p = parent[p];
     // Rows of different blocks never add up together, and a parent comes before its children.
@@ -206,8 +206,7 @@ function findTotalScopes(
     }
     if (scope.length === 0) {
       const subtotals = totals.filter((x) => x.over === 'rows' && x.pos < t).map((x) => x.pos);
-      if (subtotals.length > 0)
-        totals.push({ pos: t, items: subtotals, over: 'subtotals', scope: [], gapFrom: 0, gapTo: t });
+      if (subtotals.length > 0) totals.push({ pos: t, items: subtotals, over: 'subtotals', scope: [], gapFrom: 0, gapTo: t });
       return;
     }
     const inScope = new Set(scope);
@@ -278,7 +277,11 @@ function readMoneyColumn(ctx: CheckContext, column: TableColumn, idx: SumIndex):
     if (r.kind !== 'data' && r.kind !== 'total') continue;
     const native = cellAt(ctx.sheet, r.row, column.col);
     // A date serial (Excel hands dates over as numbers) is not an amount: the parse says so.
-    if (typeof native === 'number' && Number.isSafeInteger(native) && !readNumberFormat(ctx.sheet.numberFormats?.[r.row]?.[column.col]).date) {
+    if (
+      typeof native === 'number' &&
+      Number.isSafeInteger(native) &&
+      !readNumberFormat(ctx.sheet.numberFormats?.[r.row]?.[column.col]).date
+    ) {
       state[i] = VALUE;
       raw[i] = native;
       absSum += Math.abs(native);
@@ -385,9 +388,7 @@ export function deltaOf<T>(mc: MoneyColumn<T>, i: number): T | null {
 /** Continuation rows whose money was added to this node's own cell. */
 export function addedContinuations<T>(mc: MoneyColumn<T>, idx: SumIndex, i: number): number[] {
   if (!idx.isNode[i]) return [];
-  return idx.continuations[i].filter(
-    (c) => present(mc.state[c]) && !(present(mc.state[i]) && mc.ops.eq(mc.value[c], mc.value[i])),
-  );
+  return idx.continuations[i].filter((c) => present(mc.state[c]) && !(present(mc.state[i]) && mc.ops.eq(mc.value[c], mc.value[i])));
 }
 
 // ---------------------------------------------------------------------------------------------

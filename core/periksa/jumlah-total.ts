@@ -86,7 +86,7 @@ function checkTotal<T>(ctx: CheckContext, idx: SumIndex, mc: MoneyColumn<T>, t: 
   const readings = readingsOf(mc, idx, t.pos);
   const noun = columnNoun(mc.column);
   const col = mc.column.col;
-  const itemsLabel = t.over === 'subtotals' ? 'subtotal' : commonLevel(idx, t.items) ?? 'baris teratas';
+  const itemsLabel = t.over === 'subtotals' ? 'subtotal' : (commonLevel(idx, t.items) ?? 'baris teratas');
   const base = {
     row: idx.rows[t.pos].row,
     col,
@@ -143,8 +143,7 @@ function checkTotal<T>(ctx: CheckContext, idx: SumIndex, mc: MoneyColumn<T>, t: 
   const ambiguous = own === AMBIGUOUS || sum.state === AMBIGUOUS;
   if (sum.state === AMBIGUOUS) {
     const unsure = t.items.filter((i) => mc.eff[i] === AMBIGUOUS && mc.readings.has(i));
-    if (unsure.length > 0)
-      message += ` ${capitalise(unsure.map((i) => cellName(ctx, idx, mc, i)).join(', '))} penulisannya meragukan.`;
+    if (unsure.length > 0) message += ` ${capitalise(unsure.map((i) => cellName(ctx, idx, mc, i)).join(', '))} penulisannya meragukan.`;
   }
   return ctx.finding({ ...base, severity: ambiguous ? 'warning' : 'error', message });
 }

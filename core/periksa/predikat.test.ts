@@ -83,7 +83,11 @@ describe('the capaian judged is the one shown', () => {
 
   it('classifies a native number as its format shows it: 90,995 shown 91,00', () => {
     const values: CellValue[][] = [header, ['A', 90.995, 'Sangat Tinggi'], ['B', 90.995, 'Tinggi']];
-    const formats = [[null, null, null], [null, '0.00', null], [null, '0.0000', null]];
+    const formats = [
+      [null, null, null],
+      [null, '0.00', null],
+      [null, '0.0000', null],
+    ];
     // Row B shows 90,9950: Tinggi is right there too.
     expect(run(values, {}, null, true, formats)).toEqual([]);
     const general = run([header, ['A', 90.995, 'Sangat Tinggi']], {}, null, true);
@@ -119,12 +123,12 @@ describe("the cell's own PREDIKAT formula decides the skala and desimal", () => 
     expect(brief(found)).toEqual([]);
   });
 
-  it('rounds to the formula\'s desimal before classifying, as the function does', () => {
+  it("rounds to the formula's desimal before classifying, as the function does", () => {
     expect(brief(withFormulas([[90.995, 'Sangat Tinggi', '=SAKIP.PREDIKAT(B2,"permendagri86",2)']]))).toEqual([]);
     expect(brief(withFormulas([[90.995, 'Sangat Tinggi', null]]))).toEqual(['C2 predikat error']);
   });
 
-  it('a label that disagrees with its own formula\'s scale is still an error', () => {
+  it("a label that disagrees with its own formula's scale is still an error", () => {
     expect(brief(withFormulas([[85, 'Tinggi', '=PREDIKAT(B2;"sakip")']]))).toEqual(['C2 predikat error']);
   });
 });

@@ -17,7 +17,11 @@ import { shownNumber } from './toleransi';
  */
 
 export function normalizeLabel(s: string): string {
-  return s.toLowerCase().replace(/\s+/g, ' ').trim().replace(/\s*[.,;:]+$/, '');
+  return s
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/\s*[.,;:]+$/, '');
 }
 
 function labelsOf(skala: Skala): Set<string> {

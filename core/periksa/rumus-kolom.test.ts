@@ -153,9 +153,13 @@ describe('an efficiency table using the selisih method', () => {
     expect(found[1].message).toContain('metode rasio');
   });
 
-  it("a row whose cell holds EFISIENSI(…; \"rasio\") is held to its own metode, not the table's", () => {
+  it('a row whose cell holds EFISIENSI(…; "rasio") is held to its own metode, not the table\'s', () => {
     const sheet = sheetOf(values);
-    sheet.formulas = values.map((row, r) => row.map((_, c) => (c === 5 && r === 6 ? '=EFISIENSI(B7;E7;"rasio")' : c === 5 && r === 1 ? '=SAKIP.EFISIENSI(B2,E2,"rasio")' : null)));
+    sheet.formulas = values.map((row, r) =>
+      row.map((_, c) =>
+        c === 5 && r === 6 ? '=EFISIENSI(B7;E7;"rasio")' : c === 5 && r === 1 ? '=SAKIP.EFISIENSI(B2,E2,"rasio")' : null,
+      ),
+    );
     const own = runCheck(check, sheet, buildTable(sheet, { headerBottom: 0, columns: EFISIENSI_COLUMNS }));
     // F7 is the rasio result: right. F2 is the selisih result under a rasio formula: wrong, said with the rasio result.
     expect(brief(own)).toEqual(['F2 rumus-kolom error', 'F6 rumus-kolom error']);
@@ -340,7 +344,13 @@ describe('hidden digits of a typed sheet', () => {
       ['Indikator', 'Target', 'Realisasi', 'Capaian'],
       ['C', 0.04, 0.0384, 96],
     ];
-    const sheet = sheetOf(values, { typed: true, numberFormats: [[null, null, null, null], [null, '0.00', '0.000', '0']] });
+    const sheet = sheetOf(values, {
+      typed: true,
+      numberFormats: [
+        [null, null, null, null],
+        [null, '0.00', '0.000', '0'],
+      ],
+    });
     const spec: TableSpec = {
       headerBottom: 0,
       columns: [
@@ -362,7 +372,14 @@ describe('sisa', () => {
         ['100.000.000', '99.575.400', '424.600'],
         ['100.000.000', '99.575.400', '425.000'],
       ],
-      { headerBottom: 0, columns: [{ col: 0, role: 'pagu' }, { col: 1, role: 'realisasi-rp' }, { col: 2, role: 'sisa' }] },
+      {
+        headerBottom: 0,
+        columns: [
+          { col: 0, role: 'pagu' },
+          { col: 1, role: 'realisasi-rp' },
+          { col: 2, role: 'sisa' },
+        ],
+      },
     );
     expect(brief(found)).toEqual(['C3 rumus-kolom error']);
     expect(found[0]).toMatchObject({ actual: '425000', expected: '424600' });
@@ -386,10 +403,22 @@ describe('a large table', () => {
       const r = new Dec(70 + ((i * 7) % 30)).plus(new Dec(i % 100).div(100));
       const cap = r.div(t).times(100).toDecimalPlaces(2, Dec.ROUND_HALF_UP);
       const pagu = new Dec(1000000000 + i * 1000);
-      const real = pagu.times(90 + (i % 10)).div(100).floor();
+      const real = pagu
+        .times(90 + (i % 10))
+        .div(100)
+        .floor();
       const ser = real.div(pagu).times(100);
       const eff = new Dec(1).minus(ser.div(cap)).times(100);
-      values.push(['Persentase x', t.toFixed(), r.toFixed(2).replace('.', ','), round2(cap), pagu.toFixed(), real.toFixed(), round2(ser), round2(eff)]);
+      values.push([
+        'Persentase x',
+        t.toFixed(),
+        r.toFixed(2).replace('.', ','),
+        round2(cap),
+        pagu.toFixed(),
+        real.toFixed(),
+        round2(ser),
+        round2(eff),
+      ]);
     }
     const sheet = sheetOf(values);
     const ctx = contextOf(sheet, buildTable(sheet, spec));

@@ -32,9 +32,28 @@ export function sameUnit(a: string, b: string): boolean {
  * and areas covered again every year (18 kecamatan in 2019 and 18 in 2020 are not 36).
  */
 const NON_ADDITIVE = new Set([
-  'persen', 'indeks', 'skor', 'nilai', 'poin', 'rasio', 'predikat', 'opini', 'peringkat', 'level',
-  'tingkat', 'kategori', 'kec', 'kecamatan', 'desa', 'kelurahan', 'desa/kelurahan', 'kabupaten',
-  'kab/kota', 'wilayah', 'opd', 'skpd',
+  'persen',
+  'indeks',
+  'skor',
+  'nilai',
+  'poin',
+  'rasio',
+  'predikat',
+  'opini',
+  'peringkat',
+  'level',
+  'tingkat',
+  'kategori',
+  'kec',
+  'kecamatan',
+  'desa',
+  'kelurahan',
+  'desa/kelurahan',
+  'kabupaten',
+  'kab/kota',
+  'wilayah',
+  'opd',
+  'skpd',
 ]);
 
 export function isAdditiveUnit(unit: string | null | undefined): boolean {
@@ -80,7 +99,10 @@ function roleName(c: TableColumn): string {
 function indicatorFinder(ctx: CheckContext): (col: number) => number {
   // Sorted once: a header merged across the grid gives thousands of target columns, and a scan
   // of every column for each of them was quadratic.
-  const cols = ctx.table.columns.filter((c) => c.role === 'indikator').map((c) => c.col).sort((a, b) => a - b);
+  const cols = ctx.table.columns
+    .filter((c) => c.role === 'indikator')
+    .map((c) => c.col)
+    .sort((a, b) => a - b);
   return (col) => {
     let lo = 0;
     let hi = cols.length;
@@ -94,9 +116,7 @@ function indicatorFinder(ctx: CheckContext): (col: number) => number {
 }
 
 export const check: TableCheck = (ctx) => {
-  const valueCols = ctx.table.columns
-    .filter((c) => c.role === 'target' || c.role === 'realisasi')
-    .sort((a, b) => a.col - b.col);
+  const valueCols = ctx.table.columns.filter((c) => c.role === 'target' || c.role === 'realisasi').sort((a, b) => a.col - b.col);
   if (valueCols.length === 0) return [];
   const indicatorOf = indicatorFinder(ctx);
   const parts = new Map<number, TableColumn[]>();

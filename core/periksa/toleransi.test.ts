@@ -2,18 +2,7 @@ import fc from 'fast-check';
 import { Dec, roundHalfUp } from '../angka/desimal';
 import { parseCell } from '../angka/parse';
 import { capaian } from '../fungsi/rumus';
-import {
-  hiddenValue,
-  Input,
-  inputOf,
-  isCountUnit,
-  isExact,
-  judge,
-  rangeOf,
-  Shown,
-  shownNumber,
-  toleranceFinding,
-} from './toleransi';
+import { hiddenValue, Input, inputOf, isCountUnit, isExact, judge, rangeOf, Shown, shownNumber, toleranceFinding } from './toleransi';
 import { buildTable, contextOf, sheetOf } from '../../test/helpers/uji-tabel';
 
 const d = (s: string | number) => new Dec(s);
@@ -179,9 +168,23 @@ describe('shownNumber', () => {
       [33.333333333333336, 90.995],
       ['1.270 orang', null],
     ],
-    { typed: true, numberFormats: [[null, null], ['0.00%', null], [null, '0.00'], [null, null]] },
+    {
+      typed: true,
+      numberFormats: [
+        [null, null],
+        ['0.00%', null],
+        [null, '0.00'],
+        [null, null],
+      ],
+    },
   );
-  const table = buildTable(sheet, { headerBottom: 0, columns: [{ col: 0, role: 'capaian' }, { col: 1, role: 'capaian' }] });
+  const table = buildTable(sheet, {
+    headerBottom: 0,
+    columns: [
+      { col: 0, role: 'capaian' },
+      { col: 1, role: 'capaian' },
+    ],
+  });
   const ctx = contextOf(sheet, table);
   const s = (row: number, col: number) => {
     const x = shownNumber(ctx, row, col);
@@ -200,7 +203,18 @@ describe('toleranceFinding', () => {
   const sheet = sheetOf([['Capaian'], ['x']]);
   const ctx = contextOf(sheet, buildTable(sheet, { headerBottom: 0, columns: [{ col: 0, role: 'capaian' }] }));
   const report = (stated: string, computed: Dec, verdict: Parameters<typeof toleranceFinding>[0]['verdict']) =>
-    toleranceFinding({ ctx, row: 1, col: 0, label: 'Capaian', stated: shown(stated), computed, verdict, working: 'w', percent: true, related: [] });
+    toleranceFinding({
+      ctx,
+      row: 1,
+      col: 0,
+      label: 'Capaian',
+      stated: shown(stated),
+      computed,
+      verdict,
+      working: 'w',
+      percent: true,
+      related: [],
+    });
 
   it('writes the error the planner reads', () => {
     const f = report('30 %', d(1).div(3).times(100), 'wrong')!;

@@ -8,7 +8,10 @@ import { baris, buatTabel, kolom, total } from '../../test/helpers/uji-tabel';
  * A Renja "target dan penyerapan per triwulan" table as offices print it: the rencana
  * columns, then K (% of the year's target) and Rp for each of TW I–IV.
  */
-function tabel(rows: { no: string; name: string; pagu: CellValue; tw: CellValue[] }[], opts: { layout?: LayoutId; group?: string } = {}) {
+function tabel(
+  rows: { no: string; name: string; pagu: CellValue; tw: CellValue[] }[],
+  opts: { layout?: LayoutId; group?: string } = {},
+) {
   const columns = [
     kolom('No', 'nomor'),
     kolom('Program/Kegiatan/Sub Kegiatan', 'uraian'),
@@ -32,15 +35,50 @@ function tabel(rows: { no: string; name: string; pagu: CellValue; tw: CellValue[
 
 describe('triwulan: shares per quarter', () => {
   const t = tabel([
-    { no: 'I', name: 'PROGRAM REHABILITASI SOSIAL', pagu: '500.000.000', tw: ['25', '125.000.000', '25', '125.000.000', '25', '125.000.000', '25', '125.000.000'] },
-    { no: '1', name: 'Penyediaan Permakanan', pagu: '300.000.000', tw: ['10', '30.000.000', '20', '60.000.000', '30', '90.000.000', '40', '120.000.000'] },
-    { no: '2', name: 'Penyediaan Sandang', pagu: '200.000.000', tw: ['33,33', '66.666.666', '33,33', '66.666.667', '33,33', '66.666.667', '0', '0'] },
-    { no: '3', name: 'Penyediaan Alat Bantu', pagu: '100.000.000', tw: ['25', '25.000.000', '25', '25.000.000', '25', '25.000.000', '20', '25.000.000'] },
-    { no: '4', name: 'Reunifikasi Keluarga', pagu: '100.000.000', tw: ['25', '25.000.000', '25', '25.000.000', '25', '25.000.000', '25', '20.000.000'] },
+    {
+      no: 'I',
+      name: 'PROGRAM REHABILITASI SOSIAL',
+      pagu: '500.000.000',
+      tw: ['25', '125.000.000', '25', '125.000.000', '25', '125.000.000', '25', '125.000.000'],
+    },
+    {
+      no: '1',
+      name: 'Penyediaan Permakanan',
+      pagu: '300.000.000',
+      tw: ['10', '30.000.000', '20', '60.000.000', '30', '90.000.000', '40', '120.000.000'],
+    },
+    {
+      no: '2',
+      name: 'Penyediaan Sandang',
+      pagu: '200.000.000',
+      tw: ['33,33', '66.666.666', '33,33', '66.666.667', '33,33', '66.666.667', '0', '0'],
+    },
+    {
+      no: '3',
+      name: 'Penyediaan Alat Bantu',
+      pagu: '100.000.000',
+      tw: ['25', '25.000.000', '25', '25.000.000', '25', '25.000.000', '20', '25.000.000'],
+    },
+    {
+      no: '4',
+      name: 'Reunifikasi Keluarga',
+      pagu: '100.000.000',
+      tw: ['25', '25.000.000', '25', '25.000.000', '25', '25.000.000', '25', '20.000.000'],
+    },
     { no: '5', name: 'Bimbingan Sosial', pagu: '100.000.000', tw: ['25', '0', '25', '0', '25', '0', '25', '100.000.000'] },
-    { no: '6', name: 'Layanan Rujukan', pagu: '40.000.000', tw: ['0', '10.000.000', '0', '10.000.000', '0', '10.000.000', '0', '10.000.000'] },
+    {
+      no: '6',
+      name: 'Layanan Rujukan',
+      pagu: '40.000.000',
+      tw: ['0', '10.000.000', '0', '10.000.000', '0', '10.000.000', '0', '10.000.000'],
+    },
     { no: '7', name: 'Layanan Kedaruratan', pagu: '40.000.000', tw: ['-', '-', '50', '20.000.000', '50', '20.000.000', '-', '-'] },
-    { no: 'JUMLAH', name: '', pagu: '500.000.000', tw: [null, '125.000.000', null, '125.000.000', null, '125.000.000', null, '125.000.000'] },
+    {
+      no: 'JUMLAH',
+      name: '',
+      pagu: '500.000.000',
+      tw: [null, '125.000.000', null, '125.000.000', null, '125.000.000', null, '125.000.000'],
+    },
   ]);
   const findings = check(t.ctx);
   const at = (row: number) => findings.filter((f) => Number(f.cell.replace(/^[A-Z]+/, '')) === row);

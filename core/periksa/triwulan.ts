@@ -133,14 +133,7 @@ function rising(xs: Num[]): boolean {
 
 const pct = (d: Dec) => formatNumber(d);
 
-function checkRow(
-  ctx: CheckContext,
-  row: number,
-  s: Series,
-  ref: TableColumn | null,
-  mode: Mode,
-  out: Finding[],
-): void {
+function checkRow(ctx: CheckContext, row: number, s: Series, ref: TableColumn | null, mode: Mode, out: Finding[]): void {
   const k = QUARTERS.map((q) => readK(ctx, row, s.k[q]));
   const rp = QUARTERS.map((q) => readRp(ctx, row, s.rp[q]));
   const pagu = readRp(ctx, row, ref);

@@ -60,7 +60,11 @@ export function treeFromTable(workbook: Workbook, sheet: Sheet, table: Table): D
   let sasaranNode: PohonNode | null = null;
 
   const addIndikator = (node: PohonNode, r: TableRow) => {
-    const ind = indikatorOf(text(sheet, r.row, indikatorCol?.col ?? null), text(sheet, r.row, targetCol?.col ?? null), text(sheet, r.row, satuanCol?.col ?? null));
+    const ind = indikatorOf(
+      text(sheet, r.row, indikatorCol?.col ?? null),
+      text(sheet, r.row, targetCol?.col ?? null),
+      text(sheet, r.row, satuanCol?.col ?? null),
+    );
     if (!isBlankIndikator(ind)) node.indikator.push(ind);
   };
 
@@ -119,7 +123,9 @@ export function treeFromTable(workbook: Workbook, sheet: Sheet, table: Table): D
     if (parent !== undefined && parent !== node) parent.children.push(node);
     else {
       if (r.parent !== null)
-        messages.push(`Baris ${node.sumber!.baris}: induk ${node.level.toLowerCase()} "${short(name)}" tidak ditemukan; digambar sebagai akar.`);
+        messages.push(
+          `Baris ${node.sumber!.baris}: induk ${node.level.toLowerCase()} "${short(name)}" tidak ditemukan; digambar sebagai akar.`,
+        );
       if (linksSasaran && sasaranNode !== null) sasaranNode.children.push(node);
       else roots.push(node);
     }

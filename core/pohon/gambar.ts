@@ -41,7 +41,12 @@ export interface Drawing {
   rowHeights: number[];
   cells: DrawnCell[];
   merges: DrawnMerge[];
-  print: { landscape: boolean; fitToWidth: boolean; repeatRows?: number; /** Paper size; absent: the host's default. */ paper?: 'A4' | 'A3' };
+  print: {
+    landscape: boolean;
+    fitToWidth: boolean;
+    repeatRows?: number;
+    /** Paper size; absent: the host's default. */ paper?: 'A4' | 'A3';
+  };
   freeze?: { rows: number; cols: number };
   /** False: hide the sheet's gridlines (a drawing reads better without them). Absent: leave as is. */
   gridlines?: boolean;

@@ -61,8 +61,15 @@ describe('pohonKinerja on the fixtures', () => {
     const capaian = pohonKinerja(fixture('lkjip_magetan_2024_capaian'));
     expect(capaian.tree.map((n) => n.level)).toEqual(['Sasaran', 'Sasaran', 'Sasaran', 'Sasaran', 'Sasaran']);
     // A blank sasaran cell continues the sasaran above: its second indicator.
-    expect(capaian.tree[4].indikator.map((i) => i.nama)).toEqual(['1. Nilai SAKIP Dinas Sosial', '2. Indeks Kepuasan Masyarakat Dinas Sosial']);
-    expect(capaian.tree[1].indikator[0]).toEqual({ nama: 'Persentase PPKS yang Mendapatkan Pelayanan Rehabilitasi Sosial', target: '0,28', satuan: '' });
+    expect(capaian.tree[4].indikator.map((i) => i.nama)).toEqual([
+      '1. Nilai SAKIP Dinas Sosial',
+      '2. Indeks Kepuasan Masyarakat Dinas Sosial',
+    ]);
+    expect(capaian.tree[1].indikator[0]).toEqual({
+      nama: 'Persentase PPKS yang Mendapatkan Pelayanan Rehabilitasi Sosial',
+      target: '0,28',
+      satuan: '',
+    });
     const efisiensi = pohonKinerja(fixture('lkjip_magetan_2024_efisiensi_sasaran'));
     expect(efisiensi.tree[0].pagu).toBe(6093000000);
   });
@@ -70,10 +77,26 @@ describe('pohonKinerja on the fixtures', () => {
   test('LKjIP/E.81 tables that link sasaran to program and kegiatan: the program rows hang under their sasaran', () => {
     const values: CellValue[][] = [
       ['No', 'Sasaran', 'Program/Kegiatan', 'Indikator', 'Target', 'Anggaran (Rp)', 'Unit Penanggung Jawab'],
-      ['1', 'Meningkatnya kualitas rehabilitasi sosial', 'Program Rehabilitasi Sosial', 'Persentase PMKS', '80 %', 300000000, 'Bidang Rehsos'],
+      [
+        '1',
+        'Meningkatnya kualitas rehabilitasi sosial',
+        'Program Rehabilitasi Sosial',
+        'Persentase PMKS',
+        '80 %',
+        300000000,
+        'Bidang Rehsos',
+      ],
       ['1.1', null, 'Rehabilitasi Sosial Dasar Penyandang Disabilitas', 'Jumlah orang', '120 orang', 180000000, 'Seksi Rehab'],
       ['1.2', null, 'Rehabilitasi Sosial Dasar Anak Terlantar', 'Jumlah anak', '60 anak', 120000000, 'Seksi Anak'],
-      ['2', 'Meningkatnya perlindungan sosial', 'Program Perlindungan dan Jaminan Sosial', 'Persentase KPM', '100 %', 50000000, 'Bidang Linjamsos'],
+      [
+        '2',
+        'Meningkatnya perlindungan sosial',
+        'Program Perlindungan dan Jaminan Sosial',
+        'Persentase KPM',
+        '100 %',
+        50000000,
+        'Bidang Linjamsos',
+      ],
       ['2.1', null, 'Pengelolaan Data Fakir Miskin', 'Jumlah data', '1 dokumen', 50000000, 'Seksi Data'],
     ];
     const r = pohonKinerja({ name: 'e81', sheets: [{ name: 'E81', values, typed: true }] });

@@ -79,7 +79,8 @@ function build(workbook: Workbook, options: PohonKinerjaOptions): PohonKinerjaRe
       // The table with the most rows is the one the sheet is about.
       const table = tables.reduce((a, b) => (b.rows.length > a.rows.length ? b : a));
       ({ tree, findings, messages } = treeFromTable(workbook, sheet, table));
-      if (tables.length > 1) messages.push(`Lembar "${sheet.name}" memuat ${tables.length} tabel; pohon disusun dari tabel ${table.range}.`);
+      if (tables.length > 1)
+        messages.push(`Lembar "${sheet.name}" memuat ${tables.length} tabel; pohon disusun dari tabel ${table.range}.`);
     }
     if (tree.length === 0) continue;
     // Measured before anything is laid out: a drawing too big for memory is never started.
@@ -89,12 +90,21 @@ function build(workbook: Workbook, options: PohonKinerjaOptions): PohonKinerjaRe
     for (const m of duplicateKodeMessages(tree)) messages.push(m);
     attachFindings(tree, findings);
     const nodes = countNodes(tree);
-    const { drawing } = tataPohon(tree, { compact: options.compact, orientation: options.arah, singleCells: options.singleCells, title: `Pohon Kinerja — ${sheet.name}`, messages });
+    const { drawing } = tataPohon(tree, {
+      compact: options.compact,
+      orientation: options.arah,
+      singleCells: options.singleCells,
+      title: `Pohon Kinerja — ${sheet.name}`,
+      messages,
+    });
     return { drawing, tree, nodes, messages, findings };
   }
-  return empty([
-    options.lembar !== undefined
-      ? `Lembar "${options.lembar}" tidak memuat lembar kaskade atau tabel Renja/LKjIP yang dikenali.`
-      : 'Tidak ada lembar kaskade atau tabel Renja/LKjIP yang dikenali di buku kerja ini.',
-  ], options);
+  return empty(
+    [
+      options.lembar !== undefined
+        ? `Lembar "${options.lembar}" tidak memuat lembar kaskade atau tabel Renja/LKjIP yang dikenali.`
+        : 'Tidak ada lembar kaskade atau tabel Renja/LKjIP yang dikenali di buku kerja ini.',
+    ],
+    options,
+  );
 }

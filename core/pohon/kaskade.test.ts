@@ -12,7 +12,10 @@ function sheetFromDrawing(d: Drawing): Sheet {
     while (values.length <= c.row) values.push([]);
     values[c.row][c.col] = c.value;
   }
-  return sheet(d.sheetName, values.map((r) => Array.from(r, (v) => v ?? null)));
+  return sheet(
+    d.sheetName,
+    values.map((r) => Array.from(r, (v) => v ?? null)),
+  );
 }
 
 function shape(nodes: PohonNode[]): unknown[] {
@@ -26,7 +29,9 @@ describe('cascading sheet', () => {
     const t = templatPohon();
     expect(t.cells.filter((c) => c.row === 0).map((c) => c.value)).toEqual(TEMPLAT_HEADERS);
     const r = pohonKinerja(book(sheetFromDrawing(t)));
-    expect(shape(r.tree)).toEqual([{ Sasaran: [{ Program: [{ Kegiatan: ['Sub kegiatan', 'Sub kegiatan'] }, { Kegiatan: ['Sub kegiatan'] }] }] }]);
+    expect(shape(r.tree)).toEqual([
+      { Sasaran: [{ Program: [{ Kegiatan: ['Sub kegiatan', 'Sub kegiatan'] }, { Kegiatan: ['Sub kegiatan'] }] }] },
+    ]);
     expect(r.findings).toEqual([]);
     expect(r.messages).toEqual([]);
     // A blank pernyataan continues the node above: the second indicator of Penyediaan Permakanan.
@@ -67,7 +72,9 @@ describe('cascading sheet', () => {
     );
     expect(r.nodes).toBe(6);
     expect(r.messages.join('\n')).toMatch(/Baris 2: kegiatan "Kegiatan tanpa induk" tidak punya induk/);
-    expect(r.messages.join('\n')).toMatch(/Baris 7: tingkat Program terlewati antara eselon ii "Sasaran kedua" dan kegiatan "Kegiatan langsung"/);
+    expect(r.messages.join('\n')).toMatch(
+      /Baris 7: tingkat Program terlewati antara eselon ii "Sasaran kedua" dan kegiatan "Kegiatan langsung"/,
+    );
     expect(shape(r.tree)).toEqual(['Kegiatan', { 'Eselon II': [{ Program: ['Kegiatan'] }] }, { 'Eselon II': ['Kegiatan'] }]);
   });
 
@@ -111,11 +118,24 @@ describe('cascading sheet', () => {
   });
 
   test('sheets without a tree, an unknown sheet name, garbage: a message, never a crash', () => {
-    expect(pohonKinerja(book(sheet('x', [['a', 'b'], [1, 2]]))).messages[0]).toMatch(/Tidak ada lembar kaskade/);
+    expect(
+      pohonKinerja(
+        book(
+          sheet('x', [
+            ['a', 'b'],
+            [1, 2],
+          ]),
+        ),
+      ).messages[0],
+    ).toMatch(/Tidak ada lembar kaskade/);
     expect(pohonKinerja(book()).nodes).toBe(0);
     const r = pohonKinerja(book(sheet('A', [H])), { lembar: 'B' });
     expect(r.messages[0]).toBe('Lembar "B" tidak ada. Lembar yang ada: "A".');
-    const garbage = sheet('G', [H, [null, null, null, 'indikator tanpa pernyataan'], [{} as unknown as CellValue, NaN, -Infinity, '=1/0', true]]);
+    const garbage = sheet('G', [
+      H,
+      [null, null, null, 'indikator tanpa pernyataan'],
+      [{} as unknown as CellValue, NaN, -Infinity, '=1/0', true],
+    ]);
     const g = pohonKinerja(book(garbage));
     expect(g.messages.join('\n')).toMatch(/tanpa pernyataan kinerja/);
     expect(countNodes(g.tree)).toBe(g.nodes);

@@ -181,7 +181,9 @@ export function treeFromKaskade(workbook: Workbook, sheet: Sheet, k: KolomKaskad
     if (k.induk !== null && raw.induk !== '') {
       parent = byKode.get(raw.induk) ?? null;
       if (parent === null)
-        messages.push(`Baris ${raw.row + originRow + 1}: kode induk ${raw.induk} tidak ada di lembar; "${short(raw.node.pernyataan)}" digambar sebagai akar.`);
+        messages.push(
+          `Baris ${raw.row + originRow + 1}: kode induk ${raw.induk} tidak ada di lembar; "${short(raw.node.pernyataan)}" digambar sebagai akar.`,
+        );
     } else if (k.tingkat === null && raw.node.kode !== null) {
       const parts = raw.node.kode.split(/[.\s]+/).filter(Boolean);
       for (let n = parts.length - 1; n > 0 && parent === null; n--) parent = byKode.get(parts.slice(0, n).join('.')) ?? null;
@@ -217,7 +219,9 @@ export function treeFromKaskade(workbook: Workbook, sheet: Sheet, k: KolomKaskad
       p = parentOf.get(p) ?? null;
     }
     if (p !== null) {
-      messages.push(`Baris ${raw.row + originRow + 1}: kode induk membentuk lingkaran; "${short(raw.node.pernyataan)}" digambar sebagai akar.`);
+      messages.push(
+        `Baris ${raw.row + originRow + 1}: kode induk membentuk lingkaran; "${short(raw.node.pernyataan)}" digambar sebagai akar.`,
+      );
       parentOf.set(raw, null);
     }
   }
@@ -230,7 +234,11 @@ export function treeFromKaskade(workbook: Workbook, sheet: Sheet, k: KolomKaskad
   }
 
   // The pagu roll-up is the checker's: the cascading rows as a table whose parents are the tree's.
-  const table = kaskadeTable(sheet, k, raws.map((x) => ({ rows: x.rows, parentRow: parentOf.get(x)?.row ?? null })));
+  const table = kaskadeTable(
+    sheet,
+    k,
+    raws.map((x) => ({ rows: x.rows, parentRow: parentOf.get(x)?.row ?? null })),
+  );
   const check = checkPagu(workbook, sheet, table, k.pagu);
   for (const raw of raws) raw.node.pagu = check.pagu(raw.row);
   return { tree: roots, findings: check.findings, messages };

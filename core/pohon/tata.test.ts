@@ -5,7 +5,20 @@ import { Box, Connector, tataPohon } from './tata';
 import { textHeight } from './teks';
 
 const LEVELS = ['Visi', 'Misi', 'Sasaran', 'Program', 'Kegiatan', 'Sub kegiatan'];
-const WORDS = ['Meningkatnya', 'kualitas', 'pelayanan', 'sosial', 'Penyediaan', 'Administrasi', 'Keuangan', 'Perangkat', 'Daerah', 'PenyandangDisabilitasTerlantarSangatPanjang', 'dan', 'yang'];
+const WORDS = [
+  'Meningkatnya',
+  'kualitas',
+  'pelayanan',
+  'sosial',
+  'Penyediaan',
+  'Administrasi',
+  'Keuangan',
+  'Perangkat',
+  'Daerah',
+  'PenyandangDisabilitasTerlantarSangatPanjang',
+  'dan',
+  'yang',
+];
 
 const text = (min: number, max: number) =>
   fc.array(fc.constantFrom(...WORDS), { minLength: min, maxLength: max }).map((w) => w.join(' '));
@@ -24,7 +37,17 @@ const specArb = fc.integer({ min: 1, max: 70 }).chain((n) =>
     parents: fc.array(fc.nat(), { minLength: n, maxLength: n }),
     levelShift: fc.array(fc.integer({ min: 0, max: 2 }), { minLength: n, maxLength: n }),
     texts: fc.array(text(0, 30), { minLength: n, maxLength: n }),
-    inds: fc.array(fc.array(fc.record({ nama: text(0, 15), target: fc.constantFrom('', '100', '12', '83,5'), satuan: fc.constantFrom('', '%', 'dokumen', 'orang') }), { maxLength: 4 }), { minLength: n, maxLength: n }),
+    inds: fc.array(
+      fc.array(
+        fc.record({
+          nama: text(0, 15),
+          target: fc.constantFrom('', '100', '12', '83,5'),
+          satuan: fc.constantFrom('', '%', 'dokumen', 'orang'),
+        }),
+        { maxLength: 4 },
+      ),
+      { minLength: n, maxLength: n },
+    ),
     pagu: fc.array(fc.option(fc.integer({ min: 0, max: 9_000_000_000 })), { minLength: n, maxLength: n }),
   }),
 );
@@ -92,12 +115,20 @@ function checkConnectors(tree: PohonNode[], boxes: Box[], connectors: Connector[
       expect(cell?.border?.[s.side]).toBeDefined();
       if (s.side === 'left' || s.side === 'right') {
         const x = s.side === 'left' ? s.col : s.col + 1;
-        for (const b of boxes) if (b.left < x && x <= b.right && b.top <= s.row && s.row <= b.bottom) throw new Error(`line through box ${b.node.id}`);
-        return [[x, s.row], [x, s.row + 1]];
+        for (const b of boxes)
+          if (b.left < x && x <= b.right && b.top <= s.row && s.row <= b.bottom) throw new Error(`line through box ${b.node.id}`);
+        return [
+          [x, s.row],
+          [x, s.row + 1],
+        ];
       }
       const y = s.side === 'top' ? s.row : s.row + 1;
-      for (const b of boxes) if (b.top < y && y <= b.bottom && b.left <= s.col && s.col <= b.right) throw new Error(`line through box ${b.node.id}`);
-      return [[s.col, y], [s.col + 1, y]];
+      for (const b of boxes)
+        if (b.top < y && y <= b.bottom && b.left <= s.col && s.col <= b.right) throw new Error(`line through box ${b.node.id}`);
+      return [
+        [s.col, y],
+        [s.col + 1, y],
+      ];
     });
     // Union-find over segment end points.
     const parent = new Map<string, string>();
@@ -115,7 +146,8 @@ function checkConnectors(tree: PohonNode[], boxes: Box[], connectors: Connector[
     }
     // On the box's outline: its bottom or right side for the parent, its top or left side for the child.
     const onParent = (pt: [number, number]) =>
-      (pt[1] === p.bottom + 1 && p.left <= pt[0] && pt[0] <= p.right + 1) || (pt[0] === p.right + 1 && p.top <= pt[1] && pt[1] <= p.bottom + 1);
+      (pt[1] === p.bottom + 1 && p.left <= pt[0] && pt[0] <= p.right + 1) ||
+      (pt[0] === p.right + 1 && p.top <= pt[1] && pt[1] <= p.bottom + 1);
     const onChild = (pt: [number, number]) =>
       (pt[1] === c.top && c.left <= pt[0] && pt[0] <= c.right + 1) || (pt[0] === c.left && c.top <= pt[1] && pt[1] <= c.bottom + 1);
     const all = pts.flat();
@@ -144,7 +176,8 @@ function checkText(d: Drawing): void {
     for (let c = m.left; c <= m.right; c++) width += d.columnWidths[c];
     let height = 0;
     for (let r = m.top; r <= m.bottom; r++) height += d.rowHeights[r];
-    if (height + 0.5 < textHeight(cell.value, width)) throw new Error(`text cut at ${cell.row},${cell.col}: ${cell.value.slice(0, 40)}`);
+    if (height + 0.5 < textHeight(cell.value, width))
+      throw new Error(`text cut at ${cell.row},${cell.col}: ${cell.value.slice(0, 40)}`);
   }
   for (const h of d.rowHeights) expect(h).toBeLessThanOrEqual(409);
 }
@@ -174,13 +207,19 @@ describe('tataPohon layout invariants', () => {
         fc.constantFrom(undefined, 'atas-bawah' as const, 'kiri-kanan' as const),
         fc.boolean(),
         (spec, chain, compact, orientation, singleCells) => {
-        const tree = buildTree(spec, chain);
-        const { drawing, boxes, connectors } = tataPohon(tree, { compact, orientation, singleCells, messages: spec.texts.slice(0, 2) });
-        checkBoxes(tree, boxes);
-        checkConnectors(tree, boxes, connectors, drawing);
-        checkText(drawing);
-        if (singleCells) checkSingleCells(drawing, boxes);
-      }),
+          const tree = buildTree(spec, chain);
+          const { drawing, boxes, connectors } = tataPohon(tree, {
+            compact,
+            orientation,
+            singleCells,
+            messages: spec.texts.slice(0, 2),
+          });
+          checkBoxes(tree, boxes);
+          checkConnectors(tree, boxes, connectors, drawing);
+          checkText(drawing);
+          if (singleCells) checkSingleCells(drawing, boxes);
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -191,12 +230,19 @@ describe('tataPohon layout invariants', () => {
         const tree = buildTree(spec, chain);
         const excel = tataPohon(tree, { messages: spec.texts.slice(0, 2) });
         const sheets = tataPohon(tree, { messages: spec.texts.slice(0, 2), singleCells: true });
-        const texts = (d: Drawing) => d.cells.filter((c) => c.value !== null).map((c) => String(c.value)).sort();
+        const texts = (d: Drawing) =>
+          d.cells
+            .filter((c) => c.value !== null)
+            .map((c) => String(c.value))
+            .sort();
         expect(texts(sheets.drawing)).toEqual(texts(excel.drawing));
         // Header cell and (first) body cell of each box: text, fill, font colour.
         const looks = (r: typeof excel) => {
           const at = new Map(r.drawing.cells.map((c) => [`${c.row},${c.col}`, c]));
-          return r.boxes.map((b) => [b.node.id, ...[b.top, b.top + 1].map((row) => at.get(`${row},${b.left}`)).map((c) => [c?.value, c?.fill, c?.font?.color])]);
+          return r.boxes.map((b) => [
+            b.node.id,
+            ...[b.top, b.top + 1].map((row) => at.get(`${row},${b.left}`)).map((c) => [c?.value, c?.fill, c?.font?.color]),
+          ]);
         };
         expect(looks(sheets)).toEqual(looks(excel));
       }),
@@ -217,12 +263,27 @@ describe('tataPohon layout invariants', () => {
 
   test('a wide tree (48 leaves) stacks its leaves: the sheet is as wide as the parents of the leaves', () => {
     const kegiatan: PohonNode[] = Array.from({ length: 8 }, (_, k) => ({
-      id: `k${k}`, level: 'Kegiatan', kode: `1.${k}`, pernyataan: `Kegiatan ${k}`, indikator: [], pagu: null, pj: null,
+      id: `k${k}`,
+      level: 'Kegiatan',
+      kode: `1.${k}`,
+      pernyataan: `Kegiatan ${k}`,
+      indikator: [],
+      pagu: null,
+      pj: null,
       children: Array.from({ length: 6 }, (_, s) => ({
-        id: `s${k}.${s}`, level: 'Sub kegiatan', kode: `1.${k}.${s}`, pernyataan: `Sub kegiatan ${s}`, indikator: [], pagu: 1000, pj: null, children: [],
+        id: `s${k}.${s}`,
+        level: 'Sub kegiatan',
+        kode: `1.${k}.${s}`,
+        pernyataan: `Sub kegiatan ${s}`,
+        indikator: [],
+        pagu: 1000,
+        pj: null,
+        children: [],
       })),
     }));
-    const tree: PohonNode[] = [{ id: 'p', level: 'Program', kode: '1', pernyataan: 'Program', indikator: [], pagu: 48000, pj: null, children: kegiatan }];
+    const tree: PohonNode[] = [
+      { id: 'p', level: 'Program', kode: '1', pernyataan: 'Program', indikator: [], pagu: 48000, pj: null, children: kegiatan },
+    ];
     const { boxes, drawing } = tataPohon(tree);
     const leafCols = new Set(boxes.filter((b) => b.node.level === 'Sub kegiatan').map((b) => b.left));
     expect(leafCols.size).toBe(8);
@@ -234,13 +295,30 @@ describe('tataPohon layout invariants', () => {
 
   test('a tree too wide even stacked (30 kegiatan with 2 sub kegiatan each) is drawn left to right, levels named on top', () => {
     const kegiatan: PohonNode[] = Array.from({ length: 30 }, (_, k) => ({
-      id: `k${k}`, level: 'Kegiatan', kode: `1.${k}`, pernyataan: `Kegiatan ${k}`, indikator: [], pagu: null, pj: null,
+      id: `k${k}`,
+      level: 'Kegiatan',
+      kode: `1.${k}`,
+      pernyataan: `Kegiatan ${k}`,
+      indikator: [],
+      pagu: null,
+      pj: null,
       children: Array.from({ length: 2 }, (_, s) => ({
-        id: `s${k}.${s}`, level: 'Sub kegiatan', kode: `1.${k}.${s}`, pernyataan: `Sub kegiatan ${s}`, indikator: [], pagu: 1000, pj: null, children: [],
+        id: `s${k}.${s}`,
+        level: 'Sub kegiatan',
+        kode: `1.${k}.${s}`,
+        pernyataan: `Sub kegiatan ${s}`,
+        indikator: [],
+        pagu: 1000,
+        pj: null,
+        children: [],
       })),
     }));
-    kegiatan[0].children[0].children = [{ id: 'x', level: 'Rincian', kode: null, pernyataan: 'Rincian', indikator: [], pagu: null, pj: null, children: [] }];
-    const tree: PohonNode[] = [{ id: 'p', level: 'Program', kode: '1', pernyataan: 'Program', indikator: [], pagu: null, pj: null, children: kegiatan }];
+    kegiatan[0].children[0].children = [
+      { id: 'x', level: 'Rincian', kode: null, pernyataan: 'Rincian', indikator: [], pagu: null, pj: null, children: [] },
+    ];
+    const tree: PohonNode[] = [
+      { id: 'p', level: 'Program', kode: '1', pernyataan: 'Program', indikator: [], pagu: null, pj: null, children: kegiatan },
+    ];
     const { boxes, drawing } = tataPohon(tree);
     const program = boxes.find((b) => b.node.id === 'p')!;
     for (const b of boxes) if (b.node.level === 'Kegiatan') expect(b.left).toBeGreaterThan(program.right);
@@ -253,12 +331,22 @@ describe('tataPohon layout invariants', () => {
 
   test('box text: level, kode, pernyataan, indicator lines with target and satuan, pagu in rupiah, PJ', () => {
     const tree: PohonNode[] = [
-      { id: 'a', level: 'Program', kode: '1.06.04', pernyataan: 'Program Rehabilitasi Sosial', pagu: 1234000, pj: 'Kabid Rehsos',
-        indikator: [{ nama: 'Persentase PMKS tertangani', target: '80', satuan: '%' }], children: [] },
+      {
+        id: 'a',
+        level: 'Program',
+        kode: '1.06.04',
+        pernyataan: 'Program Rehabilitasi Sosial',
+        pagu: 1234000,
+        pj: 'Kabid Rehsos',
+        indikator: [{ nama: 'Persentase PMKS tertangani', target: '80', satuan: '%' }],
+        children: [],
+      },
     ];
     const { drawing } = tataPohon(tree);
     const values = drawing.cells.map((c) => c.value);
     expect(values).toContain('PROGRAM 1.06.04');
-    expect(values).toContain('Program Rehabilitasi Sosial\nIndikator: Persentase PMKS tertangani (80 %)\nPagu: Rp 1.234.000\nPJ: Kabid Rehsos');
+    expect(values).toContain(
+      'Program Rehabilitasi Sosial\nIndikator: Persentase PMKS tertangani (80 %)\nPagu: Rp 1.234.000\nPJ: Kabid Rehsos',
+    );
   });
 });

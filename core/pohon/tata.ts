@@ -153,7 +153,8 @@ export function tataPohon(tree: readonly PohonNode[], options: TataOptions = {})
 
   // ---- compact mode: stack leaf groups
   const leaves = all.filter((p) => p.children.length === 0).length;
-  const stackable = (p: Placed) => p.children.length > 0 && p.children.every((c) => c.children.length === 0 && c.band === p.children[0].band);
+  const stackable = (p: Placed) =>
+    p.children.length > 0 && p.children.every((c) => c.children.length === 0 && c.band === p.children[0].band);
   const compact = options.compact ?? leaves > COMPACT_LEAVES;
   // Columns of boxes top-down would need: leaves, less those stacked under one parent.
   const topDownSlots = compact ? leaves - all.filter(stackable).reduce((n, p) => n + p.children.length - 1, 0) : leaves;
@@ -408,16 +409,13 @@ export function tataPohon(tree: readonly PohonNode[], options: TataOptions = {})
   const columnWidths: number[] = [leftRight ? GAP_W : LABEL_W];
   if (single && leftRight) for (let b = 0; b < bandCount; b++) columnWidths.push(BOX_COLS * LR_BOX_COL_W, LR_ZONE_W, LR_ZONE_W);
   else if (single) for (let s = 0; s < slots; s++) columnWidths.push(GAP_W, BOX_COLS * BOX_COL_W);
-  else if (leftRight) for (let b = 0; b < bandCount; b++) columnWidths.push(LR_BOX_COL_W, LR_BOX_COL_W, LR_BOX_COL_W, LR_BOX_COL_W, LR_ZONE_W, LR_ZONE_W);
+  else if (leftRight)
+    for (let b = 0; b < bandCount; b++) columnWidths.push(LR_BOX_COL_W, LR_BOX_COL_W, LR_BOX_COL_W, LR_BOX_COL_W, LR_ZONE_W, LR_ZONE_W);
   else for (let s = 0; s < slots; s++) columnWidths.push(GAP_W, BOX_COL_W, BOX_COL_W, BOX_COL_W, BOX_COL_W);
 
   // ---- messages and the cascading table below the tree
   addRow(SPACER_PT * 2);
-  const tableTop = drawTable(
-    tree,
-    { cell, merges, rowHeights, addRow, columnWidths, levelColour, single },
-    options.messages ?? [],
-  );
+  const tableTop = drawTable(tree, { cell, merges, rowHeights, addRow, columnWidths, levelColour, single }, options.messages ?? []);
 
   const drawing: Drawing = {
     sheetName: 'Pohon Kinerja',
@@ -427,7 +425,12 @@ export function tataPohon(tree: readonly PohonNode[], options: TataOptions = {})
     merges,
     // A wide tree is printed on A3, as planners print their pohon kinerja.
     // Left to right runs over several pages: the level names repeat on each.
-    print: { landscape: true, fitToWidth: true, paper: !leftRight && slots > 6 ? 'A3' : 'A4', repeatRows: leftRight ? bandNameRow + 1 : undefined },
+    print: {
+      landscape: true,
+      fitToWidth: true,
+      paper: !leftRight && slots > 6 ? 'A3' : 'A4',
+      repeatRows: leftRight ? bandNameRow + 1 : undefined,
+    },
     gridlines: false,
   };
   if (single) drawing.rowsFitText = true;
@@ -571,9 +574,18 @@ function drawTable(tree: readonly PohonNode[], cv: Canvas, messages: readonly st
   tc.value = 'Tabel kaskade kinerja';
   tc.font = { bold: true, size: 12 };
   const head = cv.addRow(LINE_PT + PAD_PT);
-  TABLE_COLUMNS.forEach((t, k) => put(head, k, t.title, { font: { bold: true, size: FONT_PT }, fill: 'D9D9D9', align: { horizontal: 'center', vertical: 'middle', wrap: true } }));
+  TABLE_COLUMNS.forEach((t, k) =>
+    put(head, k, t.title, {
+      font: { bold: true, size: FONT_PT },
+      fill: 'D9D9D9',
+      align: { horizontal: 'center', vertical: 'middle', wrap: true },
+    }),
+  );
   gaps(head);
-  fit(head, TABLE_COLUMNS.map((t) => t.title));
+  fit(
+    head,
+    TABLE_COLUMNS.map((t) => t.title),
+  );
 
   walk(tree, (n) => {
     const colour = LIGHT[cv.levelColour(n.level)];

@@ -2,18 +2,81 @@ import { Drawing, DrawnCell } from './gambar';
 import { wrappedLines } from './teks';
 
 /** Headers of the cascading sheet, in the order the template writes them. */
-export const TEMPLAT_HEADERS = ['Tingkat', 'Kode', 'Pernyataan kinerja', 'Indikator', 'Target', 'Satuan', 'Pagu (Rp)', 'Penanggung jawab'];
+export const TEMPLAT_HEADERS = [
+  'Tingkat',
+  'Kode',
+  'Pernyataan kinerja',
+  'Indikator',
+  'Target',
+  'Satuan',
+  'Pagu (Rp)',
+  'Penanggung jawab',
+];
 
 /** A worked example: one sasaran, one program, two kegiatan, three sub kegiatan; sums agree. */
 const CONTOH: (string | number | null)[][] = [
   ['Sasaran', 'S1', 'Meningkatnya kesejahteraan sosial masyarakat', 'Persentase PMKS yang tertangani', 75, '%', null, 'Kepala Dinas'],
-  ['Program', '1.06.04', 'Program Rehabilitasi Sosial', 'Persentase PMKS yang memperoleh rehabilitasi sosial', 80, '%', 300000000, 'Kepala Bidang Rehabilitasi Sosial'],
-  ['Kegiatan', '1.06.04.2.01', 'Rehabilitasi Sosial Dasar Penyandang Disabilitas Terlantar', 'Jumlah penyandang disabilitas terlantar yang direhabilitasi', 120, 'orang', 180000000, 'Kepala Seksi Rehabilitasi'],
-  ['Sub kegiatan', '1.06.04.2.01.0001', 'Penyediaan Permakanan', 'Jumlah penerima permakanan', 120, 'orang', 100000000, 'Kepala Seksi Rehabilitasi'],
+  [
+    'Program',
+    '1.06.04',
+    'Program Rehabilitasi Sosial',
+    'Persentase PMKS yang memperoleh rehabilitasi sosial',
+    80,
+    '%',
+    300000000,
+    'Kepala Bidang Rehabilitasi Sosial',
+  ],
+  [
+    'Kegiatan',
+    '1.06.04.2.01',
+    'Rehabilitasi Sosial Dasar Penyandang Disabilitas Terlantar',
+    'Jumlah penyandang disabilitas terlantar yang direhabilitasi',
+    120,
+    'orang',
+    180000000,
+    'Kepala Seksi Rehabilitasi',
+  ],
+  [
+    'Sub kegiatan',
+    '1.06.04.2.01.0001',
+    'Penyediaan Permakanan',
+    'Jumlah penerima permakanan',
+    120,
+    'orang',
+    100000000,
+    'Kepala Seksi Rehabilitasi',
+  ],
   [null, null, null, 'Jumlah paket permakanan yang disalurkan', 1440, 'paket', null, null],
-  ['Sub kegiatan', '1.06.04.2.01.0002', 'Penyediaan Alat Bantu', 'Jumlah penerima alat bantu', 40, 'orang', 80000000, 'Kepala Seksi Rehabilitasi'],
-  ['Kegiatan', '1.06.04.2.02', 'Rehabilitasi Sosial Dasar Anak Terlantar', 'Jumlah anak terlantar yang direhabilitasi', 60, 'anak', 120000000, 'Kepala Seksi Anak'],
-  ['Sub kegiatan', '1.06.04.2.02.0001', 'Pemberian Bimbingan Fisik, Mental, Spiritual, dan Sosial', 'Jumlah anak yang mendapat bimbingan', 60, 'anak', 120000000, 'Kepala Seksi Anak'],
+  [
+    'Sub kegiatan',
+    '1.06.04.2.01.0002',
+    'Penyediaan Alat Bantu',
+    'Jumlah penerima alat bantu',
+    40,
+    'orang',
+    80000000,
+    'Kepala Seksi Rehabilitasi',
+  ],
+  [
+    'Kegiatan',
+    '1.06.04.2.02',
+    'Rehabilitasi Sosial Dasar Anak Terlantar',
+    'Jumlah anak terlantar yang direhabilitasi',
+    60,
+    'anak',
+    120000000,
+    'Kepala Seksi Anak',
+  ],
+  [
+    'Sub kegiatan',
+    '1.06.04.2.02.0001',
+    'Pemberian Bimbingan Fisik, Mental, Spiritual, dan Sosial',
+    'Jumlah anak yang mendapat bimbingan',
+    60,
+    'anak',
+    120000000,
+    'Kepala Seksi Anak',
+  ],
 ];
 
 const WIDTHS = [14, 20, 44, 44, 10, 10, 18, 30];
@@ -37,7 +100,15 @@ export function templatPohon(): Drawing {
   const border = { style: 'thin' as const, color: '808080' };
   const all = { top: border, right: border, bottom: border, left: border };
   TEMPLAT_HEADERS.forEach((h, col) =>
-    cells.push({ row: 0, col, value: h, fill: 'D9D9D9', font: { bold: true }, border: all, align: { horizontal: 'center', vertical: 'middle', wrap: true } }),
+    cells.push({
+      row: 0,
+      col,
+      value: h,
+      fill: 'D9D9D9',
+      font: { bold: true },
+      border: all,
+      align: { horizontal: 'center', vertical: 'middle', wrap: true },
+    }),
   );
   CONTOH.forEach((vals, i) =>
     vals.forEach((value, col) =>

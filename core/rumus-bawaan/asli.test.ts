@@ -28,8 +28,11 @@ describe('the way back from native formulas', () => {
     expect(rencanaKembali(rows, () => '=X')).toEqual({ restore: [], kept: [{ sheet: 'Capaian', cell: 'F5' }] });
   });
 
-  it("a copy the CLI wrote before the one format (its 4th column a remark) is kept: there is no native formula to compare", () => {
-    const rows = [['Lembar', 'Sel', 'Rumus asli', 'Keterangan'], ['Anggaran', 'C2', '=SERAPAN(B2,A2)', 'rumus bersama untuk C2:C4']];
+  it('a copy the CLI wrote before the one format (its 4th column a remark) is kept: there is no native formula to compare', () => {
+    const rows = [
+      ['Lembar', 'Sel', 'Rumus asli', 'Keterangan'],
+      ['Anggaran', 'C2', '=SERAPAN(B2,A2)', 'rumus bersama untuk C2:C4'],
+    ];
     expect(rencanaKembali(rows, () => 'rumus bersama untuk C2:C4')).toEqual({ restore: [], kept: [{ sheet: 'Anggaran', cell: 'C2' }] });
   });
 

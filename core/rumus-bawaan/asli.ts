@@ -35,7 +35,10 @@ export interface Kembali {
  * cells' current formulas. The first row of a cell is its true original: a cell converted twice
  * keeps its first record.
  */
-export function rencanaKembali(rows: readonly (readonly unknown[])[], current: (sheet: string, cell: string) => string | null): {
+export function rencanaKembali(
+  rows: readonly (readonly unknown[])[],
+  current: (sheet: string, cell: string) => string | null,
+): {
   restore: Kembali[];
   kept: { sheet: string; cell: string }[];
 } {

@@ -39,7 +39,9 @@ describe('rewriteFormula: finds our calls however they are written', () => {
     const ef = converted('=EFISIENSI(CAPAIAN(A1,B1),SERAPAN(D1,C1))');
     expect(Math.abs((hitung(ef) as number) - (EFISIENSI(CAPAIAN(79.72, 80), SERAPAN(95.37, 96)) as number))).toBeLessThan(1e-10);
     expect(ef.length).toBeLessThan(2000);
-    expect(hitung(converted('=IF(A1>0;PREDIKAT(SAKIP.CAPAIAN(A1;B1;"turun";100));"-")'))).toBe(PREDIKAT(CAPAIAN(79.72, 80, 'turun', 100)));
+    expect(hitung(converted('=IF(A1>0;PREDIKAT(SAKIP.CAPAIAN(A1;B1;"turun";100));"-")'))).toBe(
+      PREDIKAT(CAPAIAN(79.72, 80, 'turun', 100)),
+    );
     const r = rewriteFormula('=PREDIKAT(CAPAIAN(A1,B1))&" / "&PREDIKAT(CAPAIAN(C1,D1),"sakip")');
     expect(r.ok && r.changed && r.calls).toBe(4);
   });
@@ -67,14 +69,21 @@ describe('rewriteFormula: finds our calls however they are written', () => {
   });
 
   it('keeps everything around the calls exactly as written, and the "=" only when it was there', () => {
-    const f = converted("=IF( 'Data 2024'!A1 <> \"\" , CAPAIAN(A1,B1) * 1% , {1,2;3,4} )");
-    expect(f.startsWith("=IF( 'Data 2024'!A1 <> \"\" , IF(")).toBe(true);
+    const f = converted('=IF( \'Data 2024\'!A1 <> "" , CAPAIAN(A1,B1) * 1% , {1,2;3,4} )');
+    expect(f.startsWith('=IF( \'Data 2024\'!A1 <> "" , IF(')).toBe(true);
     expect(f.endsWith(' * 1% , {1,2;3,4} )')).toBe(true);
     expect(converted('CAPAIAN(A1,B1)').startsWith('IF(')).toBe(true);
   });
 
   it('leaves formulas without our functions untouched, even ones it cannot read', () => {
-    for (const f of ['=A1+1', '=SUM(A1:A9)', '=VLOOKUP(A1,Tabel1[[#This Row],[Kode]],2,FALSE)', '=SUM(A1 B1)', '=LAMBDA(x,x+1)(2)', '=CAPAIAN_LAMA(A1)']) {
+    for (const f of [
+      '=A1+1',
+      '=SUM(A1:A9)',
+      '=VLOOKUP(A1,Tabel1[[#This Row],[Kode]],2,FALSE)',
+      '=SUM(A1 B1)',
+      '=LAMBDA(x,x+1)(2)',
+      '=CAPAIAN_LAMA(A1)',
+    ]) {
       expect(rewriteFormula(f)).toEqual({ ok: true, changed: false, formula: f });
     }
   });
@@ -99,7 +108,18 @@ describe('rewriteFormula: finds our calls however they are written', () => {
   });
 
   it('round-trips every formula token by token (random formulas never mangled)', () => {
-    const leaf = fc.constantFrom('A1', '$B$2', "'Data 2024'!C3", '1.5', '"teks, ""kutip"""', 'TRUE', '#N/A', 'Sheet1!A1:B2', '{1,2;3,4}', '10%');
+    const leaf = fc.constantFrom(
+      'A1',
+      '$B$2',
+      "'Data 2024'!C3",
+      '1.5',
+      '"teks, ""kutip"""',
+      'TRUE',
+      '#N/A',
+      'Sheet1!A1:B2',
+      '{1,2;3,4}',
+      '10%',
+    );
     const expr: fc.Arbitrary<string> = fc.letrec((tie) => ({
       e: fc.oneof(
         { depthSize: 'small', withCrossShrink: true },
@@ -107,7 +127,9 @@ describe('rewriteFormula: finds our calls however they are written', () => {
         fc.tuple(tie('e'), fc.constantFrom('+', '-', '*', '/', '&', '=', '<>', '^'), tie('e')).map(([a, o, b]) => `${a}${o}${b}`),
         tie('e').map((a) => `(${a})`),
         tie('e').map((a) => `-${a}`),
-        fc.tuple(fc.constantFrom('SUM', 'IF', 'ROUND', 'CAPAIAN', 'sakip.serapan'), fc.array(tie('e'), { maxLength: 3 })).map(([f, a]) => `${f}(${a.join(', ')})`),
+        fc
+          .tuple(fc.constantFrom('SUM', 'IF', 'ROUND', 'CAPAIAN', 'sakip.serapan'), fc.array(tie('e'), { maxLength: 3 }))
+          .map(([f, a]) => `${f}(${a.join(', ')})`),
       ),
     })).e as fc.Arbitrary<string>;
     fc.assert(

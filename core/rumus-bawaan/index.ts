@@ -93,7 +93,9 @@ export function rewriteFormula(formula: string): RewriteResult {
   const parsed = parseFormula(formula);
   if (!parsed.ok) {
     // A formula we cannot read is only our business if it mentions our functions.
-    return mentionsOurs(formula) ? { ok: false, reason: `Rumus tidak dapat dibaca: ${parsed.reason}` } : { ok: true, changed: false, formula };
+    return mentionsOurs(formula)
+      ? { ok: false, reason: `Rumus tidak dapat dibaca: ${parsed.reason}` }
+      : { ok: true, changed: false, formula };
   }
   const { tokens, root } = parsed;
   let calls = 0;
@@ -124,7 +126,9 @@ export function rewriteFormula(formula: string): RewriteResult {
     const args = n.args.map((a, i) => {
       if (a.node === null) return '';
       if (ANGKA_ARG[name].includes(i) && isRentang(a.node, tokens)) {
-        throw new Tolak(`Argumen ke-${i + 1} ${name} berupa rentang atau larik; rumus bawaan dibuat per sel, tulis satu sel per rumus.`);
+        throw new Tolak(
+          `Argumen ke-${i + 1} ${name} berupa rentang atau larik; rumus bawaan dibuat per sel, tulis satu sel per rumus.`,
+        );
       }
       if (ANGKA_ARG[name].includes(i) && a.node.type === 'leaf' && tokens[a.node.from].kind === 'ref') {
         inputs.add(tokens[a.node.from].text);

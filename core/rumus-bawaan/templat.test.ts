@@ -20,7 +20,10 @@ interface Kasus {
 }
 
 const isLit = (a: Arg): a is { lit: string; value: unknown } => typeof a === 'object' && a !== null && 'lit' in a;
-const lit = (text: string): Arg => ({ lit: text, value: text.startsWith('"') ? text.slice(1, -1).replace(/""/g, '"') : text === '' ? null : Number(text) });
+const lit = (text: string): Arg => ({
+  lit: text,
+  value: text.startsWith('"') ? text.slice(1, -1).replace(/""/g, '"') : text === '' ? null : Number(text),
+});
 
 /** Evaluates many cases in one engine: row i holds case i's inputs and its native formula. */
 function evaluate(cases: Kasus[]): (HasilSel | boolean)[] {
@@ -181,16 +184,37 @@ const cell: fc.Arbitrary<NilaiSel> = fc.oneof(
 );
 
 describe('nativeFormula: random inputs, same results as the core', () => {
-  const ARAH = [[], ['"naik"'], ['"turun"'], ['"turun-rasio"'], ['-1'], ['"Turun Rasio"'], ['"naik"', '100'], ['"turun"', '120'], ['', '"120"']];
+  const ARAH = [
+    [],
+    ['"naik"'],
+    ['"turun"'],
+    ['"turun-rasio"'],
+    ['-1'],
+    ['"Turun Rasio"'],
+    ['"naik"', '100'],
+    ['"turun"', '120'],
+    ['', '"120"'],
+  ];
   const METODE = [[], ['"rasio"'], ['"selisih"'], ['"sisa"']];
-  const SKALA = [[], ['"permendagri86"'], ['"melampaui"'], ['"berhasil"'], ['"sakip"'], ['"berhasil"', '0'], ['"melampaui"', '2'], ['""', '1']];
+  const SKALA = [
+    [],
+    ['"permendagri86"'],
+    ['"melampaui"'],
+    ['"berhasil"'],
+    ['"sakip"'],
+    ['"berhasil"', '0'],
+    ['"melampaui"', '2'],
+    ['""', '1'],
+  ];
 
   const kasus: fc.Arbitrary<Kasus> = fc.oneof(
     fc.tuple(cell, cell, fc.constantFrom(...ARAH)).map(([a, b, l]) => ({ fn: 'CAPAIAN' as const, args: [a, b, ...l.map(lit)] })),
     fc.tuple(cell, cell).map(([a, b]) => ({ fn: 'SERAPAN' as const, args: [a, b] })),
     fc.tuple(cell, cell, fc.constantFrom(...METODE)).map(([a, b, l]) => ({ fn: 'EFISIENSI' as const, args: [a, b, ...l.map(lit)] })),
     cell.map((a) => ({ fn: 'NILAI_EFISIENSI' as const, args: [a] })),
-    fc.tuple(fc.oneof(cell, bandEdges), fc.constantFrom(...SKALA)).map(([a, l]) => ({ fn: 'PREDIKAT' as const, args: [a, ...l.map(lit)] })),
+    fc
+      .tuple(fc.oneof(cell, bandEdges), fc.constantFrom(...SKALA))
+      .map(([a, l]) => ({ fn: 'PREDIKAT' as const, args: [a, ...l.map(lit)] })),
   );
 
   it('agrees on 3000 random cells (exact doubles for results of up to 10 decimals, same labels)', () => {

@@ -133,7 +133,11 @@ const arahDari = (arg: string | undefined): Bagian<Arah> =>
   opsi(arg, readArah, 'Arah diambil dari sel atau rumus; rumus bawaan hanya dapat dibuat bila arah ditulis langsung, mis. "turun".');
 
 const metodeDari = (arg: string | undefined): Bagian<MetodeEfisiensi> =>
-  opsi(arg, readMetode, 'Metode diambil dari sel atau rumus; rumus bawaan hanya dapat dibuat bila metode ditulis langsung, mis. "selisih".');
+  opsi(
+    arg,
+    readMetode,
+    'Metode diambil dari sel atau rumus; rumus bawaan hanya dapat dibuat bila metode ditulis langsung, mis. "selisih".',
+  );
 
 const skalaDari = (arg: string | undefined): Bagian<Skala> =>
   opsi(
@@ -257,7 +261,12 @@ export function nativeFormula(name: NamaFungsi, args: readonly string[]): HasilT
       // does the same, unlike a binary x*100 (267.49999999999997).
       const shown = desimal.value === null ? capaian : `ROUND(${capaian},${desimal.value})`;
       // As the core: 0,01 ≤ capaian < 2 is a percent-formatted cell (0,925 for 92,50 %), refused.
-      return selesai(satuAngka(capaian, `IF(AND(${capaian}>=${PECAHAN_PERSEN.dari},${capaian}<${PECAHAN_PERSEN.sampai}),${ERR_VALUE},${klasifikasi(skala.value, shown)})`));
+      return selesai(
+        satuAngka(
+          capaian,
+          `IF(AND(${capaian}>=${PECAHAN_PERSEN.dari},${capaian}<${PECAHAN_PERSEN.sampai}),${ERR_VALUE},${klasifikasi(skala.value, shown)})`,
+        ),
+      );
     }
   }
   return { ok: false, reason: `Fungsi ${String(name)} tidak dikenal.` };

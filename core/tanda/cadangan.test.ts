@@ -3,14 +3,18 @@ import { bacaPengaturan, tulisPengaturan } from '../pengaturan';
 
 describe('cadangan (what Hapus Tanda restores)', () => {
   it('reads back what was stored', () => {
-    const stored = JSON.stringify({ versi: 2, sel: [{ sheet: 'Tabel 2.3', cell: 'F14', fill: '#FFFF00', note: null, markNote: 'Lembar Kinerja: …' }] });
+    const stored = JSON.stringify({
+      versi: 2,
+      sel: [{ sheet: 'Tabel 2.3', cell: 'F14', fill: '#FFFF00', note: null, markNote: 'Lembar Kinerja: …' }],
+    });
     expect(bacaCadangan(stored)).toEqual({ ok: true, cadangan: JSON.parse(stored) });
     expect(bacaCadangan(tulisCadangan(JSON.parse(stored)))).toEqual({ ok: true, cadangan: JSON.parse(stored) });
     expect(bacaCadangan(null)).toEqual({ ok: true, cadangan: { versi: 2, sel: [] } });
   });
 
   it('still reads a backup written before the rename (version 1, our note text under "kami")', () => {
-    const old = '{"versi":1,"sel":[{"sheet":"S","cell":"A1","fill":null,"note":"x","kami":"Lembar Kinerja: a"},{"sheet":"S","cell":"B2","fill":null,"note":null}]}';
+    const old =
+      '{"versi":1,"sel":[{"sheet":"S","cell":"A1","fill":null,"note":"x","kami":"Lembar Kinerja: a"},{"sheet":"S","cell":"B2","fill":null,"note":null}]}';
     expect(bacaCadangan(old)).toEqual({
       ok: true,
       cadangan: {
@@ -43,8 +47,12 @@ describe('cadangan (what Hapus Tanda restores)', () => {
   });
 
   it('a cell marked twice keeps its original but records the text of our newer note', () => {
-    const first = gabungCadangan({ versi: 2, sel: [] }, [{ sheet: 'S', cell: 'A1', fill: null, note: 'catatan pengguna', markNote: 'Lembar Kinerja: lama' }]);
-    const second = gabungCadangan(first, [{ sheet: 'S', cell: 'A1', fill: '#FFC7CE', note: 'sudah bertanda', markNote: 'Lembar Kinerja: baru' }]);
+    const first = gabungCadangan({ versi: 2, sel: [] }, [
+      { sheet: 'S', cell: 'A1', fill: null, note: 'catatan pengguna', markNote: 'Lembar Kinerja: lama' },
+    ]);
+    const second = gabungCadangan(first, [
+      { sheet: 'S', cell: 'A1', fill: '#FFC7CE', note: 'sudah bertanda', markNote: 'Lembar Kinerja: baru' },
+    ]);
     expect(second.sel).toEqual([{ sheet: 'S', cell: 'A1', fill: null, note: 'catatan pengguna', markNote: 'Lembar Kinerja: baru' }]);
   });
 });

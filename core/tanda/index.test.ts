@@ -13,17 +13,41 @@ const f = (cell: string, severity: Finding['severity'], message: string, sheet =
 });
 
 describe('planMarks', () => {
-  it('marks a finding on a covered cell of a merged area on the area\'s anchor, the one cell Excel and Sheets show', () => {
+  it("marks a finding on a covered cell of a merged area on the area's anchor, the one cell Excel and Sheets show", () => {
     // G15:G16 merged (G16 covered), B3:D3 merged; the sheet read from B2 (origin row 1, col 1).
-    const sheet = { name: 'Tabel 2.3', values: [], typed: true, origin: { row: 1, col: 1 }, merges: [{ top: 13, left: 5, bottom: 14, right: 5 }, { top: 1, left: 0, bottom: 1, right: 2 }] };
+    const sheet = {
+      name: 'Tabel 2.3',
+      values: [],
+      typed: true,
+      origin: { row: 1, col: 1 },
+      merges: [
+        { top: 13, left: 5, bottom: 14, right: 5 },
+        { top: 1, left: 0, bottom: 1, right: 2 },
+      ],
+    };
     const gabungan = gabunganDari([sheet]);
-    expect(gabungan.get('Tabel 2.3')).toEqual([{ top: 14, left: 6, bottom: 15, right: 6 }, { top: 2, left: 1, bottom: 2, right: 3 }]);
-    const plans = planMarks([f('G16', 'error', 'Pagu kegiatan salah.'), f('G15', 'info', 'Selisih pembulatan.'), f('D3', 'warning', 'Periksa.'), f('G16', 'error', 'Di lembar lain.', 'Lain')], gabungan);
+    expect(gabungan.get('Tabel 2.3')).toEqual([
+      { top: 14, left: 6, bottom: 15, right: 6 },
+      { top: 2, left: 1, bottom: 2, right: 3 },
+    ]);
+    const plans = planMarks(
+      [
+        f('G16', 'error', 'Pagu kegiatan salah.'),
+        f('G15', 'info', 'Selisih pembulatan.'),
+        f('D3', 'warning', 'Periksa.'),
+        f('G16', 'error', 'Di lembar lain.', 'Lain'),
+      ],
+      gabungan,
+    );
     expect(plans.map((p) => `${p.sheet}!${p.cell}`).sort()).toEqual(['Lain!G16', 'Tabel 2.3!B3', 'Tabel 2.3!G15']);
     const g15 = plans.find((p) => p.cell === 'G15')!;
     expect(g15).toMatchObject({ row: 14, col: 6, severity: 'error' });
     // The covered cell's finding says which cell it is about; the anchor's own does not.
-    expect(g15.note.split('\n')).toEqual([`${NOTE_AUTHOR}:`, 'Galat (jumlah-induk) sel G16: Pagu kegiatan salah.', 'Info (pembulatan): Selisih pembulatan.']);
+    expect(g15.note.split('\n')).toEqual([
+      `${NOTE_AUTHOR}:`,
+      'Galat (jumlah-induk) sel G16: Pagu kegiatan salah.',
+      'Info (pembulatan): Selisih pembulatan.',
+    ]);
     expect(plans.find((p) => p.cell === 'B3')!.note).toContain('Peringatan (pembulatan) sel D3: Periksa.');
     // Without merges every cell keeps its own mark.
     expect(planMarks([f('G16', 'error', 'x'), f('G15', 'info', 'y')]).map((p) => p.cell)).toEqual(['G16', 'G15']);
@@ -39,11 +63,19 @@ describe('planMarks', () => {
   });
 
   it('marks each cell once, with the worst severity and every message, worst first', () => {
-    const plans = planMarks([f('F14', 'info', 'Selisih pembulatan.'), f('F14', 'error', 'Pagu kegiatan salah.'), f('K27', 'warning', 'Periksa.')]);
+    const plans = planMarks([
+      f('F14', 'info', 'Selisih pembulatan.'),
+      f('F14', 'error', 'Pagu kegiatan salah.'),
+      f('K27', 'warning', 'Periksa.'),
+    ]);
     expect(plans).toHaveLength(2);
     const f14 = plans.find((p) => p.cell === 'F14')!;
     expect(f14).toMatchObject({ row: 13, col: 5, severity: 'error', fill: SEVERITY_FILL.error });
-    expect(f14.note.split('\n')).toEqual([`${NOTE_AUTHOR}:`, 'Galat (jumlah-induk): Pagu kegiatan salah.', 'Info (pembulatan): Selisih pembulatan.']);
+    expect(f14.note.split('\n')).toEqual([
+      `${NOTE_AUTHOR}:`,
+      'Galat (jumlah-induk): Pagu kegiatan salah.',
+      'Info (pembulatan): Selisih pembulatan.',
+    ]);
   });
 
   it('keeps sheets apart and leaves cells outside the grid to the list', () => {
@@ -67,8 +99,20 @@ describe('isMarkFill', () => {
 
 describe('temuanWidths', () => {
   it('fits the columns of 200,000 findings (a Math.max spread overflows the call stack)', () => {
-    const finding = { sheet: 'L', cell: 'A1', rule: 'jumlah-induk', severity: 'info', actual: null, expected: null, message: 'm', related: [] } as Finding;
-    const rows = Array.from({ length: 200_000 }, (_, i) => ({ finding, cells: TEMUAN_HEADERS.map(() => (i === 7 ? 'x'.repeat(30) : 'x')) }));
+    const finding = {
+      sheet: 'L',
+      cell: 'A1',
+      rule: 'jumlah-induk',
+      severity: 'info',
+      actual: null,
+      expected: null,
+      message: 'm',
+      related: [],
+    } as Finding;
+    const rows = Array.from({ length: 200_000 }, (_, i) => ({
+      finding,
+      cells: TEMUAN_HEADERS.map(() => (i === 7 ? 'x'.repeat(30) : 'x')),
+    }));
     const widths = temuanWidths(rows);
     expect(widths).toHaveLength(TEMUAN_HEADERS.length);
     expect(Math.min(...widths)).toBeGreaterThan(0);

@@ -34,7 +34,6 @@ export function isMarkFill(color: string | null | undefined): boolean {
 /** The author name of the notes we write, so that clearing removes only our own notes. */
 export const NOTE_AUTHOR = 'Lembar Kinerja';
 
-
 export const TEMUAN_SHEET = 'Temuan';
 export const TEMUAN_HEADERS = ['Lembar', 'Sel', 'Aturan', 'Tingkat', 'Isi sel', 'Seharusnya', 'Keterangan', 'Sel terkait'];
 const MIN_WIDTH = [12, 7, 12, 11, 12, 12, 40, 12];
@@ -54,19 +53,21 @@ export function temuanRows(findings: Finding[], sheetOrder: string[] = []): Temu
     const i = sheetOrder.indexOf(sheet);
     return i < 0 ? sheetOrder.length : i;
   };
-  return [...findings].sort((a, b) => rank(a.sheet) - rank(b.sheet) || compareFindings(a, b)).map((f) => ({
-    finding: f,
-    cells: [
-      neutralise(f.sheet),
-      f.cell,
-      f.rule,
-      SEVERITY_LABEL[f.severity],
-      shownValue(f.actual),
-      shownValue(f.expected),
-      neutralise(f.message),
-      neutralise(f.related.join(', ')),
-    ],
-  }));
+  return [...findings]
+    .sort((a, b) => rank(a.sheet) - rank(b.sheet) || compareFindings(a, b))
+    .map((f) => ({
+      finding: f,
+      cells: [
+        neutralise(f.sheet),
+        f.cell,
+        f.rule,
+        SEVERITY_LABEL[f.severity],
+        shownValue(f.actual),
+        shownValue(f.expected),
+        neutralise(f.message),
+        neutralise(f.related.join(', ')),
+      ],
+    }));
 }
 
 /** Column widths fitted to the longest text, within sensible bounds per column. */
@@ -152,7 +153,10 @@ export function gabunganDari(sheets: readonly Sheet[]): Map<string, Merge[]> {
  * area is unmerged. Indexed by the rows that have findings, so the work is in the number of
  * merges and findings, not in the areas' sizes (a whole-column merge costs one lookup).
  */
-function jangkarTemuan(findings: readonly Finding[], gabungan: GabunganLembar): (f: Finding, pos: { row: number; col: number }) => { row: number; col: number } {
+function jangkarTemuan(
+  findings: readonly Finding[],
+  gabungan: GabunganLembar,
+): (f: Finding, pos: { row: number; col: number }) => { row: number; col: number } {
   const byRow = new Map<string, Map<number, Merge[]>>();
   for (const [sheet, merges] of gabungan) {
     const rows = [
@@ -183,7 +187,10 @@ function jangkarTemuan(findings: readonly Finding[], gabungan: GabunganLembar): 
     byRow.set(sheet, index);
   }
   return (f, pos) => {
-    const m = byRow.get(f.sheet)?.get(pos.row)?.find((x) => pos.col >= x.left && pos.col <= x.right);
+    const m = byRow
+      .get(f.sheet)
+      ?.get(pos.row)
+      ?.find((x) => pos.col >= x.left && pos.col <= x.right);
     return m ? { row: m.top, col: m.left } : pos;
   };
 }

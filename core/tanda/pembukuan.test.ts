@@ -37,7 +37,10 @@ describe('the mark bookkeeping every host follows', () => {
     const first = rencanaTandai({ versi: 2, sel: [] }, planMarks([finding('E4'), finding('E7')]), ['Renja'], l.baca);
     l.tulis(first.writes);
     expect(first.marked).toBe(2);
-    expect(l.baca('Renja', 'E4')).toEqual({ fill: RED, note: `Sumber: DPA\n\nLembar Kinerja:\nGalat (jumlah-induk): Pagu tidak sama.` });
+    expect(l.baca('Renja', 'E4')).toEqual({
+      fill: RED,
+      note: `Sumber: DPA\n\nLembar Kinerja:\nGalat (jumlah-induk): Pagu tidak sama.`,
+    });
     expect(first.backup.sel.map((s) => s.cell)).toEqual(['E4', 'E7']);
 
     // E7 was fixed: the second Periksa finds only E4, and E7 loses our mark at once.

@@ -39,7 +39,9 @@ const key = (sheet: string, cell: string) => `${sheet}\u0000${cell}`;
 
 /** A message for a backup that cannot be read; the host says it and changes nothing. */
 export function tolakCadangan(stored: BacaCadangan): string | null {
-  return stored.ok ? null : `${stored.message} Periksa Tabel tidak menandai sel agar warna dan catatan asli yang tercatat di sana tidak tertimpa.`;
+  return stored.ok
+    ? null
+    : `${stored.message} Periksa Tabel tidak menandai sel agar warna dan catatan asli yang tercatat di sana tidak tertimpa.`;
 }
 
 /** The cells whose fill and note the host reads before marking: the planned ones and those of the previous backup on sheets that exist. */

@@ -57,7 +57,7 @@ const finding = (severity: Finding['severity'], rule: Finding['rule'], message: 
 test('several findings on a cell: the worst severity wins and every message is a line, worst first', () => {
   const list = [finding('info', 'pembulatan', 'b'), finding('error', 'rumus-kolom', 'a'), finding('warning', 'satuan', '@c')];
   expect(worstSeverity(list)).toBe('error');
-  expect(noteLines(list)).toEqual(['Galat (rumus-kolom): a', 'Peringatan (satuan): \'@c', 'Info (pembulatan): b']);
+  expect(noteLines(list)).toEqual(['Galat (rumus-kolom): a', "Peringatan (satuan): '@c", 'Info (pembulatan): b']);
 });
 
 test('the findings sheet takes a free name, compared as Excel does without case', () => {
@@ -65,7 +65,7 @@ test('the findings sheet takes a free name, compared as Excel does without case'
   expect(uniqueSheetName(['temuan', 'TEMUAN (2)'])).toBe('Temuan (3)');
 });
 
-test('a cell past Excel\'s last column or row cannot be marked (it is only listed)', () => {
+test("a cell past Excel's last column or row cannot be marked (it is only listed)", () => {
   expect(markablePosition('XFD1048576')).toEqual({ row: 1048575, col: 16383 });
   expect(markablePosition('XFE1')).toBeNull();
   expect(markablePosition('A1048577')).toBeNull();

@@ -145,7 +145,6 @@ function isSaneMerge(m: Merge): boolean {
   );
 }
 
-
 function classify(v: unknown): CellClass {
   if (v === null || v === undefined) return CellClass.Empty;
   if (typeof v === 'number') return Number.isFinite(v) ? CellClass.Value : CellClass.Error;

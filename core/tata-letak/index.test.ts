@@ -40,7 +40,17 @@ describe('where the header is', () => {
           ['No', 'Program/Kegiatan', 'Kinerja', null, null, 'Anggaran', null, null, 'Tingkat Efisiensi'],
           [null, null, 'Target', 'Realisasi', '% Capaian', 'Anggaran (Rp)', 'Realisasi (Rp)', '%', null],
           ['1', 'PROGRAM PEMBERDAYAAN SOSIAL', '100', '100', '100', '10.292.000.000', '10.227.996.300', '99,38', '0,62'],
-          ['1.1', 'Pengembangan Potensi Sumber Kesejahteraan Sosial', '100', '100', '100', '10.292.000.000', '10.227.996.300', '99,38', '0,62'],
+          [
+            '1.1',
+            'Pengembangan Potensi Sumber Kesejahteraan Sosial',
+            '100',
+            '100',
+            '100',
+            '10.292.000.000',
+            '10.227.996.300',
+            '99,38',
+            '0,62',
+          ],
         ],
         { merges: [merge(0, 0, 1, 0), merge(0, 1, 1, 1), merge(0, 2, 0, 4), merge(0, 5, 0, 7), merge(0, 8, 1, 8)] },
       ),
@@ -58,7 +68,15 @@ describe('where the header is', () => {
       'Tingkat Efisiensi',
     ]);
     expect(t.columns.map((c) => c.role)).toEqual([
-      'nomor', 'uraian', 'target', 'realisasi', 'capaian', 'anggaran', 'realisasi-rp', 'serapan', 'efisiensi',
+      'nomor',
+      'uraian',
+      'target',
+      'realisasi',
+      'capaian',
+      'anggaran',
+      'realisasi-rp',
+      'serapan',
+      'efisiensi',
     ]);
     expect(t.layout).toBe('lkjip-efisiensi');
     expect(at(t, 3)).toMatchObject({ levelName: 'kegiatan', parent: 2 });
@@ -72,7 +90,17 @@ describe('where the header is', () => {
         ['1', 'PROGRAM PEMBERDAYAAN SOSIAL', '100', '100', '100', '10.292.000.000', '10.227.996.300', '99,38', '0,62'],
       ]),
     );
-    expect(t.columns.map((c) => c.group ?? null)).toEqual([null, null, 'Kinerja', 'Kinerja', 'Kinerja', 'Anggaran', 'Anggaran', 'Anggaran', null]);
+    expect(t.columns.map((c) => c.group ?? null)).toEqual([
+      null,
+      null,
+      'Kinerja',
+      'Kinerja',
+      'Kinerja',
+      'Anggaran',
+      'Anggaran',
+      'Anggaran',
+      null,
+    ]);
     expect(t.columns[7].role).toBe('serapan');
   });
 
@@ -156,7 +184,19 @@ describe('number rows', () => {
   });
 
   it('reads "11 =10/4" and "10 = 5+7+9" in a table numbered 1..11', () => {
-    const header = ['No', 'Uraian', 'Indikator', 'Target', 'Realisasi TW I', 'Capaian TW I', 'Realisasi TW II', 'Capaian TW II', 'Realisasi TW III', 'Realisasi s/d TW III', 'Capaian'];
+    const header = [
+      'No',
+      'Uraian',
+      'Indikator',
+      'Target',
+      'Realisasi TW I',
+      'Capaian TW I',
+      'Realisasi TW II',
+      'Capaian TW II',
+      'Realisasi TW III',
+      'Realisasi s/d TW III',
+      'Capaian',
+    ];
     const numbers = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10 = 5+7+9', '11 =10/4'];
     const t = one(sheet([header, numbers, ['1', 'Program A', 'Persentase', '100', '20', '20', '30', '30', '40', '90', '90']]));
     expect(t.columns[9].numberFormula).toBe('5+7+9');
@@ -307,7 +347,17 @@ describe('triwulan and E.81 tables', () => {
           ['1.06.01', 'PROGRAM PENUNJANG', '100', '25', '25', '25', '25', '25', '25', '25', '25'],
           ['1.06.01.2.01', 'Perencanaan', '100', '25', '25', '25', '25', '25', '25', '25', '25'],
         ],
-        { merges: [merge(0, 0, 1, 0), merge(0, 1, 1, 1), merge(0, 2, 1, 2), merge(0, 3, 0, 4), merge(0, 5, 0, 6), merge(0, 7, 0, 8), merge(0, 9, 0, 10)] },
+        {
+          merges: [
+            merge(0, 0, 1, 0),
+            merge(0, 1, 1, 1),
+            merge(0, 2, 1, 2),
+            merge(0, 3, 0, 4),
+            merge(0, 5, 0, 6),
+            merge(0, 7, 0, 8),
+            merge(0, 9, 0, 10),
+          ],
+        },
       ),
     );
     expect(t.layout).toBe('renja-triwulan');
@@ -412,11 +462,31 @@ describe('roles that depend on the other columns', () => {
   it('reads "Realisasi" holding rupiah next to a pagu as realisasi-rp, and "Realisasi (%)" after Sisa as serapan', () => {
     const t = one(
       sheet([
-        ['Kode', 'Program/Kegiatan/Sub Kegiatan', 'Satuan', 'Pagu', 'Realisasi', 'Sisa', 'Realisasi (%)', 'Kinerja Fisik | Rencana (%)', 'Kinerja Fisik | Realisasi (%)'],
+        [
+          'Kode',
+          'Program/Kegiatan/Sub Kegiatan',
+          'Satuan',
+          'Pagu',
+          'Realisasi',
+          'Sisa',
+          'Realisasi (%)',
+          'Kinerja Fisik | Rencana (%)',
+          'Kinerja Fisik | Realisasi (%)',
+        ],
         ['1.06.01', 'PROGRAM A', 'dokumen', '1.000.000.000', '950.000.000', '50.000.000', '95,00', '100', '100'],
       ]),
     );
-    expect(t.columns.map((c) => c.role)).toEqual(['kode', 'uraian', 'satuan', 'pagu', 'realisasi-rp', 'sisa', 'serapan', 'target', 'realisasi']);
+    expect(t.columns.map((c) => c.role)).toEqual([
+      'kode',
+      'uraian',
+      'satuan',
+      'pagu',
+      'realisasi-rp',
+      'sisa',
+      'serapan',
+      'target',
+      'realisasi',
+    ]);
     expect(t.layout).toBe('laporan-fisik-keuangan');
   });
 
@@ -483,8 +553,34 @@ describe('kode columns', () => {
   });
 
   it('reads "Kode" merged over five unlabelled columns as the five-cell kode (Excel T-C.33)', () => {
-    const top: CellValue[] = ['Kode', null, null, null, null, 'Urusan/Bidang Urusan/Program/Kegiatan/Sub Kegiatan', 'Indikator Kinerja', 'Rencana Tahun 2025', null, null, 'Prakiraan Maju Rencana Tahun 2026', null];
-    const sub: CellValue[] = [null, null, null, null, null, null, null, 'Target', 'Pagu Indikatif', 'Lokasi', 'Target', 'Pagu Indikatif'];
+    const top: CellValue[] = [
+      'Kode',
+      null,
+      null,
+      null,
+      null,
+      'Urusan/Bidang Urusan/Program/Kegiatan/Sub Kegiatan',
+      'Indikator Kinerja',
+      'Rencana Tahun 2025',
+      null,
+      null,
+      'Prakiraan Maju Rencana Tahun 2026',
+      null,
+    ];
+    const sub: CellValue[] = [
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      'Target',
+      'Pagu Indikatif',
+      'Lokasi',
+      'Target',
+      'Pagu Indikatif',
+    ];
     const num: CellValue[] = [1, null, null, null, null, 2, 3, 4, 5, 6, 7, 8];
     const merges = [merge(0, 0, 1, 4), merge(0, 5, 1, 5), merge(0, 6, 1, 6), merge(0, 7, 0, 9), merge(0, 10, 0, 11), merge(2, 0, 2, 4)];
     const t = one(
@@ -520,7 +616,17 @@ describe('kode columns', () => {
   });
 
   it('reads five-cell kode with one code shifted a cell to the right by its number of parts', () => {
-    const five = ['Kode (Urusan)', 'Kode (Bidang)', 'Kode (Program)', 'Kode (Kegiatan)', 'Kode (Sub Kegiatan)', 'Uraian', 'Pagu Indikatif', 'Lokasi', 'Target'];
+    const five = [
+      'Kode (Urusan)',
+      'Kode (Bidang)',
+      'Kode (Program)',
+      'Kode (Kegiatan)',
+      'Kode (Sub Kegiatan)',
+      'Uraian',
+      'Pagu Indikatif',
+      'Lokasi',
+      'Target',
+    ];
     const t = one(
       sheet([
         five,
@@ -596,7 +702,15 @@ describe('never throws', () => {
   });
 
   it('ignores a merge with nonsense bounds', () => {
-    const t = one(sheet([['No', 'Uraian', 'Target'], ['1', 'Program A', '5']], { merges: [merge(5, 5, 1, 1)] }));
+    const t = one(
+      sheet(
+        [
+          ['No', 'Uraian', 'Target'],
+          ['1', 'Program A', '5'],
+        ],
+        { merges: [merge(5, 5, 1, 1)] },
+      ),
+    );
     expect(t.columns.map((c) => c.header)).toEqual(['No', 'Uraian', 'Target']);
   });
 

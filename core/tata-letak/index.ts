@@ -134,7 +134,11 @@ function buildTable(grid: Grid, r: number, c0: number, c1: number, floor: number
   extendKodeOverBlankHeaders(grid, drafts, (labels !== null ? (numberRow as number) : band.bottom) + 1);
   splitRepeatedKode(drafts);
   for (const d of drafts) {
-    if (d.parts.length === 0 && !d.guess.role.startsWith('kode') && numberedBelow(grid, (labels !== null ? (numberRow as number) : band.bottom) + 1, d.col)) {
+    if (
+      d.parts.length === 0 &&
+      !d.guess.role.startsWith('kode') &&
+      numberedBelow(grid, (labels !== null ? (numberRow as number) : band.bottom) + 1, d.col)
+    ) {
       d.guess = { ...d.guess, role: 'nomor' };
     }
   }

@@ -161,13 +161,7 @@ function spansFilledCells(grid: Grid, r: number, left: number, right: number): n
 }
 
 /** The header band around a header row: group rows above it, sub-header rows below it. */
-export function headerBand(
-  grid: Grid,
-  r: number,
-  c0: number,
-  c1: number,
-  floor: number,
-): { top: number; bottom: number } {
+export function headerBand(grid: Grid, r: number, c0: number, c1: number, floor: number): { top: number; bottom: number } {
   let top = r;
   while (top - 1 > floor && r - top < MAX_HEADER_ROWS - 1 && isGroupRowAbove(grid, top - 1, top, c0, c1)) top--;
   let bottom = r;
@@ -242,7 +236,14 @@ function filledBelow(grid: Grid, r: number, bottom: number, c: number): boolean 
  * are single headers that happen to contain a slash.
  */
 function splitFlattened(parts: string[][]): string[][] {
-  const out = parts.map((p) => p.flatMap((x) => x.split(' | ').map((s) => s.trim()).filter((s) => s !== '')));
+  const out = parts.map((p) =>
+    p.flatMap((x) =>
+      x
+        .split(' | ')
+        .map((s) => s.trim())
+        .filter((s) => s !== ''),
+    ),
+  );
   const prefixes = out.map((p) => (p.length === 1 ? slashPrefix(p[0]) : null));
   for (let i = 0; i < out.length; i++) {
     const pre = prefixes[i];

@@ -34,11 +34,7 @@ export function parseNumberLabel(value: unknown): NumberLabel | null {
  * arithmetic with `*` for every way people write "times" and the trailing percent sign dropped.
  */
 export function normalizeFormula(text: string): string | null {
-  let f = text
-    .toLowerCase()
-    .replace(/[×x]/g, '*')
-    .replace(/[:÷]/g, '/')
-    .replace(/\s+/g, '');
+  let f = text.toLowerCase().replace(/[×x]/g, '*').replace(/[:÷]/g, '/').replace(/\s+/g, '');
   f = f.replace(/%+$/, '');
   f = f.replace(/\((\d+)\)/g, '$1');
   if (f === '' || !/^[\d+\-*/().]+$/.test(f) || !/\d/.test(f)) return null;

@@ -21,8 +21,26 @@ const LEVEL_WORD_TO_KODE: [string, ColumnRole][] = [
 
 /** Words that decide a role when they lead the sub header ("Target …", "Realisasi …", "% …"). */
 const LEADS = new Set([
-  'target', 'rencana', 'realisasi', 'capaian', 'tingkat', '%', 'prakiraan', 'anggaran', 'alokasi',
-  'indikator', 'sasaran', 'nilai', 'rentang', 'interval', 'skor', 'volume', 'besaran', 'k', 'rp', 'dana',
+  'target',
+  'rencana',
+  'realisasi',
+  'capaian',
+  'tingkat',
+  '%',
+  'prakiraan',
+  'anggaran',
+  'alokasi',
+  'indikator',
+  'sasaran',
+  'nilai',
+  'rentang',
+  'interval',
+  'skor',
+  'volume',
+  'besaran',
+  'k',
+  'rp',
+  'dana',
 ]);
 
 const URAIAN_WORDS = ['program', 'kegiatan', 'subkegiatan', 'urusan', 'uraian', 'nama', 'usulan', 'tujuan'];
@@ -138,7 +156,12 @@ export function roleFromHeader(parts: readonly string[]): RoleGuess {
     case 'k':
     case 'rp':
     case 'dana':
-      return guess(pairRole(lead === 'k', gw.find((w) => LEADS.has(w))));
+      return guess(
+        pairRole(
+          lead === 'k',
+          gw.find((w) => LEADS.has(w)),
+        ),
+      );
     default:
       break;
   }

@@ -23,11 +23,15 @@ describe('relations learned from the numbers', () => {
   });
 
   it('finds a percent of two columns whatever the headers say', () => {
-    expect(table(rows(5, 0)).relations).toEqual([{ kind: 'persen', target: 4, operands: [3, 2], holds: 5, rows: 5, headerRole: 'lainnya' }]);
+    expect(table(rows(5, 0)).relations).toEqual([
+      { kind: 'persen', target: 4, operands: [3, 2], holds: 5, rows: 5, headerRole: 'lainnya' },
+    ]);
   });
 
   it('keeps a relation that holds on 4 of 5 rows (80 %), drops one that holds on 4 of 6 (67 %)', () => {
-    expect(table(rows(5, 1)).relations).toEqual([{ kind: 'persen', target: 4, operands: [3, 2], holds: 4, rows: 5, headerRole: 'lainnya' }]);
+    expect(table(rows(5, 1)).relations).toEqual([
+      { kind: 'persen', target: 4, operands: [3, 2], holds: 4, rows: 5, headerRole: 'lainnya' },
+    ]);
     expect(table(rows(6, 2)).relations).toEqual([]);
   });
 
@@ -35,7 +39,9 @@ describe('relations learned from the numbers', () => {
   // error went unreported. One row off is always allowed; two are not.
   it('keeps a relation with one row off in a table of four rows, not with two', () => {
     expect(MAX_ROWS_OFF).toBe(1);
-    expect(table(rows(4, 1)).relations).toEqual([{ kind: 'persen', target: 4, operands: [3, 2], holds: 3, rows: 4, headerRole: 'lainnya' }]);
+    expect(table(rows(4, 1)).relations).toEqual([
+      { kind: 'persen', target: 4, operands: [3, 2], holds: 3, rows: 4, headerRole: 'lainnya' },
+    ]);
     expect(table(rows(4, 2)).relations).toEqual([]);
   });
 

@@ -53,7 +53,25 @@ interface Col {
   half: Float64Array;
 }
 
-const LABEL_ROLES = new Set(['nomor', 'kode', 'kode-urusan', 'kode-bidang', 'kode-program', 'kode-kegiatan', 'kode-sub', 'uraian', 'sasaran', 'indikator', 'satuan', 'predikat', 'lokasi', 'sumber-dana', 'pj', 'keterangan', 'sumber-data']);
+const LABEL_ROLES = new Set([
+  'nomor',
+  'kode',
+  'kode-urusan',
+  'kode-bidang',
+  'kode-program',
+  'kode-kegiatan',
+  'kode-sub',
+  'uraian',
+  'sasaran',
+  'indikator',
+  'satuan',
+  'predikat',
+  'lokasi',
+  'sumber-dana',
+  'pj',
+  'keterangan',
+  'sumber-data',
+]);
 
 export function inferRelations(sheet: Sheet, columns: readonly TableColumn[], rows: readonly TableRow[]): Relation[] {
   // Learned from LEARN_ROWS rows spread over the whole table: enough evidence, a first block
@@ -149,7 +167,8 @@ function bestFor(cols: Col[], t: number, found: Relation[]): Relation | null {
     const better =
       best === null ||
       share(rel) > share(best) ||
-      (share(rel) === share(best) && (rel.holds > best.holds || (rel.holds === best.holds && KIND_ORDER.indexOf(rel.kind) < KIND_ORDER.indexOf(best.kind))));
+      (share(rel) === share(best) &&
+        (rel.holds > best.holds || (rel.holds === best.holds && KIND_ORDER.indexOf(rel.kind) < KIND_ORDER.indexOf(best.kind))));
     if (better) best = rel;
   };
   const near = cols
@@ -162,19 +181,23 @@ function bestFor(cols: Col[], t: number, found: Relation[]): Relation | null {
       const A = cols[a];
       const B = cols[b];
       // A column of whole amounts in the thousands is money: never a percent of others.
-      if (!moneyLike(target)) for (const [kind, f] of PERCENT_FORMS) {
-        consider({
-          kind,
-          operands: [A.col, B.col],
-          at: (i) => (B.v[i] === 0 || A.v[i] === 0 ? NaN : f(A.v[i], B.v[i])),
-          // An input shown rounded moves a ratio by about its relative rounding; whole
-          // amounts of a thousand or more are money, exact.
-          slack: (i) => Math.abs(f(A.v[i], B.v[i])) * (inputError(A, i) + inputError(B, i)),
-          trivial: (i) => A.v[i] === B.v[i],
-          exact: false,
-          otherForms: kind === 'persen' ? OTHER_DIRECTION.map((g) => (i: number) => (B.v[i] === 0 || A.v[i] === 0 ? NaN : g(A.v[i], B.v[i]))) : undefined,
-        });
-      }
+      if (!moneyLike(target))
+        for (const [kind, f] of PERCENT_FORMS) {
+          consider({
+            kind,
+            operands: [A.col, B.col],
+            at: (i) => (B.v[i] === 0 || A.v[i] === 0 ? NaN : f(A.v[i], B.v[i])),
+            // An input shown rounded moves a ratio by about its relative rounding; whole
+            // amounts of a thousand or more are money, exact.
+            slack: (i) => Math.abs(f(A.v[i], B.v[i])) * (inputError(A, i) + inputError(B, i)),
+            trivial: (i) => A.v[i] === B.v[i],
+            exact: false,
+            otherForms:
+              kind === 'persen'
+                ? OTHER_DIRECTION.map((g) => (i: number) => (B.v[i] === 0 || A.v[i] === 0 ? NaN : g(A.v[i], B.v[i])))
+                : undefined,
+          });
+        }
       // Additive: only with the target rightmost of the three, so each triple counts once.
       if (A.col < B.col && target.col > B.col) {
         consider(additive('jumlah', [A, B], (i) => A.v[i] + B.v[i]));
@@ -276,7 +299,10 @@ function support(target: Col, c: Candidate, n: number, sample: boolean): { holds
     if (Math.abs(s - x) <= tol) {
       holds++;
       if (!c.trivial(i)) evidence++;
-    } else if (c.otherForms !== undefined && c.otherForms.some((g) => Math.abs(s - g(i)) <= 2 * target.half[i] + c.slack(i) + 1e-9 * Math.abs(g(i)))) {
+    } else if (
+      c.otherForms !== undefined &&
+      c.otherForms.some((g) => Math.abs(s - g(i)) <= 2 * target.half[i] + c.slack(i) + 1e-9 * Math.abs(g(i)))
+    ) {
       rows--;
     } else if (sample && rows - holds > n * (1 - SUPPORT_SHARE) + 1) return null;
   }

@@ -30,4 +30,3 @@ export function lembarAnggaran(gas: AppsScriptPalsu, rowsRepeat = 1): SheetPalsu
   isi(sheet, 1, LEFT, [[{ value: 'Tabel 3.9 Realisasi Anggaran Program dan Kegiatan Tahun 2024' }]]);
   return sheet;
 }
-

@@ -153,7 +153,9 @@ export class RangePalsu {
   getMergedRanges(): RangePalsu[] {
     this.sheet.log.read('Range.getMergedRanges');
     return this.sheet.merges
-      .filter((m) => m.row < this.row + this.rows && m.row + m.rows > this.row && m.col < this.col + this.cols && m.col + m.cols > this.col)
+      .filter(
+        (m) => m.row < this.row + this.rows && m.row + m.rows > this.row && m.col < this.col + this.cols && m.col + m.cols > this.col,
+      )
       .map((m) => new RangePalsu(this.sheet, m.row, m.col, m.rows, m.cols));
   }
   setNotes(data: string[][]): this {
@@ -163,7 +165,11 @@ export class RangePalsu {
     return this.put(data, 'setBackgrounds', (s, v) => (s.background = v === null ? TANPA_ISI : v.toLowerCase()));
   }
   setBackground(color: string | null): this {
-    return this.put(this.grid(() => color), 'setBackground', (s, v) => (s.background = v === null ? TANPA_ISI : v.toLowerCase()));
+    return this.put(
+      this.grid(() => color),
+      'setBackground',
+      (s, v) => (s.background = v === null ? TANPA_ISI : v.toLowerCase()),
+    );
   }
   setValues(data: (string | number | boolean)[][]): this {
     return this.put(data, 'setValues', (s, v) => {
@@ -178,7 +184,9 @@ export class RangePalsu {
     if (this.rows * this.cols !== 1) throw new Error('setFormula over several cells writes the same formula to each (not used here).');
     if (!f.startsWith('=')) throw new Error(`Formula parse error: ${f}`);
     if (this.sheet.terlindung.has(this.getA1Notation())) {
-      throw new Error('You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.');
+      throw new Error(
+        'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.',
+      );
     }
     const s = this.sheet.selTulis(this.row, this.col);
     s.formula = f;
@@ -213,11 +221,29 @@ export class RangePalsu {
    * As Sheets takes it: true draws a side, false removes it, null leaves it as it is. The outer
    * sides apply to the range's edges, vertical/horizontal to the lines inside it.
    */
-  setBorder(top: boolean | null, left: boolean | null, bottom: boolean | null, right: boolean | null, vertical: boolean | null, horizontal: boolean | null, color?: string, style?: string): this {
+  setBorder(
+    top: boolean | null,
+    left: boolean | null,
+    bottom: boolean | null,
+    right: boolean | null,
+    vertical: boolean | null,
+    horizontal: boolean | null,
+    color?: string,
+    style?: string,
+  ): this {
     this.sheet.log.write('sheets', 'Range.setBorder');
     return this.garis(top, left, bottom, right, vertical, horizontal, color, style);
   }
-  garis(top: boolean | null, left: boolean | null, bottom: boolean | null, right: boolean | null, vertical: boolean | null, horizontal: boolean | null, color?: string, style?: string): this {
+  garis(
+    top: boolean | null,
+    left: boolean | null,
+    bottom: boolean | null,
+    right: boolean | null,
+    vertical: boolean | null,
+    horizontal: boolean | null,
+    color?: string,
+    style?: string,
+  ): this {
     const set = (s: Sel, side: string, on: boolean | null) => {
       if (on === null) return;
       const border = (s.border ??= {});
@@ -273,7 +299,8 @@ export class RangePalsu {
     const widths = Array.from({ length: this.cols }, (_, j) => this.sheet.tata.kolom[this.col + j]);
     widths.forEach((w, j) => {
       const col = dest.getColumn() + j;
-      if (col > Math.max(dest.sheet.kolom, ...dest.sheet.cells.map((r) => r.length))) throw new Error('The coordinates of the range are outside the dimensions of the sheet.');
+      if (col > Math.max(dest.sheet.kolom, ...dest.sheet.cells.map((r) => r.length)))
+        throw new Error('The coordinates of the range are outside the dimensions of the sheet.');
       if (w === undefined) delete dest.sheet.tata.kolom[col];
       else dest.sheet.tata.kolom[col] = w;
     });
@@ -364,8 +391,12 @@ export class SheetPalsu {
     return api;
   }
   private cekDimensi(row: number, col: number, rows: number, cols: number): void {
-    if (row < 1 || col < 1 || rows < 1 || cols < 1) throw new Error('The starting row/column of the range is too small, or the number of rows/columns must be at least 1.');
-    if (row + rows - 1 > Math.max(this.baris, this.cells.length) || col + cols - 1 > Math.max(this.kolom, ...this.cells.map((r) => r.length))) {
+    if (row < 1 || col < 1 || rows < 1 || cols < 1)
+      throw new Error('The starting row/column of the range is too small, or the number of rows/columns must be at least 1.');
+    if (
+      row + rows - 1 > Math.max(this.baris, this.cells.length) ||
+      col + cols - 1 > Math.max(this.kolom, ...this.cells.map((r) => r.length))
+    ) {
       throw new Error('The coordinates of the range are outside the dimensions of the sheet.');
     }
   }
@@ -444,7 +475,12 @@ export class SheetPalsu {
     this.cells.splice(from - 1, count);
   }
   /** Column widths, row heights and frozen rows/columns as written (1-based index → pixels). */
-  tata: { kolom: Record<number, number>; baris: Record<number, number>; bekuBaris: number; bekuKolom: number } = { kolom: {}, baris: {}, bekuBaris: 0, bekuKolom: 0 };
+  tata: { kolom: Record<number, number>; baris: Record<number, number>; bekuBaris: number; bekuKolom: number } = {
+    kolom: {},
+    baris: {},
+    bekuBaris: 0,
+    bekuKolom: 0,
+  };
   setColumnWidth(col: number, width: number): void {
     this.log.write('sheets', 'Sheet.setColumnWidth');
     this.tata.kolom[col] = width;
@@ -614,7 +650,8 @@ export class PropertiesPalsu {
     return n;
   }
   private simpan(next: Map<string, string>): void {
-    if (this.ukuran(next) > BATAS_TOKO_PROPERTI) throw new Error('You have exceeded the property storage quota. Please remove some properties and try again.');
+    if (this.ukuran(next) > BATAS_TOKO_PROPERTI)
+      throw new Error('You have exceeded the property storage quota. Please remove some properties and try again.');
     this.store = next;
   }
   getProperty(k: string): string | null {

@@ -15,9 +15,27 @@ export function kaskade(program: number, kegiatan: number, sub: number, total = 
   for (let p = 1; p <= program; p++) {
     values.push(['Program', `1.06.${p}`, `Program ${p} rehabilitasi sosial`, `Indikator program ${p}`, 80, '%', null, 'Kepala Bidang']);
     for (let k = 1; k <= kegiatan; k++) {
-      values.push(['Kegiatan', `1.06.${p}.2.${k}`, `Kegiatan ${p}.${k} penyediaan layanan`, 'Dokumen yang disusun', 12, 'dokumen', null, 'Kepala Seksi']);
+      values.push([
+        'Kegiatan',
+        `1.06.${p}.2.${k}`,
+        `Kegiatan ${p}.${k} penyediaan layanan`,
+        'Dokumen yang disusun',
+        12,
+        'dokumen',
+        null,
+        'Kepala Seksi',
+      ]);
       for (let s = 1; s <= sub && nodes < total; s++, nodes++) {
-        values.push(['Sub kegiatan', `1.06.${p}.2.${k}.${s}`, `Sub kegiatan ${p}.${k}.${s} dengan nama yang cukup panjang`, 'Jumlah keluaran', 4, 'laporan', 1_000_000 * s, 'Pelaksana']);
+        values.push([
+          'Sub kegiatan',
+          `1.06.${p}.2.${k}.${s}`,
+          `Sub kegiatan ${p}.${k}.${s} dengan nama yang cukup panjang`,
+          'Jumlah keluaran',
+          4,
+          'laporan',
+          1_000_000 * s,
+          'Pelaksana',
+        ]);
       }
     }
   }
@@ -26,5 +44,10 @@ export function kaskade(program: number, kegiatan: number, sub: number, total = 
 
 /** A cascading sheet written into a fake sheet at A1 (unlogged). */
 export function isiKaskade(sheet: SheetPalsu, model: Sheet): void {
-  isi(sheet, 1, 1, model.values.map((r) => r.map((v) => ({ value: v === null ? '' : (v as Sel['value']) }))));
+  isi(
+    sheet,
+    1,
+    1,
+    model.values.map((r) => r.map((v) => ({ value: v === null ? '' : (v as Sel['value']) }))),
+  );
 }

@@ -17,7 +17,11 @@ const out = bundelUntukBerkas('lk-pohon-', (c) => (code = c));
 
 type Fn = (...args: unknown[]) => unknown;
 
-function gambar(model: Sheet): { gas: AppsScriptPalsu; drawn: SheetPalsu; view: { status: string; nodes: number; messages: string[] } } {
+function gambar(model: Sheet): {
+  gas: AppsScriptPalsu;
+  drawn: SheetPalsu;
+  view: { status: string; nodes: number; messages: string[] };
+} {
   const gas = new AppsScriptPalsu(out);
   const sheet = gas.ss.addSheet(model.name);
   isiKaskade(sheet, model);
@@ -47,7 +51,16 @@ function cekSel(drawn: SheetPalsu, cells: readonly DrawnCell[]): void {
   for (const c of cells) {
     const s = drawn.sel(c.row + 1, c.col + 1);
     const sides = (['top', 'left', 'bottom', 'right'] as const).filter((side) => c.border?.[side]);
-    got.push([c.row, c.col, s.value, s.background, s.weight, s.fontColor, s.wrap, sides.map((side) => garis(drawn, c.row + 1, c.col + 1, side))]);
+    got.push([
+      c.row,
+      c.col,
+      s.value,
+      s.background,
+      s.weight,
+      s.fontColor,
+      s.wrap,
+      sides.map((side) => garis(drawn, c.row + 1, c.col + 1, side)),
+    ]);
     want.push([
       c.row,
       c.col,

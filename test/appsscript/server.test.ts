@@ -54,7 +54,23 @@ describe('the bundle as Apps Script loads it', () => {
   });
 
   test('menu, trigger and google.script.run entry points are top-level function declarations', () => {
-    const names = ['onOpen', 'onInstall', 'lkMenuPeriksa', 'lkMenuHapusTanda', 'lkMenuPohon', 'lkMenuBantuan', 'lkPeriksa', 'lkHapusTanda', 'lkPilihSel', 'lkBacaPengaturan', 'lkSimpanPengaturan', 'lkPohonKinerja', 'lkTemplatPohon', 'lkJadikanRumusBawaan', 'lkKembalikanRumusAsli'];
+    const names = [
+      'onOpen',
+      'onInstall',
+      'lkMenuPeriksa',
+      'lkMenuHapusTanda',
+      'lkMenuPohon',
+      'lkMenuBantuan',
+      'lkPeriksa',
+      'lkHapusTanda',
+      'lkPilihSel',
+      'lkBacaPengaturan',
+      'lkSimpanPengaturan',
+      'lkPohonKinerja',
+      'lkTemplatPohon',
+      'lkJadikanRumusBawaan',
+      'lkKembalikanRumusAsli',
+    ];
     for (const n of names) expect(code).toMatch(new RegExp(`(^|[;}\\n])function ${n}\\(`));
     const g = new AppsScriptPalsu(out).muat(code);
     for (const n of names) expect(typeof g[n]).toBe('function');
@@ -197,7 +213,11 @@ describe('Periksa Tabel and Hapus Tanda', () => {
     // the backup, the marked box's fills and notes, one batch of writes, the backup written.
     // The backup goes on a hidden, warning-protected sheet, written before the marks in the
     // same batch; the planner's sheet and selection stay active.
-    expect(gas.log.calls.filter((c) => !/getName|getActiveSheet|getSheetByName|getSheets|getRange\b|getRangeList|getActiveSpreadsheet|getMax/.test(c))).toEqual([
+    expect(
+      gas.log.calls.filter(
+        (c) => !/getName|getActiveSheet|getSheetByName|getSheets|getRange\b|getRangeList|getActiveSpreadsheet|getMax/.test(c),
+      ),
+    ).toEqual([
       'Spreadsheet.getActiveRange',
       'Range.getValues',
       'Range.getFormulas',
@@ -263,7 +283,11 @@ describe('Periksa Tabel and Hapus Tanda', () => {
     // Sheets always has a current cell; here it is E10, inside the table.
     gas.ss.active = { sheet, range: sheet.getRange('E10') };
     gas.log.reset();
-    const view = (ctx.lkPeriksa as Fn)('pilihan', { skala: null }) as { tables: { range: string }[]; findings: { cell: string }[]; wilayah: string };
+    const view = (ctx.lkPeriksa as Fn)('pilihan', { skala: null }) as {
+      tables: { range: string }[];
+      findings: { cell: string }[];
+      wilayah: string;
+    };
     expect(view.tables.map((t) => t.range)).toEqual(['B3:G23']);
     expect(view.findings.map((f) => f.cell)).toContain('E4');
     // The title merged over B1:G1 is one blank row away: not part of the table.
@@ -401,7 +425,16 @@ describe('Jadikan rumus bawaan and Kembalikan rumus asli', () => {
    */
   function tabel(gas: AppsScriptPalsu, rows: number): SheetPalsu {
     const sheet = gas.ss.addSheet('Capaian');
-    isi(sheet, 1, 1, [[{ value: 'Kegiatan' }, { value: 'Pagu' }, { value: 'Realisasi' }, { value: 'Target' }, { value: 'Capaian (%)' }, { value: 'Jumlah' }]]);
+    isi(sheet, 1, 1, [
+      [
+        { value: 'Kegiatan' },
+        { value: 'Pagu' },
+        { value: 'Realisasi' },
+        { value: 'Target' },
+        { value: 'Capaian (%)' },
+        { value: 'Jumlah' },
+      ],
+    ]);
     for (let r = 2; r <= rows + 1; r++) {
       isi(sheet, r, 1, [
         [
@@ -418,7 +451,8 @@ describe('Jadikan rumus bawaan and Kembalikan rumus asli', () => {
     sheet.sel(4, 5).formula = '=CAPAIAN(C4:C5,D4)';
     return sheet;
   }
-  const isiSel = (sheet: SheetPalsu) => JSON.stringify(sheet.cells.map((r) => r.map((s) => [s.value, s.formula, s.format, s.background, s.note])));
+  const isiSel = (sheet: SheetPalsu) =>
+    JSON.stringify(sheet.cells.map((r) => r.map((s) => [s.value, s.formula, s.format, s.background, s.note])));
 
   test('the preview changes nothing; applying writes exactly the converted cells and the hidden record', () => {
     const gas = new AppsScriptPalsu(out);
@@ -470,7 +504,10 @@ describe('Jadikan rumus bawaan and Kembalikan rumus asli', () => {
     // The planner stays on their sheet, though Sheets activates a sheet it inserts.
     expect(gas.ss.active?.sheet.name).toBe('Capaian');
     const rows = asli.cells.map((r) => r.map((s) => [s.value, s.formula]));
-    expect(rows.map((r) => r.map(([v]) => v))).toEqual([[...KOLOM_ASLI], ...applied.converted.map((c) => ['Capaian', c.cell, c.formula, c.native, c.note ?? ''])]);
+    expect(rows.map((r) => r.map(([v]) => v))).toEqual([
+      [...KOLOM_ASLI],
+      ...applied.converted.map((c) => ['Capaian', c.cell, c.formula, c.native, c.note ?? '']),
+    ]);
     // Kept as text: the record never computes.
     expect(rows.flat().every(([, f]) => f === '')).toBe(true);
 
@@ -495,7 +532,10 @@ describe('Jadikan rumus bawaan and Kembalikan rumus asli', () => {
     expect(sheet.sel(6, 5).formula).toBe('=CAPAIAN(C6,D6)');
     expect(sheet.sel(5, 5).formula).toBe('=C5/D5*100');
     const asli = gas.ss.getSheetByName(LEMBAR_ASLI)!;
-    expect(asli.cells.map((r) => r.map((s) => s.value).slice(0, 3))).toEqual([[...KOLOM_ASLI].slice(0, 3), ['Capaian', 'E5', '=CAPAIAN(C5,D5)']]);
+    expect(asli.cells.map((r) => r.map((s) => s.value).slice(0, 3))).toEqual([
+      [...KOLOM_ASLI].slice(0, 3),
+      ['Capaian', 'E5', '=CAPAIAN(C5,D5)'],
+    ]);
 
     // Once the planner puts the native formula back by hand, the last record goes with the sheet.
     sheet.sel(5, 5).formula = asli.sel(2, 4).value as string;
@@ -517,10 +557,20 @@ describe('Jadikan rumus bawaan and Kembalikan rumus asli', () => {
     expect(sheet.sel(2, 5).formula).toBe('=CAPAIAN(C2,D2)');
     expect(gas.ss.active?.range?.getA1Notation()).toBe('E5:F6');
     gas.ss.active = { sheet, range: sheet.getRange('A1:B6') };
-    expect((ctx.lkJadikanRumusBawaan as Fn)('pilihan', true)).toEqual({ cakupan: 'pilihan', converted: [], skipped: [], applied: false });
+    expect((ctx.lkJadikanRumusBawaan as Fn)('pilihan', true)).toEqual({
+      cakupan: 'pilihan',
+      converted: [],
+      skipped: [],
+      applied: false,
+    });
     // Sheets always has a current cell: with the cursor on an empty A1 there is nothing to convert.
     gas.ss.active = { sheet, range: null };
-    expect((ctx.lkJadikanRumusBawaan as Fn)('pilihan', false)).toEqual({ cakupan: 'pilihan', converted: [], skipped: [], applied: false });
+    expect((ctx.lkJadikanRumusBawaan as Fn)('pilihan', false)).toEqual({
+      cakupan: 'pilihan',
+      converted: [],
+      skipped: [],
+      applied: false,
+    });
     expect(() => (ctx.lkJadikanRumusBawaan as Fn)('semua', false)).toThrow('Cakupan tidak dikenal.');
   });
 
@@ -546,7 +596,11 @@ describe('Jadikan rumus bawaan and Kembalikan rumus asli', () => {
       tabel(gas, rows);
       const ctx = gas.muat(code);
       const t: number[] = [];
-      for (const run of [() => (ctx.lkJadikanRumusBawaan as Fn)('lembar', false), () => (ctx.lkJadikanRumusBawaan as Fn)('lembar', true), () => (ctx.lkKembalikanRumusAsli as Fn)()]) {
+      for (const run of [
+        () => (ctx.lkJadikanRumusBawaan as Fn)('lembar', false),
+        () => (ctx.lkJadikanRumusBawaan as Fn)('lembar', true),
+        () => (ctx.lkKembalikanRumusAsli as Fn)(),
+      ]) {
         gas.log.reset();
         run();
         t.push(gas.log.trips);
@@ -575,7 +629,10 @@ describe('Pohon Kinerja', () => {
 
     const lastRow = Math.max(...sheet.cells.map((r, i) => (r.some((c) => c.value !== '') ? i + 1 : 0)));
     const lastCol = Math.max(...sheet.cells.map((r) => r.length));
-    const expected = pohonKinerja({ name: 'Renja 2024', sheets: [modelDari(sheet, 1, 1, lastRow, lastCol)] }, { lembar: 'Realisasi', singleCells: true });
+    const expected = pohonKinerja(
+      { name: 'Renja 2024', sheets: [modelDari(sheet, 1, 1, lastRow, lastCol)] },
+      { lembar: 'Realisasi', singleCells: true },
+    );
     expect(v).toEqual({ status: 'dibuat', sheet: 'Pohon Kinerja', nodes: expected.nodes, messages: expected.messages });
     expect(v.nodes).toBeGreaterThan(10);
     const drawn = gas.ss.sheets.find((s) => s.name === 'Pohon Kinerja')!;

@@ -53,7 +53,10 @@ function renjaValues(rows: number, faults = 0, seed = 42): CellValue[][] {
 function writeRenja(file: string, rows: number, sheets = 1, faults = 0, seed = 42): void {
   const values = renjaValues(rows, faults, seed);
   const xml = lembarXml(values);
-  fs.writeFileSync(file, paketXlsx({ sheets: Array.from({ length: sheets }, (_, i) => ({ name: i === 0 ? 'T-C.33' : `T-C.33 (${i + 1})`, xml })) }));
+  fs.writeFileSync(
+    file,
+    paketXlsx({ sheets: Array.from({ length: sheets }, (_, i) => ({ name: i === 0 ? 'T-C.33' : `T-C.33 (${i + 1})`, xml })) }),
+  );
 }
 
 let big: string | undefined;
@@ -69,7 +72,11 @@ let run100k: { ms: number; cpuS: number; peakMb: number } | undefined;
 function cli100k(): { ms: number; cpuS: number; peakMb: number } {
   if (run100k) return run100k;
   const runs = [0, 1, 2].map(() => runCli(['periksa', bigFile(), '--json']));
-  run100k = { ms: median(runs.map((r) => r.ms)), cpuS: median(runs.map((r) => r.cpuS)), peakMb: Math.max(...runs.map((r) => r.peakMb)) };
+  run100k = {
+    ms: median(runs.map((r) => r.ms)),
+    cpuS: median(runs.map((r) => r.cpuS)),
+    peakMb: Math.max(...runs.map((r) => r.peakMb)),
+  };
   return run100k;
 }
 
@@ -86,7 +93,8 @@ async function cliFolder(): Promise<{ wallS: number; ratio: number }> {
   const batch = runCli(['periksa', where, '--laporan', path.join(dir(), 'temuan.csv')]);
   // The floor: the same files read by the direct reader and checked by the same core, one after another, in this process.
   const files: string[] = [];
-  for (const sub of fs.readdirSync(where).sort()) for (const f of fs.readdirSync(path.join(where, sub)).sort()) files.push(path.join(where, sub, f));
+  for (const sub of fs.readdirSync(where).sort())
+    for (const f of fs.readdirSync(path.join(where, sub)).sort()) files.push(path.join(where, sub, f));
   const t = process.cpuUsage();
   for (const f of files) {
     const r = await readWorkbookFile(f);

@@ -62,7 +62,14 @@ export const metrics: Metric[] = [
   { name: 'excel-longtask-max-ms', unit: 'ms', measure: tugasTerpanjangMs },
   { name: 'excel-periksa-20000-ditandai', unit: 'count', measure: async () => (await ukurBesar()).marked },
   // Goal (issue 12) ≤ 4: the largest request (Office.js's own serialiser) or response of any sync.
-  { name: 'excel-request-max-mb', unit: 'MB', measure: async () => { const b = await ukurBesar(); return Math.max(b.periksaMaxMb, b.pohonMaxMb, b.bukuMaxMb); } },
+  {
+    name: 'excel-request-max-mb',
+    unit: 'MB',
+    measure: async () => {
+      const b = await ukurBesar();
+      return Math.max(b.periksaMaxMb, b.pohonMaxMb, b.bukuMaxMb);
+    },
+  },
   // Goal ≤ 512: the most merged areas one getMergedAreasOrNullObject met, over a workbook holding a drawn 500-node tree.
   { name: 'excel-merged-areas-per-call', unit: 'count', measure: async () => (await ukurBesar()).mergedPerCall },
   // Round trips as a function of size: the small table (excel-syncs-periksa) and the large one.

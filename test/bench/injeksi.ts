@@ -101,8 +101,10 @@ export function injections(seed = 2024): { bases: Sheet[]; list: Injection[] } {
   const r = renja.sheet;
   const [pagu, paguN1] = renja.paguCols;
   for (const row of pick(renja.subRows, 12, random)) list.push(set(r, row, pagu, Number(value(r, row, pagu).plus(million)), 'anak'));
-  for (const row of pick(renja.kegiatanRows, 8, random)) list.push(set(r, row, paguN1, Number(value(r, row, paguN1).minus(million)), 'induk'));
-  for (const row of pick(renja.programRows, 4, random)) list.push(set(r, row, pagu, Number(value(r, row, pagu).plus(new Dec(250_000))), 'induk'));
+  for (const row of pick(renja.kegiatanRows, 8, random))
+    list.push(set(r, row, paguN1, Number(value(r, row, paguN1).minus(million)), 'induk'));
+  for (const row of pick(renja.programRows, 4, random))
+    list.push(set(r, row, pagu, Number(value(r, row, pagu).plus(new Dec(250_000))), 'induk'));
   list.push(set(r, renja.totalRow, pagu, Number(value(r, renja.totalRow, pagu).plus(1000)), 'total'));
   list.push(set(r, renja.totalRow, paguN1, Number(value(r, renja.totalRow, paguN1).minus(million)), 'total'));
   for (const row of pick(renja.subRows, 8, random)) list.push(set(r, row, pagu, formatNumber(value(r, row, pagu)), 'angka-teks'));
@@ -172,9 +174,11 @@ function budgetInjections(): { bases: Sheet[]; list: Injection[] } {
   const million = new Dec(1_000_000);
   const apbd = loadDocument('apbd_probolinggo_2015_perubahan_pajak', 'apbd-perubahan');
   // Children (money, "120.000.000,00" style), a percent, a difference.
-  for (const row of [3, 4, 7, 9]) list.push(set(apbd, row, 2, restyle(apbd.values[row][2], value(apbd, row, 2).plus(million), 2), 'anak'));
+  for (const row of [3, 4, 7, 9])
+    list.push(set(apbd, row, 2, restyle(apbd.values[row][2], value(apbd, row, 2).plus(million), 2), 'anak'));
   for (const row of [2, 8, 11]) list.push(set(apbd, row, 5, restyle(apbd.values[row][5], value(apbd, row, 5).plus(2), 2), 'persen'));
-  for (const row of [5, 10]) list.push(set(apbd, row, 4, restyle(apbd.values[row][4], value(apbd, row, 4).plus(million), 2), 'selisih'));
+  for (const row of [5, 10])
+    list.push(set(apbd, row, 4, restyle(apbd.values[row][4], value(apbd, row, 4).plus(million), 2), 'selisih'));
 
   const lra = loadDocument('lra_rsud_2023_konstruksi', 'lra');
   lra.values[7][2] = '45.180.000.000'; // the planted errors of the note, undone: a clean base
@@ -189,21 +193,25 @@ function budgetInjections(): { bases: Sheet[]; list: Injection[] } {
   sipd.values[3][5] = '6.350.000.000';
   sipd.values[1][5] = '9.500.000.000';
   sipd.values[13][5] = '9.500.000.000';
-  for (const row of [5, 6, 7, 11, 12]) list.push(set(sipd, row, 5, restyle(sipd.values[row][5], value(sipd, row, 5).plus(million)), 'anak'));
+  for (const row of [5, 6, 7, 11, 12])
+    list.push(set(sipd, row, 5, restyle(sipd.values[row][5], value(sipd, row, 5).plus(million)), 'anak'));
   list.push(set(sipd, 9, 5, restyle(sipd.values[9][5], value(sipd, 9, 5).minus(million)), 'induk'));
   list.push(set(sipd, 13, 5, restyle(sipd.values[13][5], value(sipd, 13, 5).plus(1000)), 'total'));
   // A real LRA (RSUD Kudus 2011) whose Lebih / Kurang changes sign between pendapatan and
   // belanja; its rows carry en-US amounts and bracket negatives.
   const kudus = loadDocument('lra_rsud_kudus_2011_semester1', 'lra-kudus');
-  for (const row of [10, 11, 12]) list.push(set(kudus, row, 3, restyle(kudus.values[row][3], value(kudus, row, 3).plus(million)), 'anak'));
-  for (const row of [4, 7, 11]) list.push(set(kudus, row, 4, restyle(kudus.values[row][4], value(kudus, row, 4).minus(million)), 'selisih'));
+  for (const row of [10, 11, 12])
+    list.push(set(kudus, row, 3, restyle(kudus.values[row][3], value(kudus, row, 3).plus(million)), 'anak'));
+  for (const row of [4, 7, 11])
+    list.push(set(kudus, row, 4, restyle(kudus.values[row][4], value(kudus, row, 4).minus(million)), 'selisih'));
   list.push(set(kudus, 9, 2, restyle(kudus.values[9][2], value(kudus, 9, 2).plus(million)), 'induk'));
   // A real Sekretariat Daerah table (Setda Sumatera Utara 2021), its printed 80.5 corrected to
   // 77.1 for a clean base; percents written with a decimal point.
   const setda = loadDocument('lkj_setda_sumut_2021_realisasi_keuangan_ss3', 'lkj-setda');
   setda.values[8][5] = '77.1';
   for (const row of [4, 6, 7]) list.push(set(setda, row, 5, value(setda, row, 5).plus(2).toFixed(1), 'persen'));
-  for (const row of [4, 8]) list.push(set(setda, row, 4, restyle(setda.values[row][4], value(setda, row, 4).plus(million)), 'realisasi'));
+  for (const row of [4, 8])
+    list.push(set(setda, row, 4, restyle(setda.values[row][4], value(setda, row, 4).plus(million)), 'realisasi'));
   // A real Kecamatan APBD-revision form (Sukodono 2019): codes "5 1 1", a header of two rows.
   const prka = loadDocument('prka_kecamatan_sukodono_2019_ringkasan', 'prka-kecamatan');
   list.push(set(prka, 5, 2, restyle(prka.values[5][2], value(prka, 5, 2).plus(million), 2), 'anak'));
@@ -220,8 +228,37 @@ function loadDocument(name: string, layout: string): Sheet {
 }
 
 /** Header words no layout knows, one per column; label columns (No, Kode, Uraian) keep theirs. */
-const NEUTRAL = ['Data A', 'Data B', 'Data C', 'Data D', 'Data E', 'Data F', 'Data G', 'Data H', 'Data I', 'Data J', 'Data K', 'Data L'];
-const LABEL_ROLES = new Set(['nomor', 'kode', 'kode-urusan', 'kode-bidang', 'kode-program', 'kode-kegiatan', 'kode-sub', 'uraian', 'sasaran', 'indikator', 'satuan', 'lokasi', 'sumber-dana', 'pj', 'keterangan']);
+const NEUTRAL = [
+  'Data A',
+  'Data B',
+  'Data C',
+  'Data D',
+  'Data E',
+  'Data F',
+  'Data G',
+  'Data H',
+  'Data I',
+  'Data J',
+  'Data K',
+  'Data L',
+];
+const LABEL_ROLES = new Set([
+  'nomor',
+  'kode',
+  'kode-urusan',
+  'kode-bidang',
+  'kode-program',
+  'kode-kegiatan',
+  'kode-sub',
+  'uraian',
+  'sasaran',
+  'indikator',
+  'satuan',
+  'lokasi',
+  'sumber-dana',
+  'pj',
+  'keterangan',
+]);
 
 /**
  * The same base with the header of every value column replaced by a neutral word ("Data C"),
@@ -238,7 +275,8 @@ function reword(sheet: Sheet): Sheet | null {
     if (LABEL_ROLES.has(c.role)) continue;
     const word = NEUTRAL[k++ % NEUTRAL.length];
     for (let r = table.headerTop; r <= table.headerBottom; r++) {
-      if (copy.values[r][c.col] !== null && copy.values[r][c.col] !== '') copy.values[r][c.col] = r === table.headerBottom ? word : 'Data';
+      if (copy.values[r][c.col] !== null && copy.values[r][c.col] !== '')
+        copy.values[r][c.col] = r === table.headerBottom ? word : 'Data';
     }
   }
   LAYOUT_BY_SHEET.set(copy.name, `${layoutOf(sheet)}-diubah`);
@@ -248,7 +286,15 @@ function reword(sheet: Sheet): Sheet | null {
 /** Every base, original and reworded, with its injections carried over to the reworded copy. */
 export function allInjections(seed = 2024): { bases: Sheet[]; list: Injection[] } {
   const first = injections(seed);
-  const names = ['renja-tc33', 'lkjip-capaian', 'lkjip-anggaran', 'lkjip-efisiensi', 'renja-triwulan', 'renja-tc33-magetan', 'lkjip-anggaran-magetan'];
+  const names = [
+    'renja-tc33',
+    'lkjip-capaian',
+    'lkjip-anggaran',
+    'lkjip-efisiensi',
+    'renja-triwulan',
+    'renja-tc33-magetan',
+    'lkjip-anggaran-magetan',
+  ];
   first.bases.forEach((b, i) => LAYOUT_BY_SHEET.set(b.name, names[i]));
   const budget = budgetInjections();
   const bases = [...first.bases, ...budget.bases];
@@ -290,7 +336,8 @@ function runCampaign(seed: number): CampaignResult {
   const tally = new Map<string, Score>();
   const score = (key: string): Score => {
     let t = tally.get(key);
-    if (t === undefined) tally.set(key, (t = { injections: 0, detected: 0, truePositives: 0, falsePositives: 0, precision: 1, recall: 1 }));
+    if (t === undefined)
+      tally.set(key, (t = { injections: 0, detected: 0, truePositives: 0, falsePositives: 0, precision: 1, recall: 1 }));
     return t;
   };
   const keysOf = (layout: string) => ['*', layout, layout.endsWith('-diubah') ? '*diubah' : '*asli'];

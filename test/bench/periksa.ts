@@ -107,4 +107,3 @@ function writeXlsxSync(sheet: Sheet, file: string): void {
   const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(r.stderr);
 }
-

@@ -19,13 +19,31 @@ export function kaskade500(): Sheet {
     let programPagu = 0;
     for (let k = 1; k <= 10; k++) {
       const kegiatanRow = values.length;
-      values.push(['Kegiatan', `1.06.0${p}.2.${k}`, `Kegiatan ${p}.${k} penyediaan layanan`, `Indikator kegiatan ${k}`, 12, 'dokumen', 0, 'Kepala Seksi']);
+      values.push([
+        'Kegiatan',
+        `1.06.0${p}.2.${k}`,
+        `Kegiatan ${p}.${k} penyediaan layanan`,
+        `Indikator kegiatan ${k}`,
+        12,
+        'dokumen',
+        0,
+        'Kepala Seksi',
+      ]);
       const subs = sub + 5 <= 400 - (9 - p) * 40 - (10 - k) * 4 ? 5 : 4;
       let kegiatanPagu = 0;
       for (let s = 1; s <= subs && sub < 400; s++, sub++) {
         const pagu = 1_000_000 * ((sub % 7) + 1);
         kegiatanPagu += pagu;
-        values.push(['Sub kegiatan', `1.06.0${p}.2.${k}.${s}`, `Sub kegiatan ${sub + 1} dengan nama yang cukup panjang`, `Jumlah keluaran ${sub + 1}`, 4, 'laporan', pagu, 'Pelaksana']);
+        values.push([
+          'Sub kegiatan',
+          `1.06.0${p}.2.${k}.${s}`,
+          `Sub kegiatan ${sub + 1} dengan nama yang cukup panjang`,
+          `Jumlah keluaran ${sub + 1}`,
+          4,
+          'laporan',
+          pagu,
+          'Pelaksana',
+        ]);
         values.push([null, null, null, `Indikator kedua ${sub + 1}`, 100, '%', null, null]);
       }
       values[kegiatanRow][6] = kegiatanPagu;

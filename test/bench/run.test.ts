@@ -3,7 +3,9 @@ import { median } from './ukur';
 
 describe('bench runner', () => {
   test('the fungsi metrics are registered, and a filter picks by name', () => {
-    expect(selectMetrics([]).map((m) => m.name)).toEqual(expect.arrayContaining(['capaian-100k-ms', 'capaian-over-float', 'parse-200k-ms']));
+    expect(selectMetrics([]).map((m) => m.name)).toEqual(
+      expect.arrayContaining(['capaian-100k-ms', 'capaian-over-float', 'parse-200k-ms']),
+    );
     expect(selectMetrics(['parse-200k']).map((m) => m.name)).toEqual(['parse-200k-ms']);
     expect(selectMetrics(['tidak-ada'])).toEqual([]);
   });

@@ -23,7 +23,8 @@ export function lembarRenja(subKegiatan: number, ubah: number): FakeSheet {
       if (v !== null && v !== '') cells[`${columnLetters(j)}${i + 1}`] = { v: v as FakeCell['v'] };
     });
     // Columns a real office adds (keterangan, lokasi): text the checker reads and passes over.
-    for (let j = width; j < 20; j++) cells[`${columnLetters(j)}${i + 1}`] = { v: i === 0 ? `Keterangan ${j - width + 1}` : `Lokasi ${i}` };
+    for (let j = width; j < 20; j++)
+      cells[`${columnLetters(j)}${i + 1}`] = { v: i === 0 ? `Keterangan ${j - width + 1}` : `Lokasi ${i}` };
   });
   // One wrong pagu per kegiatan (a sum finding on the kegiatan); beyond one per kegiatan, a
   // malformed number in the sub kegiatan's n+1 pagu (a format finding on that cell).
@@ -71,7 +72,15 @@ const mb = (h: ExcelVm) => Math.max(0, ...h.__excel.requests, ...h.__excel.respo
 /** Periksa of ~20,000 rows × 20 columns with ~5,000 marked cells; Pohon of a 500-node tree; then "Seluruh buku kerja" over both. */
 export async function ukurBesar(subKegiatan = 15200, ubah = 5000): Promise<UkurBesar> {
   const renja = lembarRenja(subKegiatan, ubah);
-  const state: FakeState = { sheets: [renja, kaskadeLembar()], active: 0, selection: 'A1', settings: {}, names: {}, lambda: true, notesApi: true };
+  const state: FakeState = {
+    sheets: [renja, kaskadeLembar()],
+    active: 0,
+    selection: 'A1',
+    settings: {},
+    names: {},
+    lambda: true,
+    notesApi: true,
+  };
   const host = excelDiVm(state);
   const j = jembatan(host);
   const view = await j.periksa('lembar', { skala: null });

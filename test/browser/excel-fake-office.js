@@ -57,8 +57,7 @@
       else if (c >= 0xd800 && c <= 0xdbff) {
         n += 4;
         i++;
-      }
-      else n += 3;
+      } else n += 3;
     }
     return n;
   }
@@ -148,12 +147,18 @@
     return cell || null;
   }
   function usedArea(sheet, valuesOnly) {
-    let top = Infinity, left = Infinity, bottom = -1, right = -1;
+    let top = Infinity,
+      left = Infinity,
+      bottom = -1,
+      right = -1;
     for (const [k, cell] of Object.entries(sheet.cells)) {
       const hasValue = (cell.v !== '' && cell.v !== null && cell.v !== undefined) || cell.f;
       if (!hasValue && (valuesOnly || !(cell.fill || cell.nf || cell.bold))) continue;
       const p = parseCellRef(k);
-      top = Math.min(top, p.r); left = Math.min(left, p.c); bottom = Math.max(bottom, p.r); right = Math.max(right, p.c);
+      top = Math.min(top, p.r);
+      left = Math.min(left, p.c);
+      bottom = Math.max(bottom, p.r);
+      right = Math.max(right, p.c);
     }
     if (bottom < 0) return { top: 0, left: 0, bottom: 0, right: 0, empty: true };
     return { top, left, bottom, right };
@@ -218,7 +223,10 @@
       for (const op of q) op();
       host.responses.push(this._response);
       if (this._response > PAYLOAD_LIMIT) {
-        throw new OfficeError('ResponsePayloadSizeLimitExceeded', `The response payload size has exceeded the limit (${this._response} bytes).`);
+        throw new OfficeError(
+          'ResponsePayloadSizeLimitExceeded',
+          `The response payload size has exceeded the limit (${this._response} bytes).`,
+        );
       }
     }
   }
@@ -258,7 +266,8 @@
       return this._null;
     }
     got(p) {
-      if (!(p in this._loaded)) throw new OfficeError('PropertyNotLoaded', `The property '${p}' is not available. Call load() and sync() first.`);
+      if (!(p in this._loaded))
+        throw new OfficeError('PropertyNotLoaded', `The property '${p}' is not available. Call load() and sync() first.`);
       return this._loaded[p];
     }
     op(fn) {
@@ -277,7 +286,10 @@
 
   function selectionAreas() {
     const st = S();
-    return String(st.selection).split(',').map((x) => x.trim()).filter((x) => x !== '');
+    return String(st.selection)
+      .split(',')
+      .map((x) => x.trim())
+      .filter((x) => x !== '');
   }
 
   class Workbook {
@@ -296,19 +308,29 @@
      * Excel answers InvalidSelection.
      */
     getSelectedRange() {
-      return new Range(this._ctx, () => {
-        const st = S();
-        const areas = selectionAreas();
-        if (areas.length > 1) throw new OfficeError('InvalidSelection', 'The current selection is invalid for this operation.');
-        return { sheet: st.sheets[st.active], area: parseRef(areas[0]) };
-      }, false, mirror(this._r, (r) => r.getSelectedRange()));
+      return new Range(
+        this._ctx,
+        () => {
+          const st = S();
+          const areas = selectionAreas();
+          if (areas.length > 1) throw new OfficeError('InvalidSelection', 'The current selection is invalid for this operation.');
+          return { sheet: st.sheets[st.active], area: parseRef(areas[0]) };
+        },
+        false,
+        mirror(this._r, (r) => r.getSelectedRange()),
+      );
     }
     /** Workbook.getSelectedRanges (ExcelApi 1.9): every area of the selection, as one RangeAreas. */
     getSelectedRanges() {
-      const p = new Proxy(this._ctx, () => {
-        const st = S();
-        return { sheet: st.sheets[st.active], areas: selectionAreas().map(parseRef) };
-      }, false, mirror(this._r, (r) => r.getSelectedRanges()));
+      const p = new Proxy(
+        this._ctx,
+        () => {
+          const st = S();
+          return { sheet: st.sheets[st.active], areas: selectionAreas().map(parseRef) };
+        },
+        false,
+        mirror(this._r, (r) => r.getSelectedRanges()),
+      );
       p.read = (t, prop) => {
         if (prop === 'address') return t.areas.map((a) => quote(t.sheet.name) + '!' + areaText(a)).join(',');
         if (prop === 'areaCount') return t.areas.length;
@@ -331,19 +353,39 @@
     get items() {
       const names = this.got('items/name');
       return names.map((n) => {
-        const w = new Worksheet(this._ctx, () => sheetByName(n), false, mirror(this._r, (r) => r.getItem(n)));
+        const w = new Worksheet(
+          this._ctx,
+          () => sheetByName(n),
+          false,
+          mirror(this._r, (r) => r.getItem(n)),
+        );
         w._loaded.name = n;
         return w;
       });
     }
     getActiveWorksheet() {
-      return new Worksheet(this._ctx, () => S().sheets[S().active], false, mirror(this._r, (r) => r.getActiveWorksheet()));
+      return new Worksheet(
+        this._ctx,
+        () => S().sheets[S().active],
+        false,
+        mirror(this._r, (r) => r.getActiveWorksheet()),
+      );
     }
     getItem(name) {
-      return new Worksheet(this._ctx, () => sheetByName(name), false, mirror(this._r, (r) => r.getItem(name)));
+      return new Worksheet(
+        this._ctx,
+        () => sheetByName(name),
+        false,
+        mirror(this._r, (r) => r.getItem(name)),
+      );
     }
     getItemOrNullObject(name) {
-      return new Worksheet(this._ctx, () => sheetByName(name), true, mirror(this._r, (r) => r.getItemOrNullObject(name)));
+      return new Worksheet(
+        this._ctx,
+        () => sheetByName(name),
+        true,
+        mirror(this._r, (r) => r.getItemOrNullObject(name)),
+      );
     }
     add(name) {
       const real = mirror(this._r, (r) => r.add(name));
@@ -358,7 +400,11 @@
   class Worksheet extends Proxy {
     constructor(ctx, resolve, nullable, real) {
       super(ctx, resolve, nullable, real);
-      this.notes = new Notes(ctx, () => this.target(), mirror(real, (r) => r.comments));
+      this.notes = new Notes(
+        ctx,
+        () => this.target(),
+        mirror(real, (r) => r.comments),
+      );
       const self = this;
       const realLayout = mirror(real, (r) => r.pageLayout);
       this.pageLayout = new Proxy(ctx, () => self.target(), false, realLayout);
@@ -404,27 +450,52 @@
       this.set('showGridlines', v, (s) => (s.layout.gridlines = v));
     }
     getUsedRange(valuesOnly) {
-      return new Range(this._ctx, () => {
-        const s = this.target();
-        return { sheet: s, area: usedArea(s, valuesOnly) };
-      }, false, mirror(this._r, (r) => r.getUsedRange(valuesOnly)));
+      return new Range(
+        this._ctx,
+        () => {
+          const s = this.target();
+          return { sheet: s, area: usedArea(s, valuesOnly) };
+        },
+        false,
+        mirror(this._r, (r) => r.getUsedRange(valuesOnly)),
+      );
     }
     /** Worksheet.getUsedRangeOrNullObject (ExcelApi 1.4): a null object when the sheet holds nothing. */
     getUsedRangeOrNullObject(valuesOnly) {
-      return new Range(this._ctx, () => {
-        const s = this.target();
-        const a = usedArea(s, valuesOnly);
-        return a.empty ? null : { sheet: s, area: a };
-      }, true, mirror(this._r, (r) => r.getUsedRangeOrNullObject(valuesOnly)));
+      return new Range(
+        this._ctx,
+        () => {
+          const s = this.target();
+          const a = usedArea(s, valuesOnly);
+          return a.empty ? null : { sheet: s, area: a };
+        },
+        true,
+        mirror(this._r, (r) => r.getUsedRangeOrNullObject(valuesOnly)),
+      );
     }
     getRange(ref) {
-      return new Range(this._ctx, () => ({ sheet: this.target(), area: parseRef(ref) }), false, mirror(this._r, (r) => r.getRange(ref)));
+      return new Range(
+        this._ctx,
+        () => ({ sheet: this.target(), area: parseRef(ref) }),
+        false,
+        mirror(this._r, (r) => r.getRange(ref)),
+      );
     }
     getCell(r, c) {
-      return new Range(this._ctx, () => ({ sheet: this.target(), area: { top: r, left: c, bottom: r, right: c } }), false, mirror(this._r, (x) => x.getCell(r, c)));
+      return new Range(
+        this._ctx,
+        () => ({ sheet: this.target(), area: { top: r, left: c, bottom: r, right: c } }),
+        false,
+        mirror(this._r, (x) => x.getCell(r, c)),
+      );
     }
     getRangeByIndexes(r, c, h, w) {
-      return new Range(this._ctx, () => ({ sheet: this.target(), area: { top: r, left: c, bottom: r + h - 1, right: c + w - 1 } }), false, mirror(this._r, (x) => x.getRangeByIndexes(r, c, h, w)));
+      return new Range(
+        this._ctx,
+        () => ({ sheet: this.target(), area: { top: r, left: c, bottom: r + h - 1, right: c + w - 1 } }),
+        false,
+        mirror(this._r, (x) => x.getRangeByIndexes(r, c, h, w)),
+      );
     }
     activate() {
       mirror(this._r, (r) => r.activate());
@@ -454,19 +525,27 @@
       const fill = {
         clear: () => {
           mirror(realFormat, (f) => f.fill.clear());
-          self.op((t) => eachCell(t, (r, c) => { const cell = cellOf(t.sheet, r, c, false); if (cell) delete cell.fill; }));
+          self.op((t) =>
+            eachCell(t, (r, c) => {
+              const cell = cellOf(t.sheet, r, c, false);
+              if (cell) delete cell.fill;
+            }),
+          );
         },
       };
       Object.defineProperty(fill, 'color', {
         set: (v) => {
           mirror(realFormat, (f) => (f.fill.color = v));
-          self.op((t) => eachCell(t, (r, c) => {
-            // A protected sheet refuses format changes to its locked cells (AccessDenied):
-            // learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-worksheets#data-protection.
-            // `locked` lists such cells, so a test can make one command of a batch fail.
-            if ((t.sheet.locked || []).includes(a1(r, c))) throw new OfficeError('AccessDenied', 'The cell or chart you are trying to change is protected.');
-            cellOf(t.sheet, r, c, true).fill = String(v).toUpperCase();
-          }));
+          self.op((t) =>
+            eachCell(t, (r, c) => {
+              // A protected sheet refuses format changes to its locked cells (AccessDenied):
+              // learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-worksheets#data-protection.
+              // `locked` lists such cells, so a test can make one command of a batch fail.
+              if ((t.sheet.locked || []).includes(a1(r, c)))
+                throw new OfficeError('AccessDenied', 'The cell or chart you are trying to change is protected.');
+              cellOf(t.sheet, r, c, true).fill = String(v).toUpperCase();
+            }),
+          );
         },
       });
       const font = {};
@@ -478,19 +557,25 @@
           },
         });
       }
-      const format = { fill, font, borders: { getItem: (edge) => {
-        const realEdge = mirror(realFormat, (f) => f.borders.getItem(edge));
-        const b = {};
-        for (const k of ['style', 'weight', 'color']) {
-          Object.defineProperty(b, k, {
-            set: (v) => {
-              mirror(realEdge, (e) => (e[k] = v));
-              self.op((t) => eachCell(t, (r, c) => (((cellOf(t.sheet, r, c, true).borders ||= {})[edge] ||= {})[k] = v)));
-            },
-          });
-        }
-        return b;
-      } } };
+      const format = {
+        fill,
+        font,
+        borders: {
+          getItem: (edge) => {
+            const realEdge = mirror(realFormat, (f) => f.borders.getItem(edge));
+            const b = {};
+            for (const k of ['style', 'weight', 'color']) {
+              Object.defineProperty(b, k, {
+                set: (v) => {
+                  mirror(realEdge, (e) => (e[k] = v));
+                  self.op((t) => eachCell(t, (r, c) => (((cellOf(t.sheet, r, c, true).borders ||= {})[edge] ||= {})[k] = v)));
+                },
+              });
+            }
+            return b;
+          },
+        },
+      };
       for (const k of ['horizontalAlignment', 'verticalAlignment', 'wrapText', 'columnWidth', 'rowHeight']) {
         Object.defineProperty(format, k, {
           set: (v) => {
@@ -516,40 +601,79 @@
         case 'columnCount':
           return t.area.right - t.area.left + 1;
         case 'values':
-          return eachCell(t, (r, c) => { const cell = cellOf(t.sheet, r, c, false); return cell && cell.v !== undefined && cell.v !== null ? cell.v : ''; });
+          return eachCell(t, (r, c) => {
+            const cell = cellOf(t.sheet, r, c, false);
+            return cell && cell.v !== undefined && cell.v !== null ? cell.v : '';
+          });
         case 'formulas':
-          return eachCell(t, (r, c) => { const cell = cellOf(t.sheet, r, c, false); return cell ? cell.f || (cell.v ?? '') : ''; });
+          return eachCell(t, (r, c) => {
+            const cell = cellOf(t.sheet, r, c, false);
+            return cell ? cell.f || (cell.v ?? '') : '';
+          });
         case 'numberFormat':
-          return eachCell(t, (r, c) => { const cell = cellOf(t.sheet, r, c, false); return (cell && cell.nf) || 'General'; });
+          return eachCell(t, (r, c) => {
+            const cell = cellOf(t.sheet, r, c, false);
+            return (cell && cell.nf) || 'General';
+          });
         default:
           throw new OfficeError('InvalidArgument', 'Tidak didukung: ' + p);
       }
     }
-    get address() { return this.got('address'); }
-    get cellCount() { return this.got('cellCount'); }
-    get rowCount() { return this.got('rowCount'); }
-    get columnCount() { return this.got('columnCount'); }
-    get values() { return this.got('values'); }
-    get formulas() { return this.got('formulas'); }
-    get numberFormat() { return this.got('numberFormat'); }
+    get address() {
+      return this.got('address');
+    }
+    get cellCount() {
+      return this.got('cellCount');
+    }
+    get rowCount() {
+      return this.got('rowCount');
+    }
+    get columnCount() {
+      return this.got('columnCount');
+    }
+    get values() {
+      return this.got('values');
+    }
+    get formulas() {
+      return this.got('formulas');
+    }
+    get numberFormat() {
+      return this.got('numberFormat');
+    }
     set values(v) {
-      this.set('values', v, (t) => eachCell(t, (r, c) => {
-        const x = v[r - t.area.top][c - t.area.left];
-        const cell = cellOf(t.sheet, r, c, true);
-        if (typeof x === 'string' && x.startsWith("'")) { delete cell.f; cell.v = x.slice(1); }
-        else if (typeof x === 'string' && x.startsWith('=')) { cell.f = x; cell.v = '#FORMULA'; }
-        else { delete cell.f; cell.v = x; }
-      }));
+      this.set('values', v, (t) =>
+        eachCell(t, (r, c) => {
+          const x = v[r - t.area.top][c - t.area.left];
+          const cell = cellOf(t.sheet, r, c, true);
+          if (typeof x === 'string' && x.startsWith("'")) {
+            delete cell.f;
+            cell.v = x.slice(1);
+          } else if (typeof x === 'string' && x.startsWith('=')) {
+            cell.f = x;
+            cell.v = '#FORMULA';
+          } else {
+            delete cell.f;
+            cell.v = x;
+          }
+        }),
+      );
     }
     set formulas(v) {
       // As in Excel: "=…" becomes a formula (its value known only after Excel computes it),
       // anything else a plain value.
-      this.set('formulas', v, (t) => eachCell(t, (r, c) => {
-        const x = v[r - t.area.top][c - t.area.left];
-        const cell = cellOf(t.sheet, r, c, true);
-        if (typeof x === 'string' && x.startsWith('=')) { cell.f = x; cell.v = '#FORMULA'; }
-        else { delete cell.f; cell.v = x; }
-      }));
+      this.set('formulas', v, (t) =>
+        eachCell(t, (r, c) => {
+          const x = v[r - t.area.top][c - t.area.left];
+          const cell = cellOf(t.sheet, r, c, true);
+          if (typeof x === 'string' && x.startsWith('=')) {
+            cell.f = x;
+            cell.v = '#FORMULA';
+          } else {
+            delete cell.f;
+            cell.v = x;
+          }
+        }),
+      );
     }
     set numberFormat(v) {
       this.set('numberFormat', v, (t) => eachCell(t, (r, c) => (cellOf(t.sheet, r, c, true).nf = v[r - t.area.top][c - t.area.left])));
@@ -557,13 +681,19 @@
     getCellProperties(spec) {
       mirror(this._r, (r) => r.getCellProperties(spec));
       const result = { _v: undefined };
-      Object.defineProperty(result, 'value', { get: () => { if (result._v === undefined) throw new OfficeError('PropertyNotLoaded', 'ClientResult dibaca sebelum sync.'); return result._v; } });
+      Object.defineProperty(result, 'value', {
+        get: () => {
+          if (result._v === undefined) throw new OfficeError('PropertyNotLoaded', 'ClientResult dibaca sebelum sync.');
+          return result._v;
+        },
+      });
       this._ctx.enqueue(() => {
         const t = this.target();
         result._v = eachCell(t, (r, c) => {
           const cell = cellOf(t.sheet, r, c, false) || {};
           const out = { format: {} };
-          if (spec.format && spec.format.fill) out.format.fill = { color: cell.fill || '#FFFFFF', pattern: cell.fill ? 'Solid' : 'None' };
+          if (spec.format && spec.format.fill)
+            out.format.fill = { color: cell.fill || '#FFFFFF', pattern: cell.fill ? 'Solid' : 'None' };
           if (spec.format && spec.format.font) out.format.font = { bold: !!cell.bold };
           return out;
         });
@@ -573,22 +703,36 @@
     }
     getMergedAreasOrNullObject() {
       const self = this;
-      const p = new Proxy(this._ctx, () => {
-        const t = self.target();
-        // Excel returns the merged areas whose top-left cell lies in the range, whole (OfficeDev/office-js#3611).
-        const inside = (t.sheet.merges || []).map(parseRef).filter((m) => m.top >= t.area.top && m.top <= t.area.bottom && m.left >= t.area.left && m.left <= t.area.right);
-        host.mergedPerCall.push(inside.length);
-        // Above 512 merged areas Excel "will fail to return the result" (see MERGED_AREAS_LIMIT).
-        if (inside.length > MERGED_AREAS_LIMIT) throw new OfficeError('GeneralException', 'There was an internal error while processing the request.');
-        return inside.length === 0 ? null : inside.map((m) => quote(t.sheet.name) + '!' + areaText(m)).join(',');
-      }, true, mirror(this._r, (r) => r.getMergedAreasOrNullObject()));
-      p.read = (v, prop) => { if (prop === 'address') return v; throw new OfficeError('InvalidArgument', prop); };
+      const p = new Proxy(
+        this._ctx,
+        () => {
+          const t = self.target();
+          // Excel returns the merged areas whose top-left cell lies in the range, whole (OfficeDev/office-js#3611).
+          const inside = (t.sheet.merges || [])
+            .map(parseRef)
+            .filter((m) => m.top >= t.area.top && m.top <= t.area.bottom && m.left >= t.area.left && m.left <= t.area.right);
+          host.mergedPerCall.push(inside.length);
+          // Above 512 merged areas Excel "will fail to return the result" (see MERGED_AREAS_LIMIT).
+          if (inside.length > MERGED_AREAS_LIMIT)
+            throw new OfficeError('GeneralException', 'There was an internal error while processing the request.');
+          return inside.length === 0 ? null : inside.map((m) => quote(t.sheet.name) + '!' + areaText(m)).join(',');
+        },
+        true,
+        mirror(this._r, (r) => r.getMergedAreasOrNullObject()),
+      );
+      p.read = (v, prop) => {
+        if (prop === 'address') return v;
+        throw new OfficeError('InvalidArgument', prop);
+      };
       Object.defineProperty(p, 'address', { get: () => p.got('address') });
       return p;
     }
     select() {
       mirror(this._r, (r) => r.select());
-      this.op((t) => { S().active = S().sheets.indexOf(t.sheet); S().selection = areaText(t.area); });
+      this.op((t) => {
+        S().active = S().sheets.indexOf(t.sheet);
+        S().selection = areaText(t.area);
+      });
     }
     merge(across) {
       mirror(this._r, (r) => r.merge(across));
@@ -608,11 +752,19 @@
     getItemOrNullObject(ref) {
       this._check();
       const key = areaText(parseRef(ref));
-      const n = new Proxy(this._ctx, () => {
-        const s = this._sheet();
-        return key in s.notes ? { s, key } : null;
-      }, true, mirror(this._r, (r) => r.getItemOrNullObject(ref)));
-      n.read = (t, p) => { if (p === 'content') return t.s.notes[t.key]; throw new OfficeError('InvalidArgument', p); };
+      const n = new Proxy(
+        this._ctx,
+        () => {
+          const s = this._sheet();
+          return key in s.notes ? { s, key } : null;
+        },
+        true,
+        mirror(this._r, (r) => r.getItemOrNullObject(ref)),
+      );
+      n.read = (t, p) => {
+        if (p === 'content') return t.s.notes[t.key];
+        throw new OfficeError('InvalidArgument', p);
+      };
       Object.defineProperty(n, 'content', {
         get: () => n.got('content'),
         set: (v) => n.set('content', v, (t) => (t.s.notes[t.key] = String(v))),
@@ -641,8 +793,16 @@
       this._r = real || null;
     }
     getItemOrNullObject(key) {
-      const p = new Proxy(this._ctx, () => (key in S().settings ? { key } : null), true, mirror(this._r, (r) => r.getItemOrNullObject(key)));
-      p.read = (t, prop) => { if (prop === 'value') return S().settings[t.key]; throw new OfficeError('InvalidArgument', prop); };
+      const p = new Proxy(
+        this._ctx,
+        () => (key in S().settings ? { key } : null),
+        true,
+        mirror(this._r, (r) => r.getItemOrNullObject(key)),
+      );
+      p.read = (t, prop) => {
+        if (prop === 'value') return S().settings[t.key];
+        throw new OfficeError('InvalidArgument', prop);
+      };
       Object.defineProperty(p, 'value', { get: () => p.got('value') });
       p.delete = () => {
         mirror(p._r, (r) => r.delete());
@@ -671,7 +831,14 @@
         throw new OfficeError('InvalidArgument', prop);
       };
       Object.defineProperty(p, 'value', { get: () => p.got('value') });
-      Object.defineProperty(p, 'formula', { get: () => p.got('formula'), set: (v) => p.set('formula', v, (t) => { checkNameFormula(v); S().names[t.name] = evalName(v, S().names[t.name].comment); }) });
+      Object.defineProperty(p, 'formula', {
+        get: () => p.got('formula'),
+        set: (v) =>
+          p.set('formula', v, (t) => {
+            checkNameFormula(v);
+            S().names[t.name] = evalName(v, S().names[t.name].comment);
+          }),
+      });
       p.delete = () => {
         mirror(p._r, (r) => r.delete());
         p.op((t) => delete S().names[t.name]);
@@ -679,7 +846,11 @@
       return p;
     }
     getItemOrNullObject(name) {
-      return this._item(name, true, mirror(this._r, (r) => r.getItemOrNullObject(name)));
+      return this._item(
+        name,
+        true,
+        mirror(this._r, (r) => r.getItemOrNullObject(name)),
+      );
     }
     add(name, formula, comment) {
       const real = mirror(this._r, (r) => r.add(name, formula, comment));
@@ -700,8 +871,10 @@
    */
   function checkNameFormula(formula) {
     const st = S();
-    if (st.lambdaDitolak && /LAMBDA\(/i.test(formula)) throw new OfficeError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.');
-    if (st.panjangNamaMaks && String(formula).length > st.panjangNamaMaks) throw new OfficeError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.');
+    if (st.lambdaDitolak && /LAMBDA\(/i.test(formula))
+      throw new OfficeError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.');
+    if (st.panjangNamaMaks && String(formula).length > st.panjangNamaMaks)
+      throw new OfficeError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.');
   }
 
   /** What Excel would show as a name's value: LAMBDA works only where the host has it. */
@@ -729,7 +902,12 @@
   window.Office = {
     onReady: (cb) => {
       const info = { host: 'Excel', platform: 'OfficeOnline' };
-      return new Promise((resolve) => setTimeout(() => { if (cb) cb(info); resolve(info); }, 0));
+      return new Promise((resolve) =>
+        setTimeout(() => {
+          if (cb) cb(info);
+          resolve(info);
+        }, 0),
+      );
     },
     context: { requirements: { isSetSupported: (set, v) => set === 'ExcelApi' && (v !== '1.18' || !!S().notesApi) } },
     actions: { associate: (name, fn) => (actions[name] = fn) },

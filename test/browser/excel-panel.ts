@@ -15,7 +15,16 @@ export const ROOT = path.resolve(__dirname, '..', '..').replace(/[\\/]dist[\\/]n
 const ORIGIN = 'https://lembar-kinerja.test';
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /** Builds the add-in (production) into `out`, as `npx webpack --env only=addin` does into dist/addin. */
 export async function bangunAddin(out: string, env: Record<string, string> = {}): Promise<webpack.Stats> {
@@ -93,7 +102,10 @@ export function selExcel(text: string): string | number | null {
 
 /** A fixture placed on a sheet with its top-left cell at (top, left), 0-based. */
 export function lembarDariFixture(fixture: string, name: string, top: number, left: number): FakeSheet {
-  const rows = fs.readFileSync(fixturePath(fixture), 'utf8').split(/\r?\n/).filter((l) => l !== '');
+  const rows = fs
+    .readFileSync(fixturePath(fixture), 'utf8')
+    .split(/\r?\n/)
+    .filter((l) => l !== '');
   const cells: Record<string, FakeCell> = {};
   rows.forEach((line, r) =>
     line.split('\t').forEach((text, c) => {
@@ -127,18 +139,36 @@ export async function bukaPanel(browser: Browser, dir: string, state: FakeState,
   const page = await browser.newPage({ viewport: { width: 360, height: 900 } });
   if (longtasks) {
     await page.addInitScript(() => {
-      const w = globalThis as unknown as { __longtasks: { start: number; duration: number }[]; PerformanceObserver: new (cb: (l: { getEntries(): { duration: number }[] }) => void) => { observe(o: object): void } };
+      const w = globalThis as unknown as {
+        __longtasks: { start: number; duration: number }[];
+        PerformanceObserver: new (cb: (l: { getEntries(): { duration: number }[] }) => void) => { observe(o: object): void };
+      };
       w.__longtasks = [];
-      new w.PerformanceObserver((l) => l.getEntries().forEach((e) => w.__longtasks.push({ start: (e as unknown as { startTime: number }).startTime, duration: e.duration }))).observe({ type: 'longtask', buffered: true });
+      new w.PerformanceObserver((l) =>
+        l
+          .getEntries()
+          .forEach((e) => w.__longtasks.push({ start: (e as unknown as { startTime: number }).startTime, duration: e.duration })),
+      ).observe({ type: 'longtask', buffered: true });
       // Where each long task fell: the pane's status line just before it (read by a test that wants to know).
-      const g = globalThis as unknown as { __tahap: string[]; document: { querySelector(s: string): { textContent: string | null } | null }; setInterval(f: () => void, ms: number): void; performance: { now(): number } };
+      const g = globalThis as unknown as {
+        __tahap: string[];
+        document: { querySelector(s: string): { textContent: string | null } | null };
+        setInterval(f: () => void, ms: number): void;
+        performance: { now(): number };
+      };
       g.__tahap = [];
       let last = '';
       g.setInterval(() => {
         const t = g.document.querySelector('#lk-status')?.textContent ?? '';
         if (t !== last) g.__tahap.push(`${Math.round(g.performance.now())} ${(last = t)}`);
       }, 20);
-      new w.PerformanceObserver((l) => l.getEntries().forEach((e) => g.__tahap.push(`${Math.round((e as unknown as { startTime: number }).startTime)} longtask ${Math.round(e.duration)}`))).observe({ type: 'longtask', buffered: true });
+      new w.PerformanceObserver((l) =>
+        l
+          .getEntries()
+          .forEach((e) =>
+            g.__tahap.push(`${Math.round((e as unknown as { startTime: number }).startTime)} longtask ${Math.round(e.duration)}`),
+          ),
+      ).observe({ type: 'longtask', buffered: true });
     });
   }
   const fake = fs.readFileSync(path.join(ROOT, 'test', 'browser', 'excel-fake-office.js'), 'utf8');
@@ -156,7 +186,11 @@ export async function bukaPanel(browser: Browser, dir: string, state: FakeState,
       if (body !== undefined) return route.fulfill({ contentType: 'application/javascript', body });
       const file = path.join(dir, pathname);
       if (file.startsWith(dir) && fs.existsSync(file)) {
-        const type = file.endsWith('.html') ? 'text/html' : file.endsWith('.js') ? 'application/javascript' : 'application/octet-stream';
+        const type = file.endsWith('.html')
+          ? 'text/html'
+          : file.endsWith('.js')
+            ? 'application/javascript'
+            : 'application/octet-stream';
         return route.fulfill({ contentType: type, body: fs.readFileSync(file) });
       }
       return route.fulfill({ status: 404, body: '' });
@@ -194,7 +228,10 @@ export async function tungguTeks(page: Page, selector: string, pattern: RegExp):
 
 /** Waits until the fake host's selection is `address`. */
 export async function tungguPilihan(page: Page, address: string): Promise<void> {
-  await page.waitForFunction((a) => (globalThis as unknown as { __excel: { state: { selection: string } } }).__excel.state.selection === a, address);
+  await page.waitForFunction(
+    (a) => (globalThis as unknown as { __excel: { state: { selection: string } } }).__excel.state.selection === a,
+    address,
+  );
 }
 
 /** Clicks Periksa Tabel with the given scope and waits for the summary line. */
@@ -233,25 +270,41 @@ export function bukuUji(): FakeState {
  * drawing the list) and the parse of each response's JSON, which Office.js does on this thread.
  * Not modelled: Office.js's serialisation of each request (about 4 MB of JSON per marking batch).
  */
-export async function tugasTerpanjang(browser: Browser, dir: string, state: FakeState): Promise<{ maxMs: number; rawMaxMs: number; count: number; hostMaxMs: number; summary: string }> {
+export async function tugasTerpanjang(
+  browser: Browser,
+  dir: string,
+  state: FakeState,
+): Promise<{ maxMs: number; rawMaxMs: number; count: number; hostMaxMs: number; summary: string }> {
   const panel = await bukaPanel(browser, dir, state, { longtasks: true });
   await panel.page.check('#lk-cakupan-lembar');
   await panel.page.evaluate('void (window.__excel.hostMs = [], window.__mulai = performance.now())');
   await panel.page.click('#lk-periksa');
   await panel.page.waitForFunction(
     () => {
-      const d = (globalThis as unknown as { document: { querySelector(s: string): { disabled?: boolean; hidden?: boolean; textContent?: string } } }).document;
-      return !d.querySelector('#lk-periksa').disabled && (!d.querySelector('#lk-ringkasan').hidden || /gagal|Galat|tidak/i.test(d.querySelector('#lk-status').textContent ?? ''));
+      const d = (
+        globalThis as unknown as {
+          document: { querySelector(s: string): { disabled?: boolean; hidden?: boolean; textContent?: string } };
+        }
+      ).document;
+      return (
+        !d.querySelector('#lk-periksa').disabled &&
+        (!d.querySelector('#lk-ringkasan').hidden || /gagal|Galat|tidak/i.test(d.querySelector('#lk-status').textContent ?? ''))
+      );
     },
     undefined,
     { timeout: 900_000, polling: 500 },
   );
   // Only the tasks that began after the click: loading the page and the test's workbook is not Periksa.
-  const all = (await panel.page.evaluate('window.__longtasks.filter((t) => t.start >= window.__mulai)')) as { start: number; duration: number }[];
+  const all = (await panel.page.evaluate('window.__longtasks.filter((t) => t.start >= window.__mulai)')) as {
+    start: number;
+    duration: number;
+  }[];
   // The fake host's syncs run on the pane's thread (in Excel they do not): each task less the
   // host's time inside it is the pane's own.
   const spans = (await panel.page.evaluate('window.__excel.hostMs')) as [number, number][];
-  const own = all.map((t) => t.duration - spans.reduce((n, [a, b]) => n + Math.max(0, Math.min(b, t.start + t.duration) - Math.max(a, t.start)), 0));
+  const own = all.map(
+    (t) => t.duration - spans.reduce((n, [a, b]) => n + Math.max(0, Math.min(b, t.start + t.duration) - Math.max(a, t.start)), 0),
+  );
   const tasks = own;
   const hostMs = spans.map(([a, b]) => b - a);
   const rawMaxMs = Math.max(0, ...all.map((t) => t.duration));
@@ -295,7 +348,15 @@ async function mainLongtask(): Promise<void> {
     await bangunAddin(out);
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { lembarRenja } = require('./excel-besar') as typeof import('./excel-besar');
-    const state: FakeState = { sheets: [lembarRenja(15200, 5000)], active: 0, selection: 'A1', settings: {}, names: {}, lambda: true, notesApi: true };
+    const state: FakeState = {
+      sheets: [lembarRenja(15200, 5000)],
+      active: 0,
+      selection: 'A1',
+      settings: {},
+      names: {},
+      lambda: true,
+      notesApi: true,
+    };
     process.stdout.write(JSON.stringify(await tugasTerpanjang(browser, out, state)) + '\n');
   } finally {
     await browser.close();

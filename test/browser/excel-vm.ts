@@ -33,7 +33,14 @@ let fake: vm.Script | undefined;
 
 /** A fresh host holding `state`; `nyata` false leaves out the real client (faster, no request bytes). */
 export function excelDiVm(state: FakeState, nyata = true): ExcelVm {
-  const sandbox: Record<string, unknown> = { setTimeout, clearTimeout, console, navigator: { userAgent: 'node' }, document: {}, location: { href: 'https://lembar-kinerja.test/' } };
+  const sandbox: Record<string, unknown> = {
+    setTimeout,
+    clearTimeout,
+    console,
+    navigator: { userAgent: 'node' },
+    document: {},
+    location: { href: 'https://lembar-kinerja.test/' },
+  };
   sandbox.window = sandbox;
   sandbox.self = sandbox;
   vm.createContext(sandbox);

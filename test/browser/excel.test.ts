@@ -14,7 +14,13 @@ import { panelUntukBerkas } from '../helpers/untuk-berkas';
 const { out, browser } = panelUntukBerkas('lk-addin-');
 
 const fills = (s: FakeState) =>
-  Object.fromEntries(s.sheets.flatMap((sh) => Object.entries(sh.cells).filter(([, c]) => c.fill).map(([k, c]) => [`${sh.name}!${k}`, c.fill])));
+  Object.fromEntries(
+    s.sheets.flatMap((sh) =>
+      Object.entries(sh.cells)
+        .filter(([, c]) => c.fill)
+        .map(([k, c]) => [`${sh.name}!${k}`, c.fill]),
+    ),
+  );
 
 test('Periksa Tabel marks the cells and lists the findings in 4 syncs; Hapus Tanda puts every fill and note back', async () => {
   const before = bukuUji();
@@ -29,7 +35,9 @@ test('Periksa Tabel marks the cells and lists the findings in 4 syncs; Hapus Tan
 
   // Findings are named as the user sees the cells: the table starts at B3, so the fixture's
   // F14 (kegiatan 4: 820.000.000 against 819.500.000) is G16 here.
-  const items = await page.$$eval('.lk-temuan', (els) => els.map((e) => `${e.getAttribute('data-sheet')}!${e.getAttribute('data-cell')} ${e.textContent}`));
+  const items = await page.$$eval('.lk-temuan', (els) =>
+    els.map((e) => `${e.getAttribute('data-sheet')}!${e.getAttribute('data-cell')} ${e.textContent}`),
+  );
   expect(items.some((t) => t.startsWith('Tabel 2.3!G16 ') && t.includes('820.000.000') && t.includes('819.500.000'))).toBe(true);
   expect(items.some((t) => t.startsWith('Tabel 2.3!L29 ') && t.includes('53.600.0000'))).toBe(true);
   const groups = await page.$$eval('.lk-tabel', (els) => els.map((e) => e.textContent));
@@ -41,7 +49,9 @@ test('Periksa Tabel marks the cells and lists the findings in 4 syncs; Hapus Tan
   const marked = await panel.state();
   const sheet = marked.sheets[0];
   expect(sheet.cells.G16.fill).toBe('#FFC7CE');
-  expect(sheet.notes.G16.startsWith('Cek ulang dengan Bappeda.\n\nLembar Kinerja:\nGalat (jumlah-induk): Pagu kegiatan 820.000.000')).toBe(true);
+  expect(
+    sheet.notes.G16.startsWith('Cek ulang dengan Bappeda.\n\nLembar Kinerja:\nGalat (jumlah-induk): Pagu kegiatan 820.000.000'),
+  ).toBe(true);
   expect(sheet.cells.L29.fill).toBe('#FFC7CE');
   expect(sheet.notes.L29.startsWith(`${NOTE_AUTHOR}:\n`)).toBe(true);
   expect(sheet.cells.G3.fill).toBe('#D9E1F2');
@@ -123,7 +133,10 @@ test('Pasang =CAPAIAN tanpa awalan adds four LAMBDA names, updates them on a sec
 }, 120_000);
 
 test('functions.json lets error cells into range arguments (allowErrorForDataTypeAny), so one #N/A does not make the whole spill an error', () => {
-  const meta = JSON.parse(fs.readFileSync(path.join(out, 'functions.json'), 'utf8')) as { allowErrorForDataTypeAny?: boolean; functions: unknown[] };
+  const meta = JSON.parse(fs.readFileSync(path.join(out, 'functions.json'), 'utf8')) as {
+    allowErrorForDataTypeAny?: boolean;
+    functions: unknown[];
+  };
   expect(meta.allowErrorForDataTypeAny).toBe(true);
   expect(meta.functions).toHaveLength(5);
 });
@@ -268,7 +281,9 @@ describe('Batalkan stops a long Periksa Tabel and leaves the workbook exactly as
     const state = bukuUji();
     // The first check's worker never finishes (a check far longer than any planner waits for);
     // it reads no messages, so only terminate() ends it. Later checks get the real worker.
-    const panel = await bukaPanel(browser(), out, state, { ganti: (p, n) => (p === '/pekerja.js' && n === 1 ? 'for (;;) {}' : undefined) });
+    const panel = await bukaPanel(browser(), out, state, {
+      ganti: (p, n) => (p === '/pekerja.js' && n === 1 ? 'for (;;) {}' : undefined),
+    });
     const { page } = panel;
     const before = JSON.stringify(await panel.state());
     expect(await page.isHidden('#lk-batal')).toBe(true);
@@ -295,17 +310,34 @@ describe('Batalkan stops a long Periksa Tabel and leaves the workbook exactly as
 
   it('while the sheet is read block by block: the read stops, nothing is marked and no backup is written', async () => {
     // About 2,000 rows × 20 columns: two read blocks, each sync taking 300 ms as a slow link would.
-    const state: FakeState = { sheets: [lembarRenja(1500, 20)], active: 0, selection: 'A1', settings: {}, names: {}, lambda: true, notesApi: true, jedaSync: 300 };
+    const state: FakeState = {
+      sheets: [lembarRenja(1500, 20)],
+      active: 0,
+      selection: 'A1',
+      settings: {},
+      names: {},
+      lambda: true,
+      notesApi: true,
+      jedaSync: 300,
+    };
     const panel = await bukaPanel(browser(), out, state);
     const { page } = panel;
     const before = JSON.stringify(await panel.state());
     // Every status line the pane shows, to see where the check stopped.
     await page.evaluate(() => {
       type Observer = new (f: () => void) => { observe(n: unknown, o: object): void };
-      const w = globalThis as unknown as { __status: string[]; document: { querySelector(s: string): { textContent: string | null } }; MutationObserver: Observer };
+      const w = globalThis as unknown as {
+        __status: string[];
+        document: { querySelector(s: string): { textContent: string | null } };
+        MutationObserver: Observer;
+      };
       w.__status = [];
       const el = w.document.querySelector('#lk-status');
-      new w.MutationObserver(() => w.__status.push(el.textContent ?? '')).observe(el, { childList: true, characterData: true, subtree: true });
+      new w.MutationObserver(() => w.__status.push(el.textContent ?? '')).observe(el, {
+        childList: true,
+        characterData: true,
+        subtree: true,
+      });
     });
     await page.check('#lk-cakupan-lembar');
     await page.click('#lk-periksa');

@@ -3,7 +3,6 @@ import * as path from 'path';
 import { Browser, Page } from 'playwright-core';
 import { AppsScriptPalsu } from '../appsscript/palsu';
 
-
 /**
  * The built sidebar.html in headless Chromium, its google.script.run bridged to the built
  * server script running in node:vm over a fake spreadsheet: shared by the sidebar's browser
@@ -19,22 +18,36 @@ export const PAGE = 'https://sidebar.lembar-kinerja.invalid/';
  * JSON-serialised value or an Error carrying the server's message.
  */
 const FAKE_RUN = (names: string[]) => {
-  const w = globalThis as unknown as { __gas(name: string, args: string): Promise<{ ok: boolean; value?: string; message?: string }>; google: unknown };
-  const runner = (ok: (v: unknown) => void = () => undefined, fail: (e: unknown) => void = () => undefined): Record<string, unknown> => {
+  const w = globalThis as unknown as {
+    __gas(name: string, args: string): Promise<{ ok: boolean; value?: string; message?: string }>;
+    google: unknown;
+  };
+  const runner = (
+    ok: (v: unknown) => void = () => undefined,
+    fail: (e: unknown) => void = () => undefined,
+  ): Record<string, unknown> => {
     const r: Record<string, unknown> = {
       withSuccessHandler: (f: (v: unknown) => void) => runner(f, fail),
       withFailureHandler: (f: (e: unknown) => void) => runner(ok, f),
     };
     for (const n of names) {
       r[n] = (...args: unknown[]) => {
-        void w.__gas(n, JSON.stringify(args)).then((res) =>
-          res.ok ? ok(res.value === undefined ? undefined : JSON.parse(res.value)) : fail(new Error(res.message)),
-        );
+        void w
+          .__gas(n, JSON.stringify(args))
+          .then((res) => (res.ok ? ok(res.value === undefined ? undefined : JSON.parse(res.value)) : fail(new Error(res.message))));
       };
     }
     return r;
   };
-  Object.defineProperty(w, 'google', { value: { script: { get run() { return runner(); } } } });
+  Object.defineProperty(w, 'google', {
+    value: {
+      script: {
+        get run() {
+          return runner();
+        },
+      },
+    },
+  });
 };
 
 /** The value of `f` once `ok` holds for it (the page answers asynchronously), or the last one after 5 s. */

@@ -107,7 +107,9 @@ test('Periksa, a fix, Periksa again, Hapus Tanda and a damaged backup do the sam
 
   // 1. Periksa Tabel on the active sheet.
   await periksa(panel, 'lembar');
-  const view = (ctx.lkPeriksa as Fn)('lembar', { skala: null }) as { findings: { cell: string; rule: string; expected: string | null }[] };
+  const view = (ctx.lkPeriksa as Fn)('lembar', { skala: null }) as {
+    findings: { cell: string; rule: string; expected: string | null }[];
+  };
   const excel1 = tandaExcel(await panel.state());
   const sheets1 = tandaSheets(gas);
   expect(ditandai(excel1).length).toBeGreaterThan(3);
@@ -115,10 +117,15 @@ test('Periksa, a fix, Periksa again, Hapus Tanda and a damaged backup do the sam
   expect(sheets1).toEqual(excel1);
 
   // 2. The planner fixes one parent pagu to the sum of its children, in both hosts.
-  const fix = view.findings.find((f) => f.rule === 'jumlah-induk' && f.expected !== null && view.findings.filter((g) => g.cell === f.cell).length === 1)!;
+  const fix = view.findings.find(
+    (f) => f.rule === 'jumlah-induk' && f.expected !== null && view.findings.filter((g) => g.cell === f.cell).length === 1,
+  )!;
   expect(fix).toBeDefined();
   await setExcel(panel, fix.cell, Number(fix.expected));
-  gas.ss.getSheetByName(LEMBAR)!.sel(Number(/\d+/.exec(fix.cell)![0]), [.../^[A-Z]+/.exec(fix.cell)![0]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0)).value = Number(fix.expected);
+  gas.ss.getSheetByName(LEMBAR)!.sel(
+    Number(/\d+/.exec(fix.cell)![0]),
+    [.../^[A-Z]+/.exec(fix.cell)![0]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0),
+  ).value = Number(fix.expected);
 
   // 3. Periksa again: the fixed cell loses its mark and our note at once, in both.
   await periksa(panel, 'lembar');
@@ -245,7 +252,15 @@ test('the CLI bawaan copy, opened in Excel and in Sheets, comes back the same in
       );
       return { name: s.name, cells, notes: {}, merges: [], ...(s.name === LEMBAR_ASLI ? { visibility: 'Hidden' } : {}) };
     });
-  const state: FakeState = { sheets: sheetsOf(baca.workbook), active: 0, selection: 'A1', settings: {}, names: {}, lambda: true, notesApi: true };
+  const state: FakeState = {
+    sheets: sheetsOf(baca.workbook),
+    active: 0,
+    selection: 'A1',
+    settings: {},
+    names: {},
+    lambda: true,
+    notesApi: true,
+  };
   const asli = sheetsOf(asliBaca.workbook)[0];
   expect(state.sheets.map((s) => s.name)).toEqual(['Capaian 2024', LEMBAR_ASLI]);
   expect(state.sheets[0].cells.D2.f).not.toMatch(/SAKIP/);

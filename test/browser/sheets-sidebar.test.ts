@@ -24,7 +24,9 @@ test('Periksa Tabel in the sidebar shows the findings, marks the cells, and Hapu
 
   await page.click('#lk-periksa');
   await page.waitForSelector('#lk-ringkasan:not([hidden])', { timeout: 5000 }).catch(async (e) => {
-    throw new Error(`${e.message}\nstatus: ${await page.textContent('#lk-status')}\nerrors: ${pageErrors.join('; ')}\nserved: ${served.join(', ')}`);
+    throw new Error(
+      `${e.message}\nstatus: ${await page.textContent('#lk-status')}\nerrors: ${pageErrors.join('; ')}\nserved: ${served.join(', ')}`,
+    );
   });
   const items = await page.$$eval('#lk-temuan button.lk-temuan', (bs) =>
     bs.map((b) => ({ cell: b.getAttribute('data-cell'), text: b.textContent ?? '' })),
@@ -41,26 +43,49 @@ test('Periksa Tabel in the sidebar shows the findings, marks the cells, and Hapu
 
   // Clicking a finding selects its cell in the sheet.
   await page.click('#lk-temuan button[data-cell="E4"]');
-  expect(await sampai(() => gas.ss.active?.range?.getA1Notation(), (v) => v === 'E4')).toBe('E4');
+  expect(
+    await sampai(
+      () => gas.ss.active?.range?.getA1Notation(),
+      (v) => v === 'E4',
+    ),
+  ).toBe('E4');
 
   await page.click('#lk-hapus');
-  expect(await sampai(() => page.textContent('#lk-status'), (t) => /dikembalikan/.test(t ?? ''))).toContain('dikembalikan seperti semula');
+  expect(
+    await sampai(
+      () => page.textContent('#lk-status'),
+      (t) => /dikembalikan/.test(t ?? ''),
+    ),
+  ).toContain('dikembalikan seperti semula');
   expect(potret(sheet)).toEqual(before);
 
   // Pohon Kinerja draws on a new sheet; a second time the sidebar asks before replacing it.
   await page.click('#lk-pohon');
-  expect(await sampai(() => page.textContent('#lk-pohon-pesan'), (t) => /dibuat/.test(t ?? ''))).toMatch(/simpul dibuat di lembar "Pohon Kinerja"/);
+  expect(
+    await sampai(
+      () => page.textContent('#lk-pohon-pesan'),
+      (t) => /dibuat/.test(t ?? ''),
+    ),
+  ).toMatch(/simpul dibuat di lembar "Pohon Kinerja"/);
   gas.ss.active = { sheet, range: null };
   await page.click('#lk-pohon');
-  expect(await sampai(() => page.textContent('#lk-pohon-pesan'), (t) => /sudah ada/.test(t ?? ''))).toContain('sudah ada');
+  expect(
+    await sampai(
+      () => page.textContent('#lk-pohon-pesan'),
+      (t) => /sudah ada/.test(t ?? ''),
+    ),
+  ).toContain('sudah ada');
 
   // A server error reaches the planner as the server's Indonesian sentence.
   await page.click('#lk-pohon-pesan button:not(.lk-utama)');
   gas.ss.active = { sheet: gas.ss.sheets.find((s) => s.name === 'Pohon Kinerja')!, range: null };
   await page.click('#lk-pohon');
-  expect(await sampai(() => page.textContent('#lk-status'), (t) => /Buka lembar/.test(t ?? ''))).toContain(
-    'Buka lembar tabel atau lembar kaskade terlebih dahulu',
-  );
+  expect(
+    await sampai(
+      () => page.textContent('#lk-status'),
+      (t) => /Buka lembar/.test(t ?? ''),
+    ),
+  ).toContain('Buka lembar tabel atau lembar kaskade terlebih dahulu');
 
   expect(pageErrors).toEqual([]);
   expect(requests.filter((u) => u !== PAGE)).toEqual([]);
@@ -71,7 +96,8 @@ test('Rumus bawaan in the sidebar: the preview, then the native formulas written
   const gas = new AppsScriptPalsu(out);
   const sheet = gas.ss.addSheet('Capaian');
   isi(sheet, 1, 1, [[{ value: 'Realisasi' }, { value: 'Target' }, { value: 'Capaian (%)' }, { value: 'Jumlah' }]]);
-  for (let r = 2; r <= 4; r++) isi(sheet, r, 1, [[{ value: 70 + r }, { value: 80 }, { formula: `=CAPAIAN(A${r},B${r})` }, { formula: `=SUM(A${r}:B${r})` }]]);
+  for (let r = 2; r <= 4; r++)
+    isi(sheet, r, 1, [[{ value: 70 + r }, { value: 80 }, { formula: `=CAPAIAN(A${r},B${r})` }, { formula: `=SUM(A${r}:B${r})` }]]);
   sheet.sel(4, 3).formula = '=CAPAIAN(A2:A4,B4)';
   const { page, served, requests, pageErrors } = await bukaSidebar(gas);
 

@@ -1,6 +1,19 @@
 import { TandaiError } from '../../cli/tandai/galat';
 import { columnLetters, parseA1 } from '../../core/lembar/model';
-import { applyEdits, attr, attributes, closeOf, Edit, escapeAttr, findTag, prefixFor, prefixOf, scanTags, Tag, withAttributes } from '../../cli/tandai/xml';
+import {
+  applyEdits,
+  attr,
+  attributes,
+  closeOf,
+  Edit,
+  escapeAttr,
+  findTag,
+  prefixFor,
+  prefixOf,
+  scanTags,
+  Tag,
+  withAttributes,
+} from '../../cli/tandai/xml';
 import { NS } from '../../cli/tandai/paket';
 
 /**
@@ -222,7 +235,14 @@ export class SheetPartLama {
     if (i < 0) return;
     const ref = attr(this.text(this.tags[i]), 'ref') ?? '';
     const current = parseRange(ref);
-    const all = cells.concat(current ? [{ row: current.top, col: current.left }, { row: current.bottom, col: current.right }] : []);
+    const all = cells.concat(
+      current
+        ? [
+            { row: current.top, col: current.left },
+            { row: current.bottom, col: current.right },
+          ]
+        : [],
+    );
     // Loops, not Math.min(...spread): one cell per marked finding, and ~125,000 arguments overflow the stack.
     let [top, left, bottom, right] = [Infinity, Infinity, -Infinity, -Infinity];
     for (const c of all) {
@@ -238,7 +258,17 @@ export class SheetPartLama {
 
   /** <legacyDrawing> goes after <drawing> and before legacyDrawingHF … extLst (CT_Worksheet order). */
   private legacyDrawingInsert(relId: string): Edit {
-    const later = new Set(['legacyDrawingHF', 'drawingHF', 'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts', 'extLst', 'AlternateContent']);
+    const later = new Set([
+      'legacyDrawingHF',
+      'drawingHF',
+      'picture',
+      'oleObjects',
+      'controls',
+      'webPublishItems',
+      'tableParts',
+      'extLst',
+      'AlternateContent',
+    ]);
     const next = this.tags.find((t) => t.depth === 1 && t.kind !== 'close' && later.has(t.local));
     const root = this.text(this.tags[0]);
     const r = prefixFor(root, NS.rel);

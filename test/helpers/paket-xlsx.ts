@@ -10,7 +10,8 @@ import { attributes, scanTags, Tag } from '../../cli/tandai/xml';
 /** Every file part of the package, by name. */
 export async function entries(zip: JSZip): Promise<Map<string, Buffer>> {
   const out = new Map<string, Buffer>();
-  for (const name of Object.keys(zip.files)) if (!zip.files[name].dir) out.set(name, Buffer.from(await zip.file(name)!.async('uint8array')));
+  for (const name of Object.keys(zip.files))
+    if (!zip.files[name].dir) out.set(name, Buffer.from(await zip.file(name)!.async('uint8array')));
   return out;
 }
 
@@ -39,11 +40,16 @@ export function expectOriginalKept(name: string, oldXml: string, newXml: string,
   const oldTags = scanTags(oldXml);
   const newTags = scanTags(newXml);
   let j = 0;
-  const textAfter = (xml: string, tags: Tag[], k: number) => (tags[k].kind === 'open' && tags[k + 1]?.kind === 'close' ? xml.slice(tags[k].end, tags[k + 1].start) : '');
+  const textAfter = (xml: string, tags: Tag[], k: number) =>
+    tags[k].kind === 'open' && tags[k + 1]?.kind === 'close' ? xml.slice(tags[k].end, tags[k + 1].start) : '';
   for (let i = 0; i < oldTags.length; i++) {
     const t = oldTags[i];
     // An empty element may have been opened to take children (<sheetData/> → <sheetData>…</sheetData>).
-    while (j < newTags.length && !(newTags[j].name === t.name && (newTags[j].kind === t.kind || (t.kind === 'empty' && newTags[j].kind === 'open')))) j++;
+    while (
+      j < newTags.length &&
+      !(newTags[j].name === t.name && (newTags[j].kind === t.kind || (t.kind === 'empty' && newTags[j].kind === 'open')))
+    )
+      j++;
     expect(`${name}: <${t.name}> #${i} found`).toBe(j < newTags.length ? `${name}: <${t.name}> #${i} found` : 'missing');
     const u = newTags[j];
     if (t.kind !== 'close') {

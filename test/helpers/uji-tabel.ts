@@ -1,15 +1,6 @@
 import { Skala } from '../../core/fungsi/skala';
 import { a1, CellValue, Sheet, Workbook } from '../../core/lembar/model';
-import {
-  ColumnRole,
-  LayoutId,
-  LevelName,
-  MONEY_ROLES,
-  RowKind,
-  Table,
-  TableColumn,
-  TableRow,
-} from '../../core/tabel/model';
+import { ColumnRole, LayoutId, LevelName, MONEY_ROLES, RowKind, Table, TableColumn, TableRow } from '../../core/tabel/model';
 import { CheckContext, CheckOptions, createContext, TableCheck } from '../../core/periksa/konteks';
 import { Finding } from '../../core/periksa/temuan';
 import { FixtureName, loadFixture } from '../fixtures/muat';
@@ -22,7 +13,11 @@ import { FixtureName, loadFixture } from '../fixtures/muat';
  * `buildTable` over an existing sheet with flat rows named by their row numbers.
  */
 
-export function kolom(header: string, role: ColumnRole, extra: Partial<Omit<TableColumn, 'header' | 'role'>> = {}): Omit<TableColumn, 'col'> & { col?: number } {
+export function kolom(
+  header: string,
+  role: ColumnRole,
+  extra: Partial<Omit<TableColumn, 'header' | 'role'>> = {},
+): Omit<TableColumn, 'col'> & { col?: number } {
   return { header, role, money: MONEY_ROLES.has(role), ...extra };
 }
 

@@ -51,11 +51,16 @@ export function paketXlsx(o: PaketOptions): Uint8Array {
       `<Default Extension="xml" ContentType="application/xml"/>` +
       `<Override PartName="/${wbPart}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>` +
       o.sheets
-        .map((_, i) => `<Override PartName="/${wbFolder}${target(i)}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`)
+        .map(
+          (_, i) =>
+            `<Override PartName="/${wbFolder}${target(i)}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+        )
         .join('') +
       `</Types>`,
   );
-  files['_rels/.rels'] = encode(`<Relationships xmlns="${PKG_REL}"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="${wbPart}"/></Relationships>`);
+  files['_rels/.rels'] = encode(
+    `<Relationships xmlns="${PKG_REL}"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="${wbPart}"/></Relationships>`,
+  );
   files[wbPart] = encode(`<${p}workbook ${xmlns} xmlns:r="${REL}"><${p}sheets>${sheetEntries}</${p}sheets></${p}workbook>`);
   files[`${wbFolder}_rels/${wbName}.rels`] = encode(
     `<Relationships xmlns="${PKG_REL}">` +
@@ -80,7 +85,10 @@ export function selXml(value: CellValue, ref: string | null, cached?: number): s
 }
 
 /** Worksheet XML for a grid of values (row/cell `r` written unless `withoutRefs`), plus merges. */
-export function lembarXml(values: CellValue[][], options: { merges?: string[]; withoutRefs?: boolean; extraRows?: string } = {}): string {
+export function lembarXml(
+  values: CellValue[][],
+  options: { merges?: string[]; withoutRefs?: boolean; extraRows?: string } = {},
+): string {
   const parts: string[] = [`<worksheet xmlns="${NS}"><sheetData>`];
   values.forEach((row, r) => {
     const cells = row.map((v, c) => selXml(v, options.withoutRefs ? null : `${columnLetters(c)}${r + 1}`)).join('');
@@ -89,7 +97,9 @@ export function lembarXml(values: CellValue[][], options: { merges?: string[]; w
   if (options.extraRows) parts.push(options.extraRows);
   parts.push('</sheetData>');
   if (options.merges && options.merges.length > 0) {
-    parts.push(`<mergeCells count="${options.merges.length}">${options.merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>`);
+    parts.push(
+      `<mergeCells count="${options.merges.length}">${options.merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>`,
+    );
   }
   parts.push('</worksheet>');
   return parts.join('');

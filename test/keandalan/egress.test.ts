@@ -54,13 +54,15 @@ const ALLOWED: Allowed[] = [
     file: 'addin/taskpane.js',
     what: 'Worker(',
     count: 1,
-    reason: "Periksa Tabel's check in a Web Worker from the pane's own pekerja.js (same origin, allowed by the pane's CSP), so the pane and the functions stay responsive",
+    reason:
+      "Periksa Tabel's check in a Web Worker from the pane's own pekerja.js (same origin, allowed by the pane's CSP), so the pane and the functions stay responsive",
   },
   {
     file: 'addin/taskpane.js',
     what: 'postMessage(',
     count: 1,
-    reason: 'the workbook read from Excel handed to the pane\'s own Web Worker (pekerja.js, same origin) for the check; nothing leaves the page',
+    reason:
+      "the workbook read from Excel handed to the pane's own Web Worker (pekerja.js, same origin) for the check; nothing leaves the page",
   },
   {
     file: 'addin/pekerja.js',
@@ -84,7 +86,8 @@ const ALLOWED: Allowed[] = [
     file: 'core/lembar-kinerja-core.js',
     what: 'XMLHttpRequest',
     count: 1,
-    reason: "papaparse's remote-file reader (Papa.parse with download: true); the core parses only text it is given (core/lembar/teks.ts)",
+    reason:
+      "papaparse's remote-file reader (Papa.parse with download: true); the core parses only text it is given (core/lembar/teks.ts)",
   },
   {
     file: 'core/lembar-kinerja-core.js',
@@ -105,7 +108,9 @@ async function bangunInti(out: string): Promise<void> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const config = require(path.join(ROOT, 'webpack.config.js'))({ only: 'core' }, { mode: 'production' })[0];
   config.output = { ...config.output, path: out };
-  const stats = await new Promise<webpack.Stats>((resolve, reject) => webpack(config, (err, s) => (err || !s ? reject(err) : resolve(s))));
+  const stats = await new Promise<webpack.Stats>((resolve, reject) =>
+    webpack(config, (err, s) => (err || !s ? reject(err) : resolve(s))),
+  );
   if (stats.hasErrors()) throw new Error(stats.toString('errors-only'));
 }
 
@@ -118,7 +123,9 @@ const { out, browser: chromium } = chromiumUntukBerkas('lk-egress-', async (dir)
 
 function emitted(): string[] {
   return BUILDS.flatMap((b) =>
-    (fs.readdirSync(path.join(out, b), { recursive: true }) as string[]).filter((f) => /\.(js|html)$/.test(f)).map((f) => path.join(b, f)),
+    (fs.readdirSync(path.join(out, b), { recursive: true }) as string[])
+      .filter((f) => /\.(js|html)$/.test(f))
+      .map((f) => path.join(b, f)),
   );
 }
 
@@ -136,7 +143,15 @@ function scan(file: string): Map<string, number> {
 }
 
 test('every file the builds emit is scanned: the pane, the sidebar, the Apps Script and the core library', () => {
-  expect(emitted().sort()).toEqual(['addin/bantuan.html', 'addin/pekerja.js', 'addin/taskpane.html', 'addin/taskpane.js', 'appsscript/Code.js', 'appsscript/sidebar.html', 'core/lembar-kinerja-core.js']);
+  expect(emitted().sort()).toEqual([
+    'addin/bantuan.html',
+    'addin/pekerja.js',
+    'addin/taskpane.html',
+    'addin/taskpane.js',
+    'appsscript/Code.js',
+    'appsscript/sidebar.html',
+    'core/lembar-kinerja-core.js',
+  ]);
 });
 
 test('no network API and no URL in the built bundles beyond the allowlist, each with its exact count', () => {
@@ -170,7 +185,10 @@ test('the scanner finds what it looks for (so a clean result means something)', 
 
 /** Every CSP violation of the page, kept where the test can read it (installed before the page's scripts). */
 function catatPelanggaran(): void {
-  const w = globalThis as unknown as { __csp: string[]; document: { addEventListener(t: string, f: (e: { effectiveDirective: string; blockedURI: string }) => void, c: boolean): void } };
+  const w = globalThis as unknown as {
+    __csp: string[];
+    document: { addEventListener(t: string, f: (e: { effectiveDirective: string; blockedURI: string }) => void, c: boolean): void };
+  };
   w.__csp = [];
   w.document.addEventListener('securitypolicyviolation', (e) => w.__csp.push(`${e.effectiveDirective} ${e.blockedURI}`), true);
 }
@@ -204,24 +222,33 @@ type Alur = [string, (page: Page) => Promise<void>];
 /** The full flows of the pane, the same in both hosts; `saved` waits until the host holds the chosen scale. */
 function alurPanel(saved: (page: Page) => Promise<unknown>, excel: boolean): Alur[] {
   const flows: Alur[] = [
-    ['pengaturan skala', async (p) => {
-      await p.selectOption('#lk-skala', 'berhasil');
-      await saved(p);
-    }],
-    ['Periksa Tabel', async (p) => {
-      await p.check('#lk-cakupan-lembar');
-      await klikDanTunggu(p, '#lk-periksa');
-      await p.waitForSelector('.lk-temuan');
-    }],
+    [
+      'pengaturan skala',
+      async (p) => {
+        await p.selectOption('#lk-skala', 'berhasil');
+        await saved(p);
+      },
+    ],
+    [
+      'Periksa Tabel',
+      async (p) => {
+        await p.check('#lk-cakupan-lembar');
+        await klikDanTunggu(p, '#lk-periksa');
+        await p.waitForSelector('.lk-temuan');
+      },
+    ],
     ['klik temuan', (p) => p.click('.lk-temuan')],
     ['Hapus Tanda', (p) => klikDanTunggu(p, '#lk-hapus')],
     ['Pohon Kinerja', (p) => klikDanTunggu(p, '#lk-pohon')],
     ['Templat pohon', (p) => klikDanTunggu(p, '#lk-templat')],
-    ['Pratinjau rumus bawaan', async (p) => {
-      await p.check('#lk-cakupan-buku');
-      await klikDanTunggu(p, '#lk-bawaan-pratinjau');
-      await p.waitForSelector('#lk-bawaan-terapkan:not([hidden])');
-    }],
+    [
+      'Pratinjau rumus bawaan',
+      async (p) => {
+        await p.check('#lk-cakupan-buku');
+        await klikDanTunggu(p, '#lk-bawaan-pratinjau');
+        await p.waitForSelector('#lk-bawaan-terapkan:not([hidden])');
+      },
+    ],
     ['Terapkan rumus bawaan', (p) => klikDanTunggu(p, '#lk-bawaan-terapkan')],
     ['Kembalikan rumus asli', (p) => klikDanTunggu(p, '#lk-bawaan-kembalikan')],
   ];
@@ -275,7 +302,12 @@ function bukuExcel(): FakeState {
   const state = bukuUji();
   state.sheets.push({
     name: 'Capaian',
-    cells: { A1: { v: 80 }, B1: { v: 79.72 }, C1: { v: 99.65, f: '=SAKIP.CAPAIAN(B1,A1)' }, D1: { v: 'Sangat Tinggi', f: '=SAKIP.PREDIKAT(C1)' } },
+    cells: {
+      A1: { v: 80 },
+      B1: { v: 79.72 },
+      C1: { v: 99.65, f: '=SAKIP.CAPAIAN(B1,A1)' },
+      D1: { v: 'Sangat Tinggi', f: '=SAKIP.PREDIKAT(C1)' },
+    },
     notes: {},
     merges: [],
   });
@@ -292,17 +324,31 @@ test('the task pane requests only its own files and office.js, in every flow; it
     'https://lembar-kinerja.test/taskpane.js',
   ]);
   const saved = (p: Page) =>
-    p.waitForFunction(() => (globalThis as unknown as { __excel: { state: FakeState } }).__excel.state.settings['LembarKinerja.pengaturan'] !== undefined);
+    p.waitForFunction(
+      () =>
+        (globalThis as unknown as { __excel: { state: FakeState } }).__excel.state.settings['LembarKinerja.pengaturan'] !== undefined,
+    );
   const made = await jalankanAlur(page, requests, alurPanel(saved, true));
   // Periksa Tabel loads the pane's own worker script (the check runs off the pane's thread).
-  expect(made).toEqual(Object.fromEntries(Object.keys(made).map((k) => [k, k === 'Periksa Tabel' ? ['https://lembar-kinerja.test/pekerja.js'] : []])));
+  expect(made).toEqual(
+    Object.fromEntries(Object.keys(made).map((k) => [k, k === 'Periksa Tabel' ? ['https://lembar-kinerja.test/pekerja.js'] : []])),
+  );
   expect(Object.keys(made)).toHaveLength(10);
-  expect((await panel.state()).sheets.map((s) => s.name)).toEqual(['Tabel 2.3', 'Catatan', 'Capaian', 'Pohon Kinerja', 'Kaskade Kinerja']);
+  expect((await panel.state()).sheets.map((s) => s.name)).toEqual([
+    'Tabel 2.3',
+    'Catatan',
+    'Capaian',
+    'Pohon Kinerja',
+    'Kaskade Kinerja',
+  ]);
   // The flows themselves never ran into the policy.
   expect(await page.evaluate('window.__csp')).toEqual([]);
   expect(await page.evaluate(PERCOBAAN)).toEqual(DIHENTIKAN);
   // The image was stopped inside the browser; the fetch was never even started.
-  await sampai(() => stoppedByCsp.length, (n) => n > 0);
+  await sampai(
+    () => stoppedByCsp.length,
+    (n) => n > 0,
+  );
   // (after the pane's three files and its worker script)
   expect(requests.slice(4)).toEqual(stoppedByCsp);
   expect(stoppedByCsp).toEqual(['https://contoh.invalid/piksel.png?d=rahasia']);
@@ -325,7 +371,11 @@ test('the sidebar requests nothing but itself, in every flow', async () => {
   const { page, pageErrors } = await bukaSidebar(chromium(), path.join(out, 'appsscript'), gas);
   const { requests, stoppedByCsp } = await muatUlang(page);
   expect(requests).toEqual([PAGE]);
-  const saved = () => sampai(() => gas.props.store.get('lembarKinerja.pengaturan'), (v) => v !== undefined);
+  const saved = () =>
+    sampai(
+      () => gas.props.store.get('lembarKinerja.pengaturan'),
+      (v) => v !== undefined,
+    );
   const made = await jalankanAlur(page, requests, alurPanel(saved, false));
   expect(made).toEqual(Object.fromEntries(Object.keys(made).map((k) => [k, []])));
   expect(Object.keys(made)).toHaveLength(9);
@@ -343,7 +393,11 @@ test('the sidebar written into a frame the way HtmlService delivers it still run
   const pageErrors: string[] = [];
   page.on('pageerror', (e) => pageErrors.push(e.message));
   const WADAH = 'https://wadah.lembar-kinerja.invalid/';
-  await page.route('**/*', (r) => (r.request().url() === WADAH ? r.fulfill({ body: '<!DOCTYPE html><html><body></body></html>', contentType: 'text/html' }) : r.abort()));
+  await page.route('**/*', (r) =>
+    r.request().url() === WADAH
+      ? r.fulfill({ body: '<!DOCTYPE html><html><body></body></html>', contentType: 'text/html' })
+      : r.abort(),
+  );
   await page.goto(WADAH);
   // Apps Script puts google.script.run on the user frame from its parent and writes the page in.
   await page.evaluate((content) => {
@@ -356,7 +410,8 @@ test('the sidebar written into a frame the way HtmlService delivers it still run
         addEventListener(t: string, f: (e: { effectiveDirective: string; blockedURI: string }) => void, capture: boolean): void;
       };
     }
-    const d = (globalThis as unknown as { document: { createElement(t: 'iframe'): Bingkai; body: { append(n: Bingkai): void } } }).document;
+    const d = (globalThis as unknown as { document: { createElement(t: 'iframe'): Bingkai; body: { append(n: Bingkai): void } } })
+      .document;
     const f = d.createElement('iframe');
     d.body.append(f);
     const w = f.contentWindow;

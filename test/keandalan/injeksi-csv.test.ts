@@ -67,7 +67,12 @@ beforeAll(async () => {
   const ang2 = t.anggaran.values.map((r) => r.slice()) as (string | number | null)[][];
   ang2[ang2.length - 1][2] = (ang2[ang2.length - 1][2] as number) + 1000;
   put(SHEET_NAMES[2], ang2);
-  put(SHEET_NAMES[3], [['No.', 'Program/Kegiatan', 'Anggaran (Rp)', 'Realisasi (Rp)'], ['1.', 'PROGRAM A', 200, PAYLOADS[3]], ['1.1', 'Kegiatan A1', 100, 100], ['1.2', 'Kegiatan A2', 100, 100]]);
+  put(SHEET_NAMES[3], [
+    ['No.', 'Program/Kegiatan', 'Anggaran (Rp)', 'Realisasi (Rp)'],
+    ['1.', 'PROGRAM A', 200, PAYLOADS[3]],
+    ['1.1', 'Kegiatan A1', 100, 100],
+    ['1.2', 'Kegiatan A2', 100, 100],
+  ]);
   await wb.xlsx.writeFile(input);
 }, 60_000);
 
@@ -116,10 +121,23 @@ function tidakDihitung(rows: string[][]): void {
 }
 
 test('whatever a finding carries in any field, no cell of its Temuan row starts a formula', () => {
-  const text = fc.oneof(fc.string(), fc.constantFrom(...PAYLOADS), fc.string().map((x) => `=${x}`));
+  const text = fc.oneof(
+    fc.string(),
+    fc.constantFrom(...PAYLOADS),
+    fc.string().map((x) => `=${x}`),
+  );
   fc.assert(
     fc.property(text, text, text, text, fc.array(text, { maxLength: 3 }), (sheet, actual, expected, message, related) => {
-      const f: Finding = { sheet, cell: 'C4', rule: 'antar-tabel', severity: 'warning', actual, expected, message: message || '.', related };
+      const f: Finding = {
+        sheet,
+        cell: 'C4',
+        rule: 'antar-tabel',
+        severity: 'warning',
+        actual,
+        expected,
+        message: message || '.',
+        related,
+      };
       for (const cell of temuanRows([f])[0].cells) expect(runs(cell) ? cell : '').toBe('');
     }),
   );
@@ -155,7 +173,15 @@ test('the Temuan sheet of periksa --tandai holds every hostile text inert, and n
 
 test('a CSV input named like a formula: the sheet it becomes is listed neutralised in the Temuan sheet', async () => {
   const csv = path.join(dir, '=1+1.csv');
-  fs.writeFileSync(csv, ['No.;Program/Kegiatan;Anggaran (Rp);Realisasi (Rp)', `1.;PROGRAM A;300;${PAYLOADS[1]}`, '1.1;Kegiatan A1;100;100', '1.2;Kegiatan A2;100;100'].join('\n'));
+  fs.writeFileSync(
+    csv,
+    [
+      'No.;Program/Kegiatan;Anggaran (Rp);Realisasi (Rp)',
+      `1.;PROGRAM A;300;${PAYLOADS[1]}`,
+      '1.1;Kegiatan A1;100;100',
+      '1.2;Kegiatan A2;100;100',
+    ].join('\n'),
+  );
   const out = path.join(dir, 'csv-bertanda.xlsx');
   const r = await jalankan('periksa', csv, '--tandai', out);
   expect(r.err).toBe('');
@@ -172,20 +198,24 @@ test('a CSV input named like a formula: the sheet it becomes is listed neutralis
 test.each([
   ['temuan.csv', ';'],
   ['temuan.tsv', '\t'],
-])('periksa --laporan %s: read back by papaparse and by a spreadsheet engine, every hostile text is inert', async (name, delimiter) => {
-  const out = path.join(dir, name);
-  const r = await jalankan('periksa', input, path.join(dir, '=1+1.csv'), '--laporan', out);
-  expect(r.err).toBe('');
-  const text = fs.readFileSync(out, 'utf8');
-  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { delimiter, skipEmptyLines: true });
-  expect(parsed.errors).toEqual([]);
-  const rows = parsed.data;
-  const findings = [...(await periksaJson(input)), ...(await periksaJson(path.join(dir, '=1+1.csv')))];
-  expect(rows).toHaveLength(findings.length + 1);
-  for (const row of rows) for (const field of row) expect(runs(field) ? field : '').toBe('');
-  // Each line of the raw file starts with a safe field too (a spreadsheet that ignores quoting).
-  for (const line of text.replace(/^\uFEFF/, '').split('\r\n')) expect(runs(line) ? line : '').toBe('');
-  for (const p of READ) expect(rows.some((x) => x[5] === `'${p}`)).toBe(true);
-  expect(rows.filter((x) => x[1] === "'=1+1").length).toBeGreaterThan(0);
-  tidakDihitung(rows);
-}, 60_000);
+])(
+  'periksa --laporan %s: read back by papaparse and by a spreadsheet engine, every hostile text is inert',
+  async (name, delimiter) => {
+    const out = path.join(dir, name);
+    const r = await jalankan('periksa', input, path.join(dir, '=1+1.csv'), '--laporan', out);
+    expect(r.err).toBe('');
+    const text = fs.readFileSync(out, 'utf8');
+    const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { delimiter, skipEmptyLines: true });
+    expect(parsed.errors).toEqual([]);
+    const rows = parsed.data;
+    const findings = [...(await periksaJson(input)), ...(await periksaJson(path.join(dir, '=1+1.csv')))];
+    expect(rows).toHaveLength(findings.length + 1);
+    for (const row of rows) for (const field of row) expect(runs(field) ? field : '').toBe('');
+    // Each line of the raw file starts with a safe field too (a spreadsheet that ignores quoting).
+    for (const line of text.replace(/^\uFEFF/, '').split('\r\n')) expect(runs(line) ? line : '').toBe('');
+    for (const p of READ) expect(rows.some((x) => x[5] === `'${p}`)).toBe(true);
+    expect(rows.filter((x) => x[1] === "'=1+1").length).toBeGreaterThan(0);
+    tidakDihitung(rows);
+  },
+  60_000,
+);

@@ -61,7 +61,12 @@ interface Terlihat {
 async function terlihat(page: Page, root: string): Promise<Terlihat> {
   return page.evaluate(
     ([sel, asing]) => {
-      const w = globalThis as unknown as { __xss?: unknown; document: { querySelector(s: string): { textContent: string | null; querySelectorAll(s: string): ArrayLike<{ tagName: string }> } } };
+      const w = globalThis as unknown as {
+        __xss?: unknown;
+        document: {
+          querySelector(s: string): { textContent: string | null; querySelectorAll(s: string): ArrayLike<{ tagName: string }> };
+        };
+      };
       const r = w.document.querySelector(sel)!;
       return { xss: w.__xss ?? null, injected: Array.from(r.querySelectorAll(asing), (e) => e.tagName), text: r.textContent ?? '' };
     },
@@ -87,7 +92,9 @@ async function alurBersama(page: Page, p: string, aktif: (sheet: 'tabel' | 'kask
   await klikDanTunggu(page, '#lk-periksa');
   // The rule group's table heading names the sheet; the finding quoting the cell shows it whole.
   expect((await texts(page, '.lk-tabel'))[0].startsWith(`${p}!`)).toBe(true);
-  const items = await page.$$eval('.lk-temuan', (els) => els.map((e) => ({ sheet: e.getAttribute('data-sheet'), text: e.textContent ?? '' })));
+  const items = await page.$$eval('.lk-temuan', (els) =>
+    els.map((e) => ({ sheet: e.getAttribute('data-sheet'), text: e.textContent ?? '' })),
+  );
   expect(items.every((i) => i.sheet === p)).toBe(true);
   expect(items.some((i) => i.text.includes(`"${p}"`))).toBe(true);
 
@@ -98,7 +105,9 @@ async function alurBersama(page: Page, p: string, aktif: (sheet: 'tabel' | 'kask
 
   await page.check('#lk-cakupan-buku');
   await klikDanTunggu(page, '#lk-bawaan-pratinjau');
-  const skipped = await page.$$eval('#lk-bawaan-hasil li', (els) => els.map((e) => ({ cell: e.querySelector('.lk-sel')?.textContent ?? '', text: e.textContent ?? '' })));
+  const skipped = await page.$$eval('#lk-bawaan-hasil li', (els) =>
+    els.map((e) => ({ cell: e.querySelector('.lk-sel')?.textContent ?? '', text: e.textContent ?? '' })),
+  );
   expect(skipped.some((s) => s.cell === `${p}!A2` && s.text.includes(`'${p}'`))).toBe(true);
 }
 
@@ -140,70 +149,92 @@ describe('Excel task pane', () => {
     return state;
   }
 
-  test.each(XSS)('%s stays text everywhere the pane shows it', async (p) => {
-    const state = buku(p);
-    const panel = await bukaPanel(chromium(), addin, state);
-    const { page } = panel;
-    const dialogs = catatDialog(page);
-    const aktif = (sheet: 'tabel' | 'kaskade') =>
-      page.evaluate((i) => void ((globalThis as unknown as { __excel: { state: FakeState } }).__excel.state.active = i), sheet === 'tabel' ? 0 : 2);
-    await alurBersama(page, p, aktif);
-    expect(await page.inputValue('#lk-skala')).toBe('');
+  test.each(XSS)(
+    '%s stays text everywhere the pane shows it',
+    async (p) => {
+      const state = buku(p);
+      const panel = await bukaPanel(chromium(), addin, state);
+      const { page } = panel;
+      const dialogs = catatDialog(page);
+      const aktif = (sheet: 'tabel' | 'kaskade') =>
+        page.evaluate(
+          (i) => void ((globalThis as unknown as { __excel: { state: FakeState } }).__excel.state.active = i),
+          sheet === 'tabel' ? 0 : 2,
+        );
+      await alurBersama(page, p, aktif);
+      expect(await page.inputValue('#lk-skala')).toBe('');
 
-    // An error whose message is the payload (Office.js passes a plain Error's message through).
-    await page.evaluate((m) => {
-      (globalThis as unknown as { Excel: { run: () => Promise<never> } }).Excel.run = () => Promise.reject(new Error(m));
-    }, p);
-    await klikDanTunggu(page, '#lk-periksa');
-    expect(await page.textContent('#lk-status')).toBe(p);
+      // An error whose message is the payload (Office.js passes a plain Error's message through).
+      await page.evaluate((m) => {
+        (globalThis as unknown as { Excel: { run: () => Promise<never> } }).Excel.run = () => Promise.reject(new Error(m));
+      }, p);
+      await klikDanTunggu(page, '#lk-periksa');
+      expect(await page.textContent('#lk-status')).toBe(p);
 
-    const seen = await terlihat(page, '#app');
-    expect(seen).toMatchObject({ xss: null, injected: [] });
-    expect(seen.text).toContain(p);
-    expect(dialogs).toEqual([]);
-    expect(await panel.log()).toEqual([]);
-    await panel.close();
-  }, 60_000);
+      const seen = await terlihat(page, '#app');
+      expect(seen).toMatchObject({ xss: null, injected: [] });
+      expect(seen.text).toContain(p);
+      expect(dialogs).toEqual([]);
+      expect(await panel.log()).toEqual([]);
+      await panel.close();
+    },
+    60_000,
+  );
 });
 
 describe('Sheets sidebar', () => {
-  test.each(XSS)('%s stays text everywhere the sidebar shows it', async (p) => {
-    const gas = new AppsScriptPalsu(sheets);
-    const tabel = lembarAnggaran(gas);
-    tabel.name = p;
-    // A kegiatan's anggaran typed as the payload: a number-format finding quotes it.
-    tabel.sel(TOP + 2, LEFT + 3).value = p;
-    isi(tabel, 2, 1, [[{ formula: rumusDengan('CAPAIAN', p) }]]);
-    const kas = gas.ss.addSheet('Kaskade');
-    isi(kas, 1, 1, kaskade(p).map((row) => row.map((v) => ({ value: v ?? '' }))));
-    gas.props.store.set('lembarKinerja.pengaturan', JSON.stringify({ skala: p }));
-    const { page, pageErrors } = await bukaSidebar(chromium(), sheets, gas);
-    const dialogs = catatDialog(page);
-    const aktif = async (sheet: 'tabel' | 'kaskade') => {
-      gas.ss.active = sheet === 'tabel' ? { sheet: tabel, range: tabel.getRange(TOP, LEFT, 20, 6) } : { sheet: kas, range: null };
-    };
-    await alurBersama(page, p, aktif);
-    expect(await page.inputValue('#lk-skala')).toBe('');
+  test.each(XSS)(
+    '%s stays text everywhere the sidebar shows it',
+    async (p) => {
+      const gas = new AppsScriptPalsu(sheets);
+      const tabel = lembarAnggaran(gas);
+      tabel.name = p;
+      // A kegiatan's anggaran typed as the payload: a number-format finding quotes it.
+      tabel.sel(TOP + 2, LEFT + 3).value = p;
+      isi(tabel, 2, 1, [[{ formula: rumusDengan('CAPAIAN', p) }]]);
+      const kas = gas.ss.addSheet('Kaskade');
+      isi(
+        kas,
+        1,
+        1,
+        kaskade(p).map((row) => row.map((v) => ({ value: v ?? '' }))),
+      );
+      gas.props.store.set('lembarKinerja.pengaturan', JSON.stringify({ skala: p }));
+      const { page, pageErrors } = await bukaSidebar(chromium(), sheets, gas);
+      const dialogs = catatDialog(page);
+      const aktif = async (sheet: 'tabel' | 'kaskade') => {
+        gas.ss.active = sheet === 'tabel' ? { sheet: tabel, range: tabel.getRange(TOP, LEFT, 20, 6) } : { sheet: kas, range: null };
+      };
+      await alurBersama(page, p, aktif);
+      expect(await page.inputValue('#lk-skala')).toBe('');
 
-    // The server's error names the sheet: the finding's sheet was renamed since Periksa.
-    await page.check('#lk-cakupan-lembar');
-    await aktif('tabel');
-    await klikDanTunggu(page, '#lk-periksa');
-    tabel.name = 'Diganti';
-    await page.click('.lk-temuan');
-    expect(await sampai(() => page.textContent('#lk-status'), (t) => /tidak ditemukan/.test(t ?? ''))).toBe(`Lembar "${p}" tidak ditemukan.`);
+      // The server's error names the sheet: the finding's sheet was renamed since Periksa.
+      await page.check('#lk-cakupan-lembar');
+      await aktif('tabel');
+      await klikDanTunggu(page, '#lk-periksa');
+      tabel.name = 'Diganti';
+      await page.click('.lk-temuan');
+      expect(
+        await sampai(
+          () => page.textContent('#lk-status'),
+          (t) => /tidak ditemukan/.test(t ?? ''),
+        ),
+      ).toBe(`Lembar "${p}" tidak ditemukan.`);
 
-    const seen = await terlihat(page, '#lembar-kinerja');
-    expect(seen).toMatchObject({ xss: null, injected: [] });
-    expect(seen.text).toContain(p);
-    expect(dialogs).toEqual([]);
-    expect(pageErrors).toEqual([]);
-    await page.close();
-  }, 60_000);
+      const seen = await terlihat(page, '#lembar-kinerja');
+      expect(seen).toMatchObject({ xss: null, injected: [] });
+      expect(seen.text).toContain(p);
+      expect(dialogs).toEqual([]);
+      expect(pageErrors).toEqual([]);
+      await page.close();
+    },
+    60_000,
+  );
 });
 
 test('no HTML sink in the pane, the Excel add-in or the sidebar: the source and the built bundles', () => {
-  const SINKS = /\binnerHTML\b|\bouterHTML\b|insertAdjacentHTML|document\.write|\bDOMParser\b|createContextualFragment|\bsrcdoc\b|\beval\s*\(|new Function\s*\(|setAttribute\(\s*['"]on/;
+  const SINKS =
+    /\binnerHTML\b|\bouterHTML\b|insertAdjacentHTML|document\.write|\bDOMParser\b|createContextualFragment|\bsrcdoc\b|\beval\s*\(|new Function\s*\(|setAttribute\(\s*['"]on/;
   const sources = ['ui', 'appsscript/klien', 'addin'].flatMap((dir) =>
     (fs.readdirSync(path.join(ROOT, dir), { recursive: true }) as string[])
       .filter((f) => /\.(ts|js|html)$/.test(f) && !/\.test\.ts$/.test(f))

@@ -80,21 +80,29 @@ describe('numbers written as docs/angka.md says people write them', () => {
   it('a number stored as text in a typed sheet is still summed, and the planner is told SUM skips it', () => {
     const r = periksaLembar(withCells(realisasiAnggaran(), { D3: '39.845.000' }));
     expect(r.findings.map((f) => `${f.cell} ${f.rule}`)).toEqual(['D3 angka-teks']);
-    expect(messageAt(r, 'D3')).toBe('Angka "39.845.000" tersimpan sebagai teks, bukan sebagai angka; SUM di Excel melewatinya tanpa peringatan.');
+    expect(messageAt(r, 'D3')).toBe(
+      'Angka "39.845.000" tersimpan sebagai teks, bukan sebagai angka; SUM di Excel melewatinya tanpa peringatan.',
+    );
   });
 
   it('a whole money column stored as text is one finding naming how many cells', () => {
     const sheet = realisasiAnggaran();
-    const asText = Object.fromEntries(sheet.values.slice(1).map((row, i) => [`D${i + 2}`, String(row[3]).replace(/\B(?=(\d{3})+(?!\d))/g, '.')]));
+    const asText = Object.fromEntries(
+      sheet.values.slice(1).map((row, i) => [`D${i + 2}`, String(row[3]).replace(/\B(?=(\d{3})+(?!\d))/g, '.')]),
+    );
     const r = periksaLembar(withCells(sheet, asText));
     expect(r.findings.map((f) => `${f.cell} ${f.rule}`)).toEqual(['D2 angka-teks']);
-    expect(messageAt(r, 'D2')).toBe('20 angka di kolom ini tersimpan sebagai teks (misalnya "5.215.862.284"); SUM di Excel melewatinya tanpa peringatan.');
+    expect(messageAt(r, 'D2')).toBe(
+      '20 angka di kolom ini tersimpan sebagai teks (misalnya "5.215.862.284"); SUM di Excel melewatinya tanpa peringatan.',
+    );
   });
 
   it('Rp. 39.845.000,- is read as 39.845.000 (the sum above holds), and reported as text', () => {
     const r = periksaLembar(withCells(realisasiAnggaran(), { D3: 'Rp. 39.845.000,-' }));
     expect(r.findings.map((f) => `${f.cell} ${f.rule}`)).toEqual(['D3 angka-teks']);
-    expect(messageAt(r, 'D3')).toBe('Angka "Rp. 39.845.000,-" tersimpan sebagai teks, bukan sebagai angka; SUM di Excel melewatinya tanpa peringatan.');
+    expect(messageAt(r, 'D3')).toBe(
+      'Angka "Rp. 39.845.000,-" tersimpan sebagai teks, bukan sebagai angka; SUM di Excel melewatinya tanpa peringatan.',
+    );
   });
 
   it.each(['NIHIL', '-', '0 0'])('%s is no value, and the sum that needs it says it was left out', (nothing) => {
@@ -109,7 +117,9 @@ describe('numbers written as docs/angka.md says people write them', () => {
 
   it('scientific notation (3,9845E+07, digits lost) is reported instead of silently skipped', () => {
     const r = periksaLembar(withCells(realisasiAnggaran(), { D3: '3,9845E+07' }));
-    expect(messageAt(r, 'D3')).toBe('Angka "3,9845E+07" ditulis dalam notasi ilmiah; nilainya mungkin sudah terpotong. Tulis angka lengkapnya.');
+    expect(messageAt(r, 'D3')).toBe(
+      'Angka "3,9845E+07" ditulis dalam notasi ilmiah; nilainya mungkin sudah terpotong. Tulis angka lengkapnya.',
+    );
     expect(at(r, 'D2')).toEqual([]);
   });
 });
@@ -187,7 +197,9 @@ describe('dates and signs in money columns', () => {
     });
     const r = await periksaBerkas(file);
     expect(r.err).toContain('Lembar "Realisasi": 1 sel berisi tanggal (misalnya C3); dibaca sebagai teks tanggal, bukan angka.');
-    expect(r.out).toContain('✗ C3     galat: Sel berisi tanggal (2024-12-31) di kolom angka; nilainya tidak dapat dijumlahkan atau diperiksa.');
+    expect(r.out).toContain(
+      '✗ C3     galat: Sel berisi tanggal (2024-12-31) di kolom angka; nilainya tidak dapat dijumlahkan atau diperiksa.',
+    );
     expect(r.code).toBe(1);
   });
 
@@ -218,7 +230,9 @@ describe('dates and signs in money columns', () => {
     expect(messageAt(r, 'D3')).toBe(
       'Anggaran bernilai negatif (-39.845.000); jumlah uang di kolom ini tidak boleh kurang dari nol. Periksa tanda minus atau rumus sel ini.',
     );
-    expect(messageAt(r, 'D2')).toMatch(/^Anggaran program 5\.215\.862\.284 tidak sama dengan jumlah anggaran kegiatannya 5\.136\.172\.284/);
+    expect(messageAt(r, 'D2')).toMatch(
+      /^Anggaran program 5\.215\.862\.284 tidak sama dengan jumlah anggaran kegiatannya 5\.136\.172\.284/,
+    );
   });
 });
 
@@ -247,7 +261,9 @@ describe('size', () => {
     expect(r.out).toContain(`A1:Q${values.length}: Renja T-C.33 rencana program dan kegiatan, ${rows} baris data`);
     const parentRow = t.kegiatanRows[t.kegiatanRows.length - 1] + 1;
     expect(r.out).toMatch(
-      new RegExp(`✗ I${parentRow} galat: Pagu kegiatan [\\d.]+ tidak sama dengan jumlah pagu sub kegiatannya [\\d.]+ \\(selisih 1\\.000\\)\\.`),
+      new RegExp(
+        `✗ I${parentRow} galat: Pagu kegiatan [\\d.]+ tidak sama dengan jumlah pagu sub kegiatannya [\\d.]+ \\(selisih 1\\.000\\)\\.`,
+      ),
     );
     expect(r.out).toMatch(/Ringkasan: 1 tabel, 1 galat, 0 peringatan, 1 info/);
     expect(r.code).toBe(1);
@@ -256,7 +272,9 @@ describe('size', () => {
 
 describe('odd shapes', () => {
   it('a sheet that is one giant merged cell has no table and no finding', () => {
-    const values: CellValue[][] = Array.from({ length: 40 }, (_, r) => Array.from({ length: 12 }, (_, c) => (r === 0 && c === 0 ? 'RENJA 2024' : null)));
+    const values: CellValue[][] = Array.from({ length: 40 }, (_, r) =>
+      Array.from({ length: 12 }, (_, c) => (r === 0 && c === 0 ? 'RENJA 2024' : null)),
+    );
     const sheet: Sheet = { name: 'Sampul', values, typed: true, merges: [{ top: 0, left: 0, bottom: 39, right: 11 }] };
     expect(periksaLembar(sheet).findings).toEqual([]);
     expect(paneSummary(sheet)).toBe(`${NO_TABLE_PANE} · 0,0 detik`);
@@ -337,7 +355,9 @@ describe('odd shapes', () => {
     });
     const r = periksaLembar(sheet);
     expect(r.findings.map((f) => `${f.cell} ${f.rule}`)).toEqual(['D2 jumlah-induk', 'F4 rumus-kolom']);
-    expect(messageAt(r, 'D2')).toMatch(/^Anggaran program 5\.215\.862\.284 tidak sama dengan jumlah anggaran kegiatannya 5\.215\.000\.000 \(selisih 862\.284\)/);
+    expect(messageAt(r, 'D2')).toMatch(
+      /^Anggaran program 5\.215\.862\.284 tidak sama dengan jumlah anggaran kegiatannya 5\.215\.000\.000 \(selisih 862\.284\)/,
+    );
   });
 
   it('a money column of nothing but "-" is no value at all: nothing to sum, nothing claimed', () => {
@@ -360,7 +380,9 @@ describe('sheets and files with no table', () => {
   });
 
   it('a header with no rows under it (a blank template) is no table yet', () => {
-    expect(paneSummary({ name: 'Templat', values: realisasiAnggaran().values.slice(0, 1), typed: true })).toBe(`${NO_TABLE_PANE} · 0,0 detik`);
+    expect(paneSummary({ name: 'Templat', values: realisasiAnggaran().values.slice(0, 1), typed: true })).toBe(
+      `${NO_TABLE_PANE} · 0,0 detik`,
+    );
   });
 
   it('a sheet of text only (minutes of a meeting) has no table', () => {
@@ -369,7 +391,9 @@ describe('sheets and files with no table', () => {
   });
 
   it('a one-row sheet has no table', () => {
-    expect(paneSummary({ name: 'Satu', values: [['1.', 'PROGRAM PEMBERDAYAAN SOSIAL', 175_000_000]], typed: true })).toBe(`${NO_TABLE_PANE} · 0,0 detik`);
+    expect(paneSummary({ name: 'Satu', values: [['1.', 'PROGRAM PEMBERDAYAAN SOSIAL', 175_000_000]], typed: true })).toBe(
+      `${NO_TABLE_PANE} · 0,0 detik`,
+    );
   });
 
   it('an empty sheet has no table', () => {

@@ -59,7 +59,11 @@ export function periksaLembar(...sheets: Sheet[]): PeriksaResult {
   const before = structuredClone(workbook);
   const result = periksaWorkbook(workbook);
   expect(workbook).toEqual(before);
-  for (const f of result.findings) expectWellFormed(f, sheets.find((s) => s.name === f.sheet)!);
+  for (const f of result.findings)
+    expectWellFormed(
+      f,
+      sheets.find((s) => s.name === f.sheet)!,
+    );
   return result;
 }
 

@@ -25,7 +25,10 @@ const RUMUS_KAMI: Record<string, { from: string; to: string }> = {
   E4: { from: '<c r="E4" s="5"><f>IF(C4=0,0,D4/C4*100)</f>', to: '<c r="E4" s="5"><f>_xldudf_SAKIP_SERAPAN(D4,C4)</f>' },
   E5: { from: '<c r="E5" s="5"><f>IF(C5=0,0,D5/C5*100)</f>', to: '<c r="E5" s="5"><f>SERAPAN(D5,C5)</f>' },
   // A formula giving text: Excel stores it with t="str" and the text as its cached value.
-  F4: { from: '<c r="F4" s="3" t="s"><v>8</v></c>', to: '<c r="F4" s="3" t="str"><f>_xldudf_SAKIP_PREDIKAT(E4)</f><v>Sangat Berhasil</v></c>' },
+  F4: {
+    from: '<c r="F4" s="3" t="s"><v>8</v></c>',
+    to: '<c r="F4" s="3" t="str"><f>_xldudf_SAKIP_PREDIKAT(E4)</f><v>Sangat Berhasil</v></c>',
+  },
 };
 const TOTAL_KETIK = { from: '<c r="D9" s="7"><f>SUM(D4:D8)</f><v>23594861370</v></c>', to: '<c r="D9" s="7"><v>23594871370</v></c>' };
 
@@ -57,9 +60,17 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 test('periksa --tandai, bawaan and pohon each write their copy and leave the input file byte-identical (sha256)', async () => {
   const runs: [string, string[], RegExp][] = [
-    ['periksa', [input, '--tandai', path.join(dir, 'bertanda.xlsx')], /✗ D9 .*\n[^]*Salinan bertanda: .*bertanda\.xlsx \(1 sel ditandai/],
+    [
+      'periksa',
+      [input, '--tandai', path.join(dir, 'bertanda.xlsx')],
+      /✗ D9 .*\n[^]*Salinan bertanda: .*bertanda\.xlsx \(1 sel ditandai/,
+    ],
     ['bawaan', [input, '--keluar', path.join(dir, 'bawaan.xlsx')], /^3 sel diubah menjadi rumus bawaan, ditulis ke .*bawaan\.xlsx/],
-    ['pohon', [input, '--lembar', 'Ringkasan', '--keluar', path.join(dir, 'pohon.xlsx')], /^Pohon kinerja kaya\.xlsx: \d+ simpul, ditulis ke .*pohon\.xlsx/],
+    [
+      'pohon',
+      [input, '--lembar', 'Ringkasan', '--keluar', path.join(dir, 'pohon.xlsx')],
+      /^Pohon kinerja kaya\.xlsx: \d+ simpul, ditulis ke .*pohon\.xlsx/,
+    ],
   ];
   const stat = fs.statSync(input);
   for (const [verb, args, said] of runs) {
@@ -92,7 +103,14 @@ describe('the converted copy (bawaan) of the rich workbook', () => {
     const asli = (await sheetParts(after)).get(LEMBAR_ASLI)!;
     expect([...b.keys()].filter((name) => !a.has(name))).toEqual([asli]);
     // The parts an xlsx library tends to lose are among the untouched ones.
-    for (const kept of ['xl/charts/chart1.xml', 'xl/media/image1.png', 'xl/pivotTables/pivotTable1.xml', 'xl/pivotCache/pivotCacheRecords1.xml', 'xl/comments1.xml', (await sheetParts(before)).get(RICH.hidden)!]) {
+    for (const kept of [
+      'xl/charts/chart1.xml',
+      'xl/media/image1.png',
+      'xl/pivotTables/pivotTable1.xml',
+      'xl/pivotCache/pivotCacheRecords1.xml',
+      'xl/comments1.xml',
+      (await sheetParts(before)).get(RICH.hidden)!,
+    ]) {
       expect(`${kept} ${b.get(kept)!.equals(a.get(kept)!)}`).toBe(`${kept} true`);
     }
     const wb = await text(after, 'xl/workbook.xml');

@@ -53,7 +53,8 @@ function bukuSulit(): FakeState {
   sheet.cells.L78.borders = { EdgeTop: { style: 'Continuous', weight: 'Thin', color: '#000000' } };
   sheet.merges.push(JUDUL_GABUNG);
   sheet.layout = { freeze: 'rows:3', 'columnWidth:C3': 320 };
-  for (const [cell, c] of Object.entries(rumusKami('SAKIP.'))) sheet.cells[cell] = { v: c.value, ...(c.formula ? { f: c.formula } : {}) };
+  for (const [cell, c] of Object.entries(rumusKami('SAKIP.')))
+    sheet.cells[cell] = { v: c.value, ...(c.formula ? { f: c.formula } : {}) };
   return state;
 }
 

@@ -43,7 +43,10 @@ export const HIASAN: Record<string, Hiasan> = {
   G47: {
     fill: '#FCE4D6',
     bold: true,
-    formula: { f: '=245000000+31000000+415000000+27000000+350000000+921000000+30000000+51000000+24000000+29000000+2000000', v: 2_125_000_000 },
+    formula: {
+      f: '=245000000+31000000+415000000+27000000+350000000+921000000+30000000+51000000+24000000+29000000+2000000',
+      v: 2_125_000_000,
+    },
   },
   G48: { formula: { f: '=200000000+45000000', v: 245_000_000 } },
   L78: { note: 'Total belum final.', bold: true },
@@ -74,7 +77,11 @@ export function rumusKami(awalan: string): Record<string, { value: string | numb
 export function urut(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(urut);
   if (v === null || typeof v !== 'object') return v;
-  return Object.fromEntries(Object.keys(v).sort().map((k) => [k, urut((v as Record<string, unknown>)[k])]));
+  return Object.fromEntries(
+    Object.keys(v)
+      .sort()
+      .map((k) => [k, urut((v as Record<string, unknown>)[k])]),
+  );
 }
 
 const menurutLetak = (a: string, b: string) => {
@@ -88,7 +95,13 @@ const menurutLetak = (a: string, b: string) => {
  * every note and every merged range. Two snapshots compare as strings, and a difference shows
  * as the lines that differ.
  */
-export function potretLembar(name: string, sheet: object, cells: Record<string, unknown>, notes: Record<string, string> = {}, merges: string[] = []): string[] {
+export function potretLembar(
+  name: string,
+  sheet: object,
+  cells: Record<string, unknown>,
+  notes: Record<string, string> = {},
+  merges: string[] = [],
+): string[] {
   return [
     `${name} ${JSON.stringify(urut(sheet))}`,
     ...Object.keys(cells)

@@ -4,7 +4,22 @@ import { isMarkFill } from '../../core/tanda';
 import { selDariTsv } from '../appsscript/bundel';
 import { AppsScriptPalsu, isi, Sel, selKosong, SheetPalsu } from '../appsscript/palsu';
 import { fixturePath } from '../fixtures/muat';
-import { ATAS, DITANDAI, FORMAT_UANG, HIASAN, JUDUL, JUDUL_GABUNG, KIRI, KOLOM_UANG, LEMBAR, MALANG, PERSEN, potretLembar, rumusKami, urut } from './utuh-lembar';
+import {
+  ATAS,
+  DITANDAI,
+  FORMAT_UANG,
+  HIASAN,
+  JUDUL,
+  JUDUL_GABUNG,
+  KIRI,
+  KOLOM_UANG,
+  LEMBAR,
+  MALANG,
+  PERSEN,
+  potretLembar,
+  rumusKami,
+  urut,
+} from './utuh-lembar';
 import { bundelUntukBerkas } from '../helpers/untuk-berkas';
 
 /**
@@ -123,5 +138,7 @@ test('after Periksa Tabel and Hapus Tanda, Pohon Kinerja, rumus bawaan and back,
   const e = bukuSulit(expected);
   for (const cell of ['E81', 'F81']) sel(e, cell).value = '';
   expect(potret(gas, NAMES)).toBe(potret(expected, NAMES));
-  process.stdout.write(`utuh-sheets: ${sheet.cells.flat().filter((c) => !kosong(c)).length} sel pada "${LEMBAR}", ${DITANDAI.length} ditandai\n`);
+  process.stdout.write(
+    `utuh-sheets: ${sheet.cells.flat().filter((c) => !kosong(c)).length} sel pada "${LEMBAR}", ${DITANDAI.length} ditandai\n`,
+  );
 });

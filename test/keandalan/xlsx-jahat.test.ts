@@ -23,21 +23,25 @@ beforeAll(() => {
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe('hostile .xlsx: bounded time and memory, a clear message past a cap', () => {
-  it.each(BERKAS_JAHAT.map((b) => [b.name, b] as const))('%s', (name, berkas) => {
-    const file = path.join(dir, `${name.replace(/[^a-z0-9]+/gi, '-')}.xlsx`);
-    fs.writeFileSync(file, berkas.build());
-    const r = spawnSync(process.execPath, [`--max-old-space-size=${HEAP_MB}`, '-r', HOOK, CHILD, file], {
-      encoding: 'utf8',
-      timeout: berkas.timeLimitMs ?? TIME_LIMIT_MS,
-      env: { ...process.env, LK_TS_CACHE: path.join(os.tmpdir(), 'lk-ts-cache') },
-    });
-    expect({ signal: r.signal, status: r.status, stderr: r.stderr.slice(0, 500) }).toEqual({ signal: null, status: 0, stderr: '' });
-    const out = JSON.parse(r.stdout) as { ok: boolean; message?: string; rssMb: number };
-    if (berkas.refused === null) expect(out).toMatchObject({ ok: true });
-    else {
-      expect(out.ok).toBe(false);
-      expect(out.message).toMatch(berkas.refused);
-    }
-    expect(out.rssMb).toBeLessThan(HEAP_MB);
-  }, 360_000);
+  it.each(BERKAS_JAHAT.map((b) => [b.name, b] as const))(
+    '%s',
+    (name, berkas) => {
+      const file = path.join(dir, `${name.replace(/[^a-z0-9]+/gi, '-')}.xlsx`);
+      fs.writeFileSync(file, berkas.build());
+      const r = spawnSync(process.execPath, [`--max-old-space-size=${HEAP_MB}`, '-r', HOOK, CHILD, file], {
+        encoding: 'utf8',
+        timeout: berkas.timeLimitMs ?? TIME_LIMIT_MS,
+        env: { ...process.env, LK_TS_CACHE: path.join(os.tmpdir(), 'lk-ts-cache') },
+      });
+      expect({ signal: r.signal, status: r.status, stderr: r.stderr.slice(0, 500) }).toEqual({ signal: null, status: 0, stderr: '' });
+      const out = JSON.parse(r.stdout) as { ok: boolean; message?: string; rssMb: number };
+      if (berkas.refused === null) expect(out).toMatchObject({ ok: true });
+      else {
+        expect(out.ok).toBe(false);
+        expect(out.message).toMatch(berkas.refused);
+      }
+      expect(out.rssMb).toBeLessThan(HEAP_MB);
+    },
+    360_000,
+  );
 });

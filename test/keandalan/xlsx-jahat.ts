@@ -49,7 +49,9 @@ function manyMerges(n: number): string {
 /** A Renja T-C.33 of about `rows` rows as a planner's file holds it (numbers typed, text inline). */
 export function renjaXlsx(rows: number, sheets = 1): Uint8Array {
   const sheet = renjaTC33({ subKegiatan: Math.round(rows / 1.3) }).sheet;
-  return paketXlsx({ sheets: Array.from({ length: sheets }, (_, i) => ({ name: i === 0 ? 'T-C.33' : `Lembar ${i + 1}`, xml: lembarXml(sheet.values) })) });
+  return paketXlsx({
+    sheets: Array.from({ length: sheets }, (_, i) => ({ name: i === 0 ? 'T-C.33' : `Lembar ${i + 1}`, xml: lembarXml(sheet.values) })),
+  });
 }
 
 /** The central directory claims a part inflates to 2 GB: refused before anything is inflated. */
@@ -99,4 +101,3 @@ export const BERKAS_JAHAT: BerkasJahat[] = [
   { name: 'satu angka diubah sesudah zip ditulis (CRC)', build: tamperedDigit, refused: /kode pemeriksanya \(CRC\)/ },
   { name: 'Renja 100.000 baris', build: () => renjaXlsx(100_000), refused: null, timeLimitMs: 300_000 },
 ];
-

@@ -37,7 +37,12 @@ interface Rumus {
 
 const RUMUS: Rumus[] = [
   { col: 'E', formula: (r) => `SAKIP.CAPAIAN(A${r},B${r})`, core: (a, b) => CAPAIAN(a, b) },
-  { col: 'F', formula: (r) => `CAPAIAN(A${r},B${r},"turun")`, core: (a, b) => CAPAIAN(a, b, 'turun'), scale: (_a, b) => 100 / Math.abs(b as number) },
+  {
+    col: 'F',
+    formula: (r) => `CAPAIAN(A${r},B${r},"turun")`,
+    core: (a, b) => CAPAIAN(a, b, 'turun'),
+    scale: (_a, b) => 100 / Math.abs(b as number),
+  },
   { col: 'G', formula: (r) => `capaian(A${r}, B${r}, "turun-rasio", 120)`, core: (a, b) => CAPAIAN(a, b, 'turun-rasio', 120) },
   { col: 'H', formula: (r) => `CAPAIAN(A${r},B${r},"naik",C${r})`, core: (a, b, c) => CAPAIAN(a, b, 'naik', c) },
   { col: 'I', formula: (r) => `SERAPAN(A${r},B${r})`, core: (a, b) => SERAPAN(a, b) },
@@ -73,7 +78,8 @@ function inputs(): Masukan[][] {
   const double = fc.double({ min: 1e-3, max: 1e9, noNaN: true }).map((x) => Number(x.toPrecision(12)));
   const rupiah = fc.integer({ min: 1, max: 99_000_000_000 });
   const n = fc.oneof(decimal2, double, rupiah, fc.constantFrom(0, 100, 120, 90.995, 99.995, 2.675));
-  for (const [a, b, c] of fc.sample(fc.tuple(n, n, fc.oneof(n, fc.constant(null))), { numRuns: 300, seed: 20241122 })) rows.push([a, b, c]);
+  for (const [a, b, c] of fc.sample(fc.tuple(n, n, fc.oneof(n, fc.constant(null))), { numRuns: 300, seed: 20241122 }))
+    rows.push([a, b, c]);
   return rows;
 }
 
@@ -169,7 +175,10 @@ jalankan('rumus bawaan recalculated by LibreOffice', () => {
 
     const out = path.join(dir, 'hasil');
     const profile = `file://${path.join(dir, 'profil')}`;
-    execFileSync(SOFFICE!, [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'xlsx', '--outdir', out, conv], { stdio: 'pipe', timeout: 60_000 });
+    execFileSync(SOFFICE!, [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'xlsx', '--outdir', out, conv], {
+      stdio: 'pipe',
+      timeout: 60_000,
+    });
     const lo = await hasilLo(path.join(out, 'bawaan.xlsx'));
     let checked = 0;
     rows.forEach((row, i) => {

@@ -28,7 +28,8 @@ jalankan('--tandai copies opened by LibreOffice', () => {
   it('converts each copy to the same CSV as its input (a Renja with its real findings, the rich workbook)', async () => {
     const r = renjaTC33({ subKegiatan: 300, seed: 11 });
     const values = r.sheet.values.map((row) => row.slice());
-    for (const row of [r.subRows[3], r.subRows[40], r.subRows[200]]) values[row][r.paguCols[0]] = (values[row][r.paguCols[0]] as number) + 1000;
+    for (const row of [r.subRows[3], r.subRows[40], r.subRows[200]])
+      values[row][r.paguCols[0]] = (values[row][r.paguCols[0]] as number) + 1000;
     const renja = paketXlsx({ sheets: [{ name: 'T-C.33', xml: lembarXml(values) }] });
     const read = await readXlsxBuffer(renja, 'renja.xlsx');
     if (!read.ok) throw new Error(read.message);
@@ -48,7 +49,10 @@ jalankan('--tandai copies opened by LibreOffice', () => {
     }
     const out = path.join(dir, 'csv');
     const profile = `file://${path.join(dir, 'profil')}`;
-    execFileSync(SOFFICE!, [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'csv', '--outdir', out, ...files], { stdio: 'pipe', timeout: 120_000 });
+    execFileSync(SOFFICE!, [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'csv', '--outdir', out, ...files], {
+      stdio: 'pipe',
+      timeout: 120_000,
+    });
     for (const name of ['renja', 'kaya']) {
       const before = fs.readFileSync(path.join(out, `${name}.csv`), 'utf8');
       const after = fs.readFileSync(path.join(out, `${name}-bertanda.csv`), 'utf8');

@@ -55,7 +55,14 @@ function indicatorText(ctx: CheckContext, row: number): string {
 
 const CAPS = [new Dec(100), new Dec(120)];
 
-function capaianDerivation(stated: Shown, re: Shown, t: Shown, inputs: () => Input[], arah: Arah, batas: number | null = null): Derivation {
+function capaianDerivation(
+  stated: Shown,
+  re: Shown,
+  t: Shown,
+  inputs: () => Input[],
+  arah: Arah,
+  batas: number | null = null,
+): Derivation {
   const divisor = arah === 'turun-rasio' ? re.exactNum : t.exactNum;
   const approx = divisor === 0 ? undefined : capaianCepat(re.exactNum, t.exactNum, arah);
   const cap = batas === null ? null : new Dec(batas);
@@ -109,7 +116,10 @@ export function checkCapaian(ctx: CheckContext, handled: Set<number>): Finding[]
       }
       if (best === null || best.judged.verdict === 'consistent') continue;
       const computed = computedOf(best);
-      const related = [{ row: r.row, col: rCol.col }, { row: r.row, col: tCol.col }];
+      const related = [
+        { row: r.row, col: rCol.col },
+        { row: r.row, col: tCol.col },
+      ];
       const base = { row: r.row, col: c.col, actual: stated.value.toFixed(), related };
       const working = capaianWorking(best.a, showValue(re), showValue(t));
       if (best.judged.verdict === 'wrong' && arah !== 'naik' && !own) {

@@ -5,17 +5,7 @@ import { efisiensi, MetodeEfisiensi, serapan } from '../../fungsi/rumus';
 import { ColumnRole, TableColumn, TableRow } from '../../tabel/model';
 import { CheckContext } from '../konteks';
 import { Finding } from '../temuan';
-import {
-  Derivation,
-  fits,
-  inputOf,
-  judge,
-  judgeDerivation,
-  Shown,
-  shownNumber,
-  toleranceFinding,
-  Verdict,
-} from '../toleransi';
+import { Derivation, fits, inputOf, judge, judgeDerivation, Shown, shownNumber, toleranceFinding, Verdict } from '../toleransi';
 import { computedOf, hint, showValue } from './hasil';
 import { metodeDariRumus } from './fungsi-sel';
 import { MONEY_BASE, nearestOfRole, partner } from './pasangan';
@@ -267,7 +257,9 @@ function checkEfisiensiTotal(
   candidates.push({ name: 'rata-rata baris', value: mean(rows.map((x) => x.stated.value)) });
   candidates.push({
     name: 'rata-rata hasil hitung baris',
-    value: mean(rows.map((x) => x.derivation[method].f(x.derivation[method].inputs.map((i) => i.value))).filter((v): v is Dec => v !== null)),
+    value: mean(
+      rows.map((x) => x.derivation[method].f(x.derivation[method].inputs.map((i) => i.value))).filter((v): v is Dec => v !== null),
+    ),
     quiet: true,
   });
   // A sasaran spans its continuation rows (one sasaran, several indicators).

@@ -116,7 +116,8 @@ function some(e: Expr, p: (x: Expr) => boolean): boolean {
   return e.t === 'op' && (some(e.a, p) || some(e.b, p));
 }
 
-export const hasHundred = (e: Expr) => some(e, (x) => x.t === 'op' && x.op === '*' && [x.a, x.b].some((y) => y.t === 'num' && y.v.eq(100)));
+export const hasHundred = (e: Expr) =>
+  some(e, (x) => x.t === 'op' && x.op === '*' && [x.a, x.b].some((y) => y.t === 'num' && y.v.eq(100)));
 export const hasDivision = (e: Expr) => some(e, (x) => x.t === 'op' && x.op === '/');
 /** A sum of columns: the formula adds values (of years, of parts). */
 export const hasColumnSum = (e: Expr) => some(e, (x) => x.t === 'op' && x.op === '+');

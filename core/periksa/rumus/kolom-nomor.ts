@@ -4,16 +4,7 @@ import { ColumnRole, Table, TableColumn } from '../../tabel/model';
 import { CheckContext } from '../konteks';
 import { declaredSatuan, isAdditiveUnit } from '../satuan';
 import { Finding } from '../temuan';
-import {
-  Derivation,
-  inputOf,
-  isExact,
-  Judged,
-  judgeDerivation,
-  Shown,
-  shownNumber,
-  toleranceFinding,
-} from '../toleransi';
+import { Derivation, inputOf, isExact, Judged, judgeDerivation, Shown, shownNumber, toleranceFinding } from '../toleransi';
 import {
   approximate,
   columnsOf,
@@ -148,8 +139,7 @@ export function reportFormulaRow(ctx: CheckContext, spec: FormulaSpec, res: RowR
   if (res.judged.verdict === 'consistent') return null;
   const keys = spec.keys;
   const computed = computedOf(res);
-  const working =
-    render(spec.expr, (k) => showValue(res.shownInputs[keys.indexOf(k)])) + (spec.times100 ? ' × 100' : '');
+  const working = render(spec.expr, (k) => showValue(res.shownInputs[keys.indexOf(k)])) + (spec.times100 ? ' × 100' : '');
   const related = keys.map((k) => ({ row: res.row, col: spec.columns.get(k)!.col }));
   const unit = res.judged.verdict === 'wrong' ? nonAdditiveSum(ctx, spec, res) : null;
   if (unit !== null) {
@@ -180,7 +170,11 @@ export function reportFormulaRow(ctx: CheckContext, spec: FormulaSpec, res: RowR
     percent: spec.percent,
     related,
     note: spec.note,
-    hiddenHint: hint(res.d, res.judged.verdict, keys.map((k) => `kolom ${k}`)),
+    hiddenHint: hint(
+      res.d,
+      res.judged.verdict,
+      keys.map((k) => `kolom ${k}`),
+    ),
   });
 }
 

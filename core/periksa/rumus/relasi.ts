@@ -90,7 +90,8 @@ export function overruledByNumbers(ctx: CheckContext): Map<number, string> {
     } else if (role === 'serapan') {
       const [real, base] = set([partner(table, c, ['realisasi-rp']), partner(table, c, MONEY_BASE)]);
       if (base < 0 || real < 0) continue;
-      if (!(r.kind === 'persen' && r.operands[0] === real && r.operands[1] === base)) out.set(c.col, 'serapan = realisasi / anggaran × 100');
+      if (!(r.kind === 'persen' && r.operands[0] === real && r.operands[1] === base))
+        out.set(c.col, 'serapan = realisasi / anggaran × 100');
     }
   }
   return out;
@@ -117,7 +118,8 @@ export function checkRelations(ctx: CheckContext, handled: Set<number>, overrule
     let note = `${supportText(ctx, r)}, disimpulkan dari angka tabel`;
     const header0 = overruled.get(r.target);
     if (header0 !== undefined) note += `; judul kolom menunjuk rumus ${header0}, tetapi angka tabel mengikuti hubungan ini`;
-    if (r.headerRole !== undefined && r.headerRole !== 'lainnya') note += `; judul kolom terbaca sebagai ${r.headerRole}, tetapi angkanya persentase, jadi kolom ini tidak dijumlahkan`;
+    if (r.headerRole !== undefined && r.headerRole !== 'lainnya')
+      note += `; judul kolom terbaca sebagai ${r.headerRole}, tetapi angkanya persentase, jadi kolom ini tidak dijumlahkan`;
     for (const row of table.rows) {
       if (row.kind !== 'data' && row.kind !== 'total' && row.kind !== 'summary') continue;
       const stated = shownNumber(ctx, row.row, r.target);
@@ -132,12 +134,18 @@ export function checkRelations(ctx: CheckContext, handled: Set<number>, overrule
         broken.add(`${row.row}:${r.target}`);
         if (r.operands.some((c) => broken.has(`${row.row}:${c}`))) continue;
       }
-      const working = workingOf(r.kind, shown.map((s) => showValue(s!)));
+      const working = workingOf(
+        r.kind,
+        shown.map((s) => showValue(s!)),
+      );
       // A capaian of an indicator where lower is better follows Rumus 2 (or the SIPD ratio) on
       // its own row: that is the row's direction, not an error of the cell.
       const other = judged.verdict === 'wrong' && r.kind === 'persen' ? otherDirection(stated, inputs) : null;
       if (other !== null) {
-        const alt = workingOf(other, shown.map((s) => showValue(s!)));
+        const alt = workingOf(
+          other,
+          shown.map((s) => showValue(s!)),
+        );
         out.push(
           ctx.finding({
             row: row.row,
@@ -226,4 +234,3 @@ function coveredByTriwulan(r: Relation, byCol: Map<number, TableColumn>): boolea
   const roles = [r.target, ...r.operands].map((c) => byCol.get(c)?.role);
   return roles.some((x) => x === 'tw-k' || x === 'tw-rp');
 }
-

@@ -57,7 +57,10 @@ export function checkSerapan(ctx: CheckContext, handled: Set<number>): Finding[]
         verdict: judged.verdict,
         working: `${showValue(real)} / ${showValue(base)} × 100`,
         percent: true,
-        related: [{ row: r.row, col: realCol.col }, { row: r.row, col: baseCol.col }],
+        related: [
+          { row: r.row, col: realCol.col },
+          { row: r.row, col: baseCol.col },
+        ],
         note: `realisasi / ${baseName} × 100`,
       });
       if (f) out.push(f);
@@ -99,8 +102,13 @@ export function checkSisa(ctx: CheckContext, handled: Set<number>): Finding[] {
         verdict: judge(stated, computed, null),
         working: reversed ? `${showValue(real)} − ${showValue(base)}` : `${showValue(base)} − ${showValue(real)}`,
         percent: false,
-        related: [{ row: r.row, col: baseCol.col }, { row: r.row, col: realCol.col }],
-        note: reversed ? 'pada kelompok baris ini kolom selisih ditulis realisasi − anggaran, seperti baris lain di kelompoknya' : undefined,
+        related: [
+          { row: r.row, col: baseCol.col },
+          { row: r.row, col: realCol.col },
+        ],
+        note: reversed
+          ? 'pada kelompok baris ini kolom selisih ditulis realisasi − anggaran, seperti baris lain di kelompoknya'
+          : undefined,
       });
       if (f) out.push(f);
     }

@@ -27,7 +27,14 @@ function tc29Numbers(table: Table): Map<string, TableColumn> | null {
   const c = ordered('capaian');
   if (t.length !== 3 || r.length !== 3 || c.length !== 2) return null;
   return new Map([
-    ['4', t[0]], ['5', r[0]], ['6', t[1]], ['7', r[1]], ['8', c[0]], ['9', t[2]], ['10', r[2]], ['11', c[1]],
+    ['4', t[0]],
+    ['5', r[0]],
+    ['6', t[1]],
+    ['7', r[1]],
+    ['8', c[0]],
+    ['9', t[2]],
+    ['10', r[2]],
+    ['11', c[1]],
   ]);
 }
 

@@ -43,9 +43,22 @@ test('parseCell reads every slipped docs/angka.md number into a well-formed cell
 
 test('parseCell never throws on anything a host or a script could pass', () => {
   fc.assert(
-    fc.property(fc.oneof(fc.anything({ withBigInt: true, withDate: true, withMap: true, withNullPrototype: true, withTypedArray: true, withSparseArray: true }), fc.string()), (x) => {
-      pastikan(selBermasalah(parseCell(x), typeof x === 'string' ? x : '(objek)'), 'parseCell');
-    }),
+    fc.property(
+      fc.oneof(
+        fc.anything({
+          withBigInt: true,
+          withDate: true,
+          withMap: true,
+          withNullPrototype: true,
+          withTypedArray: true,
+          withSparseArray: true,
+        }),
+        fc.string(),
+      ),
+      (x) => {
+        pastikan(selBermasalah(parseCell(x), typeof x === 'string' ? x : '(objek)'), 'parseCell');
+      },
+    ),
     { numRuns: RUNS.angka },
   );
 });
@@ -102,24 +115,31 @@ test('formatNumber then parseCell gives the value back: id-ID, en-US with its co
 
 test('a column of id-ID numbers reads back to its values, and the column decision counts its ambiguous cells', () => {
   fc.assert(
-    fc.property(fc.array(desimal.filter((d) => roundTrips(formatNumber(d), ',')), { maxLength: 30 }), fc.array(angkaTeksRusak, { maxLength: 10 }), (values, noise) => {
-      const texts = values.map((d) => formatNumber(d));
-      const { marks, parsed } = parseColumn(texts);
-      expect(parsed.map((p) => p.value?.toString())).toEqual(values.map((d) => d.toString()));
-      // With noise mixed in the column still never throws, and its counts are honest.
-      const mixed = [...texts, ...noise];
-      const m = inferColumnMarks(mixed);
-      expect(['.', ',', 'none']).toContain(m.decimalMark);
-      expect(m.ambiguousCells).toBe(mixed.filter((c) => parseCell(c).marks.ambiguous !== null).length);
-      const again = parseColumn(mixed);
-      again.parsed.forEach((p, i) => {
-        const alone = parseCell(mixed[i]);
-        pastikan(selBermasalah(p, mixed[i]), 'parseColumn');
-        // Only an ambiguous single group (`1.270`) may depend on the column.
-        if (alone.marks.ambiguous === null) expect(p.value?.toString()).toBe(alone.value?.toString());
-      });
-      expect(marks.mixedStyles).toBe(false);
-    }),
+    fc.property(
+      fc.array(
+        desimal.filter((d) => roundTrips(formatNumber(d), ',')),
+        { maxLength: 30 },
+      ),
+      fc.array(angkaTeksRusak, { maxLength: 10 }),
+      (values, noise) => {
+        const texts = values.map((d) => formatNumber(d));
+        const { marks, parsed } = parseColumn(texts);
+        expect(parsed.map((p) => p.value?.toString())).toEqual(values.map((d) => d.toString()));
+        // With noise mixed in the column still never throws, and its counts are honest.
+        const mixed = [...texts, ...noise];
+        const m = inferColumnMarks(mixed);
+        expect(['.', ',', 'none']).toContain(m.decimalMark);
+        expect(m.ambiguousCells).toBe(mixed.filter((c) => parseCell(c).marks.ambiguous !== null).length);
+        const again = parseColumn(mixed);
+        again.parsed.forEach((p, i) => {
+          const alone = parseCell(mixed[i]);
+          pastikan(selBermasalah(p, mixed[i]), 'parseColumn');
+          // Only an ambiguous single group (`1.270`) may depend on the column.
+          if (alone.marks.ambiguous === null) expect(p.value?.toString()).toBe(alone.value?.toString());
+        });
+        expect(marks.mixedStyles).toBe(false);
+      },
+    ),
     { numRuns: Math.round(RUNS.angka / 4) },
   );
 });

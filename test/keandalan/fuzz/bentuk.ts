@@ -18,7 +18,23 @@ const MARKS = {
   polos: { prefixes: [''], suffixes: [''] },
   uang: { prefixes: ['Rp', 'Rp.', 'Rp. ', 'Rp ', 'rp', 'RP.', ''], suffixes: ['', ',-', '.-'] },
   persen: { prefixes: [''], suffixes: ['%', ' %', '(%)', ' (%)', ' persen', ' Persen', ' prosen'] },
-  satuan: { prefixes: [''], suffixes: [' orang', ' Orang', ' Dokumen', ' dok', ' Orang/Bulan', ' bln', ' Angka', ' m²', ' Kali', ' paket', ' unit', ' Desa/Kel'] },
+  satuan: {
+    prefixes: [''],
+    suffixes: [
+      ' orang',
+      ' Orang',
+      ' Dokumen',
+      ' dok',
+      ' Orang/Bulan',
+      ' bln',
+      ' Angka',
+      ' m²',
+      ' Kali',
+      ' paket',
+      ' unit',
+      ' Desa/Kel',
+    ],
+  },
 };
 const SIGNS = ['', '', '', '-', '+', '\u2212'];
 
@@ -69,8 +85,39 @@ const angkaTeksLiar: fc.Arbitrary<string> = angkaDengan(['id', 'en', 'none', 'sp
 
 /** Characters people (and copy-paste from PDFs) put in numbers by mistake. */
 const STRAY = [
-  ' ', '  ', '\u00a0', '\u2007', '\u202f', '\t', '\n', '\u2212', '.', ',', '0', '5', '9', '-', '+', '%', 'Rp', 'e', 'E',
-  '\u0663', '\uff13', '\u200b', '(', ')', '/', '#', 'x', "'", '"', '=', '@', '\u00b2', '\ufeff',
+  ' ',
+  '  ',
+  '\u00a0',
+  '\u2007',
+  '\u202f',
+  '\t',
+  '\n',
+  '\u2212',
+  '.',
+  ',',
+  '0',
+  '5',
+  '9',
+  '-',
+  '+',
+  '%',
+  'Rp',
+  'e',
+  'E',
+  '\u0663',
+  '\uff13',
+  '\u200b',
+  '(',
+  ')',
+  '/',
+  '#',
+  'x',
+  "'",
+  '"',
+  '=',
+  '@',
+  '\u00b2',
+  '\ufeff',
 ];
 
 export interface SuntingTeks {
@@ -104,7 +151,27 @@ export const angkaTeksRusak: fc.Arbitrary<string> = fc
     fc.oneof(
       { weight: 8, arbitrary: angkaTeksLiar },
       { weight: 1, arbitrary: fc.constantFrom(...ERROR_VALUES, '#ref!', '#GETTING_DATA') },
-      { weight: 1, arbitrary: fc.constantFrom('-', '–', 'NIHIL', '0 0', 'n/a', '', ' ', 'Rp', 'Rp -', 'Rp. -,-', '-Rp 1.000', '- 5', '2,98229E+10', '1e400', '.5', ',25') },
+      {
+        weight: 1,
+        arbitrary: fc.constantFrom(
+          '-',
+          '–',
+          'NIHIL',
+          '0 0',
+          'n/a',
+          '',
+          ' ',
+          'Rp',
+          'Rp -',
+          'Rp. -,-',
+          '-Rp 1.000',
+          '- 5',
+          '2,98229E+10',
+          '1e400',
+          '.5',
+          ',25',
+        ),
+      },
     ),
     fc.array(suntingTeks, { maxLength: 4 }),
   )
@@ -113,31 +180,160 @@ export const angkaTeksRusak: fc.Arbitrary<string> = fc
 // ---------------------------------------------------------------- cell values
 
 const WORDS = [
-  'PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH', 'Program Rehabilitasi Sosial', 'Kegiatan Perencanaan, Penganggaran, dan Evaluasi',
-  'Sub Kegiatan Penyediaan Permakanan', 'Sasaran Strategis', 'Meningkatnya kesejahteraan sosial', 'Persentase PMKS yang tertangani',
-  'Jumlah dokumen perencanaan', 'JUMLAH', 'TOTAL', 'Jumlah Total', 'Sangat Tinggi', 'Tinggi', 'Sedang', 'Rendah', 'Sangat Rendah',
-  'Sangat Berhasil', 'Berhasil', 'Cukup Berhasil', 'Kurang Berhasil', 'Melampaui Target', 'AA', 'BB', 'Kab. Magetan', 'DAU', 'APBD',
-  'Bidang Rehabilitasi Sosial', 'Nama OPD: Dinas Sosial', 'Catatan Penting', '|| %', '|| Dokumen', 'orang', '%', 'dokumen', 'bln',
-  'Rumus 1', 'turun', 'naik', 'Lokasi', 'Seluruh Kecamatan',
+  'PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH',
+  'Program Rehabilitasi Sosial',
+  'Kegiatan Perencanaan, Penganggaran, dan Evaluasi',
+  'Sub Kegiatan Penyediaan Permakanan',
+  'Sasaran Strategis',
+  'Meningkatnya kesejahteraan sosial',
+  'Persentase PMKS yang tertangani',
+  'Jumlah dokumen perencanaan',
+  'JUMLAH',
+  'TOTAL',
+  'Jumlah Total',
+  'Sangat Tinggi',
+  'Tinggi',
+  'Sedang',
+  'Rendah',
+  'Sangat Rendah',
+  'Sangat Berhasil',
+  'Berhasil',
+  'Cukup Berhasil',
+  'Kurang Berhasil',
+  'Melampaui Target',
+  'AA',
+  'BB',
+  'Kab. Magetan',
+  'DAU',
+  'APBD',
+  'Bidang Rehabilitasi Sosial',
+  'Nama OPD: Dinas Sosial',
+  'Catatan Penting',
+  '|| %',
+  '|| Dokumen',
+  'orang',
+  '%',
+  'dokumen',
+  'bln',
+  'Rumus 1',
+  'turun',
+  'naik',
+  'Lokasi',
+  'Seluruh Kecamatan',
 ];
 const KODE = [
-  '1', '06', '04', '2.01', '0001', '1.06', '1.06.04', '1.06.04.2.01', '1.06.04.2.01.0001', '1.06.04.2.01.01', '2.1', '2.10', '6',
-  'X.XX.01', '1.01.01.2.01.0001', '1.06.04.2.01.0001.1', 'I.', 'II', 'III.', 'IV', '1.', '2', '1.1', '2.3.', 'A', 'a.', '(1)', '1)',
+  '1',
+  '06',
+  '04',
+  '2.01',
+  '0001',
+  '1.06',
+  '1.06.04',
+  '1.06.04.2.01',
+  '1.06.04.2.01.0001',
+  '1.06.04.2.01.01',
+  '2.1',
+  '2.10',
+  '6',
+  'X.XX.01',
+  '1.01.01.2.01.0001',
+  '1.06.04.2.01.0001.1',
+  'I.',
+  'II',
+  'III.',
+  'IV',
+  '1.',
+  '2',
+  '1.1',
+  '2.3.',
+  'A',
+  'a.',
+  '(1)',
+  '1)',
 ];
 const HEADER_WORDS = [
-  'Kode', 'No', 'No.', 'Urusan/ Bidang Urusan/ Program/ Kegiatan/ Sub Kegiatan', 'Program/Kegiatan', 'Sasaran', 'Sasaran Strategis',
-  'Indikator Kinerja', 'Indikator Program/ Kegiatan/ Sub Kegiatan', 'Satuan', 'Target', 'Realisasi', 'Capaian %', '% Capaian',
-  'Capaian (%)', 'Kategori', 'Predikat', 'Pagu Indikatif', 'Pagu (Rp)', 'Anggaran (Rp)', 'Realisasi (Rp)', 'Sisa', 'Kebutuhan Dana',
-  'Tingkat Efisiensi', 'Tingkat Realisasi (%)', 'Target Renstra', 'Realisasi s/d 2020', 'Target Renja 2021', 'Lokasi', 'Sumber Dana',
-  'Penanggung Jawab', 'Keterangan', 'TW I', 'TW II', 'TW III', 'TW IV', 'K (%)', 'Rp', 'Rencana Tahun 2025', 'Prakiraan Maju 2026',
-  'Kinerja', 'Anggaran', 'Batas Bawah', 'Batas Atas', 'Catan Penting', 'Praktis Capaian', 'Realisasi Fisik', 'Rencana (%)',
+  'Kode',
+  'No',
+  'No.',
+  'Urusan/ Bidang Urusan/ Program/ Kegiatan/ Sub Kegiatan',
+  'Program/Kegiatan',
+  'Sasaran',
+  'Sasaran Strategis',
+  'Indikator Kinerja',
+  'Indikator Program/ Kegiatan/ Sub Kegiatan',
+  'Satuan',
+  'Target',
+  'Realisasi',
+  'Capaian %',
+  '% Capaian',
+  'Capaian (%)',
+  'Kategori',
+  'Predikat',
+  'Pagu Indikatif',
+  'Pagu (Rp)',
+  'Anggaran (Rp)',
+  'Realisasi (Rp)',
+  'Sisa',
+  'Kebutuhan Dana',
+  'Tingkat Efisiensi',
+  'Tingkat Realisasi (%)',
+  'Target Renstra',
+  'Realisasi s/d 2020',
+  'Target Renja 2021',
+  'Lokasi',
+  'Sumber Dana',
+  'Penanggung Jawab',
+  'Keterangan',
+  'TW I',
+  'TW II',
+  'TW III',
+  'TW IV',
+  'K (%)',
+  'Rp',
+  'Rencana Tahun 2025',
+  'Prakiraan Maju 2026',
+  'Kinerja',
+  'Anggaran',
+  'Batas Bawah',
+  'Batas Atas',
+  'Catan Penting',
+  'Praktis Capaian',
+  'Realisasi Fisik',
+  'Rencana (%)',
 ];
-const NUMBER_LABELS = ['1', '2', '3', '(1)', '(7)', '6=4/5*100', '8 = (7/6)', '10 = 5+7+9', '11 =10/4', '13=6+12', '14=13/5x100%', '7 = 6/5', '9=(5+7)/4*100'];
+const NUMBER_LABELS = [
+  '1',
+  '2',
+  '3',
+  '(1)',
+  '(7)',
+  '6=4/5*100',
+  '8 = (7/6)',
+  '10 = 5+7+9',
+  '11 =10/4',
+  '13=6+12',
+  '14=13/5x100%',
+  '7 = 6/5',
+  '9=(5+7)/4*100',
+];
 
 /** Arbitrary text, including what breaks naive code: very long, emoji, RTL, zero-width, markup. */
 const teksAneh = fc.oneof(
   fc.string({ maxLength: 12 }),
-  fc.constantFrom('𝟙𝟚𝟛', '١٢٣٫٤', '１２３', 'עברית', '👍🏽', 'e\u0301', '\u200b', '<img src=x onerror=alert(1)>', '=1+1', '@SUM(A1)', "'", '"'),
+  fc.constantFrom(
+    '𝟙𝟚𝟛',
+    '١٢٣٫٤',
+    '１２３',
+    'עברית',
+    '👍🏽',
+    'e\u0301',
+    '\u200b',
+    '<img src=x onerror=alert(1)>',
+    '=1+1',
+    '@SUM(A1)',
+    "'",
+    '"',
+  ),
   fc.integer({ min: 200, max: 4000 }).map((n) => 'Pagu '.repeat(Math.ceil(n / 5)).slice(0, n)),
 );
 
@@ -145,7 +341,20 @@ const angkaAsli = fc.oneof(
   { weight: 4, arbitrary: fc.integer({ min: 0, max: 999_999_999_999 }) },
   { weight: 3, arbitrary: fc.integer({ min: 0, max: 100_000 }).map((n) => n / 100) },
   { weight: 1, arbitrary: fc.integer({ min: -1_000_000_000, max: -1 }) },
-  { weight: 1, arbitrary: fc.constantFrom(0, -0, 1e15, -1e15, 1e-12, 5e-324, Number.MAX_SAFE_INTEGER, 1.7976931348623157e308, 45292 /* a date serial */) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      0,
+      -0,
+      1e15,
+      -1e15,
+      1e-12,
+      5e-324,
+      Number.MAX_SAFE_INTEGER,
+      1.7976931348623157e308,
+      45292 /* a date serial */,
+    ),
+  },
   { weight: 1, arbitrary: fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e20, max: 1e20 }) },
 );
 
@@ -173,36 +382,100 @@ const OUR_CALLS: [string[], number, number][] = [
   [['SERAPAN', 'sakip.serapan'], 2, 2],
   [['NILAI_EFISIENSI'], 1, 1],
 ];
-const OTHER_NAMES = ['SUM', 'IF', 'IFERROR', 'ROUND', 'MIN', 'MAX', 'AND', 'LET', 'LAMBDA', '_xlfn.XLOOKUP', 'SUMIF', 'VLOOKUP', 'CAPAIAN', 'SERAPAN'];
-const REFS = ['A1', 'F5', '$F$5', 'e12', 'XFD1048576', "'Data 2024'!B3", "'It''s'!$C$9", 'Sheet1!A1', 'F5:F9', 'A:A', '1:1', 'Tabel1[Pagu]', '[1]Sheet1!A1', 'ZZZ9', 'namaKu'];
-const LITERALS = ['1', '12.5', '12,5', '0', '100', '1E+3', '"naik"', '"turun"', '"turun-rasio"', '"berhasil"', '"selisih"', '2', '""', '"a""b"', 'TRUE', 'FALSE', '#REF!', '#N/A', '{1,2;3,4}', '{1;2}'];
+const OTHER_NAMES = [
+  'SUM',
+  'IF',
+  'IFERROR',
+  'ROUND',
+  'MIN',
+  'MAX',
+  'AND',
+  'LET',
+  'LAMBDA',
+  '_xlfn.XLOOKUP',
+  'SUMIF',
+  'VLOOKUP',
+  'CAPAIAN',
+  'SERAPAN',
+];
+const REFS = [
+  'A1',
+  'F5',
+  '$F$5',
+  'e12',
+  'XFD1048576',
+  "'Data 2024'!B3",
+  "'It''s'!$C$9",
+  'Sheet1!A1',
+  'F5:F9',
+  'A:A',
+  '1:1',
+  'Tabel1[Pagu]',
+  '[1]Sheet1!A1',
+  'ZZZ9',
+  'namaKu',
+];
+const LITERALS = [
+  '1',
+  '12.5',
+  '12,5',
+  '0',
+  '100',
+  '1E+3',
+  '"naik"',
+  '"turun"',
+  '"turun-rasio"',
+  '"berhasil"',
+  '"selisih"',
+  '2',
+  '""',
+  '"a""b"',
+  'TRUE',
+  'FALSE',
+  '#REF!',
+  '#N/A',
+  '{1,2;3,4}',
+  '{1;2}',
+];
 const BINARY = ['+', '-', '*', '/', '^', '&', '=', '<>', '<', '>=', ':', ' '];
 
 const rumus = fc.letrec<{ expr: string; ours: string }>((tie) => ({
-    ours: fc
-      .constantFrom(...OUR_CALLS)
-      .chain(([names, min, max]) =>
-        fc.tuple(fc.constantFrom(...names), fc.array(fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...REFS.slice(0, 8), ...LITERALS.slice(0, 11)) }, { weight: 1, arbitrary: tie('expr') }), { minLength: min, maxLength: max })),
-      )
-      .map(([name, args]) => `${name}(${args.join('\u0000')})`),
-    expr: fc.oneof(
-      { depthSize: 'small', withCrossShrink: true, maxDepth: 4 },
-      { weight: 4, arbitrary: fc.constantFrom(...REFS, ...LITERALS) },
-      { weight: 2, arbitrary: tie('ours') },
-      {
-        weight: 1,
-        arbitrary: fc
-          .record({ name: fc.constantFrom(...OTHER_NAMES), args: fc.array(fc.option(tie('expr'), { nil: '', freq: 6 }), { maxLength: 5 }) })
-          .map(({ name, args }) => `${name}(${args.join('\u0000')})`),
-      },
-      { weight: 1, arbitrary: fc.tuple(tie('expr'), fc.constantFrom(...BINARY), tie('expr')).map(([a, op, b]) => `${a}${op}${b}`) },
-      {
-        weight: 1,
-        arbitrary: fc
-          .tuple(fc.constantFrom('-', '+', '(', ''), tie('expr'), fc.constantFrom('%', '', ' '))
-          .map(([a, e, b]) => (a === '(' ? `(${e})` : `${a}${e}${b}`)),
-      },
-    ),
+  ours: fc
+    .constantFrom(...OUR_CALLS)
+    .chain(([names, min, max]) =>
+      fc.tuple(
+        fc.constantFrom(...names),
+        fc.array(
+          fc.oneof(
+            { weight: 4, arbitrary: fc.constantFrom(...REFS.slice(0, 8), ...LITERALS.slice(0, 11)) },
+            { weight: 1, arbitrary: tie('expr') },
+          ),
+          { minLength: min, maxLength: max },
+        ),
+      ),
+    )
+    .map(([name, args]) => `${name}(${args.join('\u0000')})`),
+  expr: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true, maxDepth: 4 },
+    { weight: 4, arbitrary: fc.constantFrom(...REFS, ...LITERALS) },
+    { weight: 2, arbitrary: tie('ours') },
+    {
+      weight: 1,
+      arbitrary: fc
+        .record({
+          name: fc.constantFrom(...OTHER_NAMES),
+          args: fc.array(fc.option(tie('expr'), { nil: '', freq: 6 }), { maxLength: 5 }),
+        })
+        .map(({ name, args }) => `${name}(${args.join('\u0000')})`),
+    },
+    { weight: 1, arbitrary: fc.tuple(tie('expr'), fc.constantFrom(...BINARY), tie('expr')).map(([a, op, b]) => `${a}${op}${b}`) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(fc.constantFrom('-', '+', '(', ''), tie('expr'), fc.constantFrom('%', '', ' '))
+        .map(([a, e, b]) => (a === '(' ? `(${e})` : `${a}${e}${b}`)),
+    },
+  ),
 }));
 
 /** Formula text, en-US (`,`) or the id-ID form (`;`), nested calls of ours and others. */
@@ -222,8 +495,16 @@ export const rumusTeks: fc.Arbitrary<string> = fc
 const ISI_KOLOM: Record<string, fc.Arbitrary<CellValue>> = {
   kode: fc.oneof(fc.constantFrom(...KODE), fc.constant(null)),
   uraian: fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...WORDS.slice(0, 12)) }, { weight: 1, arbitrary: selAcak }),
-  uang: fc.oneof({ weight: 5, arbitrary: fc.integer({ min: 0, max: 1e12 }) }, { weight: 3, arbitrary: angkaTeks }, { weight: 2, arbitrary: selAcak }),
-  persen: fc.oneof({ weight: 4, arbitrary: fc.integer({ min: 0, max: 15000 }).map((n) => n / 100) }, { weight: 3, arbitrary: angkaTeksRusak }, { weight: 1, arbitrary: selAcak }),
+  uang: fc.oneof(
+    { weight: 5, arbitrary: fc.integer({ min: 0, max: 1e12 }) },
+    { weight: 3, arbitrary: angkaTeks },
+    { weight: 2, arbitrary: selAcak },
+  ),
+  persen: fc.oneof(
+    { weight: 4, arbitrary: fc.integer({ min: 0, max: 15000 }).map((n) => n / 100) },
+    { weight: 3, arbitrary: angkaTeksRusak },
+    { weight: 1, arbitrary: selAcak },
+  ),
   label: fc.oneof(fc.constantFrom(...WORDS.slice(9, 26)), selAcak),
   satuan: fc.constantFrom('%', 'orang', 'dokumen', 'Dokumen', 'bln', 'unit', '|| %', null, 'Persen'),
   bebas: selAcak,
@@ -334,7 +615,12 @@ export const lembarDuaTabel: fc.Arbitrary<Sheet> = fc
 const batasSkala: fc.Arbitrary<CellValue> = fc.oneof(
   fc.tuple(fc.constantFrom('≥ ', '>', '>= ', '≤ ', '<', '=< '), fc.integer({ min: -10, max: 150 })).map(([op, n]) => `${op}${n}`),
   fc
-    .tuple(fc.integer({ min: -10, max: 150 }), fc.constantFrom(' - ', '-', ' – < ', ' s/d ', ' sampai ', ' - ≤ '), fc.integer({ min: -10, max: 150 }), fc.constantFrom('', '%', ',5'))
+    .tuple(
+      fc.integer({ min: -10, max: 150 }),
+      fc.constantFrom(' - ', '-', ' – < ', ' s/d ', ' sampai ', ' - ≤ '),
+      fc.integer({ min: -10, max: 150 }),
+      fc.constantFrom('', '%', ',5'),
+    )
     .map(([a, sep, b, tail]) => `${a}${sep}${b}${tail}`),
   fc.integer({ min: 0, max: 100 }),
   selAcak,
@@ -356,7 +642,12 @@ const bandsRapi: fc.Arbitrary<[CellValue, string][]> = fc
 /** The office's own predikat scale typed on a sheet, which the predikat check then judges by. */
 export const lembarSkala: fc.Arbitrary<Sheet> = fc
   .record({
-    header: fc.constantFrom(['No', 'Capaian (%)', 'Predikat'], ['Capaian', 'Kategori'], ['Capaian (%)', 'Kategori Predikat'], ['Capaian', 'Keterangan']),
+    header: fc.constantFrom(
+      ['No', 'Capaian (%)', 'Predikat'],
+      ['Capaian', 'Kategori'],
+      ['Capaian (%)', 'Kategori Predikat'],
+      ['Capaian', 'Keterangan'],
+    ),
     rows: fc.oneof(bandsRapi, fc.array(fc.tuple(batasSkala, fc.constantFrom(...LABEL_SKALA, '', 'AA')), { maxLength: 7 })),
   })
   .map(({ header, rows }) => ({
@@ -372,7 +663,24 @@ export const lembarBebas: fc.Arbitrary<Sheet> = fc
 
 // ---------------------------------------------------------------- cascading sheets (pohon)
 
-const TINGKAT = ['Visi', 'Misi', 'Tujuan', 'Sasaran', 'Sasaran Strategis', 'Sasaran Program', 'Program', 'Kegiatan', 'Sub kegiatan', 'Eselon II', 'Eselon III', 'eselon 4', 'Urusan', 'Jabatan Fungsional', '', null];
+const TINGKAT = [
+  'Visi',
+  'Misi',
+  'Tujuan',
+  'Sasaran',
+  'Sasaran Strategis',
+  'Sasaran Program',
+  'Program',
+  'Kegiatan',
+  'Sub kegiatan',
+  'Eselon II',
+  'Eselon III',
+  'eselon 4',
+  'Urusan',
+  'Jabatan Fungsional',
+  '',
+  null,
+];
 const HEADER_KASKADE: string[][] = [
   TEMPLAT_HEADERS.slice(),
   ['Level', 'Kode', 'Kode Induk', 'Uraian Kinerja', 'Indikator Kinerja', 'Target', 'Satuan', 'Anggaran', 'PJ'],
@@ -385,9 +693,21 @@ const HEADER_KASKADE: string[][] = [
 const KODE_KASKADE = ['1', '1.1', '1.1.1', '1.2', '2', '2.1', 'S1', 'S1.1', '1.06.04', '1.06.04.2.01'];
 const barisKaskade = fc.record({
   tingkat: fc.constantFrom(...TINGKAT),
-  kode: fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...KODE_KASKADE) }, { weight: 1, arbitrary: fc.constantFrom(...KODE) }, { weight: 1, arbitrary: fc.constant(null) }),
-  induk: fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...KODE_KASKADE) }, { weight: 1, arbitrary: fc.constantFrom(...KODE, 'tidak ada') }, { weight: 1, arbitrary: fc.constant(null) }),
-  pernyataan: fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...WORDS.slice(0, 8)) }, { weight: 2, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: selAcak }),
+  kode: fc.oneof(
+    { weight: 4, arbitrary: fc.constantFrom(...KODE_KASKADE) },
+    { weight: 1, arbitrary: fc.constantFrom(...KODE) },
+    { weight: 1, arbitrary: fc.constant(null) },
+  ),
+  induk: fc.oneof(
+    { weight: 4, arbitrary: fc.constantFrom(...KODE_KASKADE) },
+    { weight: 1, arbitrary: fc.constantFrom(...KODE, 'tidak ada') },
+    { weight: 1, arbitrary: fc.constant(null) },
+  ),
+  pernyataan: fc.oneof(
+    { weight: 3, arbitrary: fc.constantFrom(...WORDS.slice(0, 8)) },
+    { weight: 2, arbitrary: fc.constant(null) },
+    { weight: 1, arbitrary: selAcak },
+  ),
   indikator: fc.oneof(fc.constantFrom('Persentase PMKS', 'Jumlah dokumen', 'Indeks kepuasan'), selAcak),
   target: selAcak,
   satuan: fc.constantFrom('%', 'orang', 'dokumen', null, 'Rp'),

@@ -14,10 +14,18 @@ import { dokumen, potong } from './sumber';
 
 const pengintai = pengintaiBerkas();
 
-const dokumenRusak: fc.Arbitrary<Sheet> = fc.tuple(dokumen, potong, daftarMutasi()).map(([s, crop, muts]) => mutasikan(s, [...crop, ...muts]));
+const dokumenRusak: fc.Arbitrary<Sheet> = fc
+  .tuple(dokumen, potong, daftarMutasi())
+  .map(([s, crop, muts]) => mutasikan(s, [...crop, ...muts]));
 
 test('Periksa Tabel survives every mutated real table with well-formed findings', () => {
-  expect(fuzzPeriksa(dokumenRusak.map((s) => buku(s)), RUNS.dokumenTunggal, pengintai)).toBe(LEMBAR.dokumenTunggal);
+  expect(
+    fuzzPeriksa(
+      dokumenRusak.map((s) => buku(s)),
+      RUNS.dokumenTunggal,
+      pengintai,
+    ),
+  ).toBe(LEMBAR.dokumenTunggal);
 });
 
 test('Periksa Tabel survives workbooks of several mutated real tables, compared with each other', () => {

@@ -16,18 +16,52 @@ import { kalimatBermasalah, kataDalam, pastikan } from './syarat';
 
 const pengintai = pengintaiBerkas();
 
-const NAMES = ['naik', 'turun', 'turun-rasio', 'Turun Rasio', '"turun"', 'positif', 'negatif', 'rasio', 'selisih', 'sisa', 'permendagri86', 'melampaui', 'berhasil', 'sakip', 'BERHASIL ', 'x', '1', '-1', '1,0', '+1'];
+const NAMES = [
+  'naik',
+  'turun',
+  'turun-rasio',
+  'Turun Rasio',
+  '"turun"',
+  'positif',
+  'negatif',
+  'rasio',
+  'selisih',
+  'sisa',
+  'permendagri86',
+  'melampaui',
+  'berhasil',
+  'sakip',
+  'BERHASIL ',
+  'x',
+  '1',
+  '-1',
+  '1,0',
+  '+1',
+];
 
 const nilai: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 4, arbitrary: fc.double() },
   { weight: 3, arbitrary: fc.integer({ min: -1000, max: 1_000_000_000_000 }) },
-  { weight: 1, arbitrary: fc.constantFrom(0, -0, 1, -1, 1e15, 1e308, -1e308, 5e-324, Number.MAX_SAFE_INTEGER + 2, NaN, Infinity, -Infinity) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(0, -0, 1, -1, 1e15, 1e308, -1e308, 5e-324, Number.MAX_SAFE_INTEGER + 2, NaN, Infinity, -Infinity),
+  },
   { weight: 4, arbitrary: angkaTeksRusak },
   { weight: 2, arbitrary: fc.constantFrom(...NAMES) },
   { weight: 1, arbitrary: fc.constantFrom(null, undefined, '', ' ', true, false) },
   { weight: 1, arbitrary: fc.constantFrom(...ERROR_VALUES) },
   { weight: 1, arbitrary: fc.constantFrom(...KODE_GALAT).map((c) => galat(c, 'Sel sumber berisi galat.')) },
-  { weight: 1, arbitrary: fc.constantFrom(new Date(2024, 0, 31), new Date(NaN), {}, { code: '#REF!', message: 'bukan kode kita' }, [[1, 2]], 10n ** 20n) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      new Date(2024, 0, 31),
+      new Date(NaN),
+      {},
+      { code: '#REF!', message: 'bukan kode kita' },
+      [[1, 2]],
+      10n ** 20n,
+    ),
+  },
 );
 
 /** A range as hosts pass it: rows of cells (ragged), a flat list, or empty. */
@@ -40,23 +74,37 @@ const rentang: fc.Arbitrary<unknown[]> = fc.oneof(
 
 /** The office's own scale: two or three columns of bounds and labels, sane or not. */
 const skalaRentang: fc.Arbitrary<unknown[][]> = fc.oneof(
-  fc.array(fc.tuple(fc.oneof(fc.integer({ min: -10, max: 120 }), nilai), fc.constantFrom('Sangat Baik', 'Baik', 'Cukup', '', null, 5)), { maxLength: 8 }),
-  fc.array(fc.tuple(fc.oneof(fc.integer({ min: 0, max: 100 }), nilai), fc.oneof(fc.integer({ min: 0, max: 120 }), nilai), fc.constantFrom('A', 'B', 'C', '')), { maxLength: 8 }),
+  fc.array(
+    fc.tuple(fc.oneof(fc.integer({ min: -10, max: 120 }), nilai), fc.constantFrom('Sangat Baik', 'Baik', 'Cukup', '', null, 5)),
+    { maxLength: 8 },
+  ),
+  fc.array(
+    fc.tuple(
+      fc.oneof(fc.integer({ min: 0, max: 100 }), nilai),
+      fc.oneof(fc.integer({ min: 0, max: 120 }), nilai),
+      fc.constantFrom('A', 'B', 'C', ''),
+    ),
+    { maxLength: 8 },
+  ),
   fc.array(fc.array(nilai, { maxLength: 5 }), { maxLength: 5 }),
   fc.constant(Array.from({ length: 101 }, (_, i) => [i, `P${i}`])),
 );
 
 function argumen(f: FungsiInfo): fc.Arbitrary<unknown[]> {
   const required = f.params.filter((p) => !p.optional).length;
-  return fc.integer({ min: required, max: f.params.length }).chain((n) =>
-    fc.tuple(
-      ...f.params.slice(0, n).map((p) =>
-        p.kind === 'skala'
-          ? fc.oneof(nilai, skalaRentang)
-          : fc.oneof({ weight: 3, arbitrary: nilai }, { weight: 2, arbitrary: rentang }),
+  return fc
+    .integer({ min: required, max: f.params.length })
+    .chain((n) =>
+      fc.tuple(
+        ...f.params
+          .slice(0, n)
+          .map((p) =>
+            p.kind === 'skala'
+              ? fc.oneof(nilai, skalaRentang)
+              : fc.oneof({ weight: 3, arbitrary: nilai }, { weight: 2, arbitrary: rentang }),
+          ),
       ),
-    ),
-  );
+    );
 }
 
 /** Rows × columns a range argument spreads to, as rentang.ts documents it. */
@@ -93,7 +141,8 @@ function hasilBermasalah(f: FungsiInfo, args: unknown[], result: unknown): strin
   }
   const rows = Math.max(...sizes.map((s) => s[0]));
   const cols = Math.max(...sizes.map((s) => s[1]));
-  if (!Array.isArray(result) || result.length !== rows) return [`hasil bukan rentang ${rows}×${cols}: ${JSON.stringify(result)?.slice(0, 200)}`];
+  if (!Array.isArray(result) || result.length !== rows)
+    return [`hasil bukan rentang ${rows}×${cols}: ${JSON.stringify(result)?.slice(0, 200)}`];
   result.forEach((row: unknown, i) => {
     if (!Array.isArray(row) || row.length !== cols) out.push(`baris ${i}: bukan ${cols} sel`);
     else row.forEach((v, j) => sel(v, `sel ${i},${j}`));
@@ -106,7 +155,10 @@ describe.each(FUNGSI.map((f) => [f.name, f] as const))('%s', (_, f) => {
     fc.assert(
       fc.property(argumen(f), (args) => {
         const { value, thrown } = pengintai.watch(() => f.impl(...args));
-        pastikan([...thrown.map((t) => `galat di dalam inti: ${t.description} @ ${t.frames.join(' < ')}`), ...hasilBermasalah(f, args, value)], `${f.name}`);
+        pastikan(
+          [...thrown.map((t) => `galat di dalam inti: ${t.description} @ ${t.frames.join(' < ')}`), ...hasilBermasalah(f, args, value)],
+          `${f.name}`,
+        );
       }),
       { numRuns: RUNS.fungsi },
     );

@@ -51,14 +51,19 @@ export class PengintaiGalat {
       if (reason === 'exception' || reason === 'promiseRejection') {
         const frames = callFrames
           .slice(0, 6)
-          .map((f) => `${f.functionName || '(anonim)'} ${shortUrl(f.url || this.scripts.get(f.location.scriptId) || '')}:${f.location.lineNumber + 1}`);
+          .map(
+            (f) =>
+              `${f.functionName || '(anonim)'} ${shortUrl(f.url || this.scripts.get(f.location.scriptId) || '')}:${f.location.lineNumber + 1}`,
+          );
         if (!deliberate(data?.className ?? '', frames)) {
           this.caught.push({ description: (data?.description ?? '').split('\n')[0], frames });
         }
       }
       session.post('Debugger.resume');
     });
-    session.on('Debugger.scriptParsed', (m: { params: { scriptId: string; url: string } }) => this.scripts.set(m.params.scriptId, m.params.url));
+    session.on('Debugger.scriptParsed', (m: { params: { scriptId: string; url: string } }) =>
+      this.scripts.set(m.params.scriptId, m.params.url),
+    );
     session.post('Debugger.enable');
     this.session = session;
   }

@@ -59,11 +59,18 @@ test('the findings of a table do not depend on the other sheets of the workbook 
     fc.property(fc.array(fc.tuple(sumber, tanpaAsal), { minLength: 2, maxLength: 2 }), ([[s1, m1], [s2, m2]]) => {
       const a = { ...mutasikan(s1, m1), name: 'Satu' };
       const b = { ...mutasikan(s2, m2), name: 'Dua' };
-      const perTable = (fs: Finding[]) => fs.filter((f) => f.rule !== 'antar-tabel').map((f) => kunci(f, 0, 0)).sort();
+      const perTable = (fs: Finding[]) =>
+        fs
+          .filter((f) => f.rule !== 'antar-tabel')
+          .map((f) => kunci(f, 0, 0))
+          .sort();
       sheets += periksaSah({ name: 'ab.xlsx', sheets: [a, b] }, pengintai);
       const both = periksaWorkbook({ name: 'ab.xlsx', sheets: [a, b] }).findings;
       const reversed = periksaWorkbook({ name: 'ba.xlsx', sheets: [b, a] }).findings;
-      const alone = [...periksaWorkbook({ name: 'a.xlsx', sheets: [a] }).findings, ...periksaWorkbook({ name: 'b.xlsx', sheets: [b] }).findings];
+      const alone = [
+        ...periksaWorkbook({ name: 'a.xlsx', sheets: [a] }).findings,
+        ...periksaWorkbook({ name: 'b.xlsx', sheets: [b] }).findings,
+      ];
       expect(perTable(reversed)).toEqual(perTable(both));
       expect(perTable(alone)).toEqual(perTable(both));
     }),

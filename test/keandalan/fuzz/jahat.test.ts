@@ -14,7 +14,12 @@ import { dokumen, potong, sintetis } from './sumber';
 const pengintai = pengintaiBerkas();
 
 test('Periksa Tabel survives hostile structures on real and synthetic tables, with well-formed findings', () => {
-  const sheets = fc.oneof(fc.tuple(dokumen, potong).map(([s, crop]) => mutasikan(s, crop)), sintetis);
-  const cases = fc.tuple(sheets, fc.array(mutasiJahat, { minLength: 1, maxLength: 2 }), daftarMutasi(3)).map(([s, jahat, other]) => buku(mutasikan(s, [...other, ...jahat])));
+  const sheets = fc.oneof(
+    fc.tuple(dokumen, potong).map(([s, crop]) => mutasikan(s, crop)),
+    sintetis,
+  );
+  const cases = fc
+    .tuple(sheets, fc.array(mutasiJahat, { minLength: 1, maxLength: 2 }), daftarMutasi(3))
+    .map(([s, jahat, other]) => buku(mutasikan(s, [...other, ...jahat])));
   expect(fuzzPeriksa(cases, RUNS.jahat, pengintai)).toBe(LEMBAR.jahat);
 });

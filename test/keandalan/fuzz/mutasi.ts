@@ -71,7 +71,23 @@ export const URUTAN_LOLOS: readonly string[] = [
 ];
 
 const pos = fc.nat({ max: 10_000 });
-const NUMBER_FORMATS = ['0.00%', '0%', '#,##0', '#,##0.00', '@', 'General', 'dd/mm/yyyy', 'mmm-yy', '0.0', '_(* #,##0_)', '"Rp"#,##0', '#.##0,00', ';;;', '0.00E+00', '[Red]-#,##0'];
+const NUMBER_FORMATS = [
+  '0.00%',
+  '0%',
+  '#,##0',
+  '#,##0.00',
+  '@',
+  'General',
+  'dd/mm/yyyy',
+  'mmm-yy',
+  '0.0',
+  '_(* #,##0_)',
+  '"Rp"#,##0',
+  '#.##0,00',
+  ';;;',
+  '0.00E+00',
+  '[Red]-#,##0',
+];
 
 /**
  * The hostile structures an .xlsx can claim, kept out of the general pool: on top of the other
@@ -94,35 +110,75 @@ export const mutasi: fc.Arbitrary<Mutasi> = fc.oneof(
   fc.record({ k: fc.constant('hapus-sel' as const), row: pos, col: pos, n: fc.integer({ min: 1, max: 8 }) }),
   fc.record({ k: fc.constant('ganda-baris' as const), row: pos, n: fc.integer({ min: 1, max: 4 }) }),
   fc.record({ k: fc.constant('ganda-sel' as const), r1: pos, c1: pos, r2: pos, c2: pos }),
-  fc.record({ k: fc.constant('jadi-teks' as const), row: pos, col: pos, n: fc.integer({ min: 1, max: 40 }), gaya: fc.constantFrom('id', 'en', 'rp', 'persen', 'spasi') }),
+  fc.record({
+    k: fc.constant('jadi-teks' as const),
+    row: pos,
+    col: pos,
+    n: fc.integer({ min: 1, max: 40 }),
+    gaya: fc.constantFrom('id', 'en', 'rp', 'persen', 'spasi'),
+  }),
   fc.record({ k: fc.constant('jadi-angka' as const), row: pos, n: fc.integer({ min: 1, max: 20 }) }),
   fc.record({ k: fc.constant('galat' as const), row: pos, col: pos, code: fc.constantFrom(...ERROR_VALUES) }),
   fc.record({ k: fc.constant('isi' as const), row: pos, col: pos, value: selAcak }),
-  fc.record({ k: fc.constant('gabung' as const), top: pos, left: pos, h: fc.integer({ min: -2, max: 6 }), w: fc.integer({ min: -2, max: 6 }), raw: fc.boolean() }),
+  fc.record({
+    k: fc.constant('gabung' as const),
+    top: pos,
+    left: pos,
+    h: fc.integer({ min: -2, max: 6 }),
+    w: fc.integer({ min: -2, max: 6 }),
+    raw: fc.boolean(),
+  }),
   fc.constant({ k: 'gabung-raksasa' as const }),
   fc.record({
     k: fc.constant('kendali' as const),
     row: pos,
     col: pos,
-    text: fc.constantFrom('\u001b[2J\u001b[H0 galat', '\u001b]52;c;aGFjaw==\u0007', '\u001b]8;;http://x\u0007tautan\u001b]8;;\u0007', 'T-C.33\u202eatad', '_x001B_[31m'),
+    text: fc.constantFrom(
+      '\u001b[2J\u001b[H0 galat',
+      '\u001b]52;c;aGFjaw==\u0007',
+      '\u001b]8;;http://x\u0007tautan\u001b]8;;\u0007',
+      'T-C.33\u202eatad',
+      '_x001B_[31m',
+    ),
     sheet: fc.boolean(),
   }),
-  fc.record({ k: fc.constant('rumus' as const), rows: pos, cells: fc.array(fc.record({ row: pos, col: pos, f: rumusTeks }), { maxLength: 6 }) }),
-  fc.record({ k: fc.constant('format' as const), rows: pos, code: fc.option(fc.constantFrom(...NUMBER_FORMATS)), cells: fc.array(fc.record({ row: pos, col: pos }), { maxLength: 12 }) }),
+  fc.record({
+    k: fc.constant('rumus' as const),
+    rows: pos,
+    cells: fc.array(fc.record({ row: pos, col: pos, f: rumusTeks }), { maxLength: 6 }),
+  }),
+  fc.record({
+    k: fc.constant('format' as const),
+    rows: pos,
+    code: fc.option(fc.constantFrom(...NUMBER_FORMATS)),
+    cells: fc.array(fc.record({ row: pos, col: pos }), { maxLength: 12 }),
+  }),
   fc.record({ k: fc.constant('tebal' as const), rows: pos, cells: fc.array(fc.record({ row: pos, col: pos }), { maxLength: 12 }) }),
-  fc.record({ k: fc.constant('asal' as const), row: fc.nat({ max: MAX_ROWS }), col: fc.oneof(fc.nat({ max: 30 }), fc.nat({ max: MAX_COLS })) }),
+  fc.record({
+    k: fc.constant('asal' as const),
+    row: fc.nat({ max: MAX_ROWS }),
+    col: fc.oneof(fc.nat({ max: 30 }), fc.nat({ max: MAX_COLS })),
+  }),
   fc.record({ k: fc.constant('sembunyi' as const), rows: fc.array(fc.nat({ max: 200 }), { maxLength: 10 }) }),
   fc.record({ k: fc.constant('compang' as const), row: pos, len: fc.nat({ max: 30 }) }),
   fc.record({ k: fc.constant('lebar' as const), row: pos, n: fc.integer({ min: 20, max: 300 }), value: selAcak }),
   fc.constant({ k: 'kosong' as const }),
   fc.record({ k: fc.constant('satu-sel' as const), value: selAcak }),
   fc.record({ k: fc.constant('typed' as const), typed: fc.boolean() }),
-  fc.record({ k: fc.constant('lolos' as const), row: pos, col: pos, payload: fc.nat({ max: URUTAN_LOLOS.length - 1 }), where: fc.constantFrom('sel', 'tambah', 'nama') }),
+  fc.record({
+    k: fc.constant('lolos' as const),
+    row: pos,
+    col: pos,
+    payload: fc.nat({ max: URUTAN_LOLOS.length - 1 }),
+    where: fc.constantFrom('sel', 'tambah', 'nama'),
+  }),
 );
 
 /** Mostly a few mutations; the ones that empty the sheet are rare so most cases keep a table. */
 export const daftarMutasi = (max = 6): fc.Arbitrary<Mutasi[]> =>
-  fc.array(mutasi, { maxLength: max }).filter((ms) => ms.filter((m) => m.k === 'kosong' || m.k === 'satu-sel').length === 0 || ms.length < 3);
+  fc
+    .array(mutasi, { maxLength: max })
+    .filter((ms) => ms.filter((m) => m.k === 'kosong' || m.k === 'satu-sel').length === 0 || ms.length < 3);
 
 /** A deep copy a mutation may change freely (the fixtures are shared between cases). */
 export function salin(sheet: Sheet): Sheet {

@@ -48,7 +48,9 @@ test('the template of the cascading sheet is a well-formed drawing', () => {
 
 /** A mutated sheet of `source`, with the options a planner may pick for it. */
 const kasus = (source: fc.Arbitrary<Sheet>, mutations: number): fc.Arbitrary<[Workbook, PohonKinerjaOptions]> =>
-  source.chain((s) => fc.tuple(fc.constant(s), daftarMutasi(mutations), pilihan(s.name))).map(([s, m, o]) => [buku(mutasikan(s, m), 'pohon.xlsx'), o]);
+  source
+    .chain((s) => fc.tuple(fc.constant(s), daftarMutasi(mutations), pilihan(s.name)))
+    .map(([s, m, o]) => [buku(mutasikan(s, m), 'pohon.xlsx'), o]);
 
 test('Pohon Kinerja survives cascading sheets built from scratch and the mutated template', () => {
   const source = fc.oneof({ weight: 4, arbitrary: lembarKaskade }, { weight: 1, arbitrary: fc.constant(TEMPLAT) });

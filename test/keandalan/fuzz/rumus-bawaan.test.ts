@@ -33,14 +33,21 @@ test('rewriteFormula rewrites all or nothing, never throws, and writes only form
   fc.assert(
     fc.property(rumusTeks, (formula) => {
       const { value, thrown } = pengintai.watch(() => rewriteFormula(formula));
-      pastikan([...thrown.map((t) => `galat di dalam inti: ${t.description} @ ${t.frames.join(' < ')}`), ...hasilBermasalah(formula, value)], formula);
+      pastikan(
+        [...thrown.map((t) => `galat di dalam inti: ${t.description} @ ${t.frames.join(' < ')}`), ...hasilBermasalah(formula, value)],
+        formula,
+      );
     }),
     { numRuns: RUNS.rumus },
   );
 });
 
 test('planRewrite accounts for every cell with our call, and keeps a cell whose input is a text number', () => {
-  const sel = fc.record({ sheet: fc.constantFrom('Data', "Data 2024", "It's"), cell: fc.constantFrom('A1', 'F5', 'XFD1048576'), formula: rumusTeks });
+  const sel = fc.record({
+    sheet: fc.constantFrom('Data', 'Data 2024', "It's"),
+    cell: fc.constantFrom('A1', 'F5', 'XFD1048576'),
+    formula: rumusTeks,
+  });
   fc.assert(
     fc.property(fc.array(sel, { maxLength: 8 }), fc.array(selAcak, { minLength: 1, maxLength: 5 }), (cells, shown) => {
       let asked = 0;
@@ -50,7 +57,8 @@ test('planRewrite accounts for every cell with our call, and keeps a cell whose 
         const r = rewriteFormula(c.formula);
         return !r.ok || r.changed;
       });
-      if (value.converted.length + value.skipped.length !== ours.length) problems.push(`${ours.length} sel, ${value.converted.length} diubah, ${value.skipped.length} dilewati`);
+      if (value.converted.length + value.skipped.length !== ours.length)
+        problems.push(`${ours.length} sel, ${value.converted.length} diubah, ${value.skipped.length} dilewati`);
       for (const c of value.converted) {
         const r = rewriteFormula(c.formula);
         if (!(r.ok && r.changed && r.formula === c.native)) problems.push(`${c.cell}: rumus bawaan lain dari rewriteFormula`);

@@ -17,7 +17,12 @@ export const dokumen: fc.Arbitrary<Sheet> = fc.constantFrom(...DOKUMEN);
  */
 export const potong: fc.Arbitrary<Mutasi[]> = fc
   .option(
-    fc.record({ k: fc.constant('potong' as const), from: fc.nat(), len: fc.integer({ min: 1, max: 30 }), keepHead: fc.constantFrom(0, 2, 3, 4, 5) }),
+    fc.record({
+      k: fc.constant('potong' as const),
+      from: fc.nat(),
+      len: fc.integer({ min: 1, max: 30 }),
+      keepHead: fc.constantFrom(0, 2, 3, 4, 5),
+    }),
     { freq: 5 },
   )
   .map((m) => (m === null ? [] : [m]));
@@ -30,8 +35,16 @@ const LKJIP = ['capaian', 'anggaran', 'efisiensi', 'triwulan'] as const;
  */
 export const sintetis: fc.Arbitrary<Sheet> = fc.oneof(
   fc
-    .record({ sub: fc.integer({ min: 1, max: 24 }), seed: fc.nat(), perKeg: fc.integer({ min: 1, max: 5 }), perProg: fc.integer({ min: 1, max: 4 }) })
-    .map(({ sub, seed, perKeg, perProg }) => renjaTC33({ subKegiatan: sub, seed, subPerKegiatan: perKeg, kegiatanPerProgram: perProg }).sheet),
+    .record({
+      sub: fc.integer({ min: 1, max: 24 }),
+      seed: fc.nat(),
+      perKeg: fc.integer({ min: 1, max: 5 }),
+      perProg: fc.integer({ min: 1, max: 4 }),
+    })
+    .map(
+      ({ sub, seed, perKeg, perProg }) =>
+        renjaTC33({ subKegiatan: sub, seed, subPerKegiatan: perKeg, kegiatanPerProgram: perProg }).sheet,
+    ),
   fc
     .record({ which: fc.constantFrom(...LKJIP), seed: fc.nat(), rows: fc.integer({ min: 1, max: 12 }) })
     .map(({ which, seed, rows }) => lkjip(seed, rows)[which]),

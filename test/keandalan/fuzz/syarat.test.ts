@@ -30,8 +30,31 @@ test('a crash that findTables swallows (the planner would silently lose the tabl
   expect(periksaSah(buku(DOKUMEN[0]), pengintai)).toBe(1);
 });
 
-const workbook: Workbook = { name: 'w', sheets: [{ name: 'Data', values: [['a', 'b'], [1, 2]], origin: { row: 9, col: 2 }, typed: true }] };
-const good: Finding = { sheet: 'Data', cell: 'D11', rule: 'jumlah-induk', severity: 'error', actual: '1', expected: '2', message: 'Pagu program 1 tidak sama dengan 2.', related: ['C11'], table: 'C10:D11' };
+const workbook: Workbook = {
+  name: 'w',
+  sheets: [
+    {
+      name: 'Data',
+      values: [
+        ['a', 'b'],
+        [1, 2],
+      ],
+      origin: { row: 9, col: 2 },
+      typed: true,
+    },
+  ],
+};
+const good: Finding = {
+  sheet: 'Data',
+  cell: 'D11',
+  rule: 'jumlah-induk',
+  severity: 'error',
+  actual: '1',
+  expected: '2',
+  message: 'Pagu program 1 tidak sama dengan 2.',
+  related: ['C11'],
+  table: 'C10:D11',
+};
 
 test('a finding inside its sheet passes; outside the block, on a missing sheet or with a code artefact it fails', () => {
   expect(temuanBermasalah(workbook, [good], new Set())).toEqual([]);
@@ -52,7 +75,18 @@ test('a finding inside its sheet passes; outside the block, on a missing sheet o
 test('a drawing with overlapping merges or a cell off the grid cannot be written and fails', () => {
   const d = templatPohon();
   expect(gambarBermasalah(d, new Set())).toEqual([]);
-  expect(gambarBermasalah({ ...d, merges: [{ top: 0, left: 0, bottom: 2, right: 2 }, { top: 2, left: 2, bottom: 3, right: 3 }] }, new Set())).not.toEqual([]);
+  expect(
+    gambarBermasalah(
+      {
+        ...d,
+        merges: [
+          { top: 0, left: 0, bottom: 2, right: 2 },
+          { top: 2, left: 2, bottom: 3, right: 3 },
+        ],
+      },
+      new Set(),
+    ),
+  ).not.toEqual([]);
   expect(gambarBermasalah({ ...d, cells: [{ row: -1, col: 0, value: 'x' }] }, new Set())).not.toEqual([]);
   expect(gambarBermasalah({ ...d, rowHeights: [NaN] }, new Set())).not.toEqual([]);
 });

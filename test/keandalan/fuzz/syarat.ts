@@ -111,7 +111,8 @@ export function tabelBermasalah(workbook: Workbook, sheet: Sheet, tables: readon
     if (!parsed.success) out.push(`${id}: tidak sesuai TableSchema: ${parsed.error.message}`);
     if (t.sheet !== sheet.name) out.push(`${id}: nama lembar "${t.sheet}"`);
     out.push(...rangeBermasalah(workbook, t.range, sheet.name, id));
-    if (t.headerTop > t.headerBottom || t.headerBottom >= sheet.values.length) out.push(`${id}: kepala ${t.headerTop}..${t.headerBottom}`);
+    if (t.headerTop > t.headerBottom || t.headerBottom >= sheet.values.length)
+      out.push(`${id}: kepala ${t.headerTop}..${t.headerBottom}`);
     for (const r of t.rows) if (r.row < 0 || r.row >= sheet.values.length) out.push(`${id}: baris ${r.row} di luar lembar`);
     for (const c of t.columns) if (c.col < 0 || c.col >= w) out.push(`${id}: kolom ${c.col} di luar lembar`);
   }
@@ -136,8 +137,10 @@ export function tandaBermasalah(findings: readonly Finding[], plans: readonly Ma
     const at = parseA1(p.cell);
     if (at === null || at.row !== p.row || at.col !== p.col) out.push(`tanda ${p.cell}: posisi ${p.row},${p.col}`);
     if (!/^[0-9A-F]{6}$/.test(p.fill)) out.push(`tanda ${p.cell}: warna "${p.fill}"`);
-    if (!p.note.startsWith(`${NOTE_AUTHOR}:\n`) || p.note.length <= NOTE_AUTHOR.length + 2) out.push(`tanda ${p.cell}: catatan "${p.note}"`);
-    for (const f of p.findings) if (f.sheet !== p.sheet || f.cell !== p.cell) out.push(`tanda ${p.cell}: memuat temuan ${f.sheet}!${f.cell}`);
+    if (!p.note.startsWith(`${NOTE_AUTHOR}:\n`) || p.note.length <= NOTE_AUTHOR.length + 2)
+      out.push(`tanda ${p.cell}: catatan "${p.note}"`);
+    for (const f of p.findings)
+      if (f.sheet !== p.sheet || f.cell !== p.cell) out.push(`tanda ${p.cell}: memuat temuan ${f.sheet}!${f.cell}`);
     marked += p.findings.length;
   }
   if (marked !== findings.length) out.push(`tanda: ${marked} temuan ditandai dari ${findings.length}`);
@@ -163,7 +166,8 @@ export function gambarBermasalah(d: Drawing, allowed: ReadonlySet<string>): stri
     if (c.fill !== undefined && !/^[0-9A-Fa-f]{6}$/.test(c.fill)) out.push(`sel gambar ${c.row},${c.col}: warna ${c.fill}`);
   }
   for (const m of d.merges) {
-    if (![m.top, m.left, m.bottom, m.right].every(isCoord) || m.top > m.bottom || m.left > m.right) out.push(`gabungan gambar ${JSON.stringify(m)}`);
+    if (![m.top, m.left, m.bottom, m.right].every(isCoord) || m.top > m.bottom || m.left > m.right)
+      out.push(`gabungan gambar ${JSON.stringify(m)}`);
   }
   // Excel refuses a merge that overlaps another one; the whole drawing would fail to write.
   const sorted = [...d.merges].sort((a, b) => a.top - b.top);
@@ -192,7 +196,8 @@ export function pohonBermasalah(workbook: Workbook, r: PohonKinerjaResult, allow
     ids.add(n.id);
     out.push(...kalimatBermasalah(n.level, allowed, `tingkat simpul ${n.id}`));
     if (n.pagu !== null && !Number.isFinite(n.pagu)) out.push(`pohon: pagu simpul ${n.id} ${n.pagu}`);
-    if (n.sumber?.paguCell !== undefined) out.push(...selBermasalah(workbook, n.sumber.paguCell, n.sumber.sheet, `sel pagu simpul ${n.id}`));
+    if (n.sumber?.paguCell !== undefined)
+      out.push(...selBermasalah(workbook, n.sumber.paguCell, n.sumber.sheet, `sel pagu simpul ${n.id}`));
     (n.temuan ?? []).forEach((t) => out.push(...kalimatBermasalah(t, allowed, `temuan simpul ${n.id}`)));
   });
   return out;
@@ -200,5 +205,8 @@ export function pohonBermasalah(workbook: Workbook, r: PohonKinerjaResult, allow
 
 /** Fails the fast-check case with every problem listed. */
 export function pastikan(problems: readonly string[], what: string): void {
-  if (problems.length > 0) throw new Error(`${what}:\n  ${problems.slice(0, 20).join('\n  ')}${problems.length > 20 ? `\n  … ${problems.length - 20} lagi` : ''}`);
+  if (problems.length > 0)
+    throw new Error(
+      `${what}:\n  ${problems.slice(0, 20).join('\n  ')}${problems.length > 20 ? `\n  … ${problems.length - 20} lagi` : ''}`,
+    );
 }

@@ -34,7 +34,10 @@ const lolos: fc.Arbitrary<Mutasi[]> = fc.array(
 );
 
 test('escape sequences in cells and sheet names: Periksa stays well-formed and the terminal report inert', () => {
-  const sheets = fc.oneof(fc.tuple(dokumen, potong).map(([s, crop]) => mutasikan(s, crop)), sintetis);
+  const sheets = fc.oneof(
+    fc.tuple(dokumen, potong).map(([s, crop]) => mutasikan(s, crop)),
+    sintetis,
+  );
   const cases = fc.tuple(sheets, lolos, daftarMutasi(3), fc.nat({ max: URUTAN_LOLOS.length - 1 }));
   let runs = 0;
   fc.assert(
