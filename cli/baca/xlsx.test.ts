@@ -4,7 +4,10 @@ import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { a1, Sheet, SheetSchema, WorkbookSchema } from '../../core/lembar/model';
+import { buildRichWorkbook } from '../../test/fixtures/kaya';
+import { asZip64, withZip64Entry } from '../../test/helpers/zip64';
 import { readWorkbookFile } from './index';
+import { readXlsxBuffer } from './xlsx';
 
 let dir: string;
 beforeAll(async () => {
@@ -274,5 +277,18 @@ describe('readWorkbookFile: bad .xlsx input gives a message, never a throw', () 
     const r = await readOk(renamed);
     expect(r.workbook.sheets[0].values).toEqual([[42]]);
     expect(r.warnings).toEqual(['Berkas bernama .csv tetapi berisi buku kerja .xlsx; dibaca sebagai .xlsx.']);
+  });
+});
+
+describe('zip64 packages', () => {
+  // Some writers always use zip64 records, whatever the size; LibreOffice and Excel open them.
+  it('are read as the same workbook as their classic form: zip64 end record, and an entry with its sizes in the extra field', async () => {
+    const classic = await buildRichWorkbook();
+    const expected = await readXlsxBuffer(classic, 'kaya.xlsx');
+    expect(expected.ok).toBe(true);
+    for (const bytes of [asZip64(classic), withZip64Entry(classic)]) {
+      const r = await readXlsxBuffer(bytes, 'kaya.xlsx');
+      expect(r).toEqual(expected);
+    }
   });
 });

@@ -21,14 +21,20 @@ const RUSAK = 'Berkas bukan .xlsx yang sah atau rusak.';
 
 export class ZipPackage {
   readonly entries = new Map<string, ZipEntry>();
+  /** The package uses zip64 records (read here; a marked copy refuses them: its writer has none). */
+  zip64 = false;
   private inflated = 0;
 
   constructor(private readonly bytes: Uint8Array) {
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     const eocd = findEndOfDirectory(view);
-    const count = view.getUint16(eocd + 10, true);
-    const dirOffset = view.getUint32(eocd + 16, true);
-    if (count === 0xffff || dirOffset === 0xffffffff) throw new GalatBaca(RUSAK);
+    let count = view.getUint16(eocd + 10, true);
+    let dirOffset = view.getUint32(eocd + 16, true);
+    // All ones say "see the zip64 end record": some writers always use zip64, whatever the size.
+    if (count === 0xffff || dirOffset === 0xffffffff) {
+      ({ count, dirOffset } = zip64End(view, eocd));
+      this.zip64 = true;
+    }
     let p = dirOffset;
     for (let i = 0; i < count; i++) {
       if (p + 46 > bytes.length || view.getUint32(p, true) !== 0x02014b50) throw new GalatBaca(RUSAK);
@@ -40,14 +46,19 @@ export class ZipPackage {
       // Bit 11 says UTF-8; package part names are ASCII in practice, so reading them as UTF-8 is safe either way.
       const name = new TextDecoder('utf-8').decode(rawName);
       if (flags & 1) throw new GalatBaca('Berkas terlindungi kata sandi; simpan ulang di Excel sebagai .xlsx tanpa kata sandi.');
-      this.entries.set(normalisePartName(name), {
+      const entry: ZipEntry = {
         name,
         method: view.getUint16(p + 10, true),
         crc: view.getUint32(p + 16, true),
         compressedSize: view.getUint32(p + 20, true),
         size: view.getUint32(p + 24, true),
         localOffset: view.getUint32(p + 42, true),
-      });
+      };
+      if (entry.size === 0xffffffff || entry.compressedSize === 0xffffffff || entry.localOffset === 0xffffffff) {
+        zip64Sizes(view, p + 46 + nameLength, extraLength, entry);
+        this.zip64 = true;
+      }
+      this.entries.set(normalisePartName(name), entry);
       p += 46 + nameLength + extraLength + commentLength;
     }
   }
@@ -128,6 +139,44 @@ export function normalisePartName(name: string): string {
 }
 
 /** The end-of-central-directory record: the last 22 bytes, or earlier when the zip has a comment. */
+/** The zip64 end record, found through its locator just before the classic end record. */
+function zip64End(view: DataView, eocd: number): { count: number; dirOffset: number } {
+  const locator = eocd - 20;
+  if (locator < 0 || view.getUint32(locator, true) !== 0x07064b50) throw new GalatBaca(RUSAK);
+  const record = Number(view.getBigUint64(locator + 8, true));
+  if (record + 56 > locator || view.getUint32(record, true) !== 0x06064b50) throw new GalatBaca(RUSAK);
+  const count = Number(view.getBigUint64(record + 32, true));
+  const dirOffset = Number(view.getBigUint64(record + 48, true));
+  if (dirOffset > record) throw new GalatBaca(RUSAK);
+  return { count, dirOffset };
+}
+
+/**
+ * The real sizes and offset of an entry whose directory fields are all ones: the zip64 extra
+ * field (id 1) holds, in this order, only the values that did not fit.
+ */
+function zip64Sizes(view: DataView, extra: number, length: number, entry: ZipEntry): void {
+  for (let q = extra; q + 4 <= extra + length;) {
+    const id = view.getUint16(q, true);
+    const size = view.getUint16(q + 2, true);
+    if (id === 1) {
+      let at = q + 4;
+      const next = (): number => {
+        if (at + 8 > q + 4 + size) throw new GalatBaca(RUSAK);
+        const value = Number(view.getBigUint64(at, true));
+        at += 8;
+        return value;
+      };
+      if (entry.size === 0xffffffff) entry.size = next();
+      if (entry.compressedSize === 0xffffffff) entry.compressedSize = next();
+      if (entry.localOffset === 0xffffffff) entry.localOffset = next();
+      return;
+    }
+    q += 4 + size;
+  }
+  throw new GalatBaca(RUSAK);
+}
+
 function findEndOfDirectory(view: DataView): number {
   const last = view.byteLength - 22;
   const first = Math.max(0, last - 0xffff);

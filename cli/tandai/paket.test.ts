@@ -12,6 +12,7 @@ import { buildRichWorkbook } from '../../test/fixtures/kaya';
 import { renjaTC33 } from '../../test/fixtures/sintetis';
 import { JsZipParts } from '../../test/helpers/paket-jszip';
 import { lembarXml, paketXlsx } from '../../test/helpers/xlsx-mentah';
+import { asZip64, withZip64Entry } from '../../test/helpers/zip64';
 import { writeAnnotatedCopy } from './index';
 import { markPackage, markXlsx } from './salin-xlsx';
 
@@ -137,13 +138,7 @@ describe('the marked copy zip', () => {
   });
 
   test('a zip64 size in one directory entry (all ones, the real size in an extra field) is refused the same way', async () => {
-    const zip = Buffer.from(await buildRichWorkbook());
-    const v = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
-    let eocd = zip.length - 22;
-    while (v.getUint32(eocd, true) !== 0x06054b50) eocd--;
-    const first = v.getUint32(eocd + 16, true);
-    v.setUint32(first + 20, 0xffffffff, true);
-    v.setUint32(first + 24, 0xffffffff, true);
+    const zip = Buffer.from(withZip64Entry(await buildRichWorkbook()));
     await expect(markXlsx(zip, [f('Ringkasan', 'C4', 'error', 'Pagu berbeda.')], { macroOutput: false })).rejects.toThrow(
       /format zip64/,
     );
@@ -279,35 +274,3 @@ describe('the new zip writer against the former jszip path (test/helpers/paket-j
     },
   );
 });
-
-/**
- * The same package with a zip64 end record in front of the classic one, whose counts and
- * offset then say "see zip64" (0xFFFF, 0xFFFFFFFF), as writers that always use zip64 write it.
- */
-function asZip64(zip: Uint8Array): Uint8Array {
-  const v = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
-  let eocd = zip.length - 22;
-  while (v.getUint32(eocd, true) !== 0x06054b50) eocd--;
-  const count = v.getUint16(eocd + 10, true);
-  const dirSize = v.getUint32(eocd + 12, true);
-  const dirOffset = v.getUint32(eocd + 16, true);
-  const z64 = new Uint8Array(56 + 20);
-  const w = new DataView(z64.buffer);
-  w.setUint32(0, 0x06064b50, true);
-  w.setBigUint64(4, 44n, true);
-  w.setUint16(12, 45, true);
-  w.setUint16(14, 45, true);
-  w.setBigUint64(24, BigInt(count), true);
-  w.setBigUint64(32, BigInt(count), true);
-  w.setBigUint64(40, BigInt(dirSize), true);
-  w.setBigUint64(48, BigInt(dirOffset), true);
-  w.setUint32(56, 0x07064b50, true);
-  w.setBigUint64(64, BigInt(eocd), true);
-  w.setUint32(72, 1, true);
-  const end = new Uint8Array(zip.subarray(eocd, eocd + 22));
-  const e = new DataView(end.buffer);
-  e.setUint16(8, 0xffff, true);
-  e.setUint16(10, 0xffff, true);
-  e.setUint32(16, 0xffffffff, true);
-  return Buffer.concat([zip.subarray(0, eocd), z64, end]);
-}

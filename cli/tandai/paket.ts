@@ -74,9 +74,9 @@ export class Package implements Parts {
     private readonly bytes: Uint8Array,
     zip: ZipPackage,
   ) {
+    // The reader reads zip64; the copy's writer has no zip64 records, so it refuses rather than guess.
+    if (zip.zip64) throw new TandaiError(ZIP64);
     for (const e of zip.entries.values()) {
-      // A streamed writer's zip64 extra field leaves these all-ones in the directory.
-      if (e.size === 0xffffffff || e.compressedSize === 0xffffffff || e.localOffset === 0xffffffff) throw new TandaiError(ZIP64);
       this.order.push(e);
       if (e.name.endsWith('/')) continue;
       this.names.set(normalisePartName(e.name), e.name);
