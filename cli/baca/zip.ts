@@ -93,6 +93,8 @@ export class ZipPackage {
     };
     if (entry.method === 0) {
       for (let i = 0; i < data.length; i += CHUNK) take(data.subarray(i, Math.min(i + CHUNK, data.length)));
+    } else if (entry.method === 8 && entry.size <= WHOLE_MAX) {
+      take(inflateWhole(data, entry.size));
     } else if (entry.method === 8) {
       const inflate = new Inflate((chunk) => take(chunk));
       try {
@@ -107,9 +109,7 @@ export class ZipPackage {
       throw new GalatBaca(RUSAK);
     }
     if (size !== entry.size || crc >>> 0 !== entry.crc >>> 0) {
-      throw new GalatBaca(
-        'Berkas .xlsx rusak: isi salah satu bagiannya tidak cocok dengan kode pemeriksanya (CRC). Minta salinan asli berkas.',
-      );
+      throw mismatch();
     }
   }
 
@@ -127,6 +127,33 @@ export class ZipPackage {
 }
 
 const CHUNK = 64 * 1024;
+
+/**
+ * Parts up to this size are inflated in one native call: node:zlib takes a third of the time
+ * fflate's streaming inflater does on a 2,000-row sheet, and a part this small costs little
+ * memory whole. Larger parts (an 85 MB sheet of a 100,000-row Renja) stream in chunks.
+ */
+const WHOLE_MAX = 8 * 1024 * 1024;
+
+/**
+ * The part inflated whole, never past the size its directory entry declares: a directory that
+ * lies about a bigger part gives a part of the wrong size (the CRC sentence), not a big buffer.
+ */
+function inflateWhole(data: Uint8Array, declared: number): Uint8Array {
+  try {
+    // One output chunk as large as the part: zlib joins smaller chunks with a copy of the whole.
+    return zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, declared), chunkSize: Math.max(CHUNK, declared) });
+  } catch (e) {
+    if ((e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw mismatch();
+    throw new GalatBaca(RUSAK);
+  }
+}
+
+function mismatch(): GalatBaca {
+  return new GalatBaca(
+    'Berkas .xlsx rusak: isi salah satu bagiannya tidak cocok dengan kode pemeriksanya (CRC). Minta salinan asli berkas.',
+  );
+}
 
 function tooBig(): GalatBaca {
   return new GalatBaca(
