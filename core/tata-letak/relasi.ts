@@ -102,20 +102,49 @@ function numericColumns(sheet: Sheet, columns: readonly TableColumn[], body: rea
     const half = new Float64Array(body.length);
     let filled = 0;
     let numbers = 0;
+    // Texts repeat down a column (lokasi, sumber dana, "100 %"): each is read once.
+    const texts = new Map<string, Reading>();
     body.forEach((r, i) => {
       const raw = cellAt(sheet, r.row, c.col);
       if (raw === null || raw === '') return;
-      const p = parseCell(raw);
-      if (p.kind === 'empty') return;
+      let read: Reading;
+      if (typeof raw === 'number') read = Number.isFinite(raw) ? { value: raw === 0 ? 0 : raw, decimals: null } : INVALID;
+      else if (typeof raw === 'string') {
+        const known = texts.get(raw);
+        read = known ?? readingOf(raw);
+        if (known === undefined && texts.size < MAX_TEXTS) texts.set(raw, read);
+      } else read = readingOf(raw);
+      if (read === EMPTY) return;
       filled++;
-      if (p.value === null || (p.kind !== 'number' && p.kind !== 'money' && p.kind !== 'percent')) return;
+      if (read === INVALID) return;
       numbers++;
-      v[i] = p.value.toNumber();
-      half[i] = 0.5 * 10 ** -(p.decimals ?? decimalsOf(v[i]));
+      v[i] = read.value;
+      half[i] = 0.5 * 10 ** -(read.decimals ?? decimalsOf(read.value));
     });
     if (numbers >= MIN_SUPPORT && numbers >= filled * NUMERIC_SHARE) out.push({ col: c.col, v, half });
   }
   return out;
+}
+
+/** A cell as the relations use it: its value as a double and the decimals it was written with. */
+interface Reading {
+  value: number;
+  decimals: number | null;
+}
+const EMPTY: Reading = { value: NaN, decimals: null };
+/** Filled, but not a number, money or percent. */
+const INVALID: Reading = { value: NaN, decimals: null };
+const MAX_TEXTS = 4096;
+
+/**
+ * What parseCell makes of the cell. A native number is taken as it is, without the Decimal
+ * parseCell would build only to be turned back into the same double.
+ */
+function readingOf(raw: unknown): Reading {
+  const p = parseCell(raw);
+  if (p.kind === 'empty') return EMPTY;
+  if (p.value === null || (p.kind !== 'number' && p.kind !== 'money' && p.kind !== 'percent')) return INVALID;
+  return { value: p.value.toNumber(), decimals: p.decimals };
 }
 
 function decimalsOf(x: number): number {
