@@ -256,4 +256,53 @@ describe('antar-tabel: names and kode', () => {
     expect(normaliseKode('0')).toBe('0');
     expect(normaliseKode(null)).toBeNull();
   });
+
+  // The one-pass readers of ASCII names and kodes must give what the general (regex) path gives.
+  const byRegexName = (s: string) =>
+    s
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
+  const byRegexKode = (s: string) => {
+    const parts = s
+      .split(/[.\s]+/)
+      .filter(Boolean)
+      .map((p) => p.replace(/^0+(?=\d)/, ''));
+    return parts.length === 0 ? null : parts.join('.');
+  };
+  const random = (alphabet: string, seed: number) => {
+    let x = seed;
+    const next = () => (x = (x * 1103515245 + 12345) % 2147483648) / 2147483648;
+    return Array.from({ length: 1 + Math.floor(next() * 20) }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
+  };
+
+  test('normaliseName reads every kind of text as the general path does', () => {
+    for (const s of [
+      '',
+      ' ',
+      '  Kab./Kota  ',
+      'A-B_C',
+      'ÉLAN vital',
+      'Dinas PU\u00a0dan PR',
+      'Pelayanan   Umum 2',
+      '½ tahun',
+      'ｐｒｏｇｒａｍ',
+    ])
+      expect(normaliseName(s)).toBe(byRegexName(s));
+    for (let seed = 1; seed <= 3000; seed++) {
+      const s = random('aZ9 ./-_()&\t\né', seed);
+      expect(normaliseName(s)).toBe(byRegexName(s));
+    }
+  });
+
+  test('normaliseKode reads every kind of kode as the general path does', () => {
+    for (const s of ['', '.', ' . ', '00', '0.0', '1..2', ' 01 ', '1.06.01.2.01.0001', '1\t2', 'A.01', '1.0x', '١٢'])
+      expect(normaliseKode(s)).toBe(byRegexKode(s));
+    for (let seed = 1; seed <= 3000; seed++) {
+      const s = random('0019. \tx', seed);
+      expect(normaliseKode(s)).toBe(byRegexKode(s));
+    }
+  });
 });

@@ -47,6 +47,9 @@ interface Info {
   items: Map<number, Item[]>; // per uraian column
 }
 
+/** Up to this many tables every pair is compared: the index of sharingItems would cost more than it saves. */
+const ALL_PAIRS_UP_TO = 8;
+
 export const check: WorkbookCheck = (tables) => {
   const infos = tables.map((t, order) => describe(t.ctx, order));
   const findings: Finding[] = [];
@@ -62,8 +65,9 @@ export const check: WorkbookCheck = (tables) => {
  * every other, only those that can match.
  */
 function sharingItems(infos: Info[]): number[][] {
-  // One or two tables: the index would cost what it saves.
-  if (infos.length < 3) return infos.map((_, i) => (i === 0 && infos.length === 2 ? [1] : []));
+  // A pair that shares nothing finds no match and costs one pass over its items, about what
+  // indexing its tokens costs: for a few tables, every pair is cheaper than the index.
+  if (infos.length <= ALL_PAIRS_UP_TO) return infos.map((_, i) => infos.map((_, j) => j).filter((j) => j > i));
   const holders = new Map<string, number[]>();
   for (let i = 0; i < infos.length; i++) {
     for (const token of tokensOf(infos[i])) {
@@ -137,6 +141,8 @@ function describe(ctx: CheckContext, order: number): Info {
 
 /** Lower case, letters and digits only: "KABUPATEN/ KOTA" and "Kabupaten/Kota" are one name. */
 export function normaliseName(s: string): string {
+  const ascii = asciiName(s);
+  if (ascii !== null) return ascii;
   return s
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -145,14 +151,54 @@ export function normaliseName(s: string): string {
     .trim();
 }
 
+/**
+ * normaliseName of an ASCII text by one pass over its characters, null for any other text.
+ * Nearly every name is ASCII, and Unicode normalisation and two regexes per name were a
+ * tenth of the check of a three-sheet workbook.
+ */
+function asciiName(s: string): string | null {
+  let out = '';
+  let gap = false;
+  for (let i = 0; i < s.length; i++) {
+    let c = s.charCodeAt(i);
+    if (c > 127) return null;
+    if (c >= 65 && c <= 90) c += 32;
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+      if (gap && out !== '') out += ' ';
+      gap = false;
+      out += String.fromCharCode(c);
+    } else gap = true;
+  }
+  return out;
+}
+
 /** "1.06.01.2.01.0001" and "1 6 1 2.1 1" name one row: segments without leading zeros. */
 export function normaliseKode(s: string | null): string | null {
   if (s === null) return null;
+  const plain = plainKode(s);
+  if (plain !== undefined) return plain;
   const parts = s
     .split(/[.\s]+/)
     .filter(Boolean)
     .map((p) => p.replace(/^0+(?=\d)/, ''));
   return parts.length === 0 ? null : parts.join('.');
+}
+
+/** normaliseKode of a kode of ASCII digits, dots and spaces by one pass; undefined for any other. */
+function plainKode(s: string): string | null | undefined {
+  let out = '';
+  let segment = '';
+  for (let i = 0; i <= s.length; i++) {
+    const c = i < s.length ? s.charCodeAt(i) : 46;
+    if (c >= 48 && c <= 57) {
+      if (segment === '0') segment = '';
+      segment += String.fromCharCode(c);
+    } else if (c === 46 || c === 32) {
+      if (segment !== '') out = out === '' ? segment : `${out}.${segment}`;
+      segment = '';
+    } else return undefined;
+  }
+  return out === '' ? null : out;
 }
 
 function uraianFor(info: Info, money: TableColumn | null): number | null {
@@ -188,14 +234,20 @@ function itemsOf(info: Info, uraian: number): Item[] {
     if (n === undefined) normalised.set(s, (n = normaliseName(s)));
     return n;
   };
-  const own = (it: Item) => `${it.level ?? '?'}|${norm(it.name)}`;
-  const path = (it: Item) => `${own(it)}<${norm(nameAt.get(idx.parent[it.pos]) ?? '')}`;
-  for (const it of items) if (norm(it.name) !== '') bump(own(it));
-  for (const it of items) if (norm(it.name) !== '' && count.get(own(it))! > 1) bump(path(it));
-  for (const it of items) {
-    if (norm(it.name) === '') continue;
-    it.key = count.get(own(it)) === 1 ? own(it) : count.get(path(it)) === 1 ? path(it) : '';
-  }
+  // Each item's own key once; the key with its parent's name only where the own key repeats.
+  const owns = items.map((it) => {
+    const n = norm(it.name);
+    return n === '' ? '' : `${it.level ?? '?'}|${n}`;
+  });
+  const path = (it: Item, own: string) => `${own}<${norm(nameAt.get(idx.parent[it.pos]) ?? '')}`;
+  for (const own of owns) if (own !== '') bump(own);
+  const paths = items.map((it, k) => (owns[k] !== '' && count.get(owns[k])! > 1 ? path(it, owns[k]) : ''));
+  for (const p of paths) if (p !== '') bump(p);
+  items.forEach((it, k) => {
+    const own = owns[k];
+    if (own === '') return;
+    it.key = count.get(own) === 1 ? own : count.get(paths[k]) === 1 ? paths[k] : '';
+  });
   const kodes = new Map<string, number>();
   for (const it of items) if (it.kode !== null) kodes.set(it.kode, (kodes.get(it.kode) ?? 0) + 1);
   // A kode printed twice ("1 6 1 2.1 2" × 4) names nothing.
