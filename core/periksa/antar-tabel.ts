@@ -152,24 +152,16 @@ export function normaliseName(s: string): string {
 }
 
 /**
- * normaliseName of an ASCII text by one pass over its characters, null for any other text.
- * Nearly every name is ASCII, and Unicode normalisation and two regexes per name were a
- * tenth of the check of a three-sheet workbook.
+ * normaliseName of an ASCII text, null for any other text. Nearly every name is ASCII, and
+ * Unicode normalisation and two Unicode regexes per name were a tenth of the check of a
+ * three-sheet workbook.
  */
 function asciiName(s: string): string | null {
-  let out = '';
-  let gap = false;
-  for (let i = 0; i < s.length; i++) {
-    let c = s.charCodeAt(i);
-    if (c > 127) return null;
-    if (c >= 65 && c <= 90) c += 32;
-    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
-      if (gap && out !== '') out += ' ';
-      gap = false;
-      out += String.fromCharCode(c);
-    } else gap = true;
-  }
-  return out;
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 127) return null;
+  return s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 }
 
 /** "1.06.01.2.01.0001" and "1 6 1 2.1 1" name one row: segments without leading zeros. */
@@ -184,21 +176,24 @@ export function normaliseKode(s: string | null): string | null {
   return parts.length === 0 ? null : parts.join('.');
 }
 
-/** normaliseKode of a kode of ASCII digits, dots and spaces by one pass; undefined for any other. */
+/** normaliseKode of a kode of ASCII digits, dots and spaces, one slice per segment; undefined for any other. */
 function plainKode(s: string): string | null | undefined {
-  let out = '';
-  let segment = '';
+  const parts: string[] = [];
+  let start = -1;
   for (let i = 0; i <= s.length; i++) {
     const c = i < s.length ? s.charCodeAt(i) : 46;
     if (c >= 48 && c <= 57) {
-      if (segment === '0') segment = '';
-      segment += String.fromCharCode(c);
+      if (start < 0) start = i;
     } else if (c === 46 || c === 32) {
-      if (segment !== '') out = out === '' ? segment : `${out}.${segment}`;
-      segment = '';
+      if (start >= 0) {
+        // Leading zeros go, the last digit stays: "0001" is "1", "00" is "0".
+        while (start < i - 1 && s.charCodeAt(start) === 48) start++;
+        parts.push(s.slice(start, i));
+        start = -1;
+      }
     } else return undefined;
   }
-  return out === '' ? null : out;
+  return parts.length === 0 ? null : parts.join('.');
 }
 
 function uraianFor(info: Info, money: TableColumn | null): number | null {
@@ -214,14 +209,14 @@ function itemsOf(info: Info, uraian: number): Item[] {
   let items = info.items.get(uraian);
   if (items !== undefined) return items;
   const { idx, ctx } = info;
-  const nameAt = new Map<number, string>();
+  const nameAt: string[] = [];
   items = [];
   for (let i = 0; i < idx.rows.length; i++) {
     if (!idx.isNode[i]) continue;
     const r = idx.rows[i];
     const raw = cellAt(ctx.sheet, r.row, uraian);
     const name = raw === null ? '' : String(raw).trim();
-    nameAt.set(i, name);
+    nameAt[i] = name;
     items.push({ pos: i, row: r.row, level: r.levelName, name, key: '', kode: normaliseKode(r.kode) });
   }
   // Keys that identify one row of the table: its name at its level, else with its parent's name.
@@ -239,7 +234,7 @@ function itemsOf(info: Info, uraian: number): Item[] {
     const n = norm(it.name);
     return n === '' ? '' : `${it.level ?? '?'}|${n}`;
   });
-  const path = (it: Item, own: string) => `${own}<${norm(nameAt.get(idx.parent[it.pos]) ?? '')}`;
+  const path = (it: Item, own: string) => `${own}<${norm(nameAt[idx.parent[it.pos]] ?? '')}`;
   for (const own of owns) if (own !== '') bump(own);
   const paths = items.map((it, k) => (owns[k] !== '' && count.get(owns[k])! > 1 ? path(it, owns[k]) : ''));
   for (const p of paths) if (p !== '') bump(p);
@@ -379,10 +374,20 @@ function amountOf(mc: MoneyColumn<unknown>, idx: SumIndex, pos: number): Amount 
   let a = known[pos];
   if (a === undefined) {
     const state = idx.isNode[pos] ? mc.node[pos] : mc.state[pos];
-    a = present(state) ? { pos, readings: readingsOf(mc, idx, pos).map(String), ambiguous: mc.readings.has(pos) } : null;
+    a = present(state) ? { pos, readings: readingTexts(mc, idx, pos), ambiguous: mc.readings.has(pos) } : null;
     known[pos] = a;
   }
   return a;
+}
+
+/**
+ * An amount of a whole-rupiah column is a safe integer, whose text is the same from JavaScript
+ * as from decimal.js: the Decimal is not built only to be written.
+ */
+function readingTexts(mc: MoneyColumn<unknown>, idx: SumIndex, pos: number): string[] {
+  const v = idx.isNode[pos] ? mc.nodeValue[pos] : mc.value[pos];
+  if (typeof v === 'number' && !mc.readings.has(pos)) return [String(v)];
+  return readingsOf(mc, idx, pos).map(String);
 }
 
 function agree(x: Amount, y: Amount): boolean {
