@@ -369,8 +369,17 @@ interface Amount {
 const amounts = new WeakMap<MoneyColumn<unknown>, (Amount | null | undefined)[]>();
 
 function amountOf(mc: MoneyColumn<unknown>, idx: SumIndex, pos: number): Amount | null {
+  return amountIn(knownAmounts(mc), mc, idx, pos);
+}
+
+function knownAmounts(mc: MoneyColumn<unknown>): (Amount | null | undefined)[] {
   let known = amounts.get(mc);
   if (known === undefined) amounts.set(mc, (known = []));
+  return known;
+}
+
+/** amountOf with the column's cache already in hand: a loop over a column looks it up once. */
+function amountIn(known: (Amount | null | undefined)[], mc: MoneyColumn<unknown>, idx: SumIndex, pos: number): Amount | null {
   let a = known[pos];
   if (a === undefined) {
     const state = idx.isNode[pos] ? mc.node[pos] : mc.state[pos];
@@ -391,6 +400,7 @@ function readingTexts(mc: MoneyColumn<unknown>, idx: SumIndex, pos: number): str
 }
 
 function agree(x: Amount, y: Amount): boolean {
+  if (x.readings.length === 1 && y.readings.length === 1) return x.readings[0] === y.readings[0];
   return x.readings.some((r) => y.readings.includes(r));
 }
 
@@ -437,9 +447,11 @@ function compareColumns(
   if (ua !== null && ub !== null) {
     const pairs: { x: Item; y: Item; ax: Amount; ay: Amount }[] = [];
     let compared = 0;
+    const knownA = knownAmounts(ma);
+    const knownB = knownAmounts(mb);
     for (const [x, y] of matchesOf(ua, ub)) {
-      const ax = amountOf(ma, a.idx, x.pos);
-      const ay = amountOf(mb, b.idx, y.pos);
+      const ax = amountIn(knownA, ma, a.idx, x.pos);
+      const ay = amountIn(knownB, mb, b.idx, y.pos);
       if (ax === null || ay === null) continue;
       compared++;
       if (!agree(ax, ay)) pairs.push({ x, y, ax, ay });

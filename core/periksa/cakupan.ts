@@ -222,11 +222,26 @@ function isNumericColumn(sheet: Sheet, sample: CheckContext['table']['rows'], c:
   if (c.role === 'nomor' || c.role.startsWith('kode')) return false;
   let filled = 0;
   let numbers = 0;
+  // A repeated text ("Kab. Contoh", "100 %") is parsed once; a native number needs no parse.
+  const texts = new Map<string, boolean | null>();
   for (const r of sample) {
-    const p = parseCell(cellAt(sheet, r.row, c.col));
-    if (p.kind === 'empty') continue;
+    const v = cellAt(sheet, r.row, c.col);
+    let number: boolean | null;
+    if (typeof v === 'number') number = Number.isFinite(v);
+    else if (typeof v === 'string') {
+      number = texts.get(v) ?? null;
+      if (!texts.has(v)) {
+        const p = parseCell(v);
+        number = p.kind === 'empty' ? null : p.value !== null;
+        texts.set(v, number);
+      }
+    } else {
+      const p = parseCell(v);
+      number = p.kind === 'empty' ? null : p.value !== null;
+    }
+    if (number === null) continue;
     filled++;
-    if (p.value !== null) numbers++;
+    if (number) numbers++;
   }
   return numbers > 0 && numbers >= filled * NUMERIC_SHARE;
 }
