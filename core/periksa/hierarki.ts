@@ -162,19 +162,18 @@ function label(n: ParsedNomor, v: number): string {
 
 function duplicates(ctx: CheckContext, problems: Problem[]): Finding[] {
   const out: Finding[] = [];
-  const kodeGroups = new Map<string, TableRow[]>();
-  const nomorGroups = new Map<string, TableRow[]>();
+  const kodeGroups = new Repeats<TableRow>();
+  const nomorGroups = new Repeats<TableRow>();
   for (const r of ctx.table.rows) {
     if (r.kind !== 'data' || r.continuation) continue;
-    if (r.kode !== null) push(kodeGroups, r.kode, r);
+    if (r.kode !== null) kodeGroups.add(r.kode, r);
     if (r.nomor !== null) {
       const n = parseNomor(r.nomor);
-      if (n !== null) push(nomorGroups, `${r.block}|${r.parent ?? -1}|${n.shape}|${n.parts.join('.')}`, r);
+      if (n !== null) nomorGroups.add(`${r.block}|${r.parent ?? -1}|${n.shape}|${n.parts.join('.')}`, r);
     }
   }
   const mangledRows = new Set(problems.map((p) => p.row));
-  for (const sameText of kodeGroups.values()) {
-    if (sameText.length < 2) continue;
+  for (const sameText of kodeGroups.groups()) {
     // "1.6.1.2.1" may be kegiatan 2.1 or sub kegiatan 1 of kegiatan 2: only the same level repeats.
     const byLevel = new Map<string, TableRow[]>();
     for (const r of sameText) push(byLevel, r.levelName ?? '', r);
@@ -190,8 +189,7 @@ function duplicates(ctx: CheckContext, problems: Problem[]): Finding[] {
     }
   }
   const nomorCol = labelColumn(ctx).col;
-  for (const group of nomorGroups.values()) {
-    if (group.length < 2) continue;
+  for (const group of nomorGroups.groups()) {
     const r = group[1];
     out.push(
       ctx.finding({
@@ -227,6 +225,31 @@ function duplicateKode(ctx: CheckContext, group: TableRow[], explained: boolean)
         : 'baris dikenali dari letak dan induknya, bukan dari kode; periksa kode yang benar.'),
     related: related(group, r, kodeCol),
   });
+}
+
+/**
+ * Values grouped by key, where only keys seen twice or more matter: nearly every kode is
+ * unique, and a list per key was most of this rule's time on a 100,000-row table.
+ */
+class Repeats<V> {
+  private readonly first = new Map<string, V>();
+  private readonly many = new Map<string, V[]>();
+
+  add(key: string, v: V): void {
+    const f = this.first.get(key);
+    if (f === undefined) {
+      this.first.set(key, v);
+      return;
+    }
+    const list = this.many.get(key);
+    if (list) list.push(v);
+    else this.many.set(key, [f, v]);
+  }
+
+  /** Every group of two or more, in the order its second value came. */
+  groups(): IterableIterator<V[]> {
+    return this.many.values();
+  }
 }
 
 function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
