@@ -136,6 +136,12 @@ const EMPTY: Reading = { value: NaN, decimals: null };
 const INVALID: Reading = { value: NaN, decimals: null };
 const MAX_TEXTS = 4096;
 
+/** The amount a cell holds for a parent sum: a number or money, else null. */
+function amountIn(raw: unknown): number | null {
+  const p = parseCell(raw);
+  return p.value !== null && (p.kind === 'number' || p.kind === 'money') ? p.value.toNumber() : null;
+}
+
 /**
  * What parseCell makes of the cell. A native number is taken as it is, without the Decimal
  * parseCell would build only to be turned back into the same double.
@@ -419,9 +425,20 @@ export function inferParentSums(sheet: Sheet, columns: TableColumn[], rows: read
   if (children.size < MIN_PARENTS) return out;
   for (const c of columns) {
     if (c.money || c.role !== 'lainnya') continue;
+    // A native number is its own value; a text ("PN 1", "Lansia") is parsed once per column.
+    const texts = new Map<string, number | null>();
     const value = (row: number): number | null => {
-      const p = parseCell(cellAt(sheet, row, c.col));
-      return p.value !== null && (p.kind === 'number' || p.kind === 'money') ? p.value.toNumber() : null;
+      const raw = cellAt(sheet, row, c.col);
+      if (typeof raw === 'number') return Number.isFinite(raw) ? raw : null;
+      if (typeof raw === 'string') {
+        let v = texts.get(raw);
+        if (v === undefined) {
+          v = amountIn(raw);
+          if (texts.size < MAX_TEXTS) texts.set(raw, v);
+        }
+        return v;
+      }
+      return amountIn(raw);
     };
     // A heading without an amount (4 PENDAPATAN over 4.1 …) stands for its children.
     const amountOf = (row: number, depth: number): number | null => {
