@@ -7,6 +7,8 @@
  */
 export class TeksSekali {
   private readonly seen = new Map<string, string>();
+  /** Short texts by a hash of their UTF-8 bytes: a repeated text is found without decoding it. */
+  private readonly byBytes = new Map<number, { bytes: Buffer; text: string }>();
 
   constructor(
     private readonly maxLength = 32,
@@ -21,4 +23,27 @@ export class TeksSekali {
     this.seen.set(text, text);
     return text;
   }
+
+  /**
+   * The UTF-8 text in `s[a…b)`, which must need no other decoding (no entities), as `get` would
+   * keep it. Two texts with the same hash take turns in the table: the bytes are always compared.
+   */
+  fromBytes(s: Buffer, a: number, b: number): string {
+    const n = b - a;
+    if (n > this.maxLength) return s.toString('utf8', a, b);
+    let hash = n;
+    for (let k = a; k < b; k++) hash = Math.imul(hash ^ s[k], 16_777_619);
+    const kept = this.byBytes.get(hash);
+    if (kept !== undefined && sameBytes(kept.bytes, s, a, b)) return kept.text;
+    const text = this.get(s.toString('utf8', a, b));
+    if (this.byBytes.size >= this.maxEntries) this.byBytes.clear();
+    this.byBytes.set(hash, { bytes: Buffer.from(s.subarray(a, b)), text });
+    return text;
+  }
+}
+
+function sameBytes(kept: Buffer, s: Buffer, a: number, b: number): boolean {
+  if (kept.length !== b - a) return false;
+  for (let k = 0; k < kept.length; k++) if (kept[k] !== s[a + k]) return false;
+  return true;
 }
