@@ -41,6 +41,9 @@ interface RowData {
   bold: boolean[] | null;
 }
 
+/** The element and attribute names the reader looks at. */
+const NAMES = ['row', 'c', 'v', 'f', 'is', 'r', 'b', 'rPh', 't', 'mergeCell', 's', 'hidden', 'si', 'ref', 'val'] as const;
+
 const enum In {
   None,
   V,
@@ -205,159 +208,164 @@ export function readSheetPart(name: string, entry: ZipEntry, ctx: SheetContext):
     }
   };
 
-  parsePartBytes(ctx.pkg, entry, {
-    open(tag, a) {
-      switch (tag) {
-        case 'row': {
-          const k = a.find('r');
-          let r = rowIndex + 1;
-          if (k >= 0) {
-            const n = digitsAt(a.bytes, a.starts[k], a.ends[k]);
-            r = (n >= 0 ? n : Number(a.value(k))) - 1;
+  parsePartBytes(
+    ctx.pkg,
+    entry,
+    {
+      open(tag, a) {
+        switch (tag) {
+          case 'row': {
+            const k = a.find('r');
+            let r = rowIndex + 1;
+            if (k >= 0) {
+              const n = digitsAt(a.bytes, a.starts[k], a.ends[k]);
+              r = (n >= 0 ? n : Number(a.value(k))) - 1;
+            }
+            if (!Number.isInteger(r) || r < 0) throw refuse('nomor baris tidak sah; berkas dilewati.');
+            startRow(r);
+            const hide = a.get('hidden');
+            if (hide === '1' || hide === 'true') hidden.push(r);
+            return;
           }
-          if (!Number.isInteger(r) || r < 0) throw refuse('nomor baris tidak sah; berkas dilewati.');
-          startRow(r);
-          const hide = a.get('hidden');
-          if (hide === '1' || hide === 'true') hidden.push(r);
-          return;
-        }
-        case 'c': {
-          if (rowIndex < 0) startRow(0);
-          const kr = a.find('r');
-          if (kr >= 0) {
-            let row: number;
-            let col: number;
-            const packed = refAt(a.bytes, a.starts[kr], a.ends[kr]);
-            if (packed >= 0) {
-              row = Math.floor(packed / REF_COLUMNS);
-              col = packed % REF_COLUMNS;
+          case 'c': {
+            if (rowIndex < 0) startRow(0);
+            const kr = a.find('r');
+            if (kr >= 0) {
+              let row: number;
+              let col: number;
+              const packed = refAt(a.bytes, a.starts[kr], a.ends[kr]);
+              if (packed >= 0) {
+                row = Math.floor(packed / REF_COLUMNS);
+                col = packed % REF_COLUMNS;
+              } else {
+                // Not the plain form (an entity, a space): the text decides, as before.
+                const pos = parseRef(a.value(kr));
+                if (pos === null) throw refuse(`alamat sel "${a.value(kr).slice(0, 20)}" tidak sah; berkas dilewati.`);
+                row = pos.row;
+                col = pos.col;
+              }
+              if (col >= BATAS.kolom) throw refuse(`sel ${a.value(kr)} melewati kolom terakhir XFD; berkas dilewati.`);
+              if (row !== rowIndex) startRow(row);
+              colIndex = col;
             } else {
-              // Not the plain form (an entity, a space): the text decides, as before.
-              const pos = parseRef(a.value(kr));
-              if (pos === null) throw refuse(`alamat sel "${a.value(kr).slice(0, 20)}" tidak sah; berkas dilewati.`);
-              row = pos.row;
-              col = pos.col;
+              colIndex++;
+              if (colIndex >= BATAS.kolom) throw refuse('baris memuat sel melewati kolom terakhir XFD; berkas dilewati.');
             }
-            if (col >= BATAS.kolom) throw refuse(`sel ${a.value(kr)} melewati kolom terakhir XFD; berkas dilewati.`);
-            if (row !== rowIndex) startRow(row);
-            colIndex = col;
-          } else {
-            colIndex++;
-            if (colIndex >= BATAS.kolom) throw refuse('baris memuat sel melewati kolom terakhir XFD; berkas dilewati.');
-          }
-          const kt = a.find('t');
-          cellType = kt < 0 ? 'n' : (cellTypeAt(a.bytes, a.starts[kt], a.ends[kt]) ?? a.value(kt));
-          // exceljs, the reference this reader is tested against, reads style 0 as no style.
-          const ks = a.find('s');
-          if (ks < 0) cellStyle = -1;
-          else {
-            const n = digitsAt(a.bytes, a.starts[ks], a.ends[ks]);
-            if (n >= 0) cellStyle = n === 0 && a.ends[ks] - a.starts[ks] === 1 ? -1 : n;
+            const kt = a.find('t');
+            cellType = kt < 0 ? 'n' : (cellTypeAt(a.bytes, a.starts[kt], a.ends[kt]) ?? a.value(kt));
+            // exceljs, the reference this reader is tested against, reads style 0 as no style.
+            const ks = a.find('s');
+            if (ks < 0) cellStyle = -1;
             else {
-              const text = a.value(ks);
-              cellStyle = text === '0' ? -1 : Number(text);
+              const n = digitsAt(a.bytes, a.starts[ks], a.ends[ks]);
+              if (n >= 0) cellStyle = n === 0 && a.ends[ks] - a.starts[ks] === 1 ? -1 : n;
+              else {
+                const text = a.value(ks);
+                cellStyle = text === '0' ? -1 : Number(text);
+              }
             }
+            vBytes = null;
+            vPiece = false;
+            vText = '';
+            hasV = false;
+            fText = '';
+            hasF = false;
+            fShared = null;
+            tText = '';
+            hasT = false;
+            runs = 0;
+            boldRuns = 0;
+            inPhonetic = 0;
+            return;
           }
-          vBytes = null;
-          vPiece = false;
-          vText = '';
-          hasV = false;
-          fText = '';
-          hasF = false;
-          fShared = null;
-          tText = '';
-          hasT = false;
-          runs = 0;
-          boldRuns = 0;
-          inPhonetic = 0;
-          return;
+          case 'v':
+            inside = In.V;
+            hasV = true;
+            return;
+          case 'f': {
+            inside = In.F;
+            hasF = true;
+            const si = a.get('si');
+            if (a.get('t') === 'shared' && si !== undefined) fShared = { si, master: a.find('ref') >= 0 };
+            return;
+          }
+          case 'is':
+            hasT = true;
+            return;
+          case 'r':
+            if (hasT) {
+              runs++;
+              runBold = false;
+              inRun = true;
+            }
+            return;
+          case 'b':
+            if (inRun && inPhonetic === 0) {
+              const val = a.get('val');
+              runBold = val === undefined || val === '1' || val === 'true';
+            }
+            return;
+          case 'rPh':
+            inPhonetic++;
+            return;
+          case 't':
+            if (hasT && inPhonetic === 0) inside = In.T;
+            return;
+          case 'mergeCell': {
+            const m = parseRange(a.get('ref') ?? '');
+            if (m === null) return;
+            if (merges.length >= BATAS.gabungan) {
+              throw refuse(`lebih dari ${angkaId(BATAS.gabungan)} sel gabungan; berkas dilewati.`);
+            }
+            merges.push(m);
+            return;
+          }
+          default:
+            return;
         }
-        case 'v':
-          inside = In.V;
-          hasV = true;
-          return;
-        case 'f': {
-          inside = In.F;
-          hasF = true;
-          const si = a.get('si');
-          if (a.get('t') === 'shared' && si !== undefined) fShared = { si, master: a.find('ref') >= 0 };
-          return;
+      },
+      text(s, a, b, cdata) {
+        if (inside === In.V) {
+          if (!vPiece) {
+            vPiece = true;
+            vBytes = s;
+            vA = a;
+            vB = b;
+            vCdata = cdata;
+          } else {
+            vText = vString() + decodeText(s, a, b, cdata);
+            vBytes = null;
+          }
+        } else if (inside === In.F) fText += decodeText(s, a, b, cdata);
+        else if (inside === In.T) {
+          // A short text seen before is found by its bytes, without decoding it again.
+          tText += cdata || !hasAmpersand(s, a, b) ? texts.fromBytes(s, a, b) : decodeText(s, a, b, false);
         }
-        case 'is':
-          hasT = true;
-          return;
-        case 'r':
-          if (hasT) {
-            runs++;
-            runBold = false;
-            inRun = true;
-          }
-          return;
-        case 'b':
-          if (inRun && inPhonetic === 0) {
-            const val = a.get('val');
-            runBold = val === undefined || val === '1' || val === 'true';
-          }
-          return;
-        case 'rPh':
-          inPhonetic++;
-          return;
-        case 't':
-          if (hasT && inPhonetic === 0) inside = In.T;
-          return;
-        case 'mergeCell': {
-          const m = parseRange(a.get('ref') ?? '');
-          if (m === null) return;
-          if (merges.length >= BATAS.gabungan) {
-            throw refuse(`lebih dari ${angkaId(BATAS.gabungan)} sel gabungan; berkas dilewati.`);
-          }
-          merges.push(m);
-          return;
+      },
+      close(tag) {
+        switch (tag) {
+          case 'v':
+          case 'f':
+          case 't':
+            inside = In.None;
+            return;
+          case 'r':
+            if (inRun && runBold) boldRuns++;
+            inRun = false;
+            return;
+          case 'rPh':
+            inPhonetic--;
+            return;
+          case 'c':
+            endCell();
+            return;
+          default:
+            return;
         }
-        default:
-          return;
-      }
+      },
     },
-    text(s, a, b, cdata) {
-      if (inside === In.V) {
-        if (!vPiece) {
-          vPiece = true;
-          vBytes = s;
-          vA = a;
-          vB = b;
-          vCdata = cdata;
-        } else {
-          vText = vString() + decodeText(s, a, b, cdata);
-          vBytes = null;
-        }
-      } else if (inside === In.F) fText += decodeText(s, a, b, cdata);
-      else if (inside === In.T) {
-        // A short text seen before is found by its bytes, without decoding it again.
-        tText += cdata || !hasAmpersand(s, a, b) ? texts.fromBytes(s, a, b) : decodeText(s, a, b, false);
-      }
-    },
-    close(tag) {
-      switch (tag) {
-        case 'v':
-        case 'f':
-        case 't':
-          inside = In.None;
-          return;
-        case 'r':
-          if (inRun && runBold) boldRuns++;
-          inRun = false;
-          return;
-        case 'rPh':
-          inPhonetic--;
-          return;
-        case 'c':
-          endCell();
-          return;
-        default:
-          return;
-      }
-    },
-  });
+    NAMES,
+  );
 
   applyMerges(rows, merges, name, cells - ctx.cellsSoFar);
   return { ...toSheet(name, rows, merges, hidden), warnings: sheetWarnings(name, uncached, dates), cells };

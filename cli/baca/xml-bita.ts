@@ -99,13 +99,22 @@ export class FastXmlBytes {
   private done = false;
   /** Names of tags and attributes are few: each is decoded once, looked up by its bytes after. */
   private readonly names = new Map<number, string>();
+  /** One-letter names (`c`, `v`, `t`, `r`, `s`) by their byte: the commonest of a sheet. */
+  private readonly letters: (string | undefined)[] = new Array<string | undefined>(128).fill(undefined);
   private readonly tag = new TagBytes();
   /** The text carried to the next chunk holds an `&`. */
   private carryAmp = false;
   /** The tag `tagEnd` last found holds an `&`. */
   private tagAmp = false;
 
-  constructor(private readonly h: ByteHandler) {}
+  /**
+   * `known`: the names the handler compares with, handed back as these very strings, so that
+   * its comparisons find the same string object and stop there.
+   */
+  constructor(
+    private readonly h: ByteHandler,
+    private readonly known: readonly string[] = [],
+  ) {}
 
   write(chunk: Uint8Array): void {
     const fresh = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
@@ -202,17 +211,24 @@ export class FastXmlBytes {
       }
     }
     const length = b - a;
-    if (length === 0 || length > 6) return s.toString('utf8', a, b);
+    if (length === 1 && s[a] < 128) return this.letters[s[a]] ?? (this.letters[s[a]] = this.decodeName(s, a, b));
+    if (length === 0 || length > 6) return this.decodeName(s, a, b);
     // Up to six bytes and the length fit exactly in a double.
     let key = 0;
     for (let k = a; k < b; k++) key = key * 256 + s[k];
     key = key * 8 + length;
     let name = this.names.get(key);
     if (name === undefined) {
-      name = s.toString('utf8', a, b);
+      name = this.decodeName(s, a, b);
       this.names.set(key, name);
     }
     return name;
+  }
+
+  private decodeName(s: Buffer, a: number, b: number): string {
+    const name = s.toString('utf8', a, b);
+    const i = this.known.indexOf(name);
+    return i < 0 ? name : this.known[i];
   }
 
   /** `<!-- -->`, `<![CDATA[ ]]>` (its text passed on), `<!DOCTYPE …>`, `<? ?>`: the index after it, or -1 when not all here yet. */

@@ -45,11 +45,11 @@ export function parsePart(pkg: ZipPackage, entry: ZipEntry, handler: XmlHandler)
  * UTF-16 (some tools write it) is transcoded to UTF-8 on the way, so that one tokenizer and one
  * handler serve both.
  */
-export function parsePartBytes(pkg: ZipPackage, entry: ZipEntry, handler: ByteHandler): void {
+export function parsePartBytes(pkg: ZipPackage, entry: ZipEntry, handler: ByteHandler, known: readonly string[] = []): void {
   let sink: { write(chunk: Uint8Array): void; close(): void } | null = null;
   try {
     pkg.read(entry, (chunk) => {
-      sink ??= byteSink(chunk, handler);
+      sink ??= byteSink(chunk, new FastXmlBytes(handler, known));
       sink.write(chunk);
     });
     (sink as { close(): void } | null)?.close();
@@ -60,8 +60,7 @@ export function parsePartBytes(pkg: ZipPackage, entry: ZipEntry, handler: ByteHa
 }
 
 /** The tokenizer for a part whose first bytes are `first`. */
-function byteSink(first: Uint8Array, handler: ByteHandler): { write(chunk: Uint8Array): void; close(): void } {
-  const bytes = new FastXmlBytes(handler);
+function byteSink(first: Uint8Array, bytes: FastXmlBytes): { write(chunk: Uint8Array): void; close(): void } {
   const encoding = encodingOf(first);
   if (encoding === 'utf-8') {
     let start = true;
