@@ -89,6 +89,10 @@ export function decodeText(s: Buffer, a: number, b: number, cdata: boolean): str
   return !cdata && hasByte(s, AMP, a, b) ? decodeEntities(t) : t;
 }
 
+/** Bytes `plainOpen` takes in a name: ASCII letters, digits, `:`, `_`, `-`, `.`. */
+const NAME_BYTE = new Uint8Array(256);
+for (let c = 0; c < 128; c++) if (/[A-Za-z0-9:_.-]/.test(String.fromCharCode(c))) NAME_BYTE[c] = 1;
+
 const isSpace = (c: number) => c === 32 || c === 10 || c === 13 || c === 9;
 
 export class FastXmlBytes {
@@ -109,11 +113,13 @@ export class FastXmlBytes {
 
   /**
    * `known`: the names the handler compares with, handed back as these very strings, so that
-   * its comparisons find the same string object and stop there.
+   * its comparisons find the same string object and stop there. `plain: false` reads every tag
+   * by the general path (for the test that holds the two paths to the same events).
    */
   constructor(
     private readonly h: ByteHandler,
     private readonly known: readonly string[] = [],
+    private readonly plain = true,
   ) {}
 
   write(chunk: Uint8Array): void {
@@ -159,6 +165,13 @@ export class FastXmlBytes {
           return;
         }
         i = end;
+        continue;
+      }
+      // Most tags are plain and read in one pass; any other form, or one not all here yet, is
+      // read by the general path below, which finds the end of the tag first.
+      const plain = !this.plain ? -1 : c1 === SLASH ? this.plainClose(s, lt + 2) : this.plainOpen(s, lt + 1);
+      if (plain >= 0) {
+        i = plain + 1;
         continue;
       }
       const gt = this.tagEnd(s, lt + 1);
@@ -258,6 +271,76 @@ export class FastXmlBytes {
       return e < 0 ? -1 : e + 2;
     }
     return gt + 1;
+  }
+
+  /**
+   * `<name a="…" b='…'>` or `<name …/>` with names of letters, digits and `:_-.` and spaces
+   * only between the parts, read in one pass and handed on: the index of its `>`, or -1 (and
+   * nothing handed on) when the tag is not that form or not all here yet. Where it reads a tag,
+   * the general path reads the same name, attributes and self-closing.
+   */
+  private plainOpen(s: Buffer, from: number): number {
+    const n = s.length;
+    let i = from;
+    while (i < n && NAME_BYTE[s[i]] === 1) i++;
+    if (i === from || i >= n) return -1;
+    const nameEnd = i;
+    const tag = this.tag;
+    tag.bytes = s;
+    tag.count = 0;
+    let amp = false;
+    let selfClosing = false;
+    for (;;) {
+      while (i < n && isSpace(s[i])) i++;
+      if (i >= n) return -1;
+      const c = s[i];
+      if (c === GT) break;
+      if (c === SLASH) {
+        if (i + 1 >= n || s[i + 1] !== GT) return -1;
+        selfClosing = true;
+        i++;
+        break;
+      }
+      const keyStart = i;
+      while (i < n && NAME_BYTE[s[i]] === 1) i++;
+      const keyEnd = i;
+      if (keyEnd === keyStart) return -1;
+      while (i < n && isSpace(s[i])) i++;
+      if (i >= n || s[i] !== EQ) return -1;
+      i++;
+      while (i < n && isSpace(s[i])) i++;
+      if (i >= n) return -1;
+      const q = s[i];
+      if (q !== DQ && q !== SQ) return -1;
+      const valueStart = ++i;
+      for (; i < n; i++) {
+        const v = s[i];
+        if (v === q) break;
+        if (v === AMP) amp = true;
+      }
+      if (i >= n) return -1;
+      tag.add(this.name(s, keyStart, keyEnd), valueStart, i);
+      i++;
+    }
+    const name = this.name(s, from, nameEnd);
+    if (name === '') return -1;
+    if (amp) for (let k = 0; k < tag.count; k++) tag.value(k);
+    this.h.open(name, tag, selfClosing);
+    if (selfClosing) this.h.close?.(name);
+    return i;
+  }
+
+  /** `</name>` (spaces allowed before the `>`) read in one pass: the index of its `>`, or -1 as in `plainOpen`. */
+  private plainClose(s: Buffer, from: number): number {
+    const n = s.length;
+    let i = from;
+    while (i < n && NAME_BYTE[s[i]] === 1) i++;
+    if (i === from) return -1;
+    const nameEnd = i;
+    while (i < n && isSpace(s[i])) i++;
+    if (i >= n || s[i] !== GT) return -1;
+    this.h.close?.(this.name(s, from, nameEnd));
+    return i;
   }
 
   /** The `>` that ends the tag starting at `from`, skipping any inside quoted attribute values; -1 when not all here yet. */
