@@ -60,7 +60,7 @@ export function readSheetPart(name: string, entry: ZipEntry, ctx: SheetContext):
   const uncached = { count: 0, first: '' };
   const dates = { count: 0, first: '' };
   let cells = ctx.cellsSoFar;
-  const texts = new TeksSekali();
+  const texts = new TeksSekali(decodeExcelEscapes);
 
   let rowIndex = -1;
   let row: RowData | null = null;
@@ -87,6 +87,9 @@ export function readSheetPart(name: string, entry: ZipEntry, ctx: SheetContext):
   let hasF = false;
   let fShared: { si: string; master: boolean } | null = null;
   let tText = '';
+  // When the text came in one piece found by its bytes: the cell's value, made once per text.
+  let tCell: string | null = null;
+  let tPieces = 0;
   let hasT = false;
   let runs = 0;
   let boldRuns = 0;
@@ -126,7 +129,7 @@ export function readSheetPart(name: string, entry: ZipEntry, ctx: SheetContext):
         if (ctx.strings.bold[i] === 1) bold = true;
       } else value = typedValue(format);
     } else if (hasT) {
-      value = tText === '' ? null : texts.get(decodeExcelEscapes(tText));
+      value = tText === '' ? null : (tCell ?? texts.get(decodeExcelEscapes(tText)));
       if (runs > 0 && boldRuns === runs) bold = true;
     }
     // A cell written without content shows nothing: its style alone never counts. One with
@@ -272,6 +275,8 @@ export function readSheetPart(name: string, entry: ZipEntry, ctx: SheetContext):
             hasF = false;
             fShared = null;
             tText = '';
+            tCell = null;
+            tPieces = 0;
             hasT = false;
             runs = 0;
             boldRuns = 0;
@@ -339,7 +344,14 @@ export function readSheetPart(name: string, entry: ZipEntry, ctx: SheetContext):
         } else if (inside === In.F) fText += decodeText(s, a, b, cdata);
         else if (inside === In.T) {
           // A short text seen before is found by its bytes, without decoding it again.
-          tText += cdata || !hasAmpersand(s, a, b) ? texts.fromBytes(s, a, b) : decodeText(s, a, b, false);
+          const known = tPieces++ === 0 && (cdata || !hasAmpersand(s, a, b)) ? texts.fromBytes(s, a, b) : null;
+          if (known !== null) {
+            tText = known.text;
+            tCell = known.cell;
+          } else {
+            tText += decodeText(s, a, b, cdata);
+            tCell = null;
+          }
         }
       },
       close(tag) {
