@@ -51,7 +51,7 @@ const enum In {
   T,
 }
 
-export function readSheetPart(name: string, entry: ZipEntry, ctx: SheetContext): SheetRead {
+export async function readSheetPart(name: string, entry: ZipEntry, ctx: SheetContext): Promise<SheetRead> {
   const rows: RowData[] = [];
   const hidden: number[] = [];
   const merges: Merge[] = [];
@@ -211,7 +211,7 @@ export function readSheetPart(name: string, entry: ZipEntry, ctx: SheetContext):
     }
   };
 
-  parsePartBytes(
+  await parsePartBytes(
     ctx.pkg,
     entry,
     {

@@ -45,10 +45,15 @@ export function parsePart(pkg: ZipPackage, entry: ZipEntry, handler: XmlHandler)
  * UTF-16 (some tools write it) is transcoded to UTF-8 on the way, so that one tokenizer and one
  * handler serve both.
  */
-export function parsePartBytes(pkg: ZipPackage, entry: ZipEntry, handler: ByteHandler, known: readonly string[] = []): void {
+export async function parsePartBytes(
+  pkg: ZipPackage,
+  entry: ZipEntry,
+  handler: ByteHandler,
+  known: readonly string[] = [],
+): Promise<void> {
   let sink: { write(chunk: Uint8Array): void; close(): void } | null = null;
   try {
-    pkg.read(entry, (chunk) => {
+    await pkg.readLarge(entry, (chunk) => {
       sink ??= byteSink(chunk, new FastXmlBytes(handler, known));
       sink.write(chunk);
     });
