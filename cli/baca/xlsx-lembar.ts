@@ -1,10 +1,12 @@
 import { CellValue, columnLetters, Merge, Sheet } from '../../core/lembar/model';
+import { decimalAt, digitsAt } from './angka-bita';
 import { angkaId, BATAS, GalatBaca } from './batas';
 import { slideFormula } from './rumus-bersama';
 import { isDateFormat, serialToIso } from './tanggal';
 import { TeksSekali } from './teks-sekali';
 import { SharedStrings, Styles } from './xlsx-bagian';
-import { decodeExcelEscapes, parsePart } from './xml';
+import { decodeExcelEscapes, parsePartBytes } from './xml';
+import { decodeText } from './xml-bita';
 import { ZipEntry, ZipPackage } from './zip';
 
 /**
@@ -39,6 +41,9 @@ interface RowData {
   bold: boolean[] | null;
 }
 
+/** The element and attribute names the reader looks at. */
+const NAMES = ['row', 'c', 'v', 'f', 'is', 'r', 'b', 'rPh', 't', 'mergeCell', 's', 'hidden', 'si', 'ref', 'val'] as const;
+
 const enum In {
   None,
   V,
@@ -46,7 +51,7 @@ const enum In {
   T,
 }
 
-export function readSheetPart(name: string, entry: ZipEntry, ctx: SheetContext): SheetRead {
+export async function readSheetPart(name: string, entry: ZipEntry, ctx: SheetContext): Promise<SheetRead> {
   const rows: RowData[] = [];
   const hidden: number[] = [];
   const merges: Merge[] = [];
@@ -55,7 +60,7 @@ export function readSheetPart(name: string, entry: ZipEntry, ctx: SheetContext):
   const uncached = { count: 0, first: '' };
   const dates = { count: 0, first: '' };
   let cells = ctx.cellsSoFar;
-  const texts = new TeksSekali();
+  const texts = new TeksSekali(decodeExcelEscapes);
 
   let rowIndex = -1;
   let row: RowData | null = null;
@@ -68,12 +73,23 @@ export function readSheetPart(name: string, entry: ZipEntry, ctx: SheetContext):
     if (seen.count++ === 0) seen.first = cellAddress();
   };
   let inside = In.None;
+  // A `<v>` is almost always one piece of text: it stays bytes (`vBytes`, `vA…vB`) until the cell
+  // ends, so that a number or a string index is read without a string. These are bytes the
+  // tokenizer was handed and never reuses. A second piece makes it a string (`vText`).
+  let vBytes: Buffer | null = null;
+  let vA = 0;
+  let vB = 0;
+  let vCdata = false;
+  let vPiece = false;
   let vText = '';
   let hasV = false;
   let fText = '';
   let hasF = false;
   let fShared: { si: string; master: boolean } | null = null;
   let tText = '';
+  // When the text came in one piece found by its bytes: the cell's value, made once per text.
+  let tCell: string | null = null;
+  let tPieces = 0;
   let hasT = false;
   let runs = 0;
   let boldRuns = 0;
@@ -104,18 +120,21 @@ export function readSheetPart(name: string, entry: ZipEntry, ctx: SheetContext):
         if (master) text = slideFormula(master.formula, rowIndex - master.row, colIndex - master.col);
       }
       formula = text === null ? null : `=${text.replace(/^=/, '')}`;
-      if (!hasV || vText === '') note(uncached);
-      else value = typedValue(vText, format);
-    } else if (hasV && vText !== '') {
-      value = typedValue(vText, format);
-      if (cellType === 's' && ctx.strings.bold[Number(vText)] === 1) bold = true;
+      if (!hasV || !vWritten()) note(uncached);
+      else value = typedValue(format);
+    } else if (hasV && vWritten()) {
+      if (cellType === 's') {
+        const i = sharedIndex();
+        value = sharedText(i);
+        if (ctx.strings.bold[i] === 1) bold = true;
+      } else value = typedValue(format);
     } else if (hasT) {
-      value = tText === '' ? null : texts.get(decodeExcelEscapes(tText));
+      value = tText === '' ? null : (tCell ?? texts.get(decodeExcelEscapes(tText)));
       if (runs > 0 && boldRuns === runs) bold = true;
     }
     // A cell written without content shows nothing: its style alone never counts. One with
     // content keeps its format and weight even when the content reads as empty (a date out of range).
-    if (value === null && formula === null && !isFormula && vText === '' && tText === '') return;
+    if (value === null && formula === null && !isFormula && !vWritten() && tText === '') return;
     if (row === null) {
       // Empty rows before this one cost an empty array each in the model.
       if (rowIndex > rows.length) cells += rowIndex - rows.length;
@@ -141,31 +160,49 @@ export function readSheetPart(name: string, entry: ZipEntry, ctx: SheetContext):
     if (bold || r.bold !== null) put((r.bold ??= []), colIndex, bold, false);
   };
 
-  const typedValue = (v: string, format: string | null): CellValue => {
+  const vWritten = () => (vBytes !== null ? vB > vA : vText !== '');
+  const vString = () => (vBytes !== null ? decodeText(vBytes, vA, vB, vCdata) : vText);
+  // CDATA bytes are the text as is, and an entity is never part of a plain number: the bytes
+  // are read the same either way.
+  const sharedIndex = () => {
+    const i = vBytes !== null ? digitsAt(vBytes, vA, vB) : -1;
+    return i >= 0 ? i : Number(vString());
+  };
+  const sharedText = (i: number): CellValue => {
+    const text = ctx.strings.text[i];
+    if (text === undefined) return null;
+    return text === '' ? null : text;
+  };
+  const dateFormats = new Map<string, boolean>();
+  const isDate = (format: string | null) => {
+    if (format === null) return false;
+    let date = dateFormats.get(format);
+    if (date === undefined) dateFormats.set(format, (date = isDateFormat(format)));
+    return date;
+  };
+
+  const typedValue = (format: string | null): CellValue => {
     switch (cellType) {
-      case 's': {
-        const i = Number(v);
-        const text = ctx.strings.text[i];
-        if (text === undefined) return null;
-        return text === '' ? null : text;
-      }
+      case 's':
+        return sharedText(sharedIndex());
       case 'str':
       case 'inlineStr':
-        return texts.get(v);
+        return texts.get(vString());
       case 'b':
-        return parseInt(v, 10) !== 0;
+        return parseInt(vString(), 10) !== 0;
       case 'e':
-        return v;
+        return vString();
       case 'd':
         note(dates);
-        return v
+        return vString()
           .replace('T', ' ')
           .replace(/(\.\d+)?Z?$/, '')
           .replace(/ 00:00:00$/, '');
       default: {
-        const n = parseFloat(v);
+        let n = vBytes !== null ? decimalAt(vBytes, vA, vB) : NaN;
+        if (Number.isNaN(n)) n = parseFloat(vString());
         if (!Number.isFinite(n)) return null;
-        if (isDateFormat(format)) {
+        if (isDate(format)) {
           note(dates);
           return serialToIso(n, ctx.date1904);
         }
@@ -174,40 +211,72 @@ export function readSheetPart(name: string, entry: ZipEntry, ctx: SheetContext):
     }
   };
 
-  parsePart(
+  await parsePartBytes(
     ctx.pkg,
     entry,
     {
       open(tag, a) {
         switch (tag) {
           case 'row': {
-            const r = a.r === undefined ? rowIndex + 1 : Number(a.r) - 1;
+            const k = a.find('r');
+            let r = rowIndex + 1;
+            if (k >= 0) {
+              const n = digitsAt(a.bytes, a.starts[k], a.ends[k]);
+              r = (n >= 0 ? n : Number(a.value(k))) - 1;
+            }
             if (!Number.isInteger(r) || r < 0) throw refuse('nomor baris tidak sah; berkas dilewati.');
             startRow(r);
-            if (a.hidden === '1' || a.hidden === 'true') hidden.push(r);
+            const hide = a.get('hidden');
+            if (hide === '1' || hide === 'true') hidden.push(r);
             return;
           }
           case 'c': {
             if (rowIndex < 0) startRow(0);
-            if (a.r !== undefined) {
-              const pos = parseRef(a.r);
-              if (pos === null) throw refuse(`alamat sel "${a.r.slice(0, 20)}" tidak sah; berkas dilewati.`);
-              if (pos.col >= BATAS.kolom) throw refuse(`sel ${a.r} melewati kolom terakhir XFD; berkas dilewati.`);
-              if (pos.row !== rowIndex) startRow(pos.row);
-              colIndex = pos.col;
+            const kr = a.find('r');
+            if (kr >= 0) {
+              let row: number;
+              let col: number;
+              const packed = refAt(a.bytes, a.starts[kr], a.ends[kr]);
+              if (packed >= 0) {
+                row = Math.floor(packed / REF_COLUMNS);
+                col = packed % REF_COLUMNS;
+              } else {
+                // Not the plain form (an entity, a space): the text decides, as before.
+                const pos = parseRef(a.value(kr));
+                if (pos === null) throw refuse(`alamat sel "${a.value(kr).slice(0, 20)}" tidak sah; berkas dilewati.`);
+                row = pos.row;
+                col = pos.col;
+              }
+              if (col >= BATAS.kolom) throw refuse(`sel ${a.value(kr)} melewati kolom terakhir XFD; berkas dilewati.`);
+              if (row !== rowIndex) startRow(row);
+              colIndex = col;
             } else {
               colIndex++;
               if (colIndex >= BATAS.kolom) throw refuse('baris memuat sel melewati kolom terakhir XFD; berkas dilewati.');
             }
-            cellType = a.t ?? 'n';
+            const kt = a.find('t');
+            cellType = kt < 0 ? 'n' : (cellTypeAt(a.bytes, a.starts[kt], a.ends[kt]) ?? a.value(kt));
             // exceljs, the reference this reader is tested against, reads style 0 as no style.
-            cellStyle = a.s === undefined || a.s === '0' ? -1 : Number(a.s);
+            const ks = a.find('s');
+            if (ks < 0) cellStyle = -1;
+            else {
+              const n = digitsAt(a.bytes, a.starts[ks], a.ends[ks]);
+              if (n >= 0) cellStyle = n === 0 && a.ends[ks] - a.starts[ks] === 1 ? -1 : n;
+              else {
+                const text = a.value(ks);
+                cellStyle = text === '0' ? -1 : Number(text);
+              }
+            }
+            vBytes = null;
+            vPiece = false;
             vText = '';
             hasV = false;
             fText = '';
             hasF = false;
             fShared = null;
             tText = '';
+            tCell = null;
+            tPieces = 0;
             hasT = false;
             runs = 0;
             boldRuns = 0;
@@ -218,11 +287,13 @@ export function readSheetPart(name: string, entry: ZipEntry, ctx: SheetContext):
             inside = In.V;
             hasV = true;
             return;
-          case 'f':
+          case 'f': {
             inside = In.F;
             hasF = true;
-            if (a.t === 'shared' && a.si !== undefined) fShared = { si: a.si, master: a.ref !== undefined };
+            const si = a.get('si');
+            if (a.get('t') === 'shared' && si !== undefined) fShared = { si, master: a.find('ref') >= 0 };
             return;
+          }
           case 'is':
             hasT = true;
             return;
@@ -234,7 +305,10 @@ export function readSheetPart(name: string, entry: ZipEntry, ctx: SheetContext):
             }
             return;
           case 'b':
-            if (inRun && inPhonetic === 0) runBold = a.val === undefined || a.val === '1' || a.val === 'true';
+            if (inRun && inPhonetic === 0) {
+              const val = a.get('val');
+              runBold = val === undefined || val === '1' || val === 'true';
+            }
             return;
           case 'rPh':
             inPhonetic++;
@@ -243,7 +317,7 @@ export function readSheetPart(name: string, entry: ZipEntry, ctx: SheetContext):
             if (hasT && inPhonetic === 0) inside = In.T;
             return;
           case 'mergeCell': {
-            const m = parseRange(a.ref ?? '');
+            const m = parseRange(a.get('ref') ?? '');
             if (m === null) return;
             if (merges.length >= BATAS.gabungan) {
               throw refuse(`lebih dari ${angkaId(BATAS.gabungan)} sel gabungan; berkas dilewati.`);
@@ -255,10 +329,30 @@ export function readSheetPart(name: string, entry: ZipEntry, ctx: SheetContext):
             return;
         }
       },
-      text(t) {
-        if (inside === In.V) vText += t;
-        else if (inside === In.F) fText += t;
-        else if (inside === In.T) tText += t;
+      text(s, a, b, cdata) {
+        if (inside === In.V) {
+          if (!vPiece) {
+            vPiece = true;
+            vBytes = s;
+            vA = a;
+            vB = b;
+            vCdata = cdata;
+          } else {
+            vText = vString() + decodeText(s, a, b, cdata);
+            vBytes = null;
+          }
+        } else if (inside === In.F) fText += decodeText(s, a, b, cdata);
+        else if (inside === In.T) {
+          // A short text seen before is found by its bytes, without decoding it again.
+          const known = tPieces++ === 0 && (cdata || !hasAmpersand(s, a, b)) ? texts.fromBytes(s, a, b) : null;
+          if (known !== null) {
+            tText = known.text;
+            tCell = known.cell;
+          } else {
+            tText += decodeText(s, a, b, cdata);
+            tCell = null;
+          }
+        }
       },
       close(tag) {
         switch (tag) {
@@ -282,7 +376,7 @@ export function readSheetPart(name: string, entry: ZipEntry, ctx: SheetContext):
         }
       },
     },
-    true,
+    NAMES,
   );
 
   applyMerges(rows, merges, name, cells - ctx.cellsSoFar);
@@ -450,4 +544,73 @@ function parseRange(ref: string): Merge | null {
   };
   if (m.top === m.bottom && m.left === m.right) return null;
   return m;
+}
+
+/** Columns are packed below this in `refAt`'s answer (XFD is column 16,384; three letters reach 18,278). */
+const REF_COLUMNS = 32_768;
+
+/**
+ * `parseRef` on the bytes of a cell's `r`: row × REF_COLUMNS + column, 0-based, or -1 when the
+ * bytes are not that plain form (the caller then asks `parseRef` of the decoded text).
+ */
+function refAt(s: Uint8Array, a: number, b: number): number {
+  let i = a;
+  if (i < b && s[i] === 36) i++;
+  const colStart = i;
+  let col = 0;
+  while (i < b) {
+    const ch = s[i] | 32;
+    if (ch < 97 || ch > 122) break;
+    col = col * 26 + (ch - 96);
+    i++;
+  }
+  if (i === colStart || i - colStart > 3) return -1;
+  if (i < b && s[i] === 36) i++;
+  const rowStart = i;
+  let row = 0;
+  while (i < b) {
+    const d = s[i] - 48;
+    if (d < 0 || d > 9) return -1;
+    row = row * 10 + d;
+    i++;
+  }
+  if (i === rowStart || i - rowStart > 10 || row < 1) return -1;
+  return (row - 1) * REF_COLUMNS + (col - 1);
+}
+
+/** The value of a cell's `t` as one of the constant names, or null for any other bytes. */
+function cellTypeAt(s: Uint8Array, a: number, b: number): string | null {
+  switch (b - a) {
+    case 1:
+      switch (s[a]) {
+        case 115:
+          return 's';
+        case 110:
+          return 'n';
+        case 98:
+          return 'b';
+        case 101:
+          return 'e';
+        case 100:
+          return 'd';
+        default:
+          return null;
+      }
+    case 3:
+      return s[a] === 115 && s[a + 1] === 116 && s[a + 2] === 114 ? 'str' : null;
+    case 9:
+      return isAscii(s, a, b, 'inlineStr') ? 'inlineStr' : null;
+    default:
+      return null;
+  }
+}
+
+function isAscii(s: Uint8Array, a: number, b: number, ascii: string): boolean {
+  for (let k = 0; k < b - a; k++) if (s[a + k] !== ascii.charCodeAt(k)) return false;
+  return true;
+}
+
+function hasAmpersand(s: Uint8Array, a: number, b: number): boolean {
+  for (let k = a; k < b; k++) if (s[k] === 38) return true;
+  return false;
 }

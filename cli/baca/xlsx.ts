@@ -21,14 +21,14 @@ const RUSAK = 'Berkas bukan .xlsx yang sah atau rusak.';
  */
 export async function readXlsxBuffer(buffer: Uint8Array, fileName: string): Promise<ReadResult> {
   try {
-    return readPackage(new ZipPackage(buffer), fileName);
+    return await readPackage(new ZipPackage(buffer), fileName);
   } catch (e) {
     if (e instanceof GalatBaca) return { ok: false, message: e.message };
     return { ok: false, message: RUSAK };
   }
 }
 
-function readPackage(pkg: ZipPackage, fileName: string): ReadResult {
+async function readPackage(pkg: ZipPackage, fileName: string): Promise<ReadResult> {
   const parts = readWorkbookParts(
     pkg,
     BATAS.lembar,
@@ -42,7 +42,13 @@ function readPackage(pkg: ZipPackage, fileName: string): ReadResult {
   const sheets: Sheet[] = [];
   let cells = 0;
   for (const ref of parts.sheets) {
-    const read = readSheetPart(ref.name, pkg.entry(ref.part)!, { pkg, strings, styles, date1904: parts.date1904, cellsSoFar: cells });
+    const read = await readSheetPart(ref.name, pkg.entry(ref.part)!, {
+      pkg,
+      strings,
+      styles,
+      date1904: parts.date1904,
+      cellsSoFar: cells,
+    });
     cells = read.cells;
     sheets.push(read.sheet);
     warnings.push(...read.warnings);

@@ -1,7 +1,6 @@
 import { SaxesParser } from 'saxes';
 import { GalatBaca } from './batas';
-import { FastXmlBytes } from './xml-bita';
-import { FastXml } from './xml-cepat';
+import { ByteHandler, FastXmlBytes } from './xml-bita';
 import { ZipEntry, ZipPackage } from './zip';
 
 /**
@@ -18,8 +17,7 @@ export interface XmlHandler {
 
 const RUSAK = 'Berkas bukan .xlsx yang sah atau rusak.';
 
-export function parsePart(pkg: ZipPackage, entry: ZipEntry, handler: XmlHandler, fast = false): void {
-  if (fast) return parseFast(pkg, entry, handler);
+export function parsePart(pkg: ZipPackage, entry: ZipEntry, handler: XmlHandler): void {
   const parser = new SaxesParser({ position: false });
   parser.on('opentag', (tag) => {
     const attributes: Record<string, string> = {};
@@ -43,14 +41,20 @@ export function parsePart(pkg: ZipPackage, entry: ZipEntry, handler: XmlHandler,
 }
 
 /**
- * The worksheet through the fast tokenizer, the same events: on the bytes themselves when the
- * part is UTF-8 (as Excel writes it, `xml-bita.ts`), else decoded first (`xml-cepat.ts`).
+ * The worksheet through the byte tokenizer (`xml-bita.ts`), its events as byte ranges. A part in
+ * UTF-16 (some tools write it) is transcoded to UTF-8 on the way, so that one tokenizer and one
+ * handler serve both.
  */
-function parseFast(pkg: ZipPackage, entry: ZipEntry, handler: XmlHandler): void {
+export async function parsePartBytes(
+  pkg: ZipPackage,
+  entry: ZipEntry,
+  handler: ByteHandler,
+  known: readonly string[] = [],
+): Promise<void> {
   let sink: { write(chunk: Uint8Array): void; close(): void } | null = null;
   try {
-    pkg.read(entry, (chunk) => {
-      sink ??= fastSink(chunk, handler);
+    await pkg.readLarge(entry, (chunk) => {
+      sink ??= byteSink(chunk, new FastXmlBytes(handler, known));
       sink.write(chunk);
     });
     (sink as { close(): void } | null)?.close();
@@ -61,10 +65,9 @@ function parseFast(pkg: ZipPackage, entry: ZipEntry, handler: XmlHandler): void 
 }
 
 /** The tokenizer for a part whose first bytes are `first`. */
-function fastSink(first: Uint8Array, handler: XmlHandler): { write(chunk: Uint8Array): void; close(): void } {
+function byteSink(first: Uint8Array, bytes: FastXmlBytes): { write(chunk: Uint8Array): void; close(): void } {
   const encoding = encodingOf(first);
   if (encoding === 'utf-8') {
-    const bytes = new FastXmlBytes(handler);
     let start = true;
     return {
       write(chunk) {
@@ -76,13 +79,12 @@ function fastSink(first: Uint8Array, handler: XmlHandler): { write(chunk: Uint8A
       close: () => bytes.close(),
     };
   }
-  const text = new FastXml(handler);
   const decoder = new TextDecoder(encoding);
   return {
-    write: (chunk) => text.write(decoder.decode(chunk, { stream: true })),
+    write: (chunk) => bytes.write(Buffer.from(decoder.decode(chunk, { stream: true }), 'utf8')),
     close() {
-      text.write(decoder.decode());
-      text.close();
+      bytes.write(Buffer.from(decoder.decode(), 'utf8'));
+      bytes.close();
     },
   };
 }

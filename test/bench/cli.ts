@@ -149,11 +149,35 @@ async function tandai100k(): Promise<number> {
   return median(times);
 }
 
+/**
+ * The reader alone, in this process: the median CPU milliseconds of one read, warm (after
+ * `warm` reads), of `rounds` reads. Issue 14's goal for the 2,000-row × 3-sheet Renja is ≤ 45 ms.
+ */
+async function readCpuMs(file: string, warm: number, rounds: number): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < warm + rounds; i++) {
+    const t = process.cpuUsage();
+    const r = await readWorkbookFile(file);
+    const u = process.cpuUsage(t);
+    if (!r.ok) throw new Error(r.message);
+    if (i >= warm) times.push((u.user + u.system) / 1000);
+  }
+  return median(times);
+}
+
+async function baca2000x3(): Promise<number> {
+  const file = path.join(dir(), 'renja-2000x3.xlsx');
+  writeRenja(file, 2_000, 3);
+  return readCpuMs(file, 10, 60);
+}
+
 export const metrics: Metric[] = [
   { name: 'cli-start-ms', unit: 'ms', measure: () => median([0, 1, 2, 3, 4].map(() => runCli(['hitung', '--help']).ms)) },
   { name: 'cli-100k-xlsx-s', unit: 's', measure: () => cli100k().ms / 1000 },
   { name: 'cli-100k-xlsx-peak-mb', unit: 'MB', measure: () => cli100k().peakMb },
   { name: 'cli-100k-xlsx-cpu-s', unit: 's', measure: () => cli100k().cpuS },
+  { name: 'cli-baca-2000x3-cpu-ms', unit: 'ms', measure: baca2000x3 },
+  { name: 'cli-baca-100k-cpu-ms', unit: 'ms', measure: () => readCpuMs(bigFile(), 1, 3) },
   { name: 'cli-tandai-100k-ms', unit: 'ms', measure: tandai100k },
   { name: 'cli-pohon-2000-ms', unit: 'ms', measure: pohon2000 },
   { name: 'cli-folder-1000-s', unit: 's', measure: async () => (await cliFolder()).wallS },
