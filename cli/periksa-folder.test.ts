@@ -103,6 +103,27 @@ describe('periksa FOLDER', () => {
     expect(two.laporan).toEqual(one.laporan);
   }, 180_000);
 
+  it('a worker that dies (as V8 ends one out of memory) costs only its file; a fresh worker checks the rest', async () => {
+    const saved = process.env.LK_UJI_PEKERJA_MATI;
+    process.env.LK_UJI_PEKERJA_MATI = 'tabel23.tsv';
+    let batch: Awaited<ReturnType<typeof runBatch>>;
+    try {
+      batch = await runBatch('2');
+    } finally {
+      if (saved === undefined) delete process.env.LK_UJI_PEKERJA_MATI;
+      else process.env.LK_UJI_PEKERJA_MATI = saved;
+    }
+    const one = await runBatch('1');
+    expect(batch.code).toBe(2);
+    expect(batch.json.files.map((f) => f.file)).toEqual(EXPECTED_ORDER());
+    expect(batch.json.files[1].error).toBe(
+      'Berkas terlalu besar untuk diperiksa: memori pemeriksaan (1536 MB) habis; berkas dilewati.',
+    );
+    // Every other file is reported exactly as a batch without the death reports it.
+    const others = (r: typeof one) => r.json.files.filter((_, i) => i !== 1);
+    expect(others(batch)).toEqual(others(one));
+  }, 180_000);
+
   it('an empty folder is said, and the exit status is 2', async () => {
     const r = await jalankan('periksa', path.join(dir, 'kosong'));
     expect(r.code).toBe(2);
