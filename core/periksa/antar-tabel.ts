@@ -45,13 +45,16 @@ interface Info {
   order: number;
   money: { col: TableColumn; cls: MoneyClass; period: string | null; primary: boolean }[];
   items: Map<number, Item[]>; // per uraian column
+  /** Normalised names and kodes, shared by the tables of the workbook: their sheets list the same programs. */
+  normal: { names: Map<string, string>; kodes: Map<string, string | null> };
 }
 
 /** Up to this many tables every pair is compared: the index of sharingItems would cost more than it saves. */
 const ALL_PAIRS_UP_TO = 8;
 
 export const check: WorkbookCheck = (tables) => {
-  const infos = tables.map((t, order) => describe(t.ctx, order));
+  const normal = { names: new Map<string, string>(), kodes: new Map<string, string | null>() };
+  const infos = tables.map((t, order) => describe(t.ctx, order, normal));
   const findings: Finding[] = [];
   const partners = sharingItems(infos);
   for (let i = 0; i < infos.length; i++) for (const j of partners[i]) comparePair(infos[i], infos[j], findings);
@@ -122,7 +125,7 @@ function classOf(col: TableColumn): MoneyClass | null {
   }
 }
 
-function describe(ctx: CheckContext, order: number): Info {
+function describe(ctx: CheckContext, order: number, normal: Info['normal']): Info {
   const money: Info['money'] = [];
   for (const col of ctx.table.columns) {
     const cls = col.money ? classOf(col) : null;
@@ -136,7 +139,7 @@ function describe(ctx: CheckContext, order: number): Info {
     const n = same.find((x) => x.period === 'n');
     m.primary = (n ?? same.reduce((a, b) => (b.col.col < a.col.col ? b : a))) === m;
   }
-  return { ctx, idx: sumIndex(ctx.table), order, money, items: new Map() };
+  return { ctx, idx: sumIndex(ctx.table), order, money, items: new Map(), normal };
 }
 
 /** Lower case, letters and digits only: "KABUPATEN/ KOTA" and "Kabupaten/Kota" are one name. */
@@ -217,13 +220,19 @@ function itemsOf(info: Info, uraian: number): Item[] {
     const raw = cellAt(ctx.sheet, r.row, uraian);
     const name = raw === null ? '' : String(raw).trim();
     nameAt[i] = name;
-    items.push({ pos: i, row: r.row, level: r.levelName, name, key: '', kode: normaliseKode(r.kode) });
+    let kode: string | null = null;
+    if (r.kode !== null) {
+      const known = info.normal.kodes.get(r.kode);
+      kode = known !== undefined ? known : normaliseKode(r.kode);
+      if (known === undefined) info.normal.kodes.set(r.kode, kode);
+    }
+    items.push({ pos: i, row: r.row, level: r.levelName, name, key: '', kode });
   }
   // Keys that identify one row of the table: its name at its level, else with its parent's name.
   const count = new Map<string, number>();
   const bump = (k: string) => count.set(k, (count.get(k) ?? 0) + 1);
   // Each name is normalised 6 to 8 times below (Unicode normalisation is the cost): once is enough.
-  const normalised = new Map<string, string>();
+  const normalised = info.normal.names;
   const norm = (s: string) => {
     let n = normalised.get(s);
     if (n === undefined) normalised.set(s, (n = normaliseName(s)));

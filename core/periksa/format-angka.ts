@@ -1,5 +1,6 @@
 import { formatNumber } from '../angka/format';
 import { Mark } from '../angka/parse';
+import { readNumberFormat } from '../lembar/format-sel';
 import { cellAt, formulaAt } from '../lembar/model';
 import { ColumnRole, TableColumn } from '../tabel/model';
 import { columnNoun } from './jumlah-kata';
@@ -27,12 +28,24 @@ const MARK_NAME: Record<Mark, string> = { '.': 'titik', ',': 'koma' };
 
 const dateMessage = (text: string) => `Sel berisi tanggal (${text}) di kolom angka; nilainya tidak dapat dijumlahkan atau diperiksa.`;
 
+/**
+ * A native number that its format leaves a number and that is not a negative amount: nothing
+ * below can be said about it (no marks, no problem, not text), so its Decimal is not built.
+ */
+function plainNumber(ctx: CheckContext, row: number, c: TableColumn): boolean {
+  const v = cellAt(ctx.sheet, row, c.col);
+  if (typeof v !== 'number' || !Number.isFinite(v) || (c.money && v < 0)) return false;
+  const f = readNumberFormat(ctx.sheet.numberFormats?.[row]?.[c.col]);
+  return !f.date && !f.percent;
+}
+
 function checkColumn(ctx: CheckContext, c: TableColumn, out: Finding[]): void {
   const styles: Record<Mark, { row: number; text: string; n: number } | null> = { '.': null, ',': null };
   const count: Record<Mark, number> = { '.': 0, ',': 0 };
   let ambiguous: { row: number; text: string; mark: Mark; value: string } | null = null;
   for (const r of ctx.table.rows) {
     if (r.kind !== 'data' && r.kind !== 'total') continue;
+    if (plainNumber(ctx, r.row, c)) continue;
     const p = ctx.cell(r.row, c.col);
     /** A finding about this cell as written. */
     const cellFinding = (severity: Finding['severity'], message: string, actual: string = p.text) =>

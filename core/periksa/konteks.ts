@@ -60,10 +60,13 @@ export function createContext(
       const column: (ParsedCell | undefined)[] = new Array(sheet.values.length);
       const list: ParsedCell[] = [];
       const firstOf = memoized();
+      // A native number has no marks to vote with and reads the same whatever the column
+      // decides: it is parsed (its Decimal built) only when a rule asks for it, and most rules
+      // read a money column's numbers as they are (jumlah-pohon, format-angka).
       for (const r of table.rows) {
         if (r.kind !== 'data' && r.kind !== 'total') continue;
-        const p = firstOf(cellAt(sheet, r.row, col), undefined);
-        list.push(p);
+        const value = cellAt(sheet, r.row, col);
+        if (typeof value !== 'number') list.push(firstOf(value, undefined));
       }
       m = marksOf(list);
       marks[col] = m;
@@ -71,8 +74,9 @@ export function createContext(
       let i = 0;
       for (const r of table.rows) {
         if (r.kind !== 'data' && r.kind !== 'total') continue;
-        const first = list[i++];
         const value = cellAt(sheet, r.row, col);
+        if (typeof value === 'number') continue;
+        const first = list[i++];
         column[r.row] = applyNumberFormat(
           first.marks.ambiguous === null ? first : finalOf(value, m.decimalMark),
           sheet.numberFormats?.[r.row]?.[col],
