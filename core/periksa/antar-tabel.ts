@@ -46,14 +46,18 @@ interface Info {
   money: { col: TableColumn; cls: MoneyClass; period: string | null; primary: boolean }[];
   items: Map<number, Item[]>; // per uraian column
   /** Normalised names and kodes, shared by the tables of the workbook: their sheets list the same programs. */
-  normal: { names: Map<string, string>; kodes: Map<string, string | null> };
+  normal: { names: Map<string, string>; kodes: Map<string, string | null>; keys: Map<string, Map<string, string>> };
 }
 
 /** Up to this many tables every pair is compared: the index of sharingItems would cost more than it saves. */
 const ALL_PAIRS_UP_TO = 8;
 
 export const check: WorkbookCheck = (tables) => {
-  const normal = { names: new Map<string, string>(), kodes: new Map<string, string | null>() };
+  const normal = {
+    names: new Map<string, string>(),
+    kodes: new Map<string, string | null>(),
+    keys: new Map<string, Map<string, string>>(),
+  };
   const infos = tables.map((t, order) => describe(t.ctx, order, normal));
   const findings: Finding[] = [];
   const partners = sharingItems(infos);
@@ -239,9 +243,17 @@ function itemsOf(info: Info, uraian: number): Item[] {
     return n;
   };
   // Each item's own key once; the key with its parent's name only where the own key repeats.
+  // One string per key for the whole workbook: the maps below then hash each key only once.
+  const keys = info.normal.keys;
   const owns = items.map((it) => {
     const n = norm(it.name);
-    return n === '' ? '' : `${it.level ?? '?'}|${n}`;
+    if (n === '') return '';
+    const level = it.level ?? '?';
+    let perLevel = keys.get(n);
+    if (perLevel === undefined) keys.set(n, (perLevel = new Map()));
+    let key = perLevel.get(level);
+    if (key === undefined) perLevel.set(level, (key = `${level}|${n}`));
+    return key;
   });
   const path = (it: Item, own: string) => `${own}<${norm(nameAt[idx.parent[it.pos]] ?? '')}`;
   for (const own of owns) if (own !== '') bump(own);
