@@ -151,7 +151,7 @@ async function buatFolder(dir: string): Promise<void> {
   }
 }
 
-const EKSTENSI_MASUKAN = /\.(xlsx|xlsm|csv|tsv|txt)$/i;
+const EKSTENSI_MASUKAN = /\.(xlsx|xlsm|xltx|xltm|xls|xlsb|ods|numbers|csv|tsv|txt)$/i;
 const EKSTENSI_KELUARAN = /\.(xlsx|xlsm)$/i;
 
 /**

@@ -2,13 +2,19 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 
 /**
- * `periksa FOLDER…`: the folders given are walked for the files the checker reads, in a stable
- * order (path by path, as the bytes compare, so every machine lists them alike). Excel's lock
- * files (`~$Renja.xlsx`) and hidden files are skipped; links to folders are not followed (a
- * link loop cannot make the walk endless). A path that is not a folder is kept as given, so the
- * reader says what is wrong with it.
+ * `periksa FOLDER…`: the folders given are walked for spreadsheet files, in a stable order
+ * (path by path, as the bytes compare, so every machine lists them alike). Excel's lock files
+ * (`~$Renja.xlsx`) and hidden files are skipped; links to folders are not followed (a link loop
+ * cannot make the walk endless). A path that is not a folder is kept as given, so the reader
+ * says what is wrong with it.
+ *
+ * Every spreadsheet file is listed, also those the checker cannot read itself (.xls and .ods go
+ * through LibreOffice when it is installed; .xlsb and .numbers get the way to save them as
+ * .xlsx): a verifier's folder of old .xls files must give a row per file saying why it was not
+ * checked, not a report that is silently shorter. `.txt` is read when named, not walked: a
+ * folder's .txt files are notes far more often than Excel's Unicode Text.
  */
-const READ = new Set(['.xlsx', '.xlsm', '.csv', '.tsv']);
+const READ = new Set(['.xlsx', '.xlsm', '.xltx', '.xltm', '.csv', '.tsv', '.xls', '.ods', '.xlsb', '.numbers']);
 
 export async function kumpulkanBerkas(args: string[]): Promise<{ files: string[]; emptyFolders: string[] }> {
   const files: string[] = [];

@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as os from 'os';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import * as path from 'path';
 import { FIXTURES, fixturePath } from '../test/fixtures/muat';
 import { jalankan } from '../test/helpers/jalankan-cli';
@@ -8,7 +9,7 @@ import { lembarXml, paketXlsx } from '../test/helpers/xlsx-mentah';
 /**
  * `periksa FOLDER`: the walk, the order of the report whatever the pool did, one bad file not
  * stopping the others, and the exit status. Run once in the calling thread and once with two
- * worker threads (loading the TypeScript sources through the test require hook).
+ * worker processes (loading the TypeScript sources through the test require hook).
  */
 let dir: string;
 let folder: string;
@@ -95,7 +96,7 @@ describe('periksa FOLDER', () => {
     expect(filesInReport.length).toBeGreaterThanOrEqual(3);
   }, 60_000);
 
-  it('two worker threads give the same report, in the same order', async () => {
+  it('two worker processes give the same report, in the same order', async () => {
     const one = await runBatch('1');
     const two = await runBatch('2');
     expect(two.code).toBe(one.code);
@@ -127,6 +128,62 @@ describe('periksa FOLDER', () => {
   it('an empty folder is said, and the exit status is 2', async () => {
     const r = await jalankan('periksa', path.join(dir, 'kosong'));
     expect(r.code).toBe(2);
-    expect(r.err).toBe(`Folder ${path.join(dir, 'kosong')} tidak memuat berkas .xlsx, .xlsm, .csv atau .tsv.\n`);
+    expect(r.err).toBe(`Folder ${path.join(dir, 'kosong')} tidak memuat berkas lembar kerja (.xlsx, .xlsm, .xls, .ods, .csv, .tsv).\n`);
   });
+});
+
+/** The same workbook as an Excel template: only the workbook part's content type differs. */
+function asTemplate(xlsx: Uint8Array): Uint8Array {
+  const parts = unzipSync(xlsx);
+  const types = strFromU8(parts['[Content_Types].xml']);
+  expect(types).toContain('spreadsheetml.sheet.main+xml');
+  parts['[Content_Types].xml'] = strToU8(types.replace('spreadsheetml.sheet.main+xml', 'spreadsheetml.template.main+xml'));
+  return zipSync(parts);
+}
+
+describe('periksa FOLDER with spreadsheets the checker cannot read itself', () => {
+  let where: string;
+  const ringkas = () =>
+    paketXlsx({
+      sheets: [
+        {
+          name: 'Ringkas',
+          xml: lembarXml([
+            ['Kode', 'Program', 'Pagu'],
+            ['1.01', 'Program A', 300],
+            ['1.01.2.01', 'Kegiatan A', 100],
+            ['1.01.2.02', 'Kegiatan B', 250],
+          ]),
+        },
+      ],
+    });
+  beforeAll(() => {
+    where = path.join(dir, 'campur');
+    fs.mkdirSync(where);
+    fs.writeFileSync(path.join(where, 'a-renja.xlsx'), ringkas());
+    fs.writeFileSync(path.join(where, 'b-templat.xltx'), asTemplate(ringkas()));
+    fs.writeFileSync(path.join(where, 'c-lama.xls'), 'bukan berkas Excel 97-2003');
+    fs.writeFileSync(path.join(where, 'd-biner.xlsb'), 'biner');
+    fs.writeFileSync(path.join(where, 'e-catatan.txt'), 'catatan rapat');
+  });
+
+  it('lists every spreadsheet file: a template is checked as its workbook, the others say how to save them as .xlsx', async () => {
+    const r = await jalankan('periksa', where, '--json');
+    expect(r.code).toBe(2);
+    const files = (JSON.parse(r.out) as { files: { file: string; error?: string; findings: unknown[] }[] }).files;
+    // The notes file is not walked; nothing else is skipped without a word.
+    expect(files.map((f) => path.basename(f.file))).toEqual(['a-renja.xlsx', 'b-templat.xltx', 'c-lama.xls', 'd-biner.xlsb']);
+    expect(files[0].error).toBeUndefined();
+    expect(files[0].findings.length).toBeGreaterThan(0);
+    expect(files[1]).toEqual({ ...files[0], file: files[1].file });
+    expect(files[2].error).toMatch(/^Berkas \.xls \(Excel 97-2003\) belum dapat dibaca/);
+    expect(files[3].error).toMatch(/^Berkas \.xlsb \(buku kerja biner Excel\) belum dapat dibaca/);
+  }, 60_000);
+
+  it('gives no marked copy of a template, and says why', async () => {
+    const keluar = path.join(dir, 'bertanda-templat');
+    const r = await jalankan('periksa', path.join(where, 'b-templat.xltx'), '--tandai', keluar);
+    expect(r.err).toContain('Salinan bertanda tidak dibuat untuk templat (.xltx/.xltm).');
+    expect(fs.existsSync(keluar) ? fs.readdirSync(keluar) : []).toEqual([]);
+  }, 60_000);
 });

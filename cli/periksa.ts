@@ -59,7 +59,7 @@ export function registerPeriksa(program: Command, io: CliIO, setExit: (code: num
     .description('Periksa tabel Renja/LKjIP dalam berkas .xlsx, .csv atau .tsv: jumlah, rumus, pembulatan, predikat, satuan.')
     .argument(
       '<berkas...>',
-      'berkas .xlsx, .xlsm, .csv, .tsv atau .txt (.xls dan .ods diubah lewat LibreOffice bila terpasang), atau folder (diperiksa seluruh isinya)',
+      'berkas .xlsx, .xlsm, templat .xltx/.xltm, .csv, .tsv atau .txt (.xls dan .ods diubah lewat LibreOffice bila terpasang), atau folder (diperiksa seluruh isinya)',
     )
     .option('--json', 'cetak hasil sebagai JSON')
     .option('--skala <nama>', `skala predikat bila buku kerja tidak memuat tabel skala (${NAMA_SKALA.join(', ')})`)
@@ -82,7 +82,8 @@ export async function periksaFiles(args: string[], options: PeriksaOptions, io: 
     return EXIT_USAGE;
   }
   const { files, emptyFolders } = await kumpulkanBerkas(args);
-  for (const folder of emptyFolders) io.err(`Folder ${folder} tidak memuat berkas .xlsx, .xlsm, .csv atau .tsv.\n`);
+  for (const folder of emptyFolders)
+    io.err(`Folder ${folder} tidak memuat berkas lembar kerja (.xlsx, .xlsm, .xls, .ods, .csv, .tsv).\n`);
   if (files.length === 0) return EXIT_USAGE;
   const laporan = options.laporan === undefined ? null : await periksaTujuanLaporan(options.laporan, files, io);
   if (laporan === false) return EXIT_USAGE;

@@ -17,6 +17,8 @@ const SARAN_SIMPAN_ULANG: Record<string, string> = {
     'Berkas .xls (Excel 97-2003) belum dapat dibaca. Buka di Excel lalu pilih File › Save As › "Excel Workbook (*.xlsx)", atau di LibreOffice Berkas › Simpan Sebagai › "Excel 2007-365 (.xlsx)", lalu periksa berkas .xlsx itu.',
   '.ods':
     'Berkas .ods (LibreOffice/OpenOffice Calc) belum dapat dibaca. Buka di LibreOffice lalu pilih Berkas › Simpan Sebagai › "Excel 2007-365 (.xlsx)" (atau di Excel: File › Save As › "Excel Workbook (*.xlsx)"), lalu periksa berkas .xlsx itu.',
+  '.xlsb':
+    'Berkas .xlsb (buku kerja biner Excel) belum dapat dibaca. Buka di Excel lalu pilih File › Save As › "Excel Workbook (*.xlsx)", lalu periksa berkas .xlsx itu.',
   '.numbers':
     'Berkas .numbers (Apple Numbers) belum dapat dibaca. Di Numbers pilih File › Export To › Excel, lalu periksa berkas .xlsx itu.',
 };
@@ -37,7 +39,7 @@ export async function readWorkbookFile(filePath: string): Promise<ReadResult> {
   const saran = SARAN_SIMPAN_ULANG[ext];
   if (saran !== undefined)
     return ext === '.xls' || ext === '.ods' ? readThroughLibreOffice(filePath, fileName, ext, saran) : { ok: false, message: saran };
-  if (!['.xlsx', '.xlsm', '.csv', '.tsv', '.txt'].includes(ext)) {
+  if (!['.xlsx', '.xlsm', '.xltx', '.xltm', '.csv', '.tsv', '.txt'].includes(ext)) {
     const shown = ext === '' ? 'tanpa ekstensi' : ext;
     return { ok: false, message: `Jenis berkas tidak dikenal: ${shown} (gunakan .xlsx, .csv atau .tsv).` };
   }
@@ -50,7 +52,8 @@ export async function readWorkbookFile(filePath: string): Promise<ReadResult> {
   if (bytes.length === 0) return { ok: false, message: 'Berkas kosong.' };
 
   try {
-    if (ext === '.xlsx' || ext === '.xlsm') {
+    // A template (.xltx, .xltm) is the same package as a workbook, with another content type.
+    if (ext === '.xlsx' || ext === '.xlsm' || ext === '.xltx' || ext === '.xltm') {
       if (startsWith(bytes, CFB_MAGIC)) {
         return {
           ok: false,

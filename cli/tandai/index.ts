@@ -39,6 +39,15 @@ export async function writeAnnotatedCopy(input: { path: string }, findings: Find
       return { ok: false, message: `Berkas ${input.path} tidak dapat dibaca.` };
     }
     const ext = path.extname(input.path).toLowerCase();
+    if (ext === '.xltx' || ext === '.xltm') {
+      // The copy would keep the template's content type, which Excel opens only as .xltx/.xltm:
+      // a template is a form to fill, and the user's workbook made from it is what to mark.
+      return {
+        ok: false,
+        message:
+          'Salinan bertanda tidak dibuat untuk templat (.xltx/.xltm). Simpan templat sebagai buku kerja .xlsx, lalu periksa berkas itu.',
+      };
+    }
     let result: { bytes: Buffer; marked: number; sheetName: string };
     if (startsWith(bytes, ZIP_MAGIC)) {
       result = await markXlsx(bytes, findings, { macroOutput: /\.xlsm$/i.test(outputPath) });
