@@ -14,15 +14,42 @@ function recorder(out: string[]): ByteHandler {
   };
 }
 
-/** Events of the byte tokenizer, as one string, for the UTF-8 bytes written in chunks of `size` bytes (a character may be cut). */
-function events(xml: string, size?: number, plain = true): string {
+/** Writes the UTF-8 bytes of `xml` to `p` in chunks of `size` bytes (a character may be cut), then closes it. */
+function feed(p: FastXmlBytes, xml: string, size?: number): void {
   const bytes = new TextEncoder().encode(xml);
   const step = size ?? bytes.length;
-  const out: string[] = [];
-  const p = new FastXmlBytes(recorder(out), [], plain);
   for (let i = 0; i < bytes.length; i += step) p.write(bytes.slice(i, i + step));
   p.close();
+}
+
+/** Events of the byte tokenizer, as one string, for `xml` written in chunks of `size` bytes. */
+function events(xml: string, size?: number, plain = true): string {
+  const out: string[] = [];
+  feed(new FastXmlBytes(recorder(out), [], plain), xml, size);
   return out.join('');
+}
+
+/** What `run` gives, or the refusal it throws, as a string to compare. */
+function orRefusal(run: () => string): string {
+  try {
+    return run();
+  } catch (e) {
+    return e instanceof GalatBaca ? `GalatBaca: ${e.message}` : `other: ${String(e)}`;
+  }
+}
+
+/** `count` random texts of 1 to `most` pieces inside `<x>…</x>`, each handed to `each` with the same random source. */
+function soups(seed: number, pieces: string[], most: number, count: number, each: (xml: string, random: () => number) => void): void {
+  const random = () => {
+    seed = (Math.imul(seed, 1_103_515_245) + 12_345) >>> 0;
+    return seed / 4294967296;
+  };
+  for (let k = 0; k < count; k++) {
+    const parts = ['<x>'];
+    for (let j = 0, n = 1 + Math.floor(random() * most); j < n; j++) parts.push(pieces[Math.floor(random() * pieces.length)]);
+    parts.push('</x>');
+    each(parts.join(''), random);
+  }
 }
 
 describe('FastXmlBytes', () => {
@@ -65,20 +92,9 @@ describe('FastXmlBytes', () => {
 
 describe('the one-pass path for plain tags', () => {
   /** Events, or the refusal, of a text: the same for both paths or the plain path reads differently. */
-  const outcome = (xml: string, size: number | undefined, plain: boolean) => {
-    try {
-      return events(xml, size, plain);
-    } catch (e) {
-      return e instanceof GalatBaca ? `GalatBaca: ${e.message}` : `other: ${String(e)}`;
-    }
-  };
+  const outcome = (xml: string, size: number | undefined, plain: boolean) => orRefusal(() => events(xml, size, plain));
 
   it('gives what the general path gives for 20,000 random tag soups, whole and in chunks', () => {
-    let seed = 7;
-    const random = () => {
-      seed = (Math.imul(seed, 1_103_515_245) + 12_345) >>> 0;
-      return seed / 4294967296;
-    };
     const pieces = [
       '<',
       '</',
@@ -105,26 +121,17 @@ describe('the one-pass path for plain tags', () => {
       '<![CDATA[<]]>',
     ];
     let same = 0;
-    for (let k = 0; k < 20_000; k++) {
-      const parts = ['<x>'];
-      for (let j = 0, n = 1 + Math.floor(random() * 12); j < n; j++) parts.push(pieces[Math.floor(random() * pieces.length)]);
-      parts.push('</x>');
-      const xml = parts.join('');
+    soups(7, pieces, 12, 20_000, (xml, random) => {
       const size = random() < 0.5 ? undefined : 1 + Math.floor(random() * 6);
       const general = outcome(xml, size, false);
       expect([xml, size, outcome(xml, size, true)]).toEqual([xml, size, general]);
       if (!general.startsWith('GalatBaca')) same++;
-    }
+    });
     // Enough of the soups are read, not refused, for the comparison to mean something.
     expect(same).toBeGreaterThan(2_000);
   });
 
   it('gives the same events or refusal for 20,000 random tag soups whole and cut into chunks of any size', () => {
-    let seed = 11;
-    const random = () => {
-      seed = (Math.imul(seed, 1_103_515_245) + 12_345) >>> 0;
-      return seed / 4294967296;
-    };
     const pieces = [
       '<',
       '</',
@@ -150,35 +157,24 @@ describe('the one-pass path for plain tags', () => {
       '<?pi?>',
     ];
     // A handler that looks at no text: a bad entity cut by a chunk boundary must still refuse the part.
-    const tagsOnly = (xml: string, size?: number) => {
-      const bytes = new TextEncoder().encode(xml);
-      const step = size ?? bytes.length;
-      const out: string[] = [];
-      const p = new FastXmlBytes(
-        { open: (name) => out.push(name), text: () => undefined, close: (name) => out.push('/' + name) },
-        [],
-        true,
-      );
-      try {
-        for (let i = 0; i < bytes.length; i += step) p.write(bytes.slice(i, i + step));
-        p.close();
+    const tagsOnly = (xml: string, size?: number) =>
+      orRefusal(() => {
+        const out: string[] = [];
+        feed(
+          new FastXmlBytes({ open: (name) => out.push(name), text: () => undefined, close: (name) => out.push('/' + name) }),
+          xml,
+          size,
+        );
         return out.join(' ');
-      } catch (e) {
-        return e instanceof GalatBaca ? `GalatBaca: ${e.message}` : `other: ${String(e)}`;
-      }
-    };
+      });
     let read = 0;
-    for (let k = 0; k < 20_000; k++) {
-      const parts = ['<x>'];
-      for (let j = 0, n = 1 + Math.floor(random() * 16); j < n; j++) parts.push(pieces[Math.floor(random() * pieces.length)]);
-      parts.push('</x>');
-      const xml = parts.join('');
+    soups(11, pieces, 16, 20_000, (xml, random) => {
       const size = 1 + Math.floor(random() * 12);
       const whole = outcome(xml, undefined, true);
       expect([xml, size, outcome(xml, size, true)]).toEqual([xml, size, whole]);
       expect([xml, size, tagsOnly(xml, size)]).toEqual([xml, size, tagsOnly(xml)]);
       if (!whole.startsWith('GalatBaca')) read++;
-    }
+    });
     expect(read).toBeGreaterThan(2_000);
   });
 
