@@ -38,6 +38,37 @@ function orRefusal(run: () => string): string {
   }
 }
 
+/** What the random tag soups are made of: every form of tag, text, entity and special section, valid or not. */
+const PIECES = [
+  '<',
+  '</',
+  '>',
+  '/>',
+  '/',
+  ' ',
+  '\n',
+  '=',
+  '"',
+  "'",
+  'c',
+  'r',
+  'x:',
+  'is',
+  't',
+  'A1',
+  'teks panjang ',
+  '&amp;',
+  '&bad;',
+  '&#65;',
+  '&zz;',
+  '&',
+  'é',
+  '-',
+  '<!-- k -->',
+  '<![CDATA[<]]>',
+  '<?pi?>',
+];
+
 /** `count` random texts of 1 to `most` pieces inside `<x>…</x>`, each handed to `each` with the same random source. */
 function soups(seed: number, pieces: string[], most: number, count: number, each: (xml: string, random: () => number) => void): void {
   const random = () => {
@@ -95,33 +126,8 @@ describe('the one-pass path for plain tags', () => {
   const outcome = (xml: string, size: number | undefined, plain: boolean) => orRefusal(() => events(xml, size, plain));
 
   it('gives what the general path gives for 20,000 random tag soups, whole and in chunks', () => {
-    const pieces = [
-      '<',
-      '</',
-      '>',
-      '/>',
-      '/',
-      ' ',
-      '\n',
-      '=',
-      '"',
-      "'",
-      'c',
-      'r',
-      'x:',
-      'is',
-      't',
-      'A1',
-      '&amp;',
-      '&bad;',
-      '&#65;',
-      'é',
-      '-',
-      '<!-- k -->',
-      '<![CDATA[<]]>',
-    ];
     let same = 0;
-    soups(7, pieces, 12, 20_000, (xml, random) => {
+    soups(7, PIECES, 12, 20_000, (xml, random) => {
       const size = random() < 0.5 ? undefined : 1 + Math.floor(random() * 6);
       const general = outcome(xml, size, false);
       expect([xml, size, outcome(xml, size, true)]).toEqual([xml, size, general]);
@@ -132,30 +138,6 @@ describe('the one-pass path for plain tags', () => {
   });
 
   it('gives the same events or refusal for 20,000 random tag soups whole and cut into chunks of any size', () => {
-    const pieces = [
-      '<',
-      '</',
-      '>',
-      '/>',
-      ' ',
-      '=',
-      '"',
-      "'",
-      'c',
-      'r',
-      'x:',
-      't',
-      'A1',
-      'teks panjang ',
-      '&amp;',
-      '&#65;',
-      '&zz;',
-      '&',
-      'é',
-      '<!-- k -->',
-      '<![CDATA[<]]>',
-      '<?pi?>',
-    ];
     // A handler that looks at no text: a bad entity cut by a chunk boundary must still refuse the part.
     const tagsOnly = (xml: string, size?: number) =>
       orRefusal(() => {
@@ -168,7 +150,7 @@ describe('the one-pass path for plain tags', () => {
         return out.join(' ');
       });
     let read = 0;
-    soups(11, pieces, 16, 20_000, (xml, random) => {
+    soups(11, PIECES, 16, 20_000, (xml, random) => {
       const size = 1 + Math.floor(random() * 12);
       const whole = outcome(xml, undefined, true);
       expect([xml, size, outcome(xml, size, true)]).toEqual([xml, size, whole]);
