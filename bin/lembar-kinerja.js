@@ -7,12 +7,4 @@ if (!fs.existsSync(main)) {
   process.stderr.write('Lembar Kinerja belum dibangun. Jalankan "npm install" atau "npm run build" lebih dulu.\n');
   process.exit(2);
 }
-require(main)
-  .run(process.argv.slice(2))
-  .then(
-    (code) => process.exit(code),
-    (err) => {
-      process.stderr.write('Terjadi kesalahan tak terduga: ' + (err && err.message ? err.message : String(err)) + '\n');
-      process.exit(2);
-    },
-  );
+require(main).jalankanProses(process.argv.slice(2));

@@ -5,6 +5,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { keluar, pasangPenjagaPipa } from '../cli/keluar';
 import { run } from '../cli/main';
 import { buildSamples } from './buat-contoh';
 
@@ -23,10 +24,8 @@ async function main(): Promise<number> {
   return code === 2 ? 2 : 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err) => {
-    process.stderr.write(`Gagal menjalankan contoh: ${err instanceof Error ? err.message : String(err)}\n`);
-    process.exit(2);
-  },
-);
+pasangPenjagaPipa();
+main().then(keluar, (err: unknown) => {
+  process.stderr.write(`Gagal menjalankan contoh: ${err instanceof Error ? err.message : String(err)}\n`);
+  keluar(2);
+});
