@@ -11,7 +11,7 @@
 export const EXIT_PIPA_TERTUTUP = 141;
 
 /** Calls `selesai` once every stream has handed all it was given to the system, or has failed. */
-export function setelahTertulis(
+function setelahTertulis(
   streams: readonly { readonly writableLength: number; readonly destroyed: boolean }[],
   selesai: () => void,
 ): void {
