@@ -13,3 +13,5 @@ export const processIO: CliIO = {
 export const EXIT_OK = 0;
 export const EXIT_FOUND = 1;
 export const EXIT_USAGE = 2;
+/** 128 + SIGPIPE: what a shell reports for a program whose reader went away (`… | head`). */
+export const EXIT_PIPA_TERTUTUP = 141;

@@ -4,7 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { jalankan } from '../test/helpers/jalankan-cli';
 import { fixturePath } from '../test/fixtures/muat';
-import { EXIT_PIPA_TERTUTUP } from './keluar';
+import { EXIT_PIPA_TERTUTUP } from './io';
 
 /**
  * The CLI as a process whose stdout is a pipe, as in `lembar-kinerja periksa … --json | jq`:

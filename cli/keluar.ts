@@ -7,8 +7,7 @@
  * The process therefore exits only once stdout and stderr hold nothing unwritten.
  */
 
-/** 128 + SIGPIPE: what a shell reports for a program whose reader went away (`… | head`). */
-export const EXIT_PIPA_TERTUTUP = 141;
+import { EXIT_PIPA_TERTUTUP, EXIT_USAGE } from './io';
 
 /** Calls `selesai` once every stream has handed all it was given to the system, or has failed. */
 function setelahTertulis(
@@ -27,17 +26,29 @@ function setelahTertulis(
  * EPIPE. That is the reader's choice, not an error of the check, so the process ends quietly
  * instead of printing Node's stack trace. Any other failure of the streams is said in one line.
  */
-export function pasangPenjagaPipa(): void {
+function pasangPenjagaPipa(): void {
   for (const s of [process.stdout, process.stderr]) {
     s.on('error', (e: NodeJS.ErrnoException) => {
       if (e.code === 'EPIPE') process.exit(EXIT_PIPA_TERTUTUP);
       if (s === process.stdout) process.stderr.write(`Hasil tidak dapat ditulis ke keluaran standar (${e.code ?? 'galat'}).\n`);
-      process.exit(2);
+      process.exit(EXIT_USAGE);
     });
   }
 }
 
 /** Exits with `code` once what was written to stdout and stderr has left the process. */
-export function keluar(code: number): void {
+function keluar(code: number): void {
   setelahTertulis([process.stdout, process.stderr], () => process.exit(code));
+}
+
+/**
+ * A command-line process: runs `tugas` and exits with its status once everything printed is
+ * written. A failure of `tugas` is said after `pesanGagal` and ends with status 2.
+ */
+export function jalankanLaluKeluar(tugas: () => Promise<number>, pesanGagal: string): void {
+  pasangPenjagaPipa();
+  tugas().then(keluar, (err: unknown) => {
+    process.stderr.write(`${pesanGagal}: ${err instanceof Error ? err.message : String(err)}\n`);
+    keluar(EXIT_USAGE);
+  });
 }

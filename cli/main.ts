@@ -1,6 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { CliIO, EXIT_USAGE, processIO } from './io';
-import { keluar, pasangPenjagaPipa } from './keluar';
+import { jalankanLaluKeluar } from './keluar';
 import { keluaranAman } from './teks-terminal';
 
 type Register = (p: Command, io: CliIO, setExit: (c: number) => void) => void;
@@ -56,11 +56,7 @@ export async function run(argv: string[], rawIO: CliIO = processIO): Promise<num
 
 /** The process behind `bin/lembar-kinerja.js`: run, then exit once everything printed is written. */
 export function jalankanProses(argv: string[]): void {
-  pasangPenjagaPipa();
-  run(argv).then(keluar, (err: unknown) => {
-    process.stderr.write(`Terjadi kesalahan tak terduga: ${err instanceof Error ? err.message : String(err)}\n`);
-    keluar(EXIT_USAGE);
-  });
+  jalankanLaluKeluar(() => run(argv), 'Terjadi kesalahan tak terduga');
 }
 
 /** Commander's usage errors, said in Indonesian. */

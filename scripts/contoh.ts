@@ -5,7 +5,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { keluar, pasangPenjagaPipa } from '../cli/keluar';
+import { jalankanLaluKeluar } from '../cli/keluar';
 import { run } from '../cli/main';
 import { buildSamples } from './buat-contoh';
 
@@ -24,8 +24,4 @@ async function main(): Promise<number> {
   return code === 2 ? 2 : 0;
 }
 
-pasangPenjagaPipa();
-main().then(keluar, (err: unknown) => {
-  process.stderr.write(`Gagal menjalankan contoh: ${err instanceof Error ? err.message : String(err)}\n`);
-  keluar(2);
-});
+jalankanLaluKeluar(main, 'Gagal menjalankan contoh');
